@@ -1,0 +1,25 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Tape: record, replay and fuzz the Huawei Cloud task-progress APIs.
+///
+/// Zero package dependencies by design: Foundation, Dispatch, Glibc and Swift Testing only.
+let package = Package(
+  name: "Tape",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "JSONTree", targets: ["JSONTree"]),
+    .library(name: "CloudProgress", targets: ["CloudProgress"]),
+    .executable(name: "tape", targets: ["tape"]),
+  ],
+  targets: [
+    .target(name: "JSONTree"),
+    .target(name: "CloudProgress", dependencies: ["JSONTree"]),
+    .target(name: "TapeCommandLine", dependencies: ["CloudProgress", "JSONTree"]),
+    .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
+    .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
+    .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
+    .testTarget(name: "TapeCommandLineTests", dependencies: ["TapeCommandLine", "CloudProgress"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

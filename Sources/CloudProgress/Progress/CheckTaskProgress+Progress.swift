@@ -1,0 +1,16 @@
+extension CheckTaskProgress: ProgressReporting {
+  /// 0 is running with `progress.ratio`; 1, 2 and 3 are terminal; null was never checked.
+  public var taskProgress: TaskProgress {
+    let ratio = progress?.ratio?.percentWithinRange
+    let info = progress?.info.map { "\($0.wireValue.stringValue ?? "\($0.wireValue)")" }
+    switch taskStatus {
+    case .checking: return TaskProgress(phase: .running, percent: ratio, detail: info)
+    case .succeeded: return TaskProgress(phase: .succeeded, percent: ratio ?? 100, detail: info)
+    case .failed: return TaskProgress(phase: .failed, percent: ratio, detail: info)
+    case .stopped: return TaskProgress(phase: .stopped, percent: ratio, detail: info)
+    case .unknown(let wireValue):
+      return TaskProgress(phase: .unknown, percent: ratio, detail: "task_status \(wireValue)")
+    case nil: return TaskProgress(phase: .queued, percent: ratio, detail: info ?? "never checked")
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/// A scalar JSON value exactly as the service sent it: a string, a number or a boolean.
+///
+/// The hardened field types (open enumerations, ``Percentage``, ``NumericString``,
+/// ``LongTimestamp``) keep one of these so that a value they cannot interpret is still
+/// kept, shown and encoded back unchanged.
+public enum WireScalar: Hashable, Sendable, Codable, CustomStringConvertible {
+  /// A JSON string.
+  case string(String)
+  /// A JSON number.
+  case number(WireNumber)
+  /// A JSON boolean.
+  case bool(Bool)
+
+  /// Decodes any scalar; `null`, arrays and objects are errors that name their path.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if container.decodeNil() {
+      throw DecodingError.valueNotFound(
+        WireScalar.self,
+        .init(codingPath: decoder.codingPath, debugDescription: "expected a scalar, found null"))
+    }
+    if let text = try? container.decode(String.self) {
+      self = .string(text)
+    } else if let flag = try? container.decode(Bool.self) {
+      self = .bool(flag)
+    } else {
+      do {
+        self = .number(try WireNumber(from: decoder))
+      } catch DecodingError.typeMismatch {
+        throw DecodingError.typeMismatch(
+          WireScalar.self,
+          .init(
+            codingPath: decoder.codingPath,
+            debugDescription: "expected a string, number or boolean, found an array or object"))
+      }
+    }
+  }
+
+  /// Encodes the value as it arrived.
+  public func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .string(let text):
+      var container = encoder.singleValueContainer()
+      try container.encode(text)
+    case .number(let number): try number.encode(to: encoder)
+    case .bool(let flag):
+      var container = encoder.singleValueContainer()
+      try container.encode(flag)
+    }
+  }
+
+  /// The text of a string; nil for numbers and booleans.
+  public var stringValue: String? {
+    if case .string(let text) = self { text } else { nil }
+  }
+
+  /// JSON-like text: strings quoted, numbers and booleans bare.
+  public var description: String {
+    switch self {
+    case .string(let text): "\"\(text)\""
+    case .number(let number): number.text
+    case .bool(let flag): String(flag)
+    }
+  }
+}
+
+extension WireScalar: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+  ExpressibleByBooleanLiteral
+{
+  /// A string scalar.
+  public init(stringLiteral value: String) { self = .string(value) }
+  /// A number scalar.
+  public init(integerLiteral value: Int) { self = .number(WireNumber(value)) }
+  /// A boolean scalar.
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+}

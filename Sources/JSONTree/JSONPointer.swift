@@ -1,0 +1,58 @@
+/// An RFC 6901 JSON Pointer such as `/json/details/0/status`: where a value sits in a
+/// document. Used in every parse and decode message, and by the fuzzer to name the place a
+/// mutation applies.
+public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
+  /// The reference tokens, unescaped: `["json", "details", "0", "status"]`.
+  public var tokens: [String]
+
+  /// The pointer to the whole document.
+  public static let root = JSONPointer(tokens: [])
+
+  /// Creates a pointer from unescaped reference tokens.
+  public init(tokens: [String]) {
+    self.tokens = tokens
+  }
+
+  /// Parses the RFC 6901 text form (`""` is the root, `"/a~1b/0"` is `["a/b", "0"]`);
+  /// nil when `text` is neither empty nor starts with `/`.
+  public init?(_ text: String) {
+    if text.isEmpty {
+      self.tokens = []
+      return
+    }
+    guard text.hasPrefix("/") else { return nil }
+    self.tokens = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+      String($0).replacing("~1", with: "/").replacing("~0", with: "~")
+    }
+  }
+
+  /// The pointer one level down.
+  public func appending(_ token: String) -> JSONPointer {
+    JSONPointer(tokens: tokens + [token])
+  }
+
+  /// The pointer one level down into an array.
+  public func appending(_ index: Int) -> JSONPointer {
+    appending(String(index))
+  }
+
+  /// The RFC 6901 text form; the root is the empty string.
+  public var description: String {
+    tokens.map {
+      "/" + $0.replacing("~", with: "~0").replacing("/", with: "~1")
+    }.joined()
+  }
+
+  /// The text form for messages: the root reads `(root)` rather than an empty string.
+  public var displayText: String {
+    tokens.isEmpty ? "(root)" : description
+  }
+}
+
+extension JSONPointer: ExpressibleByStringLiteral {
+  /// Creates a pointer from its RFC 6901 text; a literal that is not one is treated as a
+  /// single token.
+  public init(stringLiteral value: String) {
+    self = JSONPointer(value) ?? JSONPointer(tokens: [value])
+  }
+}

@@ -1,0 +1,40 @@
+/// Reads `--name value`, `--name=value`, flags and positional arguments, refusing anything
+/// it was not told about.
+struct ArgumentScanner {
+  /// A problem with the arguments, worded for the user.
+  struct Problem: Error {
+    var message: String
+  }
+
+  private(set) var options: [String: String] = [:]
+  private(set) var flags: Set<String> = []
+  private(set) var positionals: [String] = []
+
+  /// Scans `arguments` given the option names that take a value and the flag names.
+  init(_ arguments: [String], valueOptions: Set<String>, flagOptions: Set<String>) throws(Problem) {
+    var remaining = arguments[...]
+    while let argument = remaining.popFirst() {
+      if argument == "--" {
+        positionals += remaining
+        break
+      }
+      guard argument.hasPrefix("-"), argument != "-" else {
+        positionals.append(argument)
+        continue
+      }
+      let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+      let name = parts[0]
+      if flagOptions.contains(name), parts.count == 1 {
+        flags.insert(name)
+      } else if valueOptions.contains(name) {
+        guard let value = parts.count == 2 ? parts[1] : remaining.popFirst() else {
+          throw Problem(message: "\(name) needs a value")
+        }
+        guard options[name] == nil else { throw Problem(message: "\(name) given twice") }
+        options[name] = value
+      } else {
+        throw Problem(message: "unknown option '\(argument)'")
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import CloudProgress
+import Foundation
+import JSONTree
+
+/// `tape decode --api <key> [--status N] [FILE | -]`: decodes a payload as the API's answer
+/// or error body and prints the model and its normalized progress.
+enum DecodeCommand {
+  static let usage = """
+    usage: tape decode --api <key> [--status <http-status>] [<file> | -]
+
+    Decodes a payload (a file, or standard input when the file is '-' or absent) as the
+    answer of one API and prints the model and its normalized TaskProgress.
+
+    options:
+      --api <key>       cpts, insight, quality, drs or check
+      --status <code>   the HTTP status the payload came with; 400 and above decode it as
+                        an error body. Without it, a body holding error_code, a JSON
+                        string, or text that is not JSON is read as an error body.
+      -h, --help        print this text
+
+    Exit status: 0 decoded, 1 the payload does not decode, 2 usage error.
+
+    """
+
+  static func run(_ arguments: [String], readInput: (String) throws -> Data) -> CommandOutcome {
+    let scanner: ArgumentScanner
+    do {
+      scanner = try ArgumentScanner(
+        arguments, valueOptions: ["--api", "--status"], flagOptions: ["--help", "-h"])
+    } catch {
+      return .usageError(error.message, usage: usage)
+    }
+    if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
+    guard let key = scanner.options["--api"] else {
+      return .usageError("--api is required", usage: usage)
+    }
+    guard let api = CloudAPI(rawValue: key) else {
+      let keys = CloudAPI.allCases.map(\.rawValue).joined(separator: ", ")
+      return .usageError("unknown API '\(key)'; expected one of \(keys)", usage: usage)
+    }
+    var status: Int?
+    if let text = scanner.options["--status"] {
+      guard let code = Int(text), (100...599).contains(code) else {
+        return .usageError("--status must be an HTTP status code, got '\(text)'", usage: usage)
+      }
+      status = code
+    }
+    guard scanner.positionals.count <= 1 else {
+      return .usageError("expected at most one file", usage: usage)
+    }
+    let path = scanner.positionals.first ?? "-"
+    let name = path == "-" ? "standard input" : path
+    let body: Data
+    do {
+      body = try readInput(path)
+    } catch {
+      return .failure("cannot read \(name): \(error.localizedDescription)")
+    }
+    return decode(body, named: name, api: api, status: status)
+  }
+
+  static func decode(_ body: Data, named name: String, api: CloudAPI, status: Int?)
+    -> CommandOutcome
+  {
+    let document = Result { () throws(JSONParseError) in try JSONParser().parse(body) }
+    if isErrorBody(body, document: try? document.get(), status: status) {
+      let error = CloudError(httpStatus: status ?? 0, requestID: nil, body: body)
+      return .success(
+        """
+        api: \(api) (\(api.operation.serviceName))
+        error body (\(describe(error.source))):
+          status: \(status.map(String.init) ?? "not given")
+          code: \(error.code ?? "none")
+          message: \(error.message)
+          request id: \(error.requestID ?? "none")
+
+        """)
+    }
+    if case .failure(let syntax) = document {
+      return .failure("\(name) is not valid JSON: \(syntax)")
+    }
+    do {
+      let model = try api.decodeResponse(from: body)
+      let progress = model.taskProgress
+      return .success(
+        """
+        api: \(api) (\(api.operation.serviceName))
+        \(ModelPrinter.render(model))progress: \(progress)
+        terminal: \(progress.isTerminal ? "yes" : "no")
+
+        """)
+    } catch let error as DecodingError {
+      return .failure(
+        "\(name) does not decode as \(api.responseType): \(DecodingFailure(error))")
+    } catch {
+      return .failure("\(name) does not decode as \(api.responseType): \(error)")
+    }
+  }
+
+  /// Whether to read the body as an error: by status when given, else by its shape. Success
+  /// bodies of Insight and Quality hold `error_msg` too, so only `error_code` (or IAM's
+  /// nested `error` object) marks a JSON error body; text that does not start like a JSON
+  /// object or array (the CPTS 501 body) is an error body as well.
+  private static func isErrorBody(_ body: Data, document: JSONValue?, status: Int?) -> Bool {
+    if let status { return status >= 400 }
+    guard let document else {
+      let start = body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) })
+      return start != nil && start != UInt8(ascii: "{") && start != UInt8(ascii: "[")
+    }
+    guard document.members != nil else { return document.stringValue != nil }
+    return document["error_code"] != nil || document["error"]?.members != nil
+  }
+
+  private static func describe(_ source: CloudError.Source) -> String {
+    switch source {
+    case .errorCodeAndMessage: "error_code and error_msg"
+    case .codeAndMessage: "code and message"
+    case .nested(let pointer): "nested at \(pointer.displayText)"
+    case .text: "plain text"
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import JSONTree
+
+/// A `DecodingError` reworded for people: where (a JSON pointer) and what.
+struct DecodingFailure: CustomStringConvertible {
+  var pointer: JSONPointer
+  var reason: String
+
+  init(_ error: DecodingError) {
+    switch error {
+    case .typeMismatch(let type, let context):
+      self.init(context, reason: "expected \(Self.name(of: type)): \(context.debugDescription)")
+    case .valueNotFound(let type, let context):
+      self.init(context, reason: "expected \(Self.name(of: type)), found null")
+    case .keyNotFound(let key, let context):
+      self.init(context, reason: "missing key '\(key.stringValue)'")
+    case .dataCorrupted(let context):
+      self.init(context, reason: context.debugDescription)
+    @unknown default:
+      self.init(pointer: .root, reason: "\(error)")
+    }
+  }
+
+  private init(pointer: JSONPointer, reason: String) {
+    self.pointer = pointer
+    self.reason = reason
+  }
+
+  private init(_ context: DecodingError.Context, reason: String) {
+    self.pointer = JSONPointer(
+      tokens: context.codingPath.map { key in key.intValue.map(String.init) ?? key.stringValue })
+    self.reason = reason
+  }
+
+  var description: String { "at \(pointer.displayText): \(reason)" }
+
+  private static func name(of type: Any.Type) -> String {
+    "\(type)".replacingOccurrences(of: "Optional<", with: "").replacingOccurrences(
+      of: ">", with: "")
+  }
+}

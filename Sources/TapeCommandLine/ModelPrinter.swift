@@ -1,0 +1,47 @@
+import CloudProgress
+
+/// Renders a decoded model as indented `name: value` lines, with the hardened values shown
+/// both interpreted and as they arrived: `status: succeeded (1)`.
+enum ModelPrinter {
+  /// The lines for `value`, whose type name heads the output.
+  static func render(_ value: Any) -> String {
+    var lines = ["\(type(of: value))"]
+    for child in Mirror(reflecting: value).children {
+      render(child.value, label: child.label ?? "?", depth: 1, into: &lines)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func render(_ value: Any, label: String, depth: Int, into lines: inout [String]) {
+    let indent = String(repeating: "  ", count: depth)
+    let mirror = Mirror(reflecting: value)
+    if mirror.displayStyle == .optional {
+      guard let wrapped = mirror.children.first?.value else {
+        lines.append("\(indent)\(label): nil")
+        return
+      }
+      render(wrapped, label: label, depth: depth, into: &lines)
+    } else if let enumeration = value as? any OpenEnumeration {
+      lines.append("\(indent)\(label): \(describe(enumeration))")
+    } else if let text = value as? String {
+      lines.append("\(indent)\(label): \"\(text)\"")
+    } else if mirror.displayStyle == .collection {
+      lines.append("\(indent)\(label): \(mirror.children.count) element(s)")
+      for (index, element) in mirror.children.enumerated() {
+        render(element.value, label: "[\(index)]", depth: depth + 1, into: &lines)
+      }
+    } else if value is any CustomStringConvertible || mirror.children.isEmpty {
+      lines.append("\(indent)\(label): \(value)")
+    } else {
+      lines.append("\(indent)\(label):")
+      for child in mirror.children {
+        render(child.value, label: child.label ?? "?", depth: depth + 1, into: &lines)
+      }
+    }
+  }
+
+  private static func describe(_ enumeration: some OpenEnumeration) -> String {
+    guard enumeration.isDocumented else { return "unknown \(enumeration.wireValue)" }
+    return "\(String(describing: enumeration)) (\(enumeration.wireValue))"
+  }
+}

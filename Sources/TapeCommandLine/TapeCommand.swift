@@ -1,0 +1,39 @@
+import Foundation
+
+/// The `tape` command line: picks the subcommand and runs it.
+public enum TapeCommand {
+  /// The overall usage text.
+  public static let usage = """
+    usage: tape <command> [options]
+
+    commands:
+      decode    decode an API payload into its model and print its progress
+      help      print this text
+
+    Run 'tape <command> --help' for a command's options.
+
+    """
+
+  /// Runs `tape` with `arguments` (without the program name).
+  ///
+  /// - Parameter readInput: reads a named file, or standard input for `-`.
+  public static func run(
+    _ arguments: [String], readInput: (String) throws -> Data = TapeCommand.readFileOrStandardInput
+  ) -> CommandOutcome {
+    guard let command = arguments.first else {
+      return .usageError("no command given", usage: usage)
+    }
+    let rest = Array(arguments.dropFirst())
+    switch command {
+    case "decode": return DecodeCommand.run(rest, readInput: readInput)
+    case "help", "--help", "-h": return .success(usage)
+    default: return .usageError("unknown command '\(command)'", usage: usage)
+    }
+  }
+
+  /// Reads the file at `path`, or all of standard input when `path` is `-`.
+  @Sendable public static func readFileOrStandardInput(_ path: String) throws -> Data {
+    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    return try Data(contentsOf: URL(fileURLWithPath: path))
+  }
+}
