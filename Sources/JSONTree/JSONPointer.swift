@@ -48,11 +48,3 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
     tokens.isEmpty ? "(root)" : description
   }
 }
-
-extension JSONPointer: ExpressibleByStringLiteral {
-  /// Creates a pointer from its RFC 6901 text; a literal that is not one is treated as a
-  /// single token.
-  public init(stringLiteral value: String) {
-    self = JSONPointer(value) ?? JSONPointer(tokens: [value])
-  }
-}

@@ -48,16 +48,19 @@ public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
   /// Decodes a JSON number; see the type's documentation for the precision kept.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
+    // Out of range, JSONDecoder throws an internal error, not a DecodingError, and turns it
+    // into a path-less "not valid JSON" at the top: catch it here, where the path is known.
     do {
       self.init(verbatim: try container.decode(Decimal.self).description)
-    } catch DecodingError.dataCorrupted {
-      do {
-        let double = try container.decode(Double.self)
-        guard double.isFinite else { throw Self.outOfRange(container) }
-        self.init(verbatim: "\(double)")
-      } catch DecodingError.dataCorrupted {
-        throw Self.outOfRange(container)
+    } catch let error as DecodingError where error.isTypeMismatch {
+      throw error
+    } catch {
+      guard let double = try? container.decode(Double.self), double.isFinite else {
+        throw DecodingError.dataCorruptedError(
+          in: container,
+          debugDescription: "number outside the range of Decimal and Double (beyond ±1.8e308)")
       }
+      self.init(verbatim: "\(double)")
     }
   }
 
@@ -73,11 +76,12 @@ public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
         text, .init(codingPath: encoder.codingPath, debugDescription: "not a finite number"))
     }
   }
+}
 
-  private static func outOfRange(_ container: any SingleValueDecodingContainer) -> DecodingError {
-    DecodingError.dataCorruptedError(
-      in: container,
-      debugDescription: "number outside the range of Decimal and Double (beyond ±1.8e308)")
+extension DecodingError {
+  /// Whether the value was of another JSON type (a string where a number was expected).
+  var isTypeMismatch: Bool {
+    if case .typeMismatch = self { true } else { false }
   }
 }
 

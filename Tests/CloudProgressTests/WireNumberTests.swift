@@ -1,0 +1,41 @@
+import CloudProgress
+import Foundation
+import Testing
+
+@Suite("WireNumber")
+struct WireNumberTests {
+  @Test(
+    "encodes back the digits it decoded",
+    arguments: [
+      ("9223372036854776000", "9223372036854776000"),
+      ("9223372036854775807", "9223372036854775807"),
+      ("9223372036854775808", "9223372036854775808"),
+      ("-9223372036854775809", "-9223372036854775809"),
+      ("18446744073709551616", "18446744073709551616"),
+      ("12345678901234567890123456789012345678", "12345678901234567890123456789012345678"),
+      ("1.5", "1.5"), ("-42", "-42"), ("0.001", "0.001"),
+      ("1e2", "100"), ("-0", "0"), ("1e200", "1e+200"),
+    ])
+  func roundTrips(wire: String, expected: String) throws {
+    #expect(try roundTripField(WireNumber.self, wire) == expected)
+    #expect(try decodeField(WireNumber.self, wire)?.text == expected)
+  }
+
+  @Test("a number beyond Double's range is a decoding error naming its path")
+  func outOfRange() {
+    for wire in ["1e309", "-1e309", "1E400"] {
+      let error = #expect(throws: DecodingError.self) { try decodeField(WireNumber.self, wire) }
+      #expect(pointerTokens(of: error) == ["value"])
+      #expect("\(String(describing: error))".contains("outside the range"))
+    }
+  }
+
+  @Test("the text initializer accepts only JSON numbers")
+  func textInitializer() {
+    #expect(WireNumber("12")?.int64Value == 12)
+    #expect(WireNumber("1.50")?.text == "1.5")
+    for invalid in ["", "01", "1.", ".5", "+1", "0x10", "NaN", "Infinity", "1e309", "12abc"] {
+      #expect(WireNumber(invalid) == nil, "\(invalid)")
+    }
+  }
+}
