@@ -5,10 +5,13 @@ import Testing
 struct JSONParserTests {
   let parser = JSONParser()
 
-  @Test("keeps every number lexeme exactly", arguments: [
-    "9223372036854776000", "9223372036854775807", "-9223372036854775809", "18446744073709551616",
-    "-0", "1e2", "1.50", "1E+400", "-1e-400", "0.000", "123456789012345678901234567890123456789012",
-  ])
+  @Test(
+    "keeps every number lexeme exactly",
+    arguments: [
+      "9223372036854776000", "9223372036854775807", "-9223372036854775809", "18446744073709551616",
+      "-0", "1e2", "1.50", "1E+400", "-1e-400", "0.000",
+      "123456789012345678901234567890123456789012",
+    ])
   func keepsNumberLexemes(lexeme: String) throws {
     let value = try parser.parse("{\"n\": \(lexeme)}")
     #expect(value["n"] == .number(lexeme))
@@ -28,7 +31,8 @@ struct JSONParserTests {
     #expect(
       value
         == .array([
-          .null, .bool(true), .bool(false), .string("x"), .object([]), .array([]), .number("-1.5e3"),
+          .null, .bool(true), .bool(false), .string("x"), .object([]), .array([]),
+          .number("-1.5e3"),
         ]))
   }
 
@@ -62,20 +66,36 @@ struct JSONParserTests {
         column: 29, pointer: "/json/details/2"),
       Rejection(
         input: "[01]", reason: "leading zeros are not allowed", line: 1, column: 3, pointer: "/0"),
-      Rejection(input: "[1.]", reason: "expected a digit after '.'", line: 1, column: 4, pointer: "/0"),
-      Rejection(input: "[-]", reason: "invalid number: expected a digit", line: 1, column: 3, pointer: "/0"),
-      Rejection(input: "[NaN]", reason: "unexpected character 'N'", line: 1, column: 2, pointer: "/0"),
+      Rejection(
+        input: "[1.]", reason: "expected a digit after '.'", line: 1, column: 4, pointer: "/0"),
+      Rejection(
+        input: "[-]", reason: "invalid number: expected a digit", line: 1, column: 3, pointer: "/0"),
+      Rejection(
+        input: "[NaN]", reason: "unexpected character 'N'", line: 1, column: 2, pointer: "/0"),
       Rejection(input: "{\"a\" 1}", reason: "expected ':'", line: 1, column: 6, pointer: ""),
       Rejection(input: "[\"abc", reason: "unterminated string", line: 1, column: 6, pointer: "/0"),
-      Rejection(input: "[\"a\u{01}\"]", reason: "unescaped control character 0x01", line: 1, column: 4, pointer: "/0"),
-      Rejection(input: "[\"\\x\"]", reason: "invalid escape sequence '\\x'", line: 1, column: 4, pointer: "/0"),
-      Rejection(input: "[\"\\ud800\"]", reason: "unpaired high surrogate \\uD800", line: 1, column: 3, pointer: "/0"),
-      Rejection(input: "[\"\\udc00\"]", reason: "unpaired low surrogate \\uDC00", line: 1, column: 3, pointer: "/0"),
-      Rejection(input: "[\"\\u12\"]", reason: "expected four hexadecimal digits", line: 1, column: 7, pointer: "/0"),
+      Rejection(
+        input: "[\"a\u{01}\"]", reason: "unescaped control character 0x01", line: 1, column: 4,
+        pointer: "/0"),
+      Rejection(
+        input: "[\"\\x\"]", reason: "invalid escape sequence '\\x'", line: 1, column: 4,
+        pointer: "/0"),
+      Rejection(
+        input: "[\"\\ud800\"]", reason: "unpaired high surrogate \\uD800", line: 1, column: 3,
+        pointer: "/0"),
+      Rejection(
+        input: "[\"\\udc00\"]", reason: "unpaired low surrogate \\uDC00", line: 1, column: 3,
+        pointer: "/0"),
+      Rejection(
+        input: "[\"\\u12\"]", reason: "expected four hexadecimal digits", line: 1, column: 7,
+        pointer: "/0"),
       Rejection(input: "[tru]", reason: "expected 'true'", line: 1, column: 2, pointer: "/0"),
-      Rejection(input: "[1] x", reason: "unexpected character 'x' after the end", line: 1, column: 5, pointer: ""),
+      Rejection(
+        input: "[1] x", reason: "unexpected character 'x' after the end", line: 1, column: 5,
+        pointer: ""),
       Rejection(input: "  ", reason: "empty document", line: 1, column: 3, pointer: ""),
-      Rejection(input: "{\"a\": [1, 2", reason: "expected ',' or ']'", line: 1, column: 12, pointer: "/a"),
+      Rejection(
+        input: "{\"a\": [1, 2", reason: "expected ',' or ']'", line: 1, column: 12, pointer: "/a"),
     ])
   func rejectsInvalidDocuments(_ rejection: Rejection) {
     let error = #expect(throws: JSONParseError.self) { try parser.parse(rejection.input) }

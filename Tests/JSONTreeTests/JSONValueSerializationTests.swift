@@ -43,6 +43,7 @@ struct JSONValueSerializationTests {
   func roundTrips(document: String) throws {
     let value = try JSONParser().parse(document)
     #expect(try JSONParser().parse(value.serialized()) == value)
-    #expect(try JSONParser().parse(value.serialized(.canonical)).members?.count == value.members?.count)
+    #expect(
+      try JSONParser().parse(value.serialized(.canonical)).members?.count == value.members?.count)
   }
 }

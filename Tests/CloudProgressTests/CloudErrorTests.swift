@@ -1,0 +1,98 @@
+import CloudProgress
+import Foundation
+import JSONTree
+import Testing
+
+@Suite("CloudError")
+struct CloudErrorTests {
+  func read(_ body: String, status: Int = 400, requestID: String? = nil) -> CloudError {
+    CloudError(httpStatus: status, requestID: requestID, body: Data(body.utf8))
+  }
+
+  @Test("error_code and error_msg come first")
+  func errorCodeAndMessage() {
+    let error = read(
+      #"{"code": "X", "message": "other", "error_code": "DRS.10000010", "error_msg": "Job does not exist"}"#
+    )
+    #expect(error.code == "DRS.10000010")
+    #expect(error.message == "Job does not exist")
+    #expect(error.source == .errorCodeAndMessage)
+  }
+
+  @Test("code and message when error_code and error_msg are not both there")
+  func codeAndMessage() {
+    let error = read(#"{"error_code": "lonely", "code": "CPTS.0001", "message": "bad"}"#)
+    #expect(error.code == "CPTS.0001")
+    #expect(error.message == "bad")
+    #expect(error.source == .codeAndMessage)
+  }
+
+  @Test("a nested object holding a pair, with a numeric code as IAM sends it")
+  func nestedObject() {
+    let error = read(
+      #"{"error": {"code": 401, "message": "The request you have made requires authentication.", "title": "Unauthorized"}}"#,
+      status: 401)
+    #expect(error.code == "401")
+    #expect(error.message == "The request you have made requires authentication.")
+    #expect(error.source == .nested(JSONPointer(tokens: ["error"])))
+  }
+
+  @Test("a nested pair inside an array is found too")
+  func nestedInArray() {
+    let error = read(#"{"errors": [{"note": 1}, {"error_code": "E2", "error_msg": "second"}]}"#)
+    #expect(error.code == "E2")
+    #expect(error.source == .nested(JSONPointer(tokens: ["errors", "1"])))
+  }
+
+  @Test(
+    "a bare string, JSON or plain text, is the message (CPTS 501)",
+    arguments: [#""unknown error""#, "unknown error", "  unknown error\n"])
+  func bareString(body: String) {
+    let error = read(body, status: 501)
+    #expect(error.code == nil)
+    #expect(error.message == "unknown error")
+    #expect(error.source == .text)
+    #expect(error.description == "HTTP 501: unknown error")
+  }
+
+  @Test("JSON without a pair keeps its whole text as the message")
+  func jsonWithoutPair() {
+    let error = read(#"{"detail": "nope"}"#, status: 500)
+    #expect(error.message == #"{"detail": "nope"}"#)
+    #expect(error.code == nil)
+  }
+
+  @Test("an empty body says so")
+  func emptyBody() {
+    #expect(read("", status: 502).message == "(empty body)")
+  }
+
+  @Test("the X-Request-Id header wins over the body's request_id; the body's is the fallback")
+  func requestID() {
+    let body = #"{"error_code": "APIG.0308", "error_msg": "throttled", "request_id": "from-body"}"#
+    #expect(read(body, status: 429, requestID: "from-header").requestID == "from-header")
+    #expect(read(body, status: 429).requestID == "from-body")
+    #expect(read(body, status: 429, requestID: "").requestID == "from-body")
+  }
+
+  @Test("gateway errors are classified")
+  func classification() {
+    let throttled = read(
+      #"{"error_code": "APIG.0308", "error_msg": "over ratelimit"}"#, status: 429)
+    #expect(throttled.isThrottled)
+    #expect(!throttled.isAuthenticationFailure)
+    let refused = read(#"{"error_code": "APIG.0301", "error_msg": "verify aksk signature fail"}"#)
+    #expect(refused.isAuthenticationFailure)
+    #expect(!refused.isThrottled)
+  }
+
+  @Test("the description names status, code, message and request")
+  func description() {
+    let error = read(
+      #"{"error_code": "CC.00000003", "error_msg": "Authentication information expired."}"#,
+      status: 401, requestID: "abc")
+    #expect(
+      error.description == "HTTP 401 CC.00000003: Authentication information expired. (request abc)"
+    )
+  }
+}
