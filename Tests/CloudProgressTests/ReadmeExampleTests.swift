@@ -1,0 +1,50 @@
+import CloudProgress
+import Foundation
+import Testing
+
+/// The README's Swift examples, compiled and run here. `examplesAppearVerbatim` checks that
+/// every ```swift block of the README is in this file, so the two cannot drift apart.
+@Suite("README examples")
+struct ReadmeExampleTests {
+  @Test("decoding a model and reading its progress")
+  func decodingAModel() throws {
+    let body = Data(#"{"task_status": 0, "progress": {"ratio": "50%", "info": "running"}}"#.utf8)
+    let answer = try JSONDecoder().decode(CheckTaskProgress.self, from: body)
+    let progress = answer.taskProgress
+    #expect(progress.phase == .running)
+    #expect(progress.percent == 50)
+    #expect(!progress.isTerminal)
+  }
+
+  @Test("decoding by API key")
+  func decodingByKey() throws {
+    let task = try CloudAPI.insight.decodeResponse(from: Data(#"{"status": 4}"#.utf8))
+    #expect(task.taskProgress.phase == .running)
+  }
+
+  @Test("reading an error answer")
+  func readingAnError() {
+    let error = CloudError(
+      httpStatus: 400, requestID: "0b5e7c1a",
+      body: Data(#"{"error_code": "DRS.10000010", "error_msg": "Job does not exist"}"#.utf8))
+    #expect(error.description == "HTTP 400 DRS.10000010: Job does not exist (request 0b5e7c1a)")
+  }
+
+  @Test("every swift block of the README appears verbatim in this file")
+  func examplesAppearVerbatim() throws {
+    let readme = try String(contentsOf: packageRoot.appending(path: "README.md"), encoding: .utf8)
+    let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+    let sourceLines = source.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    let blocks = readme.components(separatedBy: "```swift\n").dropFirst().map {
+      $0.components(separatedBy: "\n```")[0]
+    }
+    #expect(blocks.count == 3)
+    for block in blocks {
+      let lines = block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      let found = sourceLines.indices.contains { start in
+        sourceLines[start...].starts(with: lines)
+      }
+      #expect(found, "README block not found in ReadmeExampleTests.swift:\n\(block)")
+    }
+  }
+}
