@@ -146,10 +146,10 @@ struct SeedCorpusTests {
       let first = try decoder.decode(ErrorBody.self, from: data)
       #expect(try decoder.decode(ErrorBody.self, from: JSONEncoder().encode(first)) == first)
     } else {
-      let first = try seed.api.decodeResponse(from: data)
-      let again = try seed.api.decodeResponse(from: JSONEncoder().encode(first))
-      #expect(again.taskProgress == first.taskProgress)
-      #expect(String(describing: again) == String(describing: first))
+      func isStable<Model: TaskProgressReporting>(_ first: Model) throws -> Bool {
+        try decoder.decode(Model.self, from: JSONEncoder().encode(first)) == first
+      }
+      #expect(try isStable(seed.api.decodeResponse(from: data)))
     }
   }
 

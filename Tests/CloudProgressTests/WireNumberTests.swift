@@ -39,3 +39,28 @@ struct WireNumberTests {
     }
   }
 }
+
+@Suite("WireNumber errors")
+struct WireNumberErrorTests {
+  struct Required: Decodable {
+    var value: WireNumber
+  }
+
+  @Test("null and strings are reported as such, not as out of range")
+  func nullAndStrings() {
+    let null = #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(Required.self, from: Data(#"{"value": null}"#.utf8))
+    }
+    guard case .valueNotFound = null else {
+      Issue.record("expected valueNotFound, got \(String(describing: null))")
+      return
+    }
+    let text = #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(Required.self, from: Data(#"{"value": "12"}"#.utf8))
+    }
+    guard case .typeMismatch = text else {
+      Issue.record("expected typeMismatch, got \(String(describing: text))")
+      return
+    }
+  }
+}

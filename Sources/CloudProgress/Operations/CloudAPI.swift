@@ -14,7 +14,7 @@ public enum CloudAPI: String, CaseIterable, Hashable, Sendable, CustomStringConv
   case check
 
   /// The model of a successful answer.
-  public var responseType: any ProgressReporting.Type {
+  public var responseType: any TaskProgressReporting.Type {
     switch self {
     case .cpts: PerfTestUploadProcessResponse.self
     case .insight: InsightImportTask.self
@@ -26,9 +26,11 @@ public enum CloudAPI: String, CaseIterable, Hashable, Sendable, CustomStringConv
 
   /// Decodes a successful answer's body into ``responseType``.
   public func decodeResponse(from body: Data, using decoder: JSONDecoder = JSONDecoder())
-    throws -> any ProgressReporting
+    throws -> any TaskProgressReporting
   {
-    func decode<Model: ProgressReporting>(_ type: Model.Type) throws -> any ProgressReporting {
+    func decode<Model: TaskProgressReporting>(_ type: Model.Type) throws
+      -> any TaskProgressReporting
+    {
       try decoder.decode(type, from: body)
     }
     return try decode(responseType)

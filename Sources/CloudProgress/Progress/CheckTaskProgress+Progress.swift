@@ -1,8 +1,8 @@
-extension CheckTaskProgress: ProgressReporting {
+extension CheckTaskProgress: TaskProgressReporting {
   /// 0 is running with `progress.ratio`; 1, 2 and 3 are terminal; null was never checked.
   public var taskProgress: TaskProgress {
     let ratio = progress?.ratio?.percentWithinRange
-    let info = progress?.info.map { "\($0.wireValue.stringValue ?? "\($0.wireValue)")" }
+    let info = progress?.info.map { $0.wireValue.stringValue ?? $0.wireValue.description }
     switch taskStatus {
     case .checking: return TaskProgress(phase: .running, percent: ratio, detail: info)
     case .succeeded: return TaskProgress(phase: .succeeded, percent: ratio ?? 100, detail: info)

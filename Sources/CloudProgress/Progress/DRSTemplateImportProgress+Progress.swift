@@ -1,4 +1,4 @@
-extension DRSTemplateImportProgress: ProgressReporting {
+extension DRSTemplateImportProgress: TaskProgressReporting {
   /// `success` and `failed` are terminal; any other value, or none, is still running (no
   /// in-progress value is documented).
   public var taskProgress: TaskProgress {

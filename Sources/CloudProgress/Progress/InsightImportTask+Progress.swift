@@ -1,4 +1,4 @@
-extension InsightImportTask: ProgressReporting {
+extension InsightImportTask: TaskProgressReporting {
   /// -1 and 0 are queued, 4 is running; 1, 2 and 3 are terminal.
   public var taskProgress: TaskProgress {
     switch status {

@@ -1,4 +1,4 @@
-extension PerfTestUploadProcessResponse: ProgressReporting {
+extension PerfTestUploadProcessResponse: TaskProgressReporting {
   /// `process_status` 0 is running (percent: share of projects finished), 1 is terminal: all
   /// projects failed is failed, some is partially succeeded, none is succeeded.
   public var taskProgress: TaskProgress {

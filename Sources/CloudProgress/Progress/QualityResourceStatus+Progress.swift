@@ -1,4 +1,4 @@
-extension QualityResourceStatus: ProgressReporting {
+extension QualityResourceStatus: TaskProgressReporting {
   /// WAITING is queued, RUNNING running; SUCCESS, FAILED and TIMEOUT are terminal, except
   /// that a successful EXPORT still runs while its file is PREPARING.
   public var taskProgress: TaskProgress {

@@ -1,6 +1,8 @@
+import Foundation
+
 /// The state of a long-running import or export, normalized across the five APIs.
 ///
-/// Built by each response model's ``ProgressReporting/taskProgress``. ``percent`` is nil or
+/// Built by each response model's ``TaskProgressReporting/taskProgress``. ``percent`` is nil or
 /// within 0...100 by construction: an out-of-range or non-finite value passed to the
 /// initializer becomes nil (the raw value stays on the model, flagged there).
 public struct TaskProgress: Hashable, Sendable, CustomStringConvertible {

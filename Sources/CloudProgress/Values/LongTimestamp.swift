@@ -7,7 +7,7 @@ import Foundation
 /// and booleans are kept too. The wire value is kept and encoded back with the same digits
 /// (see ``WireNumber`` for the precision `JSONDecoder` allows). ``milliseconds`` and
 /// ``date`` are set only when the value is an integer that makes sense as an instant.
-public struct LongTimestamp: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct LongTimestamp: WireScalarRepresentable, CustomStringConvertible {
   /// The furthest instant `date` represents: ±8.64e15 ms, 100 million days either side of
   /// 1970 (the range of ECMAScript dates).
   public static let representableMilliseconds: ClosedRange<Int64> =
@@ -41,16 +41,6 @@ public struct LongTimestamp: Hashable, Sendable, Codable, CustomStringConvertibl
       return nil
     }
     return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
-  }
-
-  /// Decodes a number, string or boolean.
-  public init(from decoder: any Decoder) throws {
-    self.init(wireValue: try WireScalar(from: decoder))
-  }
-
-  /// Encodes the value as it arrived.
-  public func encode(to encoder: any Encoder) throws {
-    try wireValue.encode(to: encoder)
   }
 
   /// The ISO 8601 instant with the wire value, or the wire value marked not an instant.

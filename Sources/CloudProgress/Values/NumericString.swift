@@ -4,7 +4,7 @@
 /// The wire value is kept verbatim (it may also arrive as a bare number); ``integer`` is
 /// set when it is an optional minus sign followed by digits that fit an `Int64`. `"1,000"`,
 /// `" 1"` and `"1e3"` keep their text and have no integer.
-public struct NumericString: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct NumericString: WireScalarRepresentable, CustomStringConvertible {
   /// The value exactly as it arrived.
   public let wireValue: WireScalar
 
@@ -25,16 +25,6 @@ public struct NumericString: Hashable, Sendable, Codable, CustomStringConvertibl
     case .number(let number): number.int64Value
     case .bool: nil
     }
-  }
-
-  /// Decodes a string, number or boolean.
-  public init(from decoder: any Decoder) throws {
-    self.init(wireValue: try WireScalar(from: decoder))
-  }
-
-  /// Encodes the value as it arrived.
-  public func encode(to encoder: any Encoder) throws {
-    try wireValue.encode(to: encoder)
   }
 
   /// The integer, or the raw value marked unparsable.

@@ -7,7 +7,7 @@
 ///
 /// Conforming enums list their cases once in ``documentedCases``; decoding, encoding and
 /// ``wireValue`` come from the protocol.
-public protocol OpenEnumeration: Codable, Hashable, Sendable {
+public protocol OpenEnumeration: WireScalarRepresentable {
   /// Every documented case with its wire value.
   static var documentedCases: [(value: Self, wireValue: WireScalar)] { get }
   /// The case that holds an undocumented wire value.
@@ -35,14 +35,4 @@ extension OpenEnumeration {
 
   /// Whether this is one of the documented cases.
   public var isDocumented: Bool { unknownWireValue == nil }
-
-  /// Decodes any string, number or boolean.
-  public init(from decoder: any Decoder) throws {
-    self.init(wireValue: try WireScalar(from: decoder))
-  }
-
-  /// Encodes the wire value.
-  public func encode(to encoder: any Encoder) throws {
-    try wireValue.encode(to: encoder)
-  }
 }

@@ -4,7 +4,7 @@
 /// not a plain decimal number with an optional `%` (`"1,000"`, `"NaN"`, `"half"`). Values
 /// outside 0...100 are kept as they are and flagged by ``isWithinRange``; nothing is
 /// clamped. A JSON `null` ratio decodes as a nil `Percentage?`.
-public struct Percentage: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Percentage: WireScalarRepresentable, CustomStringConvertible {
   /// The ratio exactly as it arrived.
   public let wireValue: WireScalar
   /// The parsed percentage (`50.5` for `"50.5%"`), or nil when it cannot be parsed.
@@ -28,16 +28,6 @@ public struct Percentage: Hashable, Sendable, Codable, CustomStringConvertible {
   /// The value when it is usable as a progress percentage (parsed and within 0...100).
   public var percentWithinRange: Double? {
     isWithinRange ? value : nil
-  }
-
-  /// Decodes a string, number or boolean ratio.
-  public init(from decoder: any Decoder) throws {
-    self.init(wireValue: try WireScalar(from: decoder))
-  }
-
-  /// Encodes the ratio as it arrived.
-  public func encode(to encoder: any Encoder) throws {
-    try wireValue.encode(to: encoder)
   }
 
   /// `50.0% ("50%")`, or the raw value with a flag when it is unparsable or out of range.

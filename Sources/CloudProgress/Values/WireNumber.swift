@@ -52,7 +52,7 @@ public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
     // into a path-less "not valid JSON" at the top: catch it here, where the path is known.
     do {
       self.init(verbatim: try container.decode(Decimal.self).description)
-    } catch let error as DecodingError where error.isTypeMismatch {
+    } catch let error as DecodingError {
       throw error
     } catch {
       guard let double = try? container.decode(Double.self), double.isFinite else {
@@ -75,13 +75,6 @@ public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
       throw EncodingError.invalidValue(
         text, .init(codingPath: encoder.codingPath, debugDescription: "not a finite number"))
     }
-  }
-}
-
-extension DecodingError {
-  /// Whether the value was of another JSON type (a string where a number was expected).
-  var isTypeMismatch: Bool {
-    if case .typeMismatch = self { true } else { false }
   }
 }
 
