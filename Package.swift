@@ -10,15 +10,20 @@ let package = Package(
   products: [
     .library(name: "JSONTree", targets: ["JSONTree"]),
     .library(name: "CloudProgress", targets: ["CloudProgress"]),
+    .library(name: "Tape", targets: ["Tape"]),
+    .library(name: "TapeTesting", targets: ["TapeTesting"]),
     .executable(name: "tape", targets: ["tape"]),
   ],
   targets: [
     .target(name: "JSONTree"),
     .target(name: "CloudProgress", dependencies: ["JSONTree"]),
+    .target(name: "Tape", dependencies: ["JSONTree"]),
+    .target(name: "TapeTesting", dependencies: ["Tape"]),
     .target(name: "TapeCommandLine", dependencies: ["CloudProgress", "JSONTree"]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
+    .testTarget(name: "TapeTests", dependencies: ["Tape", "TapeTesting", "CloudProgress", "JSONTree"]),
     .testTarget(name: "TapeCommandLineTests", dependencies: ["TapeCommandLine", "CloudProgress"]),
   ],
   swiftLanguageModes: [.v6]

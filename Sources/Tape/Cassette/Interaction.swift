@@ -1,0 +1,30 @@
+/// One request and the response it got, with its timing.
+public struct Interaction: Hashable, Sendable {
+  /// The request.
+  public var request: RecordedRequest
+  /// The response.
+  public var response: RecordedResponse
+  /// When the request was sent, from the start of the recording.
+  public var offset: Duration
+  /// How long the response took.
+  public var duration: Duration
+  /// How many identical exchanges in a row this one stands for (a run of the same poll
+  /// answer stored once); at least 1.
+  public var repeatCount: Int
+  /// The names of the values redacted before the interaction was written, such as
+  /// `request.header.X-Auth-Token`; never the values.
+  public var redactions: [String]
+
+  /// Creates an interaction.
+  public init(
+    request: RecordedRequest, response: RecordedResponse, offset: Duration = .zero,
+    duration: Duration = .zero, repeatCount: Int = 1, redactions: [String] = []
+  ) {
+    self.request = request
+    self.response = response
+    self.offset = offset
+    self.duration = duration
+    self.repeatCount = max(1, repeatCount)
+    self.redactions = redactions
+  }
+}

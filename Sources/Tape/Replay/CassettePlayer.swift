@@ -1,0 +1,206 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Answers requests from a cassette, deterministically and offline.
+///
+/// Requests are grouped by the key of the configured matchers; identical requests (a poll)
+/// get the group's recorded responses in recorded order, each as many times as its repeat
+/// count, then what the ``ExhaustionPolicy`` says. Lookup is one hash, so the cost of a
+/// request does not grow with the cassette. Thread-safe: share one player between
+/// concurrent requests of one test.
+public final class CassettePlayer: Sendable {
+  /// The cassette being played.
+  public let cassette: Cassette
+  /// Where the cassette came from, for reports (its file path).
+  public let source: String
+  /// How requests are matched and answered.
+  public let configuration: ReplayConfiguration
+
+  let snapshots: [RequestSnapshot]
+  private let keyFunctions: [@Sendable (RequestSnapshot) -> String]
+  private let predicates: [RequestMatcher]
+  private let groups: [String: [Int]]
+  private let state: Mutex<PlaybackState>
+  private let slots = Mutex<[Int]>([])
+
+  private struct PlaybackState {
+    var plays: [Int]
+    var scanStart: [String: Int] = [:]
+    var failures: [ReplayFailure] = []
+    var replayStart: Duration?
+  }
+
+  /// A chosen interaction and which play of it this is (1 for the first).
+  struct Selection {
+    var index: Int
+    var play: Int
+  }
+
+  /// Creates a player for a cassette; `source` names it in reports.
+  public init(cassette: Cassette, source: String, configuration: ReplayConfiguration = .init()) {
+    self.cassette = cassette
+    self.source = source
+    self.configuration = configuration
+    self.snapshots = cassette.interactions.map { RequestSnapshot($0.request) }
+    var keyFunctions: [@Sendable (RequestSnapshot) -> String] = []
+    var predicates: [RequestMatcher] = []
+    for matcher in configuration.matchers {
+      switch matcher.rule {
+      case .key(let key): keyFunctions.append(key)
+      case .predicate: predicates.append(matcher)
+      }
+    }
+    self.keyFunctions = keyFunctions
+    self.predicates = predicates
+    var groups: [String: [Int]] = [:]
+    for (index, snapshot) in snapshots.enumerated() {
+      groups[Self.key(of: snapshot, keyFunctions), default: []].append(index)
+    }
+    self.groups = groups
+    self.state = Mutex(PlaybackState(plays: Array(repeating: 0, count: snapshots.count)))
+  }
+
+  deinit {
+    ProtocolSlots.release(slots.withLock { $0 })
+  }
+
+  /// Remembers a protocol slot to free when the player goes.
+  func ownSlot(_ slot: Int) {
+    slots.withLock { $0.append(slot) }
+  }
+
+  /// Loads the cassette at `url` and creates a player for it.
+  public convenience init(contentsOf url: URL, configuration: ReplayConfiguration = .init())
+    throws(CassetteError)
+  {
+    self.init(
+      cassette: try CassetteFile.load(from: url), source: url.path, configuration: configuration)
+  }
+
+  /// Answers a request: the recorded response, with any fault overlay, at the configured pace.
+  ///
+  /// - Throws: ``ReplayFailure`` when the cassette has no answer (also kept in
+  ///   ``failures``), `URLError(.networkConnectionLost)` for a dropped-connection fault.
+  public func respond(to request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+    let selection = try select(RequestSnapshot(request))
+    if let wait = waitTime(for: selection), wait > .zero {
+      try await configuration.clock.sleep(wait)
+    }
+    return try answer(selection, url: request.url)
+  }
+
+  /// Every request the player could not answer so far, in order.
+  public var failures: [ReplayFailure] { state.withLock { $0.failures } }
+
+  /// How many times each interaction was served, by index.
+  public var playCounts: [Int] { state.withLock { $0.plays } }
+
+  /// The indices of the interactions never served.
+  public var unusedInteractions: [Int] {
+    playCounts.enumerated().filter { $0.element == 0 }.map(\.offset)
+  }
+
+  /// Chooses the interaction that answers `snapshot`, or records and throws the failure.
+  func select(_ snapshot: RequestSnapshot) throws(ReplayFailure) -> Selection {
+    let key = Self.key(of: snapshot, keyFunctions)
+    let candidates = (groups[key] ?? []).filter { index in
+      predicates.allSatisfy { $0.agrees(snapshot, snapshots[index]) }
+    }
+    let interactions = cassette.interactions
+    let outcome: Result<Selection, ReplayFailure> = state.withLock { state in
+      if state.replayStart == nil { state.replayStart = configuration.clock.elapsed() }
+      guard !candidates.isEmpty else {
+        return .failure(MismatchReport.unmatched(snapshot, player: self, plays: state.plays))
+      }
+      let start = predicates.isEmpty ? state.scanStart[key, default: 0] : 0
+      if let position = candidates[start...].firstIndex(where: {
+        state.plays[$0] < interactions[$0].repeatCount
+      }) {
+        if predicates.isEmpty { state.scanStart[key] = position }
+        state.plays[candidates[position]] += 1
+        return .success(
+          Selection(index: candidates[position], play: state.plays[candidates[position]]))
+      }
+      switch configuration.exhaustion {
+      case .repeatLast:
+        let last = candidates[candidates.count - 1]
+        state.plays[last] += 1
+        return .success(Selection(index: last, play: state.plays[last]))
+      case .cycle:
+        for index in candidates { state.plays[index] = 0 }
+        state.scanStart[key] = 0
+        state.plays[candidates[0]] = 1
+        return .success(Selection(index: candidates[0], play: 1))
+      case .fail:
+        return .failure(
+          MismatchReport.exhausted(
+            snapshot, candidates: candidates, player: self, plays: state.plays))
+      }
+    }
+    switch outcome {
+    case .success(let selection): return selection
+    case .failure(let failure):
+      state.withLock { $0.failures.append(failure) }
+      throw failure
+    }
+  }
+
+  /// How long to wait before answering: pacing plus any fault delay.
+  func waitTime(for selection: Selection) -> Duration? {
+    let interaction = cassette.interactions[selection.index]
+    var wait: Duration = .zero
+    switch configuration.pacing {
+    case .immediate: break
+    case .recordedLatency: wait = interaction.duration
+    case .recordedCadence:
+      let start = state.withLock { $0.replayStart } ?? .zero
+      let due = start + interaction.offset + interaction.duration
+      wait = max(.zero, due - configuration.clock.elapsed())
+    }
+    if let delay = fault(for: selection)?.delay { wait += delay }
+    return wait > .zero ? wait : nil
+  }
+
+  /// The recorded response for a selection, with content fix-ups and fault overlay.
+  func answer(_ selection: Selection, url: URL?) throws -> (Data, HTTPURLResponse) {
+    let recorded = cassette.interactions[selection.index].response
+    let fault = fault(for: selection)
+    if fault?.dropsConnection == true {
+      throw URLError(
+        .networkConnectionLost,
+        userInfo: [
+          NSLocalizedDescriptionKey:
+            "Tape dropped the connection of interaction #\(selection.index) (fault overlay)"
+        ])
+    }
+    var body = recorded.body?.data ?? Data()
+    var headers = recorded.headers
+    if recorded.body?.decodedFrom != nil { headers.set("Content-Encoding", to: nil) }
+    if headers["Content-Length"] != nil { headers.set("Content-Length", to: String(body.count)) }
+    if let length = fault?.truncatedBodyLength, length < body.count { body = body.prefix(length) }
+    let responseURL = url ?? URL(string: cassette.interactions[selection.index].request.url)
+    guard let responseURL,
+      let response = HTTPURLResponse(
+        url: responseURL, statusCode: fault?.status ?? recorded.status, httpVersion: "HTTP/1.1",
+        headerFields: headers.dictionary)
+    else {
+      throw URLError(.badURL)
+    }
+    return (body, response)
+  }
+
+  private func fault(for selection: Selection) -> FaultOverlay? {
+    guard let overlay = configuration.faults[selection.index] else { return nil }
+    return overlay.play.map { $0 == selection.play } ?? true ? overlay : nil
+  }
+
+  private static func key(
+    of snapshot: RequestSnapshot, _ functions: [@Sendable (RequestSnapshot) -> String]
+  ) -> String {
+    functions.map { $0(snapshot) }.joined(separator: "\u{1E}")
+  }
+}

@@ -1,0 +1,44 @@
+/// A fault laid over a recorded interaction on replay, to test how a client copes: another
+/// status, a delay, a dropped connection or a truncated body. Combine them freely.
+public struct FaultOverlay: Hashable, Sendable {
+  /// The status to answer instead of the recorded one.
+  public var status: Int?
+  /// A pause before answering, on the replay clock.
+  public var delay: Duration?
+  /// Fail the request with `URLError(.networkConnectionLost)` instead of answering.
+  public var dropsConnection: Bool
+  /// Answer only the first this-many bytes of the body.
+  public var truncatedBodyLength: Int?
+  /// The play of the interaction to affect (1 is the first time it is served); nil for all.
+  public var play: Int?
+
+  /// Creates an overlay.
+  public init(
+    status: Int? = nil, delay: Duration? = nil, dropsConnection: Bool = false,
+    truncatedBodyLength: Int? = nil, play: Int? = nil
+  ) {
+    self.status = status
+    self.delay = delay
+    self.dropsConnection = dropsConnection
+    self.truncatedBodyLength = truncatedBodyLength.map { max(0, $0) }
+    self.play = play
+  }
+
+  /// Answer `status` instead of the recorded status (the recorded body is kept).
+  public static func status(_ status: Int) -> FaultOverlay { FaultOverlay(status: status) }
+  /// Pause before answering.
+  public static func delay(_ duration: Duration) -> FaultOverlay { FaultOverlay(delay: duration) }
+  /// Drop the connection instead of answering.
+  public static let droppedConnection = FaultOverlay(dropsConnection: true)
+  /// Cut the body after `length` bytes.
+  public static func truncatedBody(to length: Int) -> FaultOverlay {
+    FaultOverlay(truncatedBodyLength: length)
+  }
+
+  /// The same overlay, limited to one play of the interaction.
+  public func onPlay(_ play: Int) -> FaultOverlay {
+    var overlay = self
+    overlay.play = play
+    return overlay
+  }
+}

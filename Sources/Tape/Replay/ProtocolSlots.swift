@@ -1,0 +1,73 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Gives every replaying `URLSession` a URLProtocol class of its own, so that a request is
+/// routed to its session's player by the class that loads it.
+///
+/// On Linux, headers set on a session's configuration never reach a custom URLProtocol and
+/// task-locals do not reach its callbacks, so a session cannot say which cassette it
+/// belongs to any other way. Each slot number is spelled in binary as nested generic types
+/// (`TapeURLProtocol<Bit1<Bit0<SlotRoot>>>`), and every specialization of a generic class
+/// is a distinct class at run time. Slots are reused once their player is gone, so the
+/// number of classes stays at the most players alive at once.
+enum ProtocolSlots {
+  private struct Registry {
+    var players: [ObjectIdentifier: WeakPlayer] = [:]
+    var free: [Int] = []
+    var next = 0
+  }
+
+  private struct WeakPlayer {
+    weak var player: CassettePlayer?
+  }
+
+  private static let registry = Mutex(Registry())
+
+  /// Reserves a slot for `player` and returns its protocol class and number.
+  static func reserve(for player: CassettePlayer) -> (slot: Int, protocolClass: URLProtocol.Type) {
+    registry.withLock { registry in
+      let slot = registry.free.popLast() ?? registry.next
+      if slot == registry.next { registry.next += 1 }
+      let protocolClass = makeClass(slot)
+      registry.players[ObjectIdentifier(protocolClass)] = WeakPlayer(player: player)
+      return (slot, protocolClass)
+    }
+  }
+
+  /// Frees slots for reuse.
+  static func release(_ slots: [Int]) {
+    registry.withLock { registry in
+      for slot in slots {
+        registry.players[ObjectIdentifier(makeClass(slot))] = nil
+        registry.free.append(slot)
+      }
+    }
+  }
+
+  /// The player of a protocol class, if it is still alive.
+  static func player(for protocolClass: AnyClass) -> CassettePlayer? {
+    registry.withLock { $0.players[ObjectIdentifier(protocolClass)]?.player }
+  }
+
+  /// The class for a slot number: the number in binary, as nested generic types.
+  private static func makeClass(_ slot: Int) -> URLProtocol.Type {
+    func build<Path>(_ path: Path.Type, remaining: Int) -> URLProtocol.Type {
+      guard remaining > 1 else { return TapeURLProtocol<Path>.self }
+      return remaining & 1 == 1
+        ? build(Bit1<Path>.self, remaining: remaining >> 1)
+        : build(Bit0<Path>.self, remaining: remaining >> 1)
+    }
+    return build(SlotRoot.self, remaining: slot + 1)
+  }
+}
+
+/// The start of a slot's type spelling.
+enum SlotRoot {}
+/// A 0 bit of a slot number.
+enum Bit0<Rest> {}
+/// A 1 bit of a slot number.
+enum Bit1<Rest> {}

@@ -1,0 +1,31 @@
+/// How a ``CassettePlayer`` matches and answers.
+public struct ReplayConfiguration: Sendable {
+  /// The matchers a request must satisfy; ``RequestMatcher/defaults`` unless set.
+  public var matchers: [RequestMatcher]
+  /// What to answer once a request's recorded responses are used up.
+  public var exhaustion: ExhaustionPolicy
+  /// When to deliver responses.
+  public var pacing: ReplayPacing
+  /// The clock for pacing and fault delays.
+  public var clock: ReplayClock
+  /// Faults laid over interactions, by their index in the cassette.
+  public var faults: [Int: FaultOverlay]
+  /// The command that records what is missing, quoted in mismatch reports.
+  public var recordCommand: String
+
+  /// Creates a configuration.
+  public init(
+    matchers: [RequestMatcher] = RequestMatcher.defaults,
+    exhaustion: ExhaustionPolicy = .repeatLast,
+    pacing: ReplayPacing = .immediate, clock: ReplayClock = .continuous,
+    faults: [Int: FaultOverlay] = [:],
+    recordCommand: String = "TAPE_RECORD=newEpisodes swift test"
+  ) {
+    self.matchers = matchers
+    self.exhaustion = exhaustion
+    self.pacing = pacing
+    self.clock = clock
+    self.faults = faults
+    self.recordCommand = recordCommand
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Tape
+import Testing
+
+/// Binds a test (or every test of a suite) to a cassette: the test body finds a
+/// ``CassettePlayer`` in `CassettePlayer.current`, with its transport and URLSession.
+///
+/// Each test case gets its own player, so tests on different cassettes run in parallel
+/// without seeing each other's traffic. When the test ends, every request the cassette
+/// could not answer becomes an issue carrying the full report and the request as an
+/// attachment, and unused interactions are reported as the ``UnusedInteractionPolicy`` says.
+public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
+  /// The cassette name, relative to the cassette folder.
+  public var name: String
+  /// How the player matches and answers.
+  public var configuration: ReplayConfiguration
+  /// What to do about interactions never requested.
+  public var unusedInteractions: UnusedInteractionPolicy
+  /// The test file the trait was written in, to find the package's `cassettes/` folder.
+  public var filePath: String
+  /// Where the trait was written, for issues.
+  public var sourceLocation: SourceLocation
+
+  /// Applies to each test of a suite it is attached to.
+  public var isRecursive: Bool { true }
+
+  /// A scope for each test case (every test has at least one), none for suites.
+  public func scopeProvider(for test: Test, testCase: Test.Case?) -> CassetteTrait? {
+    testCase == nil ? nil : self
+  }
+
+  /// Loads the cassette, runs the test with its player, then reports what went wrong.
+  public func provideScope(
+    for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+  ) async throws {
+    let environment = ProcessInfo.processInfo.environment
+    let (mode, note) = RecordMode.resolve(environment: environment)
+    if let note {
+      Issue.record(Comment(rawValue: note), severity: .warning, sourceLocation: sourceLocation)
+    }
+    let filter = test.name.split(separator: "(").first.map(String.init) ?? test.name
+    let directory = CassetteLocation.directory(forTestFile: filePath, environment: environment)
+    let player: CassettePlayer
+    do {
+      let url = try CassetteName(name).url(in: directory)
+      var configuration = configuration
+      configuration.recordCommand = "TAPE_RECORD=newEpisodes swift test --filter '\(filter)'"
+      player = try CassettePlayer(contentsOf: url, configuration: configuration)
+    } catch let error where error.problem == .missing {
+      Issue.record(
+        Comment(rawValue: missingCassetteMessage(error, mode: mode, filter: filter)),
+        sourceLocation: sourceLocation)
+      return
+    } catch {
+      Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
+      return
+    }
+    if mode == .all || mode == .newEpisodes {
+      Issue.record(
+        Comment(
+          rawValue:
+            "TAPE_RECORD=\(mode.rawValue): this version of Tape cannot record yet; replaying \(player.source)"
+        ),
+        severity: .warning, sourceLocation: sourceLocation)
+    }
+    try await CassettePlayer.$current.withValue(player) {
+      try await function()
+    }
+    report(player)
+  }
+
+  private func report(_ player: CassettePlayer) {
+    for failure in player.failures {
+      Attachment.record(failure.request, named: "request.txt", sourceLocation: sourceLocation)
+      Issue.record(Comment(rawValue: failure.report), sourceLocation: sourceLocation)
+    }
+    let unused = player.unusedInteractions
+    guard !unused.isEmpty, unusedInteractions != .ignore else { return }
+    let list = unused.map { index in
+      let request = player.cassette.interactions[index].request
+      return "  #\(index) \(request.method) \(request.url)"
+    }.joined(separator: "\n")
+    let message =
+      "\(unused.count) of \(player.cassette.interactions.count) interactions of \(player.source) "
+      + "were never requested:\n\(list)"
+    Issue.record(
+      Comment(rawValue: message), severity: unusedInteractions == .fail ? .error : .warning,
+      sourceLocation: sourceLocation)
+  }
+
+  private func missingCassetteMessage(_ error: CassetteError, mode: RecordMode, filter: String)
+    -> String
+  {
+    switch mode {
+    case .none:
+      return "\(error). Record it with: TAPE_RECORD=once swift test --filter '\(filter)' "
+        + "(against the live cloud or the simulator), or write it by hand (see cassettes/README.md)."
+    case .once, .newEpisodes, .all:
+      return "\(error). TAPE_RECORD=\(mode.rawValue) would record it, but this version of Tape "
+        + "cannot record yet: write the cassette by hand (see cassettes/README.md)."
+    }
+  }
+}
+
+extension Trait where Self == CassetteTrait {
+  /// Replays the cassette `name` (a path below `cassettes/`, `.json` optional) for the test.
+  ///
+  /// - Parameters:
+  ///   - matching: the matchers; method, host, path, query and body by default.
+  ///   - exhaustion: what to answer once a request's responses are used up.
+  ///   - pacing: when to deliver responses; at once by default.
+  ///   - clock: the clock for pacing and fault delays.
+  ///   - faults: faults laid over interactions, by index.
+  ///   - unusedInteractions: what to do about interactions never requested.
+  public static func cassette(
+    _ name: String, matching: [RequestMatcher] = RequestMatcher.defaults,
+    exhaustion: ExhaustionPolicy = .repeatLast, pacing: ReplayPacing = .immediate,
+    clock: ReplayClock = .continuous, faults: [Int: FaultOverlay] = [:],
+    unusedInteractions: UnusedInteractionPolicy = .warn, filePath: String = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) -> CassetteTrait {
+    CassetteTrait(
+      name: name,
+      configuration: ReplayConfiguration(
+        matchers: matching, exhaustion: exhaustion, pacing: pacing, clock: clock, faults: faults),
+      unusedInteractions: unusedInteractions, filePath: filePath, sourceLocation: sourceLocation)
+  }
+}
