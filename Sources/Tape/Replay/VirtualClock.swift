@@ -8,6 +8,11 @@ public final class VirtualClock: Clock, Sendable {
     /// Time since the clock's start.
     public var offset: Duration
 
+    /// The instant `offset` after the clock's start.
+    public init(offset: Duration) {
+      self.offset = offset
+    }
+
     /// Moves the instant.
     public func advanced(by duration: Duration) -> Instant {
       Instant(offset: offset + duration)

@@ -1,0 +1,134 @@
+import Foundation
+import Tape
+import Testing
+
+@testable import TapeTesting
+
+@Suite("Cassette trait")
+struct CassetteTraitTests {
+  /// Runs `body` inside the trait's scope, as Swift Testing would around a test.
+  func runScope(
+    _ trait: CassetteTrait, _ body: @escaping @Sendable () async throws -> Void
+  ) async throws {
+    let test = try #require(Test.current)
+    try await trait.provideScope(for: test, testCase: Test.Case.current, performing: body)
+  }
+
+  @Test("an unmatched request becomes an issue with the report")
+  func mismatchBecomesIssue() async throws {
+    let trait = CassetteTrait.cassette("check-task-polling", unusedInteractions: .ignore)
+    try await withKnownIssue {
+      try await runScope(trait) {
+        let tape = try #require(CassettePlayer.current)
+        _ = try? await tape.transport.send(
+          request("https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/nope/progress"))
+      }
+    } matching: { issue in
+      let text = issue.comments.map(\.rawValue).joined()
+      return text.contains("Tape: no interaction in ")
+        && text.contains("cassettes/check-task-polling.json")
+        && text.contains(
+          "path    ✗ recorded '/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress', got '/v2/tasks/nope/progress'"
+        )
+        && text.contains(
+          "To record it: TAPE_RECORD=newEpisodes swift test --filter 'mismatchBecomesIssue'")
+    }
+  }
+
+  @Test("unused interactions fail the test when asked to")
+  func unusedInteractions() async throws {
+    try await withKnownIssue {
+      try await runScope(.cassette("cpts-import-polling", unusedInteractions: .fail)) {}
+    } matching: { issue in
+      issue.severity == .error
+        && issue.comments.map(\.rawValue).joined().contains("3 of 3 interactions of ")
+    }
+  }
+
+  @Test("a missing cassette says how to record it")
+  func missingCassette() async throws {
+    try await withKnownIssue {
+      try await runScope(.cassette("no/such-cassette")) {
+        Issue.record("the test body must not run without its cassette")
+      }
+    } matching: { issue in
+      let text = issue.comments.map(\.rawValue).joined()
+      return text.contains("cassettes/no/such-cassette.json: no such cassette")
+        && text.contains("TAPE_RECORD=once swift test --filter 'missingCassette'")
+    }
+  }
+
+  @Test("an unsafe cassette name is an issue, not a file access")
+  func unsafeName() async throws {
+    try await withKnownIssue {
+      try await runScope(.cassette("../Package.swift")) {}
+    } matching: { issue in
+      issue.comments.map(\.rawValue).joined().contains("invalid cassette name '../Package.swift'")
+    }
+  }
+
+  @Test("a suite trait gives each test case its own player; suites get none")
+  func scopes() throws {
+    let trait = CassetteTrait.cassette("check-task-polling")
+    let test = try #require(Test.current)
+    #expect(trait.isRecursive)
+    #expect(trait.scopeProvider(for: test, testCase: nil) == nil)
+    #expect(
+      trait.scopeProvider(for: test, testCase: Test.Case.current)?.name == "check-task-polling")
+  }
+
+  @Test(
+    "TAPE_RECORD picks the mode; CI forces none; a bad value is reported",
+    arguments: [
+      ([:], RecordMode.none, nil as String?),
+      (["TAPE_RECORD": "once"], .once, nil),
+      (["TAPE_RECORD": "newEpisodes"], .newEpisodes, nil),
+      (["TAPE_RECORD": "all", "CI": "false"], .all, nil),
+      (
+        ["TAPE_RECORD": "all", "CI": "true"], .none,
+        "TAPE_RECORD=all is ignored because CI is set: CI never records"
+      ),
+      (
+        ["TAPE_RECORD": "sometimes"], .none,
+        "TAPE_RECORD=sometimes is not one of none, once, newEpisodes, all; replaying only"
+      ),
+      (["TAPE_RECORD": "none", "CI": "1"], .none, nil),
+    ])
+  func recordMode(environment: [String: String], mode: RecordMode, note: String?) {
+    let resolved = RecordMode.resolve(environment: environment)
+    #expect(resolved.mode == mode)
+    #expect(resolved.note == note)
+  }
+
+  @Test("the cassette folder is TAPE_CASSETTES, else cassettes/ beside Package.swift")
+  func cassetteFolder() {
+    #expect(
+      CassetteLocation.directory(forTestFile: #filePath, environment: [:]).path
+        == packageRoot.appending(path: "cassettes").path)
+    #expect(
+      CassetteLocation.directory(forTestFile: #filePath, environment: ["TAPE_CASSETTES": "/tmp/c"])
+        .path
+        == "/tmp/c")
+  }
+}
+
+@Suite("Cassette trait on a suite", .cassette("check-task-polling", exhaustion: .fail))
+struct CassetteSuiteTraitTests {
+  let url =
+    "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress"
+
+  @Test("each test starts the cassette from the beginning (first)")
+  func first() async throws {
+    let tape = try #require(CassettePlayer.current)
+    for _ in 0..<4 { _ = try await tape.transport.send(request(url)) }
+    #expect(tape.playCounts == [2, 1, 1])
+  }
+
+  @Test("each test starts the cassette from the beginning (second)")
+  func second() async throws {
+    let tape = try #require(CassettePlayer.current)
+    let (data, _) = try await tape.transport.send(request(url))
+    #expect(String(decoding: data, as: UTF8.self).contains(#""ratio":"0%""#))
+    for _ in 0..<3 { _ = try await tape.transport.send(request(url)) }
+  }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import Tape
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+@Suite("Parallel replay")
+struct ParallelReplayTests {
+  /// 32 test cases, run in parallel by Swift Testing, each with its own cassette answering
+  /// the SAME URL with its own values: any cross-talk between sessions shows as a wrong value.
+  @Test("32 parallel tests on distinct cassettes see only their own answers", arguments: 0..<32)
+  func noCrossTalk(index: Int) async throws {
+    let interactions = try (0..<3).map { step in
+      try exchange(taskURL, json: #"{"cassette": \#(index), "step": \#(step)}"#)
+    }
+    let tape = player(interactions, ReplayConfiguration(exhaustion: .fail))
+    let session = tape.makeURLSession()
+    for step in 0..<3 {
+      let (data, response) = try await session.send(request(taskURL))
+      #expect(response.statusCode == 200)
+      #expect(String(decoding: data, as: UTF8.self) == #"{"cassette":\#(index),"step":\#(step)}"#)
+    }
+    #expect(tape.unusedInteractions.isEmpty)
+    #expect(tape.failures.isEmpty)
+  }
+
+  @Test("concurrent polls on one player are each answered once, in recorded order")
+  func concurrentPollsShareOneSequence() async throws {
+    let interactions = try (0..<64).map { try exchange(taskURL, json: #"{"step": \#($0)}"#) }
+    let tape = player(interactions, ReplayConfiguration(exhaustion: .fail))
+    let session = tape.makeURLSession()
+    let answers = try await withThrowingTaskGroup(of: String.self) { group in
+      for _ in 0..<64 { group.addTask { text(try await session.send(request(taskURL))) } }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(Set(answers) == Set((0..<64).map { #"{"step":\#($0)}"# }))
+    #expect(tape.playCounts == Array(repeating: 1, count: 64))
+  }
+}
+
+@Suite("Virtual time")
+struct VirtualTimeTests {
+  /// A poll every minute for ten minutes, each answer taking 250 ms.
+  func tenMinuteSession() throws -> [Interaction] {
+    try (0...10).map { minute in
+      try exchange(
+        taskURL,
+        json:
+          #"{"task_status": \#(minute == 10 ? 2 : 0), "progress": {"ratio": "\#(minute * 10)%"}}"#,
+        offset: .seconds(60 * minute), duration: .milliseconds(250))
+    }
+  }
+
+  @Test("a ten-minute recorded cadence replays on a virtual clock in well under a second")
+  func recordedCadence() async throws {
+    let clock = VirtualClock()
+    let tape = player(
+      try tenMinuteSession(),
+      ReplayConfiguration(pacing: .recordedCadence, clock: ReplayClock(clock)))
+    let session = tape.makeURLSession()
+    let started = ContinuousClock.now
+    var arrivals: [Duration] = []
+    for _ in 0...10 {
+      _ = try await session.send(request(taskURL))
+      arrivals.append(clock.elapsed)
+    }
+    let realElapsed = ContinuousClock.now - started
+    #expect(arrivals.first == .milliseconds(250))
+    #expect(arrivals.last == .seconds(600) + .milliseconds(250))
+    #expect(arrivals == (0...10).map { .seconds(60 * $0) + .milliseconds(250) })
+    #expect(realElapsed < .seconds(1))
+  }
+
+  @Test("recorded latency waits each answer's duration on the clock")
+  func recordedLatency() async throws {
+    let clock = VirtualClock()
+    let tape = player(
+      try tenMinuteSession(),
+      ReplayConfiguration(pacing: .recordedLatency, clock: ReplayClock(clock)))
+    for _ in 0...10 { _ = try await tape.transport.send(request(taskURL)) }
+    #expect(clock.elapsed == .milliseconds(250 * 11))
+  }
+
+  @Test("immediate pacing does not touch the clock")
+  func immediate() async throws {
+    let clock = VirtualClock()
+    let tape = player(try tenMinuteSession(), ReplayConfiguration(clock: ReplayClock(clock)))
+    for _ in 0...10 { _ = try await tape.transport.send(request(taskURL)) }
+    #expect(clock.elapsed == .zero)
+  }
+
+  @Test("the virtual clock only moves forward")
+  func clockMovesForward() async throws {
+    let clock = VirtualClock()
+    try await clock.sleep(for: .seconds(5))
+    try await clock.sleep(until: VirtualClock.Instant(offset: .seconds(2)))
+    clock.advance(by: .seconds(-3))
+    #expect(clock.elapsed == .seconds(5))
+    clock.advance(by: .seconds(1))
+    #expect(clock.now.offset == .seconds(6))
+  }
+}
+
+@Suite("Fault overlays")
+struct FaultOverlayTests {
+  func tape(_ faults: [Int: FaultOverlay], clock: VirtualClock = VirtualClock()) throws
+    -> CassettePlayer
+  {
+    player(
+      [
+        try exchange(
+          taskURL, json: #"{"task_status": 0, "progress": {"ratio": "50%"}}"#, repeatCount: 3)
+      ],
+      ReplayConfiguration(clock: ReplayClock(clock), faults: faults))
+  }
+
+  @Test("another status keeps the recorded body")
+  func status() async throws {
+    let (data, response) = try await tape([0: .status(503)]).transport.send(request(taskURL))
+    #expect(response.statusCode == 503)
+    #expect(String(decoding: data, as: UTF8.self).contains("50%"))
+  }
+
+  @Test("a delay waits on the replay clock, through the transport and through URLSession")
+  func delay() async throws {
+    let clock = VirtualClock()
+    let player = try tape([0: .delay(.seconds(30))], clock: clock)
+    _ = try await player.transport.send(request(taskURL))
+    #expect(clock.elapsed == .seconds(30))
+    _ = try await player.makeURLSession().send(request(taskURL))
+    #expect(clock.elapsed == .seconds(60))
+  }
+
+  @Test("a dropped connection fails the request as the network would")
+  func droppedConnection() async throws {
+    let player = try tape([0: .droppedConnection])
+    let viaTransport = await #expect(throws: URLError.self) {
+      try await player.transport.send(request(taskURL))
+    }
+    #expect(viaTransport?.code == .networkConnectionLost)
+    let viaSession = await #expect(throws: URLError.self) {
+      try await player.makeURLSession().send(request(taskURL))
+    }
+    #expect(viaSession?.code == .networkConnectionLost)
+  }
+
+  @Test("a truncated body is cut, and the client's decoding fails on it")
+  func truncatedBody() async throws {
+    let (data, response) = try await tape([0: .truncatedBody(to: 10)]).transport.send(
+      request(taskURL))
+    #expect(response.statusCode == 200)
+    #expect(String(decoding: data, as: UTF8.self) == #"{"progress"#)
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode([String: String].self, from: data)
+    }
+  }
+
+  @Test("an overlay can hit one play only")
+  func onePlay() async throws {
+    let player = try tape([0: FaultOverlay.status(500).onPlay(2)])
+    var statuses: [Int] = []
+    for _ in 0..<3 {
+      statuses.append(try await player.transport.send(request(taskURL)).1.statusCode)
+    }
+    #expect(statuses == [200, 500, 200])
+  }
+}
+
+@Suite("Response fix-ups")
+struct ResponseFixUpTests {
+  @Test("a body stored decoded loses Content-Encoding; Content-Length matches what is sent")
+  func decodedBody() async throws {
+    let interaction = Interaction(
+      request: RecordedRequest(method: "GET", url: taskURL),
+      response: RecordedResponse(
+        status: 200,
+        headers: ["Content-Encoding": "gzip", "Content-Length": "999", "X-Request-Id": "r1"],
+        body: RecordedBody(.text("hello"), decodedFrom: "gzip")))
+    let (data, response) = try await player([interaction]).transport.send(request(taskURL))
+    #expect(String(decoding: data, as: UTF8.self) == "hello")
+    #expect(response.value(forHTTPHeaderField: "Content-Encoding") == nil)
+    #expect(response.value(forHTTPHeaderField: "Content-Length") == "5")
+    #expect(response.value(forHTTPHeaderField: "X-Request-Id") == "r1")
+  }
+}
