@@ -21,6 +21,8 @@ let package = Package(
     .target(name: "TapeTesting", dependencies: ["Tape"]),
     .target(name: "TapeCommandLine", dependencies: ["CloudProgress", "JSONTree"]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
+    .executableTarget(
+      name: "tape-bench", dependencies: ["Tape", "JSONTree"], path: "Benchmarks/TapeBench"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "TapeTests", dependencies: ["Tape", "TapeTesting", "CloudProgress", "JSONTree"]),

@@ -133,6 +133,19 @@ struct FaultOverlayTests {
     #expect(clock.elapsed == .seconds(60))
   }
 
+  @Test("a URLSession replay that must wait on a clock it cannot block on fails clearly")
+  func unsupportedClockInURLSession() async throws {
+    let player = player(
+      [try exchange(taskURL, json: "{}")],
+      ReplayConfiguration(clock: ReplayClock(SuspendingClock()), faults: [0: .delay(.seconds(5))]))
+    let error = await #expect(throws: URLError.self) {
+      try await player.makeURLSession().send(request(taskURL))
+    }
+    #expect(
+      error?.localizedDescription.contains(
+        "cannot wait 5.0 seconds on this clock inside a URLSession replay") == true)
+  }
+
   @Test("a dropped connection fails the request as the network would")
   func droppedConnection() async throws {
     let player = try tape([0: .droppedConnection])

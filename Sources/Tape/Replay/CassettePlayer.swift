@@ -21,6 +21,7 @@ public final class CassettePlayer: Sendable {
   public let configuration: ReplayConfiguration
 
   let snapshots: [RequestSnapshot]
+  private let prepared: [PreparedResponse]
   private let keyFunctions: [@Sendable (RequestSnapshot) -> String]
   private let predicates: [RequestMatcher]
   private let groups: [String: [Int]]
@@ -32,6 +33,12 @@ public final class CassettePlayer: Sendable {
     var scanStart: [String: Int] = [:]
     var failures: [ReplayFailure] = []
     var replayStart: Duration?
+  }
+
+  /// A response's bytes and headers, with the content fix-ups, computed once.
+  private struct PreparedResponse {
+    var body: Data
+    var headers: [String: String]
   }
 
   /// A chosen interaction and which play of it this is (1 for the first).
@@ -46,6 +53,7 @@ public final class CassettePlayer: Sendable {
     self.source = source
     self.configuration = configuration
     self.snapshots = cassette.interactions.map { RequestSnapshot($0.request) }
+    self.prepared = cassette.interactions.map { Self.prepare($0.response) }
     var keyFunctions: [@Sendable (RequestSnapshot) -> String] = []
     var predicates: [RequestMatcher] = []
     for matcher in configuration.matchers {
@@ -177,20 +185,28 @@ public final class CassettePlayer: Sendable {
             "Tape dropped the connection of interaction #\(selection.index) (fault overlay)"
         ])
     }
-    var body = recorded.body?.data ?? Data()
-    var headers = recorded.headers
-    if recorded.body?.decodedFrom != nil { headers.set("Content-Encoding", to: nil) }
-    if headers["Content-Length"] != nil { headers.set("Content-Length", to: String(body.count)) }
+    let prepared = prepared[selection.index]
+    var body = prepared.body
     if let length = fault?.truncatedBodyLength, length < body.count { body = body.prefix(length) }
     let responseURL = url ?? URL(string: cassette.interactions[selection.index].request.url)
     guard let responseURL,
       let response = HTTPURLResponse(
         url: responseURL, statusCode: fault?.status ?? recorded.status, httpVersion: "HTTP/1.1",
-        headerFields: headers.dictionary)
+        headerFields: prepared.headers)
     else {
       throw URLError(.badURL)
     }
     return (body, response)
+  }
+
+  /// The body bytes and headers to answer: a body stored decoded loses its
+  /// `Content-Encoding`, and `Content-Length` is set to the length actually sent.
+  private static func prepare(_ response: RecordedResponse) -> PreparedResponse {
+    let body = response.body?.data ?? Data()
+    var headers = response.headers
+    if response.body?.decodedFrom != nil { headers.set("Content-Encoding", to: nil) }
+    if headers["Content-Length"] != nil { headers.set("Content-Length", to: String(body.count)) }
+    return PreparedResponse(body: body, headers: headers.dictionary)
   }
 
   private func fault(for selection: Selection) -> FaultOverlay? {
