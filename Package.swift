@@ -10,16 +10,19 @@ let package = Package(
   products: [
     .library(name: "JSONTree", targets: ["JSONTree"]),
     .library(name: "CloudProgress", targets: ["CloudProgress"]),
+    .library(name: "CloudSigning", targets: ["CloudSigning"]),
     .executable(name: "tape", targets: ["tape"]),
   ],
   targets: [
     .target(name: "JSONTree"),
     .target(name: "CloudProgress", dependencies: ["JSONTree"]),
+    .target(name: "CloudSigning"),
     .target(name: "TapeCommandLine", dependencies: ["CloudProgress", "JSONTree"]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "TapeCommandLineTests", dependencies: ["TapeCommandLine", "CloudProgress"]),
+    .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning"]),
   ],
   swiftLanguageModes: [.v6]
 )
