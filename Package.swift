@@ -19,6 +19,8 @@ let package = Package(
     .target(name: "CloudSigning"),
     .target(name: "TapeCommandLine", dependencies: ["CloudProgress", "JSONTree"]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
+    .executableTarget(
+      name: "signing-bench", dependencies: ["CloudSigning"], path: "Benchmarks/SigningBench"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "TapeCommandLineTests", dependencies: ["TapeCommandLine", "CloudProgress"]),

@@ -120,21 +120,21 @@ public struct SHA256: Sendable {
           }
           var (a, b, c, d) = (hash.a, hash.b, hash.c, hash.d)
           var (e, f, g, h) = (hash.e, hash.f, hash.g, hash.h)
-          for index in 0..<64 {
-            let bigSigma1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let temporary1 = h &+ bigSigma1 &+ choice &+ constants[index] &+ schedule[index]
-            let bigSigma0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temporary2 = bigSigma0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ temporary1
-            d = c
-            c = b
-            b = a
-            a = temporary1 &+ temporary2
+          // Eight rounds per pass, the roles of the working variables rotating instead of
+          // the values moving (FIPS 180-4, section 6.2.2, step 3).
+          var index = 0
+          while index < 64 {
+            let words = schedule.baseAddress! + index
+            let keys = constants.baseAddress! + index
+            round(a, b, c, &d, e, f, g, &h, keys[0] &+ words[0])
+            round(h, a, b, &c, d, e, f, &g, keys[1] &+ words[1])
+            round(g, h, a, &b, c, d, e, &f, keys[2] &+ words[2])
+            round(f, g, h, &a, b, c, d, &e, keys[3] &+ words[3])
+            round(e, f, g, &h, a, b, c, &d, keys[4] &+ words[4])
+            round(d, e, f, &g, h, a, b, &c, keys[5] &+ words[5])
+            round(c, d, e, &f, g, h, a, &b, keys[6] &+ words[6])
+            round(b, c, d, &e, f, g, h, &a, keys[7] &+ words[7])
+            index += 8
           }
           hash.a &+= a
           hash.b &+= b
@@ -149,6 +149,22 @@ public struct SHA256: Sendable {
         state = hash
       }
     }
+  }
+
+  /// One round: with `t1 = h + Σ1(e) + Ch(e, f, g) + K + W` and `t2 = Σ0(a) + Maj(a, b, c)`,
+  /// `d` becomes `d + t1` and `h` becomes `t1 + t2`, which are the new `e` and `a`.
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+    _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ keyPlusWord: UInt32
+  ) {
+    let bigSigma1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+    let choice = g ^ (e & (f ^ g))  // (e & f) ^ (~e & g)
+    let temporary1 = h &+ bigSigma1 &+ choice &+ keyPlusWord
+    let bigSigma0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+    let majority = (a & b) ^ (c & (a ^ b))  // (a & b) ^ (a & c) ^ (b & c)
+    d &+= temporary1
+    h = temporary1 &+ bigSigma0 &+ majority
   }
 
   @inline(__always)
