@@ -3,13 +3,15 @@ import PackageDescription
 
 /// Tape: record, replay and fuzz the Huawei Cloud task-progress APIs.
 ///
-/// Zero package dependencies by design: Foundation, Dispatch, Glibc and Swift Testing only.
+/// Zero package dependencies by design: Foundation, Dispatch, Glibc, Synchronization and
+/// Swift Testing only.
 let package = Package(
   name: "Tape",
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "JSONTree", targets: ["JSONTree"]),
     .library(name: "CloudProgress", targets: ["CloudProgress"]),
+    .library(name: "CloudSigning", targets: ["CloudSigning"]),
     .library(name: "Tape", targets: ["Tape"]),
     .library(name: "TapeTesting", targets: ["TapeTesting"]),
     .executable(name: "tape", targets: ["tape"]),
@@ -17,15 +19,20 @@ let package = Package(
   targets: [
     .target(name: "JSONTree"),
     .target(name: "CloudProgress", dependencies: ["JSONTree"]),
+    .target(name: "CloudSigning"),
     .target(name: "Tape", dependencies: ["JSONTree"]),
     .target(name: "TapeTesting", dependencies: ["Tape"]),
     .target(name: "TapeCommandLine", dependencies: ["CloudProgress", "JSONTree"]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     .executableTarget(
       name: "tape-bench", dependencies: ["Tape", "JSONTree"], path: "Benchmarks/TapeBench"),
+    .executableTarget(
+      name: "signing-bench", dependencies: ["CloudSigning"], path: "Benchmarks/SigningBench"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
-    .testTarget(name: "TapeTests", dependencies: ["Tape", "TapeTesting", "CloudProgress", "JSONTree"]),
+    .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning"]),
+    .testTarget(
+      name: "TapeTests", dependencies: ["Tape", "TapeTesting", "CloudProgress", "JSONTree"]),
     .testTarget(name: "TapeCommandLineTests", dependencies: ["TapeCommandLine", "CloudProgress"]),
   ],
   swiftLanguageModes: [.v6]

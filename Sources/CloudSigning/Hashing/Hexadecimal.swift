@@ -1,0 +1,15 @@
+/// Lowercase hexadecimal encoding of bytes.
+enum Hexadecimal {
+  private static let digits = Array("0123456789abcdef".utf8)
+
+  /// `bytes` as lowercase hexadecimal, two characters per byte.
+  static func lowercase(_ bytes: some Collection<UInt8>) -> String {
+    var characters: [UInt8] = []
+    characters.reserveCapacity(bytes.count * 2)
+    for byte in bytes {
+      characters.append(digits[Int(byte >> 4)])
+      characters.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: characters, as: UTF8.self)
+  }
+}
