@@ -51,13 +51,11 @@ struct ConcurrencyTests {
   func connectionBound() async throws {
     let seen = SeenRequests()
     let configuration = HTTPServerConfiguration(maxConnections: 1)
-    try await withServer(
-      configuration,
-      handler: { request in
-        await seen.record(request)
-        return .text(request.path)
-      }
-    ) { server in
+    let handler: HTTPHandler = { request in
+      await seen.record(request)
+      return .text(request.path)
+    }
+    try await withServer(configuration, handler: handler) { server in
       let port = server.port
       let (first, waiting) = try await onDedicatedThread {
         let first = try RawConnection(port: port)

@@ -18,7 +18,8 @@ struct GarbageTests {
     var failure: String?
   }
 
-  @Test("thousands of malformed requests each get a 4xx or a closed connection; the server lives on")
+  @Test(
+    "thousands of malformed requests each get a 4xx or a closed connection; the server lives on")
   func garbageSuite() async throws {
     var generator = GarbageGenerator(seed: Self.seed, maxHeadBytes: Self.configuration.maxHeadBytes)
     let cases = (0..<Self.caseCount).map { _ in generator.next() }
@@ -66,7 +67,8 @@ struct GarbageTests {
 
   /// Sends one case on a fresh connection (after a valid request when asked) and checks what
   /// comes back: the valid request's 200, then at most one 4xx, then the end of the stream.
-  private static func run(_ garbage: GarbageCase, afterValidRequest: Bool, port: UInt16) -> Outcome {
+  private static func run(_ garbage: GarbageCase, afterValidRequest: Bool, port: UInt16) -> Outcome
+  {
     var outcome = Outcome(kind: garbage.kind, statuses: [], failure: nil)
     do {
       let connection = try RawConnection(port: port)
@@ -82,11 +84,14 @@ struct GarbageTests {
         return outcome
       }
       connection.shutdownWrite()
-      var responses = try RawResponse.parseAll(try connection.readUntilClosed(timeout: .seconds(10)))
+      var responses = try RawResponse.parseAll(
+        try connection.readUntilClosed(timeout: .seconds(10)))
       outcome.statuses = responses.map(\.status)
       if afterValidRequest {
-        guard let first = responses.first, first.status == 200, first.header("X-Path") == "/ok" else {
-          outcome.failure = "the valid request before the garbage got \(responses.first.map { "\($0.status)" } ?? "nothing")"
+        guard let first = responses.first, first.status == 200, first.header("X-Path") == "/ok"
+        else {
+          outcome.failure =
+            "the valid request before the garbage got \(responses.first.map { "\($0.status)" } ?? "nothing")"
           return outcome
         }
         responses.removeFirst()

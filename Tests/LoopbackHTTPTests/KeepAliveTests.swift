@@ -40,9 +40,10 @@ struct KeepAliveTests {
         return (answers, rest)
       }
       let (responses, rest) = answers
-      #expect(responses.map { $0.header("X-Path") } == (0..<20).map { "/pipe/\($0)" } + [
-        "/pipe/body", "/pipe/head", "/pipe/last",
-      ])
+      #expect(
+        responses.map { $0.header("X-Path") } == (0..<20).map { "/pipe/\($0)" } + [
+          "/pipe/body", "/pipe/head", "/pipe/last",
+        ])
       #expect(responses[20].text == "hello")
       #expect(responses[21].header("Content-Length") == "0")
       #expect(responses[21].body.isEmpty)
@@ -68,8 +69,8 @@ struct KeepAliveTests {
 
   @Test("a handler's Connection: close closes the connection after its answer")
   func handlerCloses() async throws {
-    try await withServer(handler: { _ in .text("last", headers: ["Connection": "close"]) }) {
-      server in
+    let handler: HTTPHandler = { _ in .text("last", headers: ["Connection": "close"]) }
+    try await withServer(handler: handler) { server in
       let port = server.port
       let (response, rest) = try await onDedicatedThread {
         let connection = try RawConnection(port: port)
@@ -107,7 +108,8 @@ struct KeepAliveTests {
 
   @Test("HEAD answers carry the length of the body they do not send")
   func head() async throws {
-    try await withServer(handler: { _ in .text("twelve bytes") }) { server in
+    let handler: HTTPHandler = { _ in .text("twelve bytes") }
+    try await withServer(handler: handler) { server in
       let port = server.port
       let (headAnswer, getAnswer) = try await onDedicatedThread {
         let connection = try RawConnection(port: port)

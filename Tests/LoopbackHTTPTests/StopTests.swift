@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Stopping")
 struct StopTests {
-  @Test("stop() lets an in-flight request finish and be answered, closes idle connections, then frees the port")
+  @Test(
+    "stop() lets an in-flight request finish and be answered, closes idle connections, then frees the port"
+  )
   func gracefulStop() async throws {
     let entered = Gate()
     let release = Gate()

@@ -61,7 +61,8 @@ struct URLSessionTests {
       request.httpBody = try JSONEncoder().encode(Greeting(name: "Zoë", count: 21))
       let (data, response) = try await session.data(for: request)
       #expect((response as? HTTPURLResponse)?.statusCode == 201)
-      #expect(try JSONDecoder().decode(Greeting.self, from: data) == Greeting(name: "Zoë", count: 42))
+      #expect(
+        try JSONDecoder().decode(Greeting.self, from: data) == Greeting(name: "Zoë", count: 42))
     }
   }
 

@@ -22,7 +22,7 @@ public struct HTTPRequest: Sendable {
 
   /// Creates a request; `path` and `query` are split from `target`.
   public init(
-    method: String, target: String, version: HTTPVersion = .http1_1,
+    method: String, target: String, version: HTTPVersion = .http11,
     headers: HTTPHeaders = [:], body: Data = Data(),
     remoteAddress: SocketAddress = SocketAddress(host: "127.0.0.1", port: 0)
   ) {

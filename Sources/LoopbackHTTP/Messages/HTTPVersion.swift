@@ -12,9 +12,9 @@ public struct HTTPVersion: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// HTTP/1.0: connections close after each exchange unless the client asks for keep-alive.
-  public static let http1_0 = HTTPVersion(major: 1, minor: 0)
+  public static let http10 = HTTPVersion(major: 1, minor: 0)
   /// HTTP/1.1: connections are persistent unless a side sends `Connection: close`.
-  public static let http1_1 = HTTPVersion(major: 1, minor: 1)
+  public static let http11 = HTTPVersion(major: 1, minor: 1)
 
   /// The version as written in a request line, such as `HTTP/1.1`.
   public var description: String { "HTTP/\(major).\(minor)" }

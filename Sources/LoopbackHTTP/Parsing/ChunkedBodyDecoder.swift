@@ -124,7 +124,11 @@ struct ChunkedBodyDecoder {
     var size = 0
     var index = 0
     while index < line.count, let digit = HTTPGrammar.hexValue(line[index]) {
-      if size > (Int.max - Int(digit)) / 16 { size = Int.max } else { size = size * 16 + Int(digit) }
+      if size > (Int.max - Int(digit)) / 16 {
+        size = Int.max
+      } else {
+        size = size * 16 + Int(digit)
+      }
       index += 1
     }
     guard index > 0 else { throw .badRequest("a chunk size is not hexadecimal") }

@@ -20,7 +20,8 @@ struct RequestHead {
 
   /// Whether the client waits for `100 Continue` before sending the body (HTTP/1.1 only).
   var expectsContinue: Bool {
-    version.minor >= 1 && headers.values(for: "Expect").contains { $0.lowercased() == "100-continue" }
+    version.minor >= 1
+      && headers.values(for: "Expect").contains { $0.lowercased() == "100-continue" }
   }
 
   /// Checks the fields whose errors the handler should never see: `Host` (exactly one in
@@ -29,7 +30,8 @@ struct RequestHead {
     let hosts = headers.values(for: "Host")
     if hosts.count > 1 { throw .badRequest("more than one Host field") }
     if version.minor >= 1 && hosts.isEmpty { throw .badRequest("an HTTP/1.1 request needs Host") }
-    for expectation in headers.values(for: "Expect") where expectation.lowercased() != "100-continue" {
+    for expectation in headers.values(for: "Expect")
+    where expectation.lowercased() != "100-continue" {
       throw RequestRejection(status: 417, detail: "only 100-continue can be expected")
     }
   }

@@ -202,7 +202,7 @@ struct ConnectionLoop {
   {
     let context = ResponseSerializer.Context(
       isHeadRequest: request?.method == "HEAD", closesConnection: !persistent,
-      confirmsKeepAlive: persistent && request?.version == .http1_0, date: dates.current())
+      confirmsKeepAlive: persistent && request?.version == .http10, date: dates.current())
     return socket.sendAll(ResponseSerializer.serialize(response, context: context))
   }
 

@@ -95,7 +95,7 @@ final class ServerCore: Sendable {
       return (wake, Self.finishIfDone(&state))
     }
     if wakeAcceptor { slotPipe.signal() }
-    waiters.forEach { $0.resume() }
+    for waiter in waiters { waiter.resume() }
   }
 
   /// Records that the accepting thread has closed the listening socket and ended.
@@ -104,14 +104,13 @@ final class ServerCore: Sendable {
       state.acceptorFinished = true
       return Self.finishIfDone(&state)
     }
-    waiters.forEach { $0.resume() }
+    for waiter in waiters { waiter.resume() }
   }
 
   /// The current number of connections being served.
   var activeConnections: Int { occupancy.withLock { $0.activeConnections } }
 
-  private static func finishIfDone(_ state: inout Occupancy) -> [CheckedContinuation<Void, Never>]
-  {
+  private static func finishIfDone(_ state: inout Occupancy) -> [CheckedContinuation<Void, Never>] {
     guard state.acceptorFinished, state.activeConnections == 0, !state.stopped else { return [] }
     state.stopped = true
     defer { state.stopWaiters = [] }

@@ -38,7 +38,8 @@ enum NumericAddress {
       return withUnsafePointer(to: &storage) { raw in
         raw.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { address in
           var ip = address.pointee.sin_addr
-          let host = inet_ntop(AF_INET, &ip, &text, socklen_t(text.count)) != nil
+          let host =
+            inet_ntop(AF_INET, &ip, &text, socklen_t(text.count)) != nil
             ? terminatedString(text) : "?"
           return SocketAddress(host: host, port: UInt16(bigEndian: address.pointee.sin_port))
         }
@@ -47,7 +48,8 @@ enum NumericAddress {
       return withUnsafePointer(to: &storage) { raw in
         raw.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { address in
           var ip = address.pointee.sin6_addr
-          let host = inet_ntop(AF_INET6, &ip, &text, socklen_t(text.count)) != nil
+          let host =
+            inet_ntop(AF_INET6, &ip, &text, socklen_t(text.count)) != nil
             ? terminatedString(text) : "?"
           return SocketAddress(host: host, port: UInt16(bigEndian: address.pointee.sin6_port))
         }

@@ -42,7 +42,8 @@ struct GarbageGenerator {
   ]
 
   private static let badRequestLines: [String] = [
-    "GET  / HTTP/1.1", "GET / HTTP/1.1 ", " GET / HTTP/1.1", "GET /", "GET / HTTP/1", "GET / HTTP/1.",
+    "GET  / HTTP/1.1", "GET / HTTP/1.1 ", " GET / HTTP/1.1", "GET /", "GET / HTTP/1",
+    "GET / HTTP/1.",
     "GET / http/1.1", "GET / HTTP/1.1x", "GET path HTTP/1.1", "GET\t/\tHTTP/1.1", "GET / HTTPS/1.1",
     "G(T / HTTP/1.1", "GET / HTTP/a.b", "/ HTTP/1.1", "GET HTTP/1.1", "GET / HTTP/1.1\u{7F}",
   ]
@@ -105,7 +106,8 @@ struct GarbageGenerator {
     let first = pick(Array(0...8) + [11, 12] + Array(14...31) + Array(127...255) + [32, 40, 58])
     var bytes = [UInt8(first)]
     for _ in 0..<number(0..<400) { bytes.append(UInt8(truncatingIfNeeded: random.next())) }
-    return GarbageCase(kind: "random bytes", bytes: bytes, ending: .halfClose, mustBeAnswered: false)
+    return GarbageCase(
+      kind: "random bytes", bytes: bytes, ending: .halfClose, mustBeAnswered: false)
   }
 
   private mutating func truncated() -> GarbageCase {
@@ -117,18 +119,22 @@ struct GarbageGenerator {
 
   private mutating func hugeHead() -> GarbageCase {
     var text = "GET / HTTP/1.1\r\nHost: x\r\nX-Huge: "
-    text += String(repeating: pick(["a", "b", "Z"]), count: number(maxHeadBytes..<(maxHeadBytes * 3)))
+    text += String(
+      repeating: pick(["a", "b", "Z"]), count: number(maxHeadBytes..<(maxHeadBytes * 3)))
     text += "\r\n\r\n"
-    return GarbageCase(kind: "huge head", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "huge head", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
   }
 
   private mutating func badChunkSize() -> GarbageCase {
-    let size = random.next() % 4 == 0
+    let size =
+      random.next() % 4 == 0
       ? String(repeating: "F", count: number(17..<40))  // Too large: 413.
       : pick(Self.badChunkSizes)
     let text =
       "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n\(size)\r\nabc\r\n0\r\n\r\n"
-    return GarbageCase(kind: "bad chunk size", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "bad chunk size", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
   }
 
   private mutating func nulByte() -> GarbageCase {
@@ -146,28 +152,36 @@ struct GarbageGenerator {
       bytes = Array("GET / HTTP/1.1\r\nHost: x\r\nX-Name: ab".utf8) + sequence
       bytes += Array("cd\r\n\r\n".utf8)
     }
-    return GarbageCase(kind: "invalid UTF-8", bytes: bytes, ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "invalid UTF-8", bytes: bytes, ending: .halfClose, mustBeAnswered: true)
   }
 
   private mutating func carriageReturnWithoutLineFeed() -> GarbageCase {
     var bytes = template()
     let follower = UInt8(pick(Array(0...9) + Array(11...255)))
     bytes.insert(contentsOf: [13, follower], at: number(0..<(Self.headLength(bytes) - 1)))
-    return GarbageCase(kind: "CR without LF", bytes: bytes, ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "CR without LF", bytes: bytes, ending: .halfClose, mustBeAnswered: true)
   }
 
   private mutating func lineFeedWithoutCarriageReturn() -> GarbageCase {
     var bytes = template()
-    let lineEnds = (0..<(Self.headLength(bytes) - 1)).filter { bytes[$0] == 13 && bytes[$0 + 1] == 10 }
+    let lineEnds = (0..<(Self.headLength(bytes) - 1)).filter {
+      bytes[$0] == 13 && bytes[$0 + 1] == 10
+    }
     bytes.remove(at: pick(lineEnds))
-    return GarbageCase(kind: "LF without CR", bytes: bytes, ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "LF without CR", bytes: bytes, ending: .halfClose, mustBeAnswered: true)
   }
 
   private mutating func absurdLength() -> GarbageCase {
     let digits = (0..<number(20..<60)).map { _ in String(random.next() % 10) }.joined()
-    let length = pick(["9" + digits, "-" + digits, digits + "x", "1e9", "0x10", "١٢", "12 34", "1_000"])
+    let length = pick([
+      "9" + digits, "-" + digits, digits + "x", "1e9", "0x10", "١٢", "12 34", "1_000",
+    ])
     let text = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: \(length)\r\n\r\nbody"
-    return GarbageCase(kind: "absurd length", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "absurd length", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
   }
 
   private mutating func disconnectMidBody() -> GarbageCase {
@@ -175,33 +189,40 @@ struct GarbageGenerator {
     var bytes = Array("POST /m HTTP/1.1\r\nHost: x\r\nContent-Length: \(declared)\r\n\r\n".utf8)
     bytes += (0..<number(0..<declared)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
     return GarbageCase(
-      kind: "disconnect mid-body", bytes: bytes, ending: random.next() % 2 == 0 ? .reset : .halfClose,
+      kind: "disconnect mid-body", bytes: bytes,
+      ending: random.next() % 2 == 0 ? .reset : .halfClose,
       mustBeAnswered: false)
   }
 
   private mutating func badRequestLine() -> GarbageCase {
     let text = pick(Self.badRequestLines) + "\r\nHost: x\r\n\r\n"
-    return GarbageCase(kind: "bad request line", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "bad request line", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
   }
 
   private mutating func badHeaderLine() -> GarbageCase {
     let text = "GET / HTTP/1.1\r\nHost: x\r\n\(pick(Self.badHeaderLines))\r\n\r\n"
-    return GarbageCase(kind: "bad header line", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "bad header line", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
   }
 
   private mutating func conflictingLengths() -> GarbageCase {
     let fields = pick([
-      "Content-Length: 3\r\nTransfer-Encoding: chunked", "Transfer-Encoding: chunked\r\nContent-Length: 0",
+      "Content-Length: 3\r\nTransfer-Encoding: chunked",
+      "Transfer-Encoding: chunked\r\nContent-Length: 0",
       "Content-Length: 3\r\nContent-Length: 4", "Content-Length: 3, 4", "Content-Length: 3,",
     ])
     let text = "POST / HTTP/1.1\r\nHost: x\r\n\(fields)\r\n\r\nabcd"
-    return GarbageCase(kind: "conflicting lengths", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "conflicting lengths", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true
+    )
   }
 
   private mutating func tooManyFields() -> GarbageCase {
     let fields = (0..<number(200..<400)).map { "F\($0): v\r\n" }.joined()
     let text = "GET / HTTP/1.1\r\nHost: x\r\n\(fields)\r\n"
-    return GarbageCase(kind: "too many fields", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "too many fields", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
   }
 
   private mutating func badHost() -> GarbageCase {
@@ -209,12 +230,17 @@ struct GarbageGenerator {
       "GET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
       "GET / HTTP/1.1\r\nHost: a\r\nhost: a\r\n\r\n",
     ])
-    return GarbageCase(kind: "bad Host", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "bad Host", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
   }
 
   private mutating func badTransferEncoding() -> GarbageCase {
-    let coding = pick(["chunked, gzip", "gzip", "chunked, chunked", "chunked;q=1", ",", "chunked, ", "chu nked"])
+    let coding = pick([
+      "chunked, gzip", "gzip", "chunked, chunked", "chunked;q=1", ",", "chunked, ", "chu nked",
+    ])
     let text = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \(coding)\r\n\r\n0\r\n\r\n"
-    return GarbageCase(kind: "bad Transfer-Encoding", bytes: Array(text.utf8), ending: .halfClose, mustBeAnswered: true)
+    return GarbageCase(
+      kind: "bad Transfer-Encoding", bytes: Array(text.utf8), ending: .halfClose,
+      mustBeAnswered: true)
   }
 }

@@ -42,7 +42,10 @@ struct RawResponse: Sendable {
         throw Malformed(description: "bad field line \(line.debugDescription)")
       }
       headers.append(
-        (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        (
+          String(line[..<colon]),
+          line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        ))
     }
     var response = RawResponse(
       status: status, reason: parts.count > 2 ? String(parts[2]) : "", headers: headers, body: [])
