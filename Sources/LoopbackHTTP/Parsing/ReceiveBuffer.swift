@@ -25,7 +25,7 @@ struct ReceiveBuffer {
   /// The unconsumed byte at `offset`.
   subscript(offset: Int) -> UInt8 { storage[start + offset] }
 
-  /// Copies the first `count` unconsumed bytes.
+  /// The first `count` unconsumed bytes (a view: copy it before consuming).
   func prefix(_ count: Int) -> ArraySlice<UInt8> {
     storage[start..<start + count]
   }

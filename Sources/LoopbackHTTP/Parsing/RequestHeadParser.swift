@@ -29,9 +29,6 @@ struct RequestHeadParser {
     self.maxHeaderFields = maxHeaderFields
   }
 
-  /// Whether the bytes seen so far are only empty lines (no request has begun yet).
-  var hasSeenRequestBytes: Bool { requestLine != nil || scanned > lineStart }
-
   /// Scans the bytes of `buffer` not yet seen.
   mutating func parse(_ buffer: ReceiveBuffer) -> Outcome {
     do throws(RequestRejection) {
