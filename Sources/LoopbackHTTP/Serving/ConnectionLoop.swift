@@ -137,7 +137,7 @@ struct ConnectionLoop {
     if head.expectsContinue && framing != .length(0) && buffer.isEmpty {
       guard socket.sendAll(Self.continueLine) else { return .clientGone }
     }
-    let body: [UInt8]
+    let body: Data
     switch readBody(framing, until: deadline) {
     case .success(let bytes): body = bytes
     case .failure(.rejected(let rejection)): return .rejected(rejection)
@@ -145,7 +145,7 @@ struct ConnectionLoop {
     }
     let request = HTTPRequest(
       method: head.method, target: head.target, version: head.version, headers: head.headers,
-      body: Data(body), remoteAddress: peer)
+      body: body, remoteAddress: peer)
     return .request(request, persistent: head.wantsPersistentConnection)
   }
 
@@ -155,7 +155,7 @@ struct ConnectionLoop {
   }
 
   private mutating func readBody(_ framing: BodyFraming, until deadline: Deadline) -> Result<
-    [UInt8], BodyFailure
+    Data, BodyFailure
   > {
     switch framing {
     case .length(let length):
@@ -166,7 +166,7 @@ struct ConnectionLoop {
         case .clientGone: return .failure(.clientGone)
         }
       }
-      let body = Array(buffer.prefix(length))
+      let body = Data(buffer.prefix(length))
       buffer.consume(length)
       return .success(body)
     case .chunked:
@@ -174,7 +174,7 @@ struct ConnectionLoop {
         maxBodyBytes: configuration.maxBodyBytes, maxTrailerBytes: configuration.maxHeadBytes)
       while true {
         switch decoder.decode(&buffer) {
-        case .complete(let body): return .success(body)
+        case .complete(let body): return .success(Data(body))
         case .rejected(let rejection): return .failure(.rejected(rejection))
         case .incomplete:
           switch receiveMore(until: deadline) {
