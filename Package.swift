@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "CloudSigning", targets: ["CloudSigning"]),
     .library(name: "Tape", targets: ["Tape"]),
     .library(name: "TapeTesting", targets: ["TapeTesting"]),
+    .library(name: "LoopbackHTTP", targets: ["LoopbackHTTP"]),
     .executable(name: "tape", targets: ["tape"]),
   ],
   targets: [
@@ -22,15 +23,19 @@ let package = Package(
     .target(name: "CloudSigning"),
     .target(name: "Tape", dependencies: ["JSONTree"]),
     .target(name: "TapeTesting", dependencies: ["Tape"]),
+    .target(name: "LoopbackHTTP"),
     .target(name: "TapeCommandLine", dependencies: ["CloudProgress", "JSONTree"]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     .executableTarget(
       name: "tape-bench", dependencies: ["Tape", "JSONTree"], path: "Benchmarks/TapeBench"),
     .executableTarget(
       name: "signing-bench", dependencies: ["CloudSigning"], path: "Benchmarks/SigningBench"),
+    .executableTarget(
+      name: "loopback-bench", dependencies: ["LoopbackHTTP"], path: "Benchmarks/LoopbackBench"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning"]),
+    .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
     .testTarget(
       name: "TapeTests", dependencies: ["Tape", "TapeTesting", "CloudProgress", "JSONTree"]),
     .testTarget(name: "TapeCommandLineTests", dependencies: ["TapeCommandLine", "CloudProgress"]),

@@ -189,3 +189,24 @@ for size in [100, 1_000, 10_000] {
     "  \(String(size).padding(toLength: 6, withPad: " ", startingAt: 0)) interactions   \(format(1e6 / rate)) µs"
   )
 }
+
+// 4. A ten-minute polling session at its recorded cadence, on a virtual clock.
+let tenMinutes = Cassette(
+  interactions: (0...10).map { minute in
+    Interaction(
+      request: RecordedRequest(method: "GET", url: "\(base)/task-0/progress"),
+      response: RecordedResponse(status: 200, body: RecordedBody(.text("{}"))),
+      offset: .seconds(60 * minute), duration: .milliseconds(250))
+  })
+let virtualClock = VirtualClock()
+let cadencePlayer = CassettePlayer(
+  cassette: tenMinutes, source: "bench",
+  configuration: .init(pacing: .recordedCadence, clock: ReplayClock(virtualClock)))
+let cadenceSession = cadencePlayer.makeURLSession()
+let cadenceRequest = URLRequest(url: URL(string: "\(base)/task-0/progress")!)
+let cadenceStart = ContinuousClock.now
+for _ in 0...10 { _ = try await cadenceSession.data(for: cadenceRequest) }
+let cadenceElapsed = ContinuousClock.now - cadenceStart
+say("")
+say("a 10-minute recorded polling cadence (11 polls) replayed through URLSession on a VirtualClock")
+say("  virtual time \(virtualClock.elapsed), real time \(format(Double(cadenceElapsed.components.attoseconds) / 1e15 + Double(cadenceElapsed.components.seconds) * 1000)) ms")

@@ -53,7 +53,9 @@ struct VirtualTimeTests {
     }
   }
 
-  @Test("a ten-minute recorded cadence replays on a virtual clock in well under a second")
+  /// The speed is a benchmark figure (`tape-bench replay`); this checks the virtual
+  /// timeline, and that nothing slept for real: a real ten-minute wait would take 600 s.
+  @Test("a ten-minute recorded cadence replays on a virtual clock without real sleeping")
   func recordedCadence() async throws {
     let clock = VirtualClock()
     let tape = player(
@@ -70,7 +72,7 @@ struct VirtualTimeTests {
     #expect(arrivals.first == .milliseconds(250))
     #expect(arrivals.last == .seconds(600) + .milliseconds(250))
     #expect(arrivals == (0...10).map { .seconds(60 * $0) + .milliseconds(250) })
-    #expect(realElapsed < .seconds(1))
+    #expect(realElapsed < .seconds(60))
   }
 
   @Test("recorded latency waits each answer's duration on the clock")

@@ -1,0 +1,30 @@
+import Dispatch
+import Synchronization
+
+/// Runs the async handler for a connection thread and blocks that thread (never a thread of
+/// the concurrency pool) until the answer is ready.
+///
+/// One bridge serves every request of a connection, one at a time: a task runs the handler
+/// on the pool, stores the answer and signals; the connection thread waits on the semaphore.
+final class HandlerBridge: Sendable {
+  private let ready = DispatchSemaphore(value: 0)
+  private let answer = Mutex<HTTPResponse?>(nil)
+  private let handler: HTTPHandler
+
+  /// Creates a bridge to `handler`.
+  init(handler: @escaping HTTPHandler) {
+    self.handler = handler
+  }
+
+  /// Calls the handler with `request` and waits for its answer.
+  func respond(to request: HTTPRequest) -> HTTPResponse {
+    Task { [self] in
+      let response = await handler(request)
+      answer.withLock { $0 = response }
+      ready.signal()
+    }
+    ready.wait()
+    return answer.withLock { $0.take() }
+      ?? .text("Internal Server Error: the handler gave no answer\n", status: 500)
+  }
+}

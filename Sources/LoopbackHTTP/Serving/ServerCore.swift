@@ -1,0 +1,119 @@
+import Synchronization
+
+/// What the accepting thread and the connection threads of one server share: the
+/// configuration, the handler, the sockets, and the count of connections being served.
+///
+/// Shutdown: ``beginStop()`` raises a flag and writes to the stop pipe, which wakes the
+/// accepting thread and every connection thread idling between requests. The server has
+/// stopped when the accepting thread has closed the listening socket and the last connection
+/// thread has ended; ``waitUntilStopped()`` returns then. The pipes are closed when the last
+/// thread lets go of the core.
+final class ServerCore: Sendable {
+  /// The configuration, normalized.
+  let configuration: HTTPServerConfiguration
+  /// The code answering requests.
+  let handler: HTTPHandler
+  /// The listening socket.
+  let listener: ListeningSocket
+  /// Readable once the server is stopping.
+  let stopPipe: WakeupPipe
+  /// Written to wake the accepting thread when a connection slot frees up.
+  let slotPipe: WakeupPipe
+
+  private struct Occupancy {
+    var activeConnections = 0
+    var acceptorWaitsForSlot = false
+    var acceptorFinished = false
+    var stopped = false
+    var stopWaiters: [CheckedContinuation<Void, Never>] = []
+  }
+
+  private let stopping = Atomic<Bool>(false)
+  private let occupancy = Mutex(Occupancy())
+
+  /// Creates the shared state of a server that has bound `listener`.
+  init(
+    configuration: HTTPServerConfiguration, handler: @escaping HTTPHandler,
+    listener: ListeningSocket, stopPipe: WakeupPipe, slotPipe: WakeupPipe
+  ) {
+    self.configuration = configuration
+    self.handler = handler
+    self.listener = listener
+    self.stopPipe = stopPipe
+    self.slotPipe = slotPipe
+  }
+
+  deinit {
+    stopPipe.close()
+    slotPipe.close()
+  }
+
+  /// Whether shutdown has begun.
+  var isStopping: Bool { stopping.load(ordering: .acquiring) }
+
+  /// Begins shutdown; later calls do nothing.
+  func beginStop() {
+    if stopping.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
+      .exchanged
+    {
+      stopPipe.signal()
+    }
+  }
+
+  /// Returns once the server has stopped.
+  func waitUntilStopped() async {
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      let alreadyStopped = occupancy.withLock { state in
+        if !state.stopped { state.stopWaiters.append(continuation) }
+        return state.stopped
+      }
+      if alreadyStopped { continuation.resume() }
+    }
+  }
+
+  /// Whether every connection slot is taken; if so the accepting thread will be woken
+  /// through ``slotPipe`` when one frees up.
+  func isAtCapacity() -> Bool {
+    occupancy.withLock { state in
+      let full = state.activeConnections >= configuration.maxConnections
+      state.acceptorWaitsForSlot = full
+      return full
+    }
+  }
+
+  /// Counts a connection the accepting thread is about to hand to its own thread.
+  func connectionOpened() {
+    occupancy.withLock { $0.activeConnections += 1 }
+  }
+
+  /// Counts a connection whose thread has ended (or never started).
+  func connectionClosed() {
+    let (wakeAcceptor, waiters) = occupancy.withLock { state in
+      state.activeConnections -= 1
+      let wake = state.acceptorWaitsForSlot
+      state.acceptorWaitsForSlot = false
+      return (wake, Self.finishIfDone(&state))
+    }
+    if wakeAcceptor { slotPipe.signal() }
+    for waiter in waiters { waiter.resume() }
+  }
+
+  /// Records that the accepting thread has closed the listening socket and ended.
+  func acceptorFinished() {
+    let waiters = occupancy.withLock { state in
+      state.acceptorFinished = true
+      return Self.finishIfDone(&state)
+    }
+    for waiter in waiters { waiter.resume() }
+  }
+
+  /// The current number of connections being served.
+  var activeConnections: Int { occupancy.withLock { $0.activeConnections } }
+
+  private static func finishIfDone(_ state: inout Occupancy) -> [CheckedContinuation<Void, Never>] {
+    guard state.acceptorFinished, state.activeConnections == 0, !state.stopped else { return [] }
+    state.stopped = true
+    defer { state.stopWaiters = [] }
+    return state.stopWaiters
+  }
+}
