@@ -1,0 +1,45 @@
+import CloudProgress
+import Foundation
+import Tape
+import TapeTesting
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The README's Tape examples, compiled and run; `ReadmeExampleTests` (in
+/// CloudProgressTests) checks that every README block appears in a file like this one.
+@Suite("README examples: Tape")
+struct TapeReadmeExampleTests {
+  @Test(.cassette("check-task-polling"))
+  func checkTaskFinishes() async throws {
+    let tape = try #require(CassettePlayer.current)
+    let session = tape.makeURLSession()
+    let url = URL(string: "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress")!
+    var progress: TaskProgress
+    repeat {
+      let (data, _) = try await session.data(for: URLRequest(url: url))
+      progress = try JSONDecoder().decode(CheckTaskProgress.self, from: data).taskProgress
+    } while !progress.isTerminal
+    #expect(progress.phase == .succeeded)
+  }
+
+  @Test("a player without the trait, with a fault and a virtual clock")
+  func playerWithoutTrait() async throws {
+    let clock = VirtualClock()
+    let player = try CassettePlayer(
+      contentsOf: URL(fileURLWithPath: "cassettes/check-task-polling.json", relativeTo: packageRoot),
+      configuration: ReplayConfiguration(
+        exhaustion: .fail, pacing: .recordedCadence, clock: ReplayClock(clock),
+        faults: [1: .status(503)]))
+    let url = URL(string: "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress")!
+    var statuses: [Int] = []
+    for _ in 0..<4 {
+      let (_, response) = try await player.transport.send(URLRequest(url: url))
+      statuses.append(response.statusCode)
+    }
+    #expect(statuses == [200, 200, 503, 200])
+    #expect(clock.elapsed == .seconds(15) + .milliseconds(120))
+  }
+}
