@@ -35,7 +35,8 @@ struct ReadmeExampleTests {
   func examplesAppearVerbatim() throws {
     let readme = try String(contentsOf: packageRoot.appending(path: "README.md"), encoding: .utf8)
     let testFolder = packageRoot.appending(path: "Tests")
-    let files = FileManager.default.enumerator(atPath: testFolder.path)?
+    let files =
+      FileManager.default.enumerator(atPath: testFolder.path)?
       .compactMap { $0 as? String }.filter { $0.hasSuffix("ReadmeExampleTests.swift") } ?? []
     #expect(files.count == 2)
     let sources = try files.map { file in

@@ -16,7 +16,9 @@ struct TapeReadmeExampleTests {
   func checkTaskFinishes() async throws {
     let tape = try #require(CassettePlayer.current)
     let session = tape.makeURLSession()
-    let url = URL(string: "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress")!
+    let url = URL(
+      string: "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/"
+        + "2b31ed520xxxxxxebedb6e57xxxxxxxx/progress")!
     var progress: TaskProgress
     repeat {
       let (data, _) = try await session.data(for: URLRequest(url: url))
@@ -28,12 +30,15 @@ struct TapeReadmeExampleTests {
   @Test("a player without the trait, with a fault and a virtual clock")
   func playerWithoutTrait() async throws {
     let clock = VirtualClock()
+    let file = packageRoot.appending(path: "cassettes/check-task-polling.json")
     let player = try CassettePlayer(
-      contentsOf: URL(fileURLWithPath: "cassettes/check-task-polling.json", relativeTo: packageRoot),
+      contentsOf: file,
       configuration: ReplayConfiguration(
         exhaustion: .fail, pacing: .recordedCadence, clock: ReplayClock(clock),
         faults: [1: .status(503)]))
-    let url = URL(string: "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress")!
+    let url = URL(
+      string: "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/"
+        + "2b31ed520xxxxxxebedb6e57xxxxxxxx/progress")!
     var statuses: [Int] = []
     for _ in 0..<4 {
       let (_, response) = try await player.transport.send(URLRequest(url: url))
