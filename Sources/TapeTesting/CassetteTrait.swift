@@ -20,6 +20,9 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   public var filePath: String
   /// Where the trait was written, for issues.
   public var sourceLocation: SourceLocation
+  /// The environment to read `TAPE_RECORD`, `CI` and `TAPE_CASSETTES` from; the process's
+  /// when nil (tests of the trait set it, since the real one is shared by parallel tests).
+  var environment: [String: String]?
 
   /// Applies to each test of a suite it is attached to.
   public var isRecursive: Bool { true }
@@ -33,7 +36,7 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   public func provideScope(
     for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
   ) async throws {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = environment ?? ProcessInfo.processInfo.environment
     let (mode, note) = RecordMode.resolve(environment: environment)
     if let note {
       Issue.record(Comment(rawValue: note), severity: .warning, sourceLocation: sourceLocation)
@@ -123,6 +126,7 @@ extension Trait where Self == CassetteTrait {
       name: name,
       configuration: ReplayConfiguration(
         matchers: matching, exhaustion: exhaustion, pacing: pacing, clock: clock, faults: faults),
-      unusedInteractions: unusedInteractions, filePath: filePath, sourceLocation: sourceLocation)
+      unusedInteractions: unusedInteractions, filePath: filePath, sourceLocation: sourceLocation,
+      environment: nil)
   }
 }

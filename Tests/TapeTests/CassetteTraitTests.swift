@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Tape
 import Testing
 
@@ -56,6 +57,37 @@ struct CassetteTraitTests {
       return text.contains("cassettes/no/such-cassette.json: no such cassette")
         && text.contains("TAPE_RECORD=once swift test --filter 'missingCassette'")
     }
+  }
+
+  @Test("TAPE_RECORD=once with a missing cassette says recording is not available yet")
+  func missingCassetteWhileRecording() async throws {
+    var trait = CassetteTrait.cassette("no/such-cassette")
+    trait.environment = ["TAPE_RECORD": "once"]
+    try await withKnownIssue {
+      try await runScope(trait) {}
+    } matching: { issue in
+      let text = issue.comments.map(\.rawValue).joined()
+      return text.contains(
+        "cassettes/no/such-cassette.json: no such cassette. TAPE_RECORD=once would record it")
+        && text.contains("write the cassette by hand (see cassettes/README.md)")
+    }
+  }
+
+  @Test("with CI set, TAPE_RECORD is ignored with a warning and the cassette replays")
+  func ciForcesReplay() async throws {
+    var trait = CassetteTrait.cassette("check-task-polling", unusedInteractions: .ignore)
+    trait.environment = ["TAPE_RECORD": "all", "CI": "true"]
+    let ran = Mutex(false)
+    try await withKnownIssue {
+      try await runScope(trait) {
+        ran.withLock { $0 = CassettePlayer.current != nil }
+      }
+    } matching: { issue in
+      issue.severity == .warning
+        && issue.comments.map(\.rawValue).joined()
+          == "TAPE_RECORD=all is ignored because CI is set: CI never records"
+    }
+    #expect(ran.withLock { $0 })
   }
 
   @Test("an unsafe cassette name is an issue, not a file access")
