@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "Tape", targets: ["Tape"]),
     .library(name: "TapeTesting", targets: ["TapeTesting"]),
     .library(name: "LoopbackHTTP", targets: ["LoopbackHTTP"]),
+    .library(name: "CloudSimulator", targets: ["CloudSimulator"]),
     .executable(name: "tape", targets: ["tape"]),
   ],
   targets: [
@@ -24,21 +25,31 @@ let package = Package(
     .target(name: "Tape", dependencies: ["JSONTree"]),
     .target(name: "TapeTesting", dependencies: ["Tape"]),
     .target(name: "LoopbackHTTP"),
-    .target(name: "TapeCommandLine", dependencies: ["CloudProgress", "JSONTree"]),
+    .target(
+      name: "CloudSimulator",
+      dependencies: ["CloudProgress", "CloudSigning", "JSONTree", "LoopbackHTTP"]),
+    .target(
+      name: "TapeCommandLine", dependencies: ["CloudProgress", "CloudSimulator", "JSONTree"]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     .executableTarget(
       name: "tape-bench", dependencies: ["Tape", "JSONTree"], path: "Benchmarks/TapeBench"),
     .executableTarget(
       name: "signing-bench", dependencies: ["CloudSigning"], path: "Benchmarks/SigningBench"),
     .executableTarget(
-      name: "loopback-bench", dependencies: ["LoopbackHTTP"], path: "Benchmarks/LoopbackBench"),
+      name: "loopback-bench", dependencies: ["CloudProgress", "CloudSimulator", "LoopbackHTTP"],
+      path: "Benchmarks/LoopbackBench"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning"]),
     .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
     .testTarget(
+      name: "CloudSimulatorTests",
+      dependencies: ["CloudSimulator", "CloudProgress", "CloudSigning", "LoopbackHTTP"]),
+    .testTarget(
       name: "TapeTests", dependencies: ["Tape", "TapeTesting", "CloudProgress", "JSONTree"]),
-    .testTarget(name: "TapeCommandLineTests", dependencies: ["TapeCommandLine", "CloudProgress"]),
+    .testTarget(
+      name: "TapeCommandLineTests",
+      dependencies: ["TapeCommandLine", "CloudProgress", "CloudSimulator"]),
   ],
   swiftLanguageModes: [.v6]
 )

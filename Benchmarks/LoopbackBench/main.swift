@@ -1,19 +1,37 @@
-// Drives a LoopbackHTTP server with a trivial handler from raw-socket keep-alive clients on
-// their own threads, and prints requests per second and p50/p99 latency at 1, 8 and 64
-// concurrent clients. Run it in release mode: `swift run -c release loopback-bench`.
+// Drives a LoopbackHTTP server from raw-socket keep-alive clients on their own threads, and
+// prints requests per second and p50/p99 latency at 1, 8 and 64 concurrent clients. Run it
+// in release mode:
+//   swift run -c release loopback-bench             a trivial handler (the server alone)
+//   swift run -c release loopback-bench simulator   the CloudSimulator answering Check polls
+import CloudProgress
+import CloudSimulator
 import Foundation
 import LoopbackHTTP
 import Synchronization
 
 let secondsPerLevel = 3.0
 let levels = [1, 8, 64]
+let mode = CommandLine.arguments.dropFirst().first ?? "server"
+guard ["server", "simulator"].contains(mode) else {
+  FileHandle.standardError.write(Data("usage: loopback-bench [server | simulator]\n".utf8))
+  exit(2)
+}
 
 let server = try HTTPServer.start { _ in .text("ok") }
-print("loopback-bench: server on \(server.baseURL), \(secondsPerLevel) s per level")
+let simulator =
+  mode == "simulator"
+  ? try CloudSimulator.start(
+    scenario: SimulatorScenario(
+      tasks: (0..<64).map { TaskScript(api: .check, id: "bench-\($0)", polls: 1_000_000_000) },
+      requiresAuthentication: false)) : nil
+let port = simulator.flatMap { UInt16(exactly: $0.baseURL.port ?? 0) } ?? server.port
+let pathPrefix = simulator == nil ? "/bench/" : "/v2/tasks/bench-"
+let pathSuffix = simulator == nil ? "" : "/progress"
+print("loopback-bench \(mode): server on port \(port), \(secondsPerLevel) s per level")
 print("clients   requests/s     p50 (us)     p99 (us)   requests  failures")
 
 for clients in levels {
-  let summary = runLevel(clients: clients, port: server.port, seconds: secondsPerLevel)
+  let summary = runLevel(clients: clients, port: port, seconds: secondsPerLevel)
   print(
     String(
       format: "%7d %12.0f %12.1f %12.1f %10d %9d", clients, summary.requestsPerSecond,
@@ -23,6 +41,7 @@ for clients in levels {
 let stopped = DispatchSemaphore(value: 0)
 Task.detached {
   await server.stop()
+  await simulator?.stop()
   stopped.signal()
 }
 stopped.wait()
@@ -47,7 +66,7 @@ func runLevel(clients: Int, port: UInt16, seconds: Double) -> LatencySummary {
       var latencies: [UInt64] = []
       latencies.reserveCapacity(200_000)
       var failures = 0
-      if var connection = BenchClient(port: port, path: "/bench/\(client)") {
+      if var connection = BenchClient(port: port, path: "\(pathPrefix)\(client)\(pathSuffix)") {
         while run.running.load(ordering: .relaxed) {
           let start = DispatchTime.now().uptimeNanoseconds
           let status = connection.exchange()

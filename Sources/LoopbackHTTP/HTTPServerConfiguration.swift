@@ -31,13 +31,19 @@ public struct HTTPServerConfiguration: Sendable {
   /// How long one answer may take to be written while the client reads nothing; then the
   /// connection closes.
   public var writeTimeout: Duration
+  /// Shapes the answer to a request refused before it reaches the handler (400, 408, 413,
+  /// 431, 501, 505), given the status and a one-line reason; the server keeps the status and
+  /// closes the connection after it. Plain text when nil. A simulator uses it to answer
+  /// those in its gateway's format, with its request id.
+  public var rejectionResponse: (@Sendable (_ status: Int, _ reason: String) -> HTTPResponse)?
 
   /// Creates a configuration; every parameter has a default suited to a loopback simulator.
   public init(
     host: String = "127.0.0.1", port: UInt16 = 0, maxConnections: Int = 256,
     listenBacklog: Int = 256, maxHeadBytes: Int = 32 * 1024, maxHeaderFields: Int = 100,
     maxBodyBytes: Int = 8 * 1024 * 1024, idleTimeout: Duration = .seconds(5),
-    requestReadTimeout: Duration = .seconds(10), writeTimeout: Duration = .seconds(10)
+    requestReadTimeout: Duration = .seconds(10), writeTimeout: Duration = .seconds(10),
+    rejectionResponse: (@Sendable (_ status: Int, _ reason: String) -> HTTPResponse)? = nil
   ) {
     self.host = host
     self.port = port
@@ -49,6 +55,7 @@ public struct HTTPServerConfiguration: Sendable {
     self.idleTimeout = idleTimeout
     self.requestReadTimeout = requestReadTimeout
     self.writeTimeout = writeTimeout
+    self.rejectionResponse = rejectionResponse
   }
 
   /// The configuration with every value brought into its valid range.

@@ -8,6 +8,7 @@ public enum TapeCommand {
 
     commands:
       decode    decode an API payload into its model and print its progress
+      simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
       help      print this text
 
     Run 'tape <command> --help' for a command's options.
@@ -26,9 +27,23 @@ public enum TapeCommand {
     let rest = Array(arguments.dropFirst())
     switch command {
     case "decode": return DecodeCommand.run(rest, readInput: readInput)
+    case "simulate":
+      return .usageError("simulate runs until interrupted: start it with main(_:)", usage: usage)
     case "help", "--help", "-h": return .success(usage)
     default: return .usageError("unknown command '\(command)'", usage: usage)
     }
+  }
+
+  /// Runs `tape`, long-running commands included: `simulate` serves until `until` returns
+  /// (the executable passes a wait for SIGINT or SIGTERM).
+  public static func main(
+    _ arguments: [String], print: @escaping @Sendable (String) -> Void,
+    until: @escaping @Sendable () async -> Void,
+    readInput: (String) throws -> Data = TapeCommand.readFileOrStandardInput
+  ) async -> CommandOutcome {
+    guard arguments.first == "simulate" else { return run(arguments, readInput: readInput) }
+    return await SimulateCommand.run(
+      Array(arguments.dropFirst()), readInput: readInput, print: print, until: until)
   }
 
   /// Reads the file at `path`, or all of standard input when `path` is `-`.

@@ -97,7 +97,8 @@ struct ConnectionLoop {
       case .clientGone:
         return .closeNow
       case .rejected(let rejection):
-        return send(rejection.response, for: nil, persistent: false) ? .closeAfterAnswer : .closeNow
+        return send(answer(to: rejection), for: nil, persistent: false)
+          ? .closeAfterAnswer : .closeNow
       }
       let response = bridge.respond(to: request)
       let keepOpen = persistent && !Self.asksToClose(response) && !core.isStopping
@@ -197,6 +198,15 @@ struct ConnectionLoop {
 
   /// Writes an answer; `request` is nil for the server's own refusals. False when the client
   /// is gone.
+  /// The answer to a refused request: the configured shape, with the refusal's status.
+  private func answer(to rejection: RequestRejection) -> HTTPResponse {
+    guard let shape = configuration.rejectionResponse else { return rejection.response }
+    var response = shape(rejection.status, rejection.detail)
+    response.status = rejection.status
+    response.reasonPhrase = HTTPResponse.standardReasonPhrase(for: rejection.status)
+    return response
+  }
+
   private mutating func send(_ response: HTTPResponse, for request: HTTPRequest?, persistent: Bool)
     -> Bool
   {

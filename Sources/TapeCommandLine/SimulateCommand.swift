@@ -1,0 +1,96 @@
+import CloudProgress
+import CloudSimulator
+import Foundation
+
+/// `tape simulate [--port N] [--scenario FILE]`: serves the five endpoints and IAM on
+/// 127.0.0.1 until interrupted.
+enum SimulateCommand {
+  static let usage = """
+    usage: tape simulate [--port <port>] [--scenario <file>]
+
+    Serves a simulator of the five progress APIs and IAM on 127.0.0.1 until interrupted
+    (Ctrl-C). Tasks progress as they are polled; see the README for the scenario format.
+
+    options:
+      --port <port>       the port to listen on; 0 (the default) picks a free one
+      --scenario <file>   a JSON scenario; one task per API, succeeding on the third poll,
+                          when absent
+      -h, --help          print this text
+
+    """
+
+  /// Starts the simulator, prints how to reach it, serves until `until` returns, stops.
+  static func run(
+    _ arguments: [String], readInput: (String) throws -> Data,
+    print: @Sendable (String) -> Void, until: @Sendable () async -> Void
+  ) async -> CommandOutcome {
+    let scanner: ArgumentScanner
+    do {
+      scanner = try ArgumentScanner(
+        arguments, valueOptions: ["--port", "--scenario"], flagOptions: ["--help", "-h"])
+    } catch {
+      return .usageError(error.message, usage: usage)
+    }
+    if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
+    guard scanner.positionals.isEmpty else {
+      return .usageError("unexpected argument '\(scanner.positionals[0])'", usage: usage)
+    }
+    var port: UInt16 = 0
+    if let text = scanner.options["--port"] {
+      guard let value = UInt16(text) else {
+        return .usageError("--port must be a number from 0 to 65535, got '\(text)'", usage: usage)
+      }
+      port = value
+    }
+    var scenario = SimulatorScenario.standard
+    if let path = scanner.options["--scenario"] {
+      do {
+        scenario = try SimulatorScenario.decode(try readInput(path))
+      } catch let error as DecodingError {
+        return .failure("\(path) is not a valid scenario: \(DecodingFailure(error))")
+      } catch {
+        return .failure("cannot read \(path): \(error.localizedDescription)")
+      }
+    }
+    let simulator: CloudSimulator
+    do {
+      simulator = try CloudSimulator.start(scenario: scenario, port: port)
+    } catch {
+      return .failure("cannot start the simulator: \(error)")
+    }
+    print(banner(for: simulator))
+    await until()
+    await simulator.stop()
+    return .success("simulator stopped\n")
+  }
+
+  private static func banner(for simulator: CloudSimulator) -> String {
+    let scenario = simulator.scenario
+    var lines = ["tape simulator listening on \(simulator.baseURL.absoluteString)", ""]
+    lines.append("tasks:")
+    for task in scenario.tasks {
+      let pace = task.seconds.map { "after \($0) s" } ?? "after \(task.polls) polls"
+      lines.append("  \(task.api) \(task.id): \(task.outcome.rawValue) \(pace)")
+    }
+    if scenario.requiresAuthentication {
+      let account = scenario.accounts.first.map { "\($0.user) / \($0.password)" } ?? "none"
+      let key = scenario.accessKeys.first.map { "\($0.accessKey) / \($0.secretKey)" } ?? "none"
+      lines += [
+        "",
+        "authentication: POST /v3/auth/tokens with \(account) (the token comes back in "
+          + "X-Subject-Token), or sign with AK/SK \(key)",
+      ]
+    } else {
+      lines += ["", "authentication: off"]
+    }
+    if let task = scenario.tasks.first(where: { $0.cloudAPI == .check }) {
+      lines += [
+        "",
+        "try: curl -s \(simulator.baseURL.absoluteString)/v2/tasks/\(task.id)/progress"
+          + (scenario.requiresAuthentication ? " -H \"X-Auth-Token: $TOKEN\"" : ""),
+      ]
+    }
+    lines += ["", "Ctrl-C stops it."]
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,103 @@
+import CloudProgress
+import CloudSimulator
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// A clock the test moves by hand; sleeping on it moves it too, without real waiting.
+final class ManualClock: Sendable {
+  private let current = Mutex(Date(timeIntervalSince1970: 1_795_000_000))
+  private let slept = Mutex<[Duration]>([])
+
+  var now: Date { current.withLock { $0 } }
+  var sleeps: [Duration] { slept.withLock { $0 } }
+
+  func advance(seconds: Double) {
+    current.withLock { $0 = $0.addingTimeInterval(seconds) }
+  }
+
+  var simulatorClock: SimulatorClock {
+    SimulatorClock(
+      now: { self.now },
+      sleep: { duration in
+        self.slept.withLock { $0.append(duration) }
+        let (seconds, attoseconds) = duration.components
+        self.advance(seconds: Double(seconds) + Double(attoseconds) / 1e18)
+      })
+  }
+}
+
+/// Runs `body` with a simulator on an ephemeral port, and stops it afterwards.
+func withSimulator<Result>(
+  _ scenario: SimulatorScenario, clock: SimulatorClock = .system,
+  _ body: (CloudSimulator) async throws -> Result
+) async throws -> Result {
+  let simulator = try CloudSimulator.start(scenario: scenario, clock: clock)
+  do {
+    let result = try await body(simulator)
+    await simulator.stop()
+    return result
+  } catch {
+    await simulator.stop()
+    throw error
+  }
+}
+
+/// A client of the simulator over URLSession: IAM tokens and the five operations.
+struct SimulatorClient {
+  let simulator: CloudSimulator
+  let session = URLSession(configuration: .ephemeral)
+  static let project = "0123456789abcdef0123456789abcdef"
+
+  /// Gets a token with the default account.
+  func token(user: String = "tape", password: String = "tape-simulator") async throws -> (
+    Int, String?
+  ) {
+    var request = URLRequest(url: simulator.baseURL.appending(path: "v3/auth/tokens"))
+    request.httpMethod = "POST"
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    request.httpBody = Data(
+      #"{"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "\#(user)", "password": "\#(password)", "domain": {"name": "d"}}}}, "scope": {"project": {"id": "p"}}}}"#
+        .utf8)
+    let (_, response) = try await session.send(request)
+    return (response.statusCode, response.value(forHTTPHeaderField: "X-Subject-Token"))
+  }
+
+  /// The request for one API's task, with the headers the API requires.
+  func request(_ api: CloudAPI, id: String, token: String? = nil) throws -> URLRequest {
+    var parameters = ["task_id": id, "resource_id": id, "job_id": id, "project_id": Self.project]
+    if api == .cpts { parameters["project_id"] = id }
+    var request = URLRequest(
+      url: try api.operation.url(baseURL: simulator.baseURL, pathParameters: parameters))
+    for header in api.operation.headers {
+      request.setValue(header.defaultValue ?? "workspace-1", forHTTPHeaderField: header.name)
+    }
+    if let token { request.setValue(token, forHTTPHeaderField: "X-Auth-Token") }
+    return request
+  }
+
+  /// Sends a request; returns the status, the body and the response.
+  func send(_ request: URLRequest) async throws -> (Int, Data, HTTPURLResponse) {
+    let (data, response) = try await session.send(request)
+    return (response.statusCode, data, response)
+  }
+}
+
+extension URLSession {
+  /// `data(for:)` with an HTTP response.
+  func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+    let (data, response) = try await data(for: request)
+    guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+    return (data, http)
+  }
+}
+
+/// The error answer of a response.
+func cloudError(_ data: Data, _ response: HTTPURLResponse) -> CloudError {
+  CloudError(
+    httpStatus: response.statusCode, requestID: response.value(forHTTPHeaderField: "X-Request-Id"),
+    body: data)
+}

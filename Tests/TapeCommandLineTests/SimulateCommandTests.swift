@@ -1,0 +1,83 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import TapeCommandLine
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+@Suite("tape simulate")
+struct SimulateCommandTests {
+  @Test("serves the scenario until told to stop, printing its URL first")
+  func serves() async throws {
+    let printed = Mutex("")
+    let answers = Mutex<[String]>([])
+    let scenario =
+      #"{"tasks": [{"api": "check", "id": "t9", "outcome": "stop", "polls": 2}], "requiresAuthentication": false}"#
+    let outcome = await TapeCommand.main(
+      ["simulate", "--scenario", "s.json"],
+      print: { text in printed.withLock { $0 += text } },
+      until: {
+        let banner = printed.withLock { $0 }
+        guard let line = banner.split(separator: "\n").first,
+          let url = URL(string: String(line.split(separator: " ").last ?? ""))
+        else { return }
+        for _ in 0..<2 {
+          if let (data, _) = try? await URLSession(configuration: .ephemeral).data(
+            from: url.appending(path: "v2/tasks/t9/progress"))
+          {
+            answers.withLock { $0.append(String(decoding: data, as: UTF8.self)) }
+          }
+        }
+      },
+      readInput: { path in
+        guard path == "s.json" else { throw CocoaError(.fileReadNoSuchFile) }
+        return Data(scenario.utf8)
+      })
+    #expect(outcome.status == 0)
+    #expect(outcome.output == "simulator stopped\n")
+    let banner = printed.withLock { $0 }
+    #expect(banner.hasPrefix("tape simulator listening on http://127.0.0.1:"))
+    #expect(banner.contains("  check t9: stop after 2 polls"))
+    #expect(banner.contains("authentication: off"))
+    #expect(
+      answers.withLock { $0 } == [
+        #"{"task_status":0,"progress":{"ratio":"0%","info":"running"}}"#,
+        #"{"task_status":3,"progress":{"ratio":null,"info":null}}"#,
+      ])
+  }
+
+  @Test(
+    "bad flags are usage errors; a bad scenario names the file and the place",
+    arguments: [
+      (
+        ["simulate", "--port", "70000"], Int32(2),
+        "error: --port must be a number from 0 to 65535, got '70000'"
+      ),
+      (["simulate", "--verbose"], 2, "error: unknown option '--verbose'"),
+      (["simulate", "extra"], 2, "error: unexpected argument 'extra'"),
+      (
+        ["simulate", "--scenario", "bad.json"], 1,
+        "error: bad.json is not a valid scenario: at /tasks/0: unknown api 's3'"
+      ),
+      (["simulate", "--scenario", "missing.json"], 1, "error: cannot read missing.json: "),
+    ])
+  func refusals(arguments: [String], status: Int32, message: String) async {
+    let outcome = await TapeCommand.main(
+      arguments, print: { _ in }, until: {},
+      readInput: { path in
+        guard path == "bad.json" else { throw CocoaError(.fileReadNoSuchFile) }
+        return Data(#"{"tasks": [{"api": "s3", "id": "x", "outcome": "fail", "polls": 1}]}"#.utf8)
+      })
+    #expect(outcome.status == status)
+    #expect(outcome.errorOutput.hasPrefix(message), "\(outcome.errorOutput)")
+  }
+
+  @Test("the overall usage lists simulate; the sync entry point sends it to main")
+  func usage() {
+    #expect(TapeCommand.usage.contains("simulate  serve a simulator of the five APIs"))
+    #expect(TapeCommand.run(["simulate"]).status == 2)
+  }
+}
