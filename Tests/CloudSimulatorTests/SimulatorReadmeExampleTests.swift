@@ -1,0 +1,51 @@
+import CloudProgress
+import CloudSimulator
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The README's simulator example, compiled and run; `ReadmeExampleTests` checks that every
+/// README block appears in a file like this one.
+@Suite("README examples: simulator")
+struct SimulatorReadmeExampleTests {
+  @Test("a test embeds the simulator in one call and polls it")
+  func embeddedSimulator() async throws {
+    let simulator = try CloudSimulator.start(
+      scenario: SimulatorScenario(
+        tasks: [TaskScript(api: .drs, id: "job-1", outcome: .fail, polls: 2)],
+        requiresAuthentication: false))
+    let url = try CloudAPI.drs.operation.url(
+      baseURL: simulator.baseURL, pathParameters: ["project_id": "p1", "job_id": "job-1"])
+    var phases: [TaskProgress.Phase] = []
+    for _ in 0..<2 {
+      let (data, _) = try await URLSession.shared.data(from: url)
+      phases.append(try CloudAPI.drs.decodeResponse(from: data).taskProgress.phase)
+    }
+    await simulator.stop()
+    #expect(phases == [.running, .failed])
+  }
+
+  @Test("the README's scenario file decodes into what it says")
+  func readmeScenario() throws {
+    let root = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let readme = try String(contentsOf: root.appending(path: "README.md"), encoding: .utf8)
+    let block = try #require(
+      readme.components(separatedBy: "```json\n").dropFirst().first?.components(
+        separatedBy: "\n```"
+      ).first)
+    let scenario = try SimulatorScenario.decode(Data(block.utf8))
+    #expect(scenario.tasks.map(\.api) == ["check", "quality"])
+    #expect(scenario.tasks[1].seconds == 60)
+    #expect(scenario.rateLimit == SimulatorScenario.RateLimit(requests: 40, seconds: 10))
+    #expect(
+      scenario.faults == [
+        SimulatedFault(.internalError, api: .check, request: 2),
+        SimulatedFault(.slow, delaySeconds: 2),
+      ])
+    #expect(scenario.accounts == [SimulatorScenario.Account(user: "alice", password: "secret")])
+  }
+}
