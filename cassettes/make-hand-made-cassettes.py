@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the hand-made polling cassettes in cassettes/ from the documented payloads.
 
-Run from the package root: python3 Scripts/make-hand-made-cassettes.py
+Run from the package root: python3 cassettes/make-hand-made-cassettes.py
 The output is canonical (sorted keys, two-space indentation, final newline), the same bytes
 Tape itself writes; the tests check that loading and saving each one changes nothing.
 """
