@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "Tape", targets: ["Tape"]),
     .library(name: "TapeTesting", targets: ["TapeTesting"]),
     .library(name: "LoopbackHTTP", targets: ["LoopbackHTTP"]),
+    .library(name: "DecoderFuzz", targets: ["DecoderFuzz"]),
     .executable(name: "tape", targets: ["tape"]),
   ],
   targets: [
@@ -24,7 +25,8 @@ let package = Package(
     .target(name: "Tape", dependencies: ["JSONTree"]),
     .target(name: "TapeTesting", dependencies: ["Tape"]),
     .target(name: "LoopbackHTTP"),
-    .target(name: "TapeCommandLine", dependencies: ["CloudProgress", "JSONTree"]),
+    .target(name: "DecoderFuzz", dependencies: ["CloudProgress", "JSONTree"]),
+    .target(name: "TapeCommandLine", dependencies: ["CloudProgress", "JSONTree", "DecoderFuzz"]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     .executableTarget(
       name: "tape-bench", dependencies: ["Tape", "JSONTree"], path: "Benchmarks/TapeBench"),

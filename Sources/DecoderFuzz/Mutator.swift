@@ -1,0 +1,282 @@
+import JSONTree
+
+/// The structure-aware mutator: applies one to four operators of the catalogue to a case,
+/// guided by the target's schema (timestamps get extreme numbers, enumerations unknown
+/// values and case variants, ratios numbers as strings), recording each as a ``Mutation``.
+public struct Mutator: Sendable {
+  /// The documented fields of the target's payload.
+  public var schema: FuzzSchema
+
+  /// Creates a mutator for a payload of `schema`.
+  public init(schema: FuzzSchema) {
+    self.schema = schema
+  }
+
+  /// The operators that change the tree, and how often each is drawn (out of the total).
+  static let treeOperators: [(MutationOperator, weight: Int)] = [
+    (.extremeNumber, 6), (.setNull, 5), (.unknownEnumValue, 5), (.enumCaseVariant, 4),
+    (.documentedEnumValue, 5), (.wrongType, 6), (.numberAsString, 5), (.removeMember, 5),
+    (.addUnknownMember, 3), (.duplicateKey, 3), (.duplicateElement, 2), (.emptyString, 2),
+    (.hugeString, 1), (.naughtyString, 4), (.deepNesting, 1),
+  ]
+
+  /// The operators that write invalid JSON, drawn about one time in eight.
+  static let wireOperators: [MutationOperator] = [
+    .trailingComma, .invalidUTF8, .loneSurrogate, .truncate, .havoc,
+  ]
+
+  private static let treeWeightTotal = treeOperators.reduce(0) { $0 + $1.weight }
+
+  /// A new case: `base` with one to four mutations stacked on it.
+  public func mutate(_ base: FuzzCase, using random: inout FuzzRandom) -> FuzzCase {
+    var result = base
+    let count = 1 + random.below(4)
+    var applied = 0
+    var attempts = 0
+    while applied < count, attempts < count * 4 {
+      attempts += 1
+      if apply(drawOperator(using: &random), to: &result, using: &random) { applied += 1 }
+    }
+    return result
+  }
+
+  /// Applies one operator at a place it fits; false when the document has no such place.
+  @discardableResult
+  public func apply(
+    _ mutationOperator: MutationOperator, to fuzzCase: inout FuzzCase,
+    using random: inout FuzzRandom
+  ) -> Bool {
+    let sites = fuzzCase.document.pointers()
+    func record(_ pointer: JSONPointer, _ argument: String) {
+      fuzzCase.mutations.append(
+        Mutation(pointer: pointer.description, operator: mutationOperator, argument: argument))
+    }
+    func replace(_ pointer: JSONPointer, with value: JSONValue, argument: String) {
+      fuzzCase.document.update(at: pointer) { $0 = value }
+      record(pointer, argument)
+    }
+    switch mutationOperator {
+    case .extremeNumber:
+      guard let site = pickSite(sites, preferring: isNumberField, using: &random) else {
+        return false
+      }
+      let lexeme = random.pick(MutationCatalogue.extremeNumbers)
+      replace(site.pointer, with: .number(lexeme), argument: lexeme)
+    case .setNull:
+      guard let site = pickSite(sites, preferring: { _, _ in true }, using: &random) else {
+        return false
+      }
+      replace(site.pointer, with: .null, argument: "null")
+    case .unknownEnumValue, .enumCaseVariant, .documentedEnumValue:
+      guard let site = pickSite(sites, preferring: isEnumeration, using: &random) else {
+        return false
+      }
+      let documented = documentedValues(at: site.pointer)
+      let value = enumerationValue(mutationOperator, documented: documented, using: &random)
+      replace(site.pointer, with: value, argument: value.serialized())
+    case .wrongType:
+      guard let site = pickSite(sites, preferring: { _, _ in true }, using: &random) else {
+        return false
+      }
+      let candidates = MutationCatalogue.wrongTypeLexemes.compactMap {
+        try? JSONParser().parse($0)
+      }.filter { $0.typeName != site.value.typeName }
+      let value = random.pick(candidates)
+      replace(site.pointer, with: value, argument: value.serialized())
+    case .numberAsString:
+      guard let site = pickSite(sites, preferring: isNumberField, using: &random) else {
+        return false
+      }
+      let text = random.pick(MutationCatalogue.numericStrings)
+      replace(site.pointer, with: .string(text), argument: JSONValue.string(text).serialized())
+    case .removeMember:
+      let objects = sites.filter { !($0.value.members ?? []).isEmpty }
+      guard !objects.isEmpty else { return false }
+      let site = random.pick(objects)
+      let members = site.value.members ?? []
+      let index = random.below(members.count)
+      fuzzCase.document.update(at: site.pointer) { value in
+        var remaining = members
+        remaining.remove(at: index)
+        value = .object(remaining)
+      }
+      record(site.pointer.appending(members[index].key), members[index].key)
+    case .addUnknownMember:
+      let objects = sites.filter { $0.value.members != nil }
+      guard !objects.isEmpty else { return false }
+      let site = random.pick(objects)
+      let key = random.pick(MutationCatalogue.unknownKeys)
+      let value = randomScalarOrContainer(using: &random)
+      fuzzCase.document.update(at: site.pointer) { object in
+        object = .object((object.members ?? []) + [JSONMember(key, value)])
+      }
+      record(site.pointer.appending(key), value.serialized())
+    case .duplicateKey:
+      let objects = sites.filter { !($0.value.members ?? []).isEmpty }
+      guard !objects.isEmpty else { return false }
+      let site = random.pick(objects)
+      let members = site.value.members ?? []
+      let original = members[random.below(members.count)]
+      let value = random.chance(1, in: 3) ? original.value : randomScalarOrContainer(using: &random)
+      let duplicate = JSONMember(original.key, value)
+      fuzzCase.document.update(at: site.pointer) { object in
+        var updated = members
+        if random.chance(1, in: 2) { updated.append(duplicate) } else { updated.insert(duplicate, at: 0) }
+        object = .object(updated)
+      }
+      record(site.pointer.appending(original.key), value.serialized())
+    case .duplicateElement:
+      let arrays = sites.filter {
+        if case .array(let elements) = $0.value { !elements.isEmpty } else { false }
+      }
+      guard !arrays.isEmpty else { return false }
+      let site = random.pick(arrays)
+      guard case .array(let elements) = site.value else { return false }
+      let index = random.below(elements.count)
+      let copies = random.pick([1, 2, 100])
+      fuzzCase.document.update(at: site.pointer) { array in
+        array = .array(elements + Array(repeating: elements[index], count: copies))
+      }
+      record(site.pointer.appending(index), String(copies))
+    case .emptyString:
+      guard let site = pickSite(sites, preferring: isString, using: &random) else { return false }
+      replace(site.pointer, with: .string(""), argument: "\"\"")
+    case .hugeString:
+      guard let site = pickSite(sites, preferring: isString, using: &random) else { return false }
+      let length = random.pick(MutationCatalogue.hugeStringLengths)
+      let unit = random.pick(["a", "9", "\u{5BFC}", "%"])
+      replace(
+        site.pointer, with: .string(String(repeating: unit, count: length)),
+        argument: "\(length) x \(JSONValue.string(unit).serialized())")
+    case .naughtyString:
+      guard let site = pickSite(sites, preferring: isString, using: &random) else { return false }
+      let naughty = random.pick(MutationCatalogue.naughtyStrings)
+      let text =
+        random.chance(1, in: 2) ? naughty.text : (site.value.stringValue ?? "") + naughty.text
+      replace(site.pointer, with: .string(text), argument: naughty.name)
+    case .deepNesting:
+      let site = random.pick(sites)
+      let total = random.pick(MutationCatalogue.nestingDepths)
+      let wraps = total - site.pointer.tokens.count - site.value.nestingDepth
+      guard wraps > 0 else { return false }
+      var value = site.value
+      for _ in 0..<wraps { value = .array([value]) }
+      replace(site.pointer, with: value, argument: "depth \(total)")
+    case .trailingComma:
+      let containers = sites.filter { $0.value.members != nil || $0.value.typeName == "array" }
+      guard !containers.isEmpty else { return false }
+      let site = random.pick(containers)
+      fuzzCase.marks.append(.trailingComma(site.pointer))
+      record(site.pointer, ",")
+    case .invalidUTF8, .loneSurrogate:
+      let strings = sites.filter { $0.value.stringValue != nil }
+      guard !strings.isEmpty else { return false }
+      let site = random.pick(strings)
+      if mutationOperator == .loneSurrogate {
+        fuzzCase.marks.append(.loneSurrogate(site.pointer))
+        record(site.pointer, #"\uD800"#)
+      } else {
+        let bytes = random.pick(MutationCatalogue.invalidUTF8Sequences)
+        fuzzCase.marks.append(.invalidUTF8(site.pointer, bytes))
+        record(site.pointer, bytes.map { StableHash.hex(UInt64($0)).suffix(2) }.joined(separator: " "))
+      }
+    case .truncate:
+      let length = fuzzCase.bytes().count
+      guard length > 1 else { return false }
+      let count = random.below(length)
+      fuzzCase.byteEdits.append(.truncate(count))
+      record(.root, String(count))
+    case .havoc:
+      var edits: [String] = []
+      for _ in 0..<(1 + random.below(8)) {
+        let offset = random.below(1 << 16)
+        let byte = UInt8(truncatingIfNeeded: random.next())
+        let edit: ByteEdit =
+          switch random.below(4) {
+          case 0: .flip(offset, 1 << UInt8(random.below(8)))
+          case 1: .insert(offset, random.pick(Array("{}[],:\"\\0-.eE".utf8) + [byte]))
+          case 2: .delete(offset, 1 + random.below(4))
+          default: .overwrite(offset, byte)
+          }
+        fuzzCase.byteEdits.append(edit)
+        edits.append("\(edit)")
+      }
+      record(.root, edits.joined(separator: " "))
+    }
+    return true
+  }
+
+  private func drawOperator(using random: inout FuzzRandom) -> MutationOperator {
+    if random.chance(1, in: 8) { return random.pick(Self.wireOperators) }
+    var draw = random.below(Self.treeWeightTotal)
+    for (candidate, weight) in Self.treeOperators {
+      if draw < weight { return candidate }
+      draw -= weight
+    }
+    return .setNull
+  }
+
+  /// A non-root site, one the predicate prefers two times in three when there is one.
+  private func pickSite(
+    _ sites: [(pointer: JSONPointer, value: JSONValue)],
+    preferring predicate: (JSONPointer, JSONValue) -> Bool, using random: inout FuzzRandom
+  ) -> (pointer: JSONPointer, value: JSONValue)? {
+    let inner = sites.dropFirst()
+    guard !inner.isEmpty else { return nil }
+    let preferred = inner.filter { predicate($0.pointer, $0.value) }
+    if !preferred.isEmpty, random.chance(2, in: 3) { return random.pick(preferred) }
+    return random.pick(Array(inner))
+  }
+
+  private func isNumberField(_ pointer: JSONPointer, _ value: JSONValue) -> Bool {
+    switch schema.kind(at: pointer) {
+    case .integer, .timestamp, .percentage, .numericString: return true
+    case .enumeration(let values): return values.contains { $0.numberLexeme != nil }
+    default: return value.numberLexeme != nil
+    }
+  }
+
+  private func isEnumeration(_ pointer: JSONPointer, _ value: JSONValue) -> Bool {
+    if case .enumeration = schema.kind(at: pointer) { true } else { false }
+  }
+
+  private func isString(_ pointer: JSONPointer, _ value: JSONValue) -> Bool {
+    value.stringValue != nil
+  }
+
+  private func documentedValues(at pointer: JSONPointer) -> [JSONValue] {
+    if case .enumeration(let values) = schema.kind(at: pointer) { values } else { [] }
+  }
+
+  private func enumerationValue(
+    _ mutationOperator: MutationOperator, documented: [JSONValue], using random: inout FuzzRandom
+  ) -> JSONValue {
+    let isNumeric = documented.first?.numberLexeme != nil
+    switch mutationOperator {
+    case .documentedEnumValue where !documented.isEmpty:
+      return random.pick(documented)
+    case .enumCaseVariant where !documented.isEmpty:
+      let original = random.pick(documented)
+      if let lexeme = original.numberLexeme {
+        return random.pick([.string(lexeme), .number(lexeme + ".0"), .number(lexeme + "e0")])
+      }
+      let text = original.stringValue ?? ""
+      return .string(
+        random.pick([
+          text.lowercased(), text.capitalized, " \(text)", "\(text) ", text + "\u{0}",
+          text.uppercased() + "\u{200B}",
+        ]))
+    default:
+      if isNumeric {
+        return .number(random.pick(["5", "-2", "99", "2147483647", "-2147483648", "3.5", "1e3"]))
+      }
+      return .string(
+        random.pick(["UNKNOWN", "PENDING", "CANCELED", "", "in_progress", "SUCCEEDED", "2"]))
+    }
+  }
+
+  private func randomScalarOrContainer(using random: inout FuzzRandom) -> JSONValue {
+    let lexeme = random.pick(MutationCatalogue.wrongTypeLexemes)
+    return (try? JSONParser().parse(lexeme)) ?? .null
+  }
+}
