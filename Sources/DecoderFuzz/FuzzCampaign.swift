@@ -61,6 +61,9 @@ private struct TargetFuzzer {
   let mutator: Mutator
 
   static let corpusLimit = 256
+  /// Inputs larger than this never join the corpus, so that stacked mutations (huge
+  /// strings, repeated elements) do not grow without bound.
+  static let corpusEntryLimit = 8_192
 
   init(target: FuzzTarget, configuration: FuzzConfiguration) {
     self.target = target
@@ -98,7 +101,7 @@ private struct TargetFuzzer {
           handle(finding, case: cases[offset], input: inputs[offset], iteration: iteration)
         }
         if signatures.insert(outcome.signature).inserted, cases[offset].isWellFormed,
-          corpus.count < Self.corpusLimit
+          corpus.count < Self.corpusLimit, inputs[offset].count <= Self.corpusEntryLimit
         {
           corpus.append(cases[offset])
         }

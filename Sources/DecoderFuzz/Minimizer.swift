@@ -34,17 +34,22 @@ public struct Minimizer: Sendable {
     var best = start
     var bestBytes = InvalidJSONEmitter.bytes(of: best)
     var improved = true
-    while improved {
+    var attempts = 0
+    while improved, attempts < maximumExecutions {
       improved = false
-      for candidate in Self.candidates(best) {
+      for edit in Self.edits(best) {
+        var candidate = best
+        candidate.update(at: edit.pointer, edit.change)
         let bytes = InvalidJSONEmitter.bytes(of: candidate)
         guard bytes.count < bestBytes.count else { continue }
+        attempts += 1
         if attempt(bytes) {
           best = candidate
           bestBytes = bytes
           improved = true
           break
         }
+        if attempts >= maximumExecutions { break }
       }
     }
     for (pointer, value) in best.pointers() {
@@ -68,44 +73,69 @@ public struct Minimizer: Sendable {
     return InvalidJSONEmitter.bytes(of: best)
   }
 
-  /// Smaller variants of `document`, one change each.
-  static func candidates(_ document: JSONValue) -> [JSONValue] {
-    var result: [JSONValue] = []
-    for (pointer, value) in document.pointers() {
-      func variant(_ replacement: JSONValue) {
-        var candidate = document
-        candidate.update(at: pointer) { $0 = replacement }
-        result.append(candidate)
-      }
+  /// One shrinking step: where, and how the value there changes.
+  struct Edit {
+    var pointer: JSONPointer
+    var change: (inout JSONValue) -> Void
+  }
+
+  /// The shrinking steps of `document`, each a small description applied on demand, so
+  /// that a large document does not produce a copy per step.
+  static func edits(_ document: JSONValue) -> [Edit] {
+    var result: [Edit] = []
+    for (pointer, value) in document.pointers(limit: 4096) {
       switch value {
       case .object(let members):
-        for index in members.indices {
-          var remaining = members
-          remaining.remove(at: index)
-          variant(.object(remaining))
+        for index in members.indices.reversed() {
+          result.append(
+            Edit(pointer: pointer) { value in
+              guard case .object(var members) = value, members.indices.contains(index) else {
+                return
+              }
+              members.remove(at: index)
+              value = .object(members)
+            })
         }
       case .array(let elements):
-        if elements.count > 2 { variant(.array(Array(elements.prefix(elements.count / 2)))) }
-        for index in elements.indices {
-          var remaining = elements
-          remaining.remove(at: index)
-          variant(.array(remaining))
+        if elements.count > 2 {
+          result.append(
+            Edit(pointer: pointer) { value in
+              guard case .array(let elements) = value else { return }
+              value = .array(Array(elements.prefix(elements.count / 2)))
+            })
+        }
+        for index in elements.indices.reversed() {
+          result.append(
+            Edit(pointer: pointer) { value in
+              guard case .array(var elements) = value, elements.indices.contains(index) else {
+                return
+              }
+              elements.remove(at: index)
+              value = .array(elements)
+            })
         }
       case .string(let text) where !text.isEmpty:
-        variant(.string(""))
+        var variants: [String] = [""]
         if text.count > 1 {
-          variant(.string(String(text.prefix(text.count / 2))))
-          variant(.string(String(text.dropLast())))
-          variant(.string(String(text.dropFirst())))
+          variants += [
+            String(text.prefix(text.count / 2)), String(text.suffix(text.count / 2)),
+            String(text.dropLast()), String(text.dropFirst()),
+          ]
+        }
+        for variant in variants {
+          result.append(Edit(pointer: pointer) { $0 = .string(variant) })
         }
       case .number(let lexeme):
-        if lexeme != "0" { variant(.number("0")) }
+        var variants: [String] = lexeme == "0" ? [] : ["0"]
         let integerPart = lexeme.prefix { $0 != "." && $0 != "e" && $0 != "E" }
         if integerPart.count < lexeme.count, !integerPart.isEmpty, integerPart != "-" {
-          variant(.number(String(integerPart)))
+          variants.append(String(integerPart))
         }
         if integerPart.count == lexeme.count, lexeme.count > 2 {
-          variant(.number(String(lexeme.dropLast())))
+          variants.append(String(lexeme.dropLast()))
+        }
+        for variant in variants {
+          result.append(Edit(pointer: pointer) { $0 = .number(variant) })
         }
       default:
         break

@@ -1,3 +1,4 @@
+import DecoderFuzz
 import Foundation
 
 /// The `tape` command line: picks the subcommand and runs it.
@@ -8,6 +9,7 @@ public enum TapeCommand {
 
     commands:
       decode    decode an API payload into its model and print its progress
+      fuzz      fuzz the models with mutated payloads; 'fuzz replay <file>' reruns a finding
       help      print this text
 
     Run 'tape <command> --help' for a command's options.
@@ -26,6 +28,10 @@ public enum TapeCommand {
     let rest = Array(arguments.dropFirst())
     switch command {
     case "decode": return DecodeCommand.run(rest, readInput: readInput)
+    case "fuzz": return FuzzCommand.run(rest, readInput: readInput)
+    case "fuzz-worker":
+      let status = FuzzWorker.serve(arguments: rest, targets: FuzzTargetRegistry.standard)
+      return CommandOutcome(status: status, output: "", errorOutput: "")
     case "help", "--help", "-h": return .success(usage)
     default: return .usageError("unknown command '\(command)'", usage: usage)
     }
