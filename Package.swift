@@ -34,6 +34,21 @@ let package = Package(
       name: "signing-bench", dependencies: ["CloudSigning"], path: "Benchmarks/SigningBench"),
     .executableTarget(
       name: "loopback-bench", dependencies: ["LoopbackHTTP"], path: "Benchmarks/LoopbackBench"),
+    .target(name: "FuzzPlantedTrap", dependencies: ["DecoderFuzz", "CloudProgress"], path: "Tests/FuzzPlantedTrap"),
+    .executableTarget(
+      name: "planted-trap-worker", dependencies: ["DecoderFuzz", "FuzzPlantedTrap"],
+      path: "Tests/PlantedTrapWorker"),
+    .testTarget(
+      name: "DecoderFuzzTests",
+      dependencies: [
+        "DecoderFuzz", "FuzzPlantedTrap", "planted-trap-worker", "CloudProgress", "JSONTree",
+      ]),
+    .executableTarget(
+      name: "fuzz-target", dependencies: ["DecoderFuzz", "JSONTree"], path: "Fuzzing/FuzzTarget"),
+    .executableTarget(
+      name: "fuzz-bench",
+      dependencies: ["DecoderFuzz", "FuzzPlantedTrap", "CloudProgress"],
+      path: "Benchmarks/FuzzBench"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning"]),

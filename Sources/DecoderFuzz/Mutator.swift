@@ -25,6 +25,9 @@ public struct Mutator: Sendable {
     .trailingComma, .invalidUTF8, .loneSurrogate, .truncate, .havoc,
   ]
 
+  /// Arrays do not grow beyond this many elements by repetition.
+  public static let maximumArrayLength = 256
+
   private static let treeWeightTotal = treeOperators.reduce(0) { $0 + $1.weight }
 
   /// A new case: `base` with one to four mutations stacked on it.
@@ -78,9 +81,7 @@ public struct Mutator: Sendable {
       guard let site = pickSite(sites, preferring: { _, _ in true }, using: &random) else {
         return false
       }
-      let candidates = MutationCatalogue.wrongTypeLexemes.compactMap {
-        try? JSONParser().parse($0)
-      }.filter { $0.typeName != site.value.typeName }
+      let candidates = Self.wrongTypeValues.filter { $0.typeName != site.value.typeName }
       let value = random.pick(candidates)
       replace(site.pointer, with: value, argument: value.serialized())
     case .numberAsString:
@@ -133,7 +134,7 @@ public struct Mutator: Sendable {
       let site = random.pick(arrays)
       guard case .array(let elements) = site.value else { return false }
       let index = random.below(elements.count)
-      let copies = random.pick([1, 2, 100])
+      let copies = min(random.pick([1, 2, 100]), max(1, Self.maximumArrayLength - elements.count))
       fuzzCase.document.update(at: site.pointer) { array in
         array = .array(elements + Array(repeating: elements[index], count: copies))
       }
@@ -276,7 +277,11 @@ public struct Mutator: Sendable {
   }
 
   private func randomScalarOrContainer(using random: inout FuzzRandom) -> JSONValue {
-    let lexeme = random.pick(MutationCatalogue.wrongTypeLexemes)
-    return (try? JSONParser().parse(lexeme)) ?? .null
+    random.pick(Self.wrongTypeValues)
+  }
+
+  /// The catalogue's wrong-type values, parsed once.
+  private static let wrongTypeValues: [JSONValue] = MutationCatalogue.wrongTypeLexemes.compactMap {
+    try? JSONParser().parse($0)
   }
 }

@@ -83,8 +83,9 @@ public final class WorkerExecutor: FuzzExecutor {
       return FindingReport(
         .hang, detail: "no answer within \(silenceLimitMilliseconds) ms; worker killed")
     }
-    let message = String(decoding: worker.errorTail, as: UTF8.self)
-      .split(separator: "\n").last(where: { !$0.isEmpty }).map { ": \($0)" } ?? ""
+    let lines = String(decoding: worker.errorTail, as: UTF8.self).split(separator: "\n")
+    let message =
+      (lines.first { $0.contains("Fatal error") } ?? lines.first).map { ": \($0)" } ?? ""
     switch termination {
     case .signal(let number):
       return FindingReport(.trap, detail: "signal \(number) (\(signalName(number)))\(message)")

@@ -1,0 +1,6 @@
+import DecoderFuzz
+import FuzzPlantedTrap
+import Foundation
+
+// The fuzz worker of the tests: the standard targets plus the planted trap.
+exit(FuzzWorker.serve(arguments: Array(CommandLine.arguments.dropFirst()), targets: PlantedTrap.targets))
