@@ -11,7 +11,9 @@ import FuzzPlantedTrap
 // The benchmark is its own fuzz worker: `fuzz-bench --worker --target T ...`.
 
 if CommandLine.arguments.dropFirst().first == "--worker" {
-  exit(FuzzWorker.serve(arguments: Array(CommandLine.arguments.dropFirst(2)), targets: PlantedTrap.targets))
+  exit(
+    FuzzWorker.serve(
+      arguments: Array(CommandLine.arguments.dropFirst(2)), targets: PlantedTrap.targets))
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -64,11 +66,15 @@ for target in FuzzTargetRegistry.standard {
   let mutator = Mutator(schema: target.schema)
   var random = FuzzRandom(seed: 1)
   let mutateAndDecode = rate {
-    for _ in 0..<64 { decodeOnly(target, mutator.mutate(random.pick(seeds), using: &random).bytes()) }
+    for _ in 0..<64 {
+      decodeOnly(target, mutator.mutate(random.pick(seeds), using: &random).bytes())
+    }
     return 64
   }
   let withOracles = rate {
-    for _ in 0..<64 { _ = target.execute(mutator.mutate(random.pick(seeds), using: &random).bytes()) }
+    for _ in 0..<64 {
+      _ = target.execute(mutator.mutate(random.pick(seeds), using: &random).bytes())
+    }
     return 64
   }
   let worker = WorkerExecutor(target: target, command: [executable, "--worker"])
@@ -126,7 +132,9 @@ for seed in UInt64(1)...5 {
   }
   let elapsed = seconds(clock.now - start)
   times.append(elapsed)
-  print("planted trap, seed \(seed): found after \(executions) inputs, \(String(format: "%.3f s", elapsed))")
+  print(
+    "planted trap, seed \(seed): found after \(executions) inputs, \(String(format: "%.3f s", elapsed))"
+  )
 }
 times.sort()
 print("time to find the planted trap: median \(String(format: "%.3f s", times[2])) of 5 seeds")

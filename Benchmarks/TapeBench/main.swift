@@ -209,4 +209,6 @@ for _ in 0...10 { _ = try await cadenceSession.data(for: cadenceRequest) }
 let cadenceElapsed = ContinuousClock.now - cadenceStart
 say("")
 say("a 10-minute recorded polling cadence (11 polls) replayed through URLSession on a VirtualClock")
-say("  virtual time \(virtualClock.elapsed), real time \(format(Double(cadenceElapsed.components.attoseconds) / 1e15 + Double(cadenceElapsed.components.seconds) * 1000)) ms")
+say(
+  "  virtual time \(virtualClock.elapsed), real time \(format(Double(cadenceElapsed.components.attoseconds) / 1e15 + Double(cadenceElapsed.components.seconds) * 1000)) ms"
+)

@@ -26,7 +26,8 @@ public enum ErrorBodyOracles {
       return .finding(
         FindingReport(
           .documentedRejected,
-          detail: "CloudError read code \(cloudError.code ?? "nil") and message \(cloudError.message)"))
+          detail:
+            "CloudError read code \(cloudError.code ?? "nil") and message \(cloudError.message)"))
     }
     let body: ErrorBody
     do {

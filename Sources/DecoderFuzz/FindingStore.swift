@@ -34,7 +34,8 @@ public struct FindingStore: Sendable {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw FindingLoadError(file: url.path, reason: "cannot be read: \(error.localizedDescription)")
+      throw FindingLoadError(
+        file: url.path, reason: "cannot be read: \(error.localizedDescription)")
     }
     do {
       return try Finding(document: try JSONParser().parse(data))

@@ -8,7 +8,8 @@ import Synchronization
 public enum FuzzCampaign {
   /// Runs `configuration`, calling `progress` after every batch (from the job threads).
   public static func run(
-    _ configuration: FuzzConfiguration, progress: @escaping @Sendable (FuzzProgress) -> Void = { _ in }
+    _ configuration: FuzzConfiguration,
+    progress: @escaping @Sendable (FuzzProgress) -> Void = { _ in }
   ) -> [TargetReport] {
     let start = ContinuousClock.now
     let shared = Mutex((reports: [Int: TargetReport](), progress: FuzzProgress()))
@@ -131,8 +132,9 @@ private struct TargetFuzzer {
   }
 
   /// Minimizes and saves a finding, once per class and path in a run.
-  mutating func handle(_ finding: FindingReport, case fuzzCase: FuzzCase, input: [UInt8], iteration: Int)
-  {
+  mutating func handle(
+    _ finding: FindingReport, case fuzzCase: FuzzCase, input: [UInt8], iteration: Int
+  ) {
     let key = "\(finding.findingClass) \(finding.path ?? "")"
     guard seenFindings.insert(key).inserted else { return }
     var minimized = input

@@ -25,9 +25,11 @@ extension JSONValue {
     var current = self
     for token in pointer.tokens {
       switch current {
-      case .object: guard let next = current[token] else { return nil }
+      case .object:
+        guard let next = current[token] else { return nil }
         current = next
-      case .array: guard let index = Int(token), let next = current[index] else { return nil }
+      case .array:
+        guard let index = Int(token), let next = current[index] else { return nil }
         current = next
       default: return nil
       }

@@ -122,7 +122,11 @@ public struct Mutator: Sendable {
       let duplicate = JSONMember(original.key, value)
       fuzzCase.document.update(at: site.pointer) { object in
         var updated = members
-        if random.chance(1, in: 2) { updated.append(duplicate) } else { updated.insert(duplicate, at: 0) }
+        if random.chance(1, in: 2) {
+          updated.append(duplicate)
+        } else {
+          updated.insert(duplicate, at: 0)
+        }
         object = .object(updated)
       }
       record(site.pointer.appending(original.key), value.serialized())
@@ -179,7 +183,8 @@ public struct Mutator: Sendable {
       } else {
         let bytes = random.pick(MutationCatalogue.invalidUTF8Sequences)
         fuzzCase.marks.append(.invalidUTF8(site.pointer, bytes))
-        record(site.pointer, bytes.map { StableHash.hex(UInt64($0)).suffix(2) }.joined(separator: " "))
+        record(
+          site.pointer, bytes.map { StableHash.hex(UInt64($0)).suffix(2) }.joined(separator: " "))
       }
     case .truncate:
       let length = fuzzCase.bytes().count

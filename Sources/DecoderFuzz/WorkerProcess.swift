@@ -113,7 +113,8 @@ final class WorkerProcess {
       var descriptors = [
         pollfd(fd: outputDescriptor, events: Int16(POLLIN), revents: 0),
         pollfd(fd: errorDescriptor, events: Int16(POLLIN), revents: 0),
-        pollfd(fd: written < pending.count ? inputDescriptor : -1, events: Int16(POLLOUT), revents: 0),
+        pollfd(
+          fd: written < pending.count ? inputDescriptor : -1, events: Int16(POLLOUT), revents: 0),
       ]
       let ready = poll(&descriptors, nfds_t(descriptors.count), silenceLimit)
       if ready < 0 {

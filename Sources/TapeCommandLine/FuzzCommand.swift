@@ -88,7 +88,8 @@ enum FuzzCommand {
     var seed = UInt64.random(in: 0...UInt64.max)
     if let text = options["--seed"] {
       guard let value = UInt64(text) else {
-        return .usageError("--seed must be an integer from 0 to 2^64-1, got '\(text)'", usage: usage)
+        return .usageError(
+          "--seed must be an integer from 0 to 2^64-1, got '\(text)'", usage: usage)
       }
       seed = value
     }
@@ -152,7 +153,9 @@ enum FuzzCommand {
   static func currentExecutable() -> String? {
     var buffer = [CChar](repeating: 0, count: 4096)
     let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    if length > 0 { return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+    if length > 0 {
+      return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
     return CommandLine.arguments.first.map { URL(fileURLWithPath: $0).path }
   }
 }

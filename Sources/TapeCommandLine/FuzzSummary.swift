@@ -4,7 +4,9 @@ import Foundation
 /// The table printed at the end of `tape fuzz`, then one line per finding.
 enum FuzzSummary {
   static func render(_ reports: [TargetReport], seed: UInt64, shard: Shard) -> String {
-    let header = ["target", "execs", "execs/s", "accepted", "rejected", "findings", "new", "corpus"]
+    let header = [
+      "target", "execs", "execs/s", "accepted", "rejected", "findings", "new", "corpus",
+    ]
     var rows = [header]
     for report in reports {
       rows.append([

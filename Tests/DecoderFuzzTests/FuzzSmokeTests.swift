@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Fuzz smoke test")
 struct FuzzSmokeTests {
-  static let runsPerTarget = 300
+  static let runsPerTarget = 200
 
   func campaign(seed: UInt64) -> [TargetReport] {
     FuzzCampaign.run(

@@ -15,7 +15,9 @@ struct MutatorTests {
   func reproducible() {
     func inputs(seed: UInt64) -> [[UInt8]] {
       var random = FuzzRandom(seed: seed)
-      return (0..<200).map { _ in mutator.mutate(FuzzCase(document: self.seed), using: &random).bytes() }
+      return (0..<200).map { _ in
+        mutator.mutate(FuzzCase(document: self.seed), using: &random).bytes()
+      }
     }
     #expect(inputs(seed: 9) == inputs(seed: 9))
     #expect(inputs(seed: 9) != inputs(seed: 10))

@@ -8,7 +8,8 @@ struct FuzzCommandTests {
   @Test(
     "bad flags print the usage and exit 2",
     arguments: [
-      ["fuzz", "--runs", "0"], ["fuzz", "--seconds", "-1"], ["fuzz", "--runs", "5", "--seconds", "1"],
+      ["fuzz", "--runs", "0"], ["fuzz", "--seconds", "-1"],
+      ["fuzz", "--runs", "5", "--seconds", "1"],
       ["fuzz", "--shard", "3/2"], ["fuzz", "--shard", "x"], ["fuzz", "--seed", "-4"],
       ["fuzz", "--jobs", "0"], ["fuzz", "--target", "nope"], ["fuzz", "--bogus"],
       ["fuzz", "stray"], ["fuzz", "replay"], ["fuzz", "replay", "a", "b"],
