@@ -71,7 +71,14 @@ private struct Writer {
       case .trailingComma: break
       }
     }
-    for byte in text.utf8 {
+    let utf8 = text.utf8
+    if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+    {
+      output += utf8
+      output.append(UInt8(ascii: "\""))
+      return
+    }
+    for byte in utf8 {
       switch byte {
       case UInt8(ascii: "\""): output += [0x5C, 0x22]
       case UInt8(ascii: "\\"): output += [0x5C, 0x5C]

@@ -49,7 +49,8 @@ public struct Mutator: Sendable {
     _ mutationOperator: MutationOperator, to fuzzCase: inout FuzzCase,
     using random: inout FuzzRandom
   ) -> Bool {
-    let sites = fuzzCase.document.pointers()
+    let listing = MutationSites(fuzzCase.document)
+    let all = Array(listing.sites.indices)
     func record(_ pointer: JSONPointer, _ argument: String) {
       fuzzCase.mutations.append(
         Mutation(pointer: pointer.description, operator: mutationOperator, argument: argument))
@@ -60,40 +61,40 @@ public struct Mutator: Sendable {
     }
     switch mutationOperator {
     case .extremeNumber:
-      guard let site = pickSite(sites, preferring: isNumberField, using: &random) else {
+      guard let site = pickSite(listing, preferring: isNumberField, using: &random) else {
         return false
       }
       let lexeme = random.pick(MutationCatalogue.extremeNumbers)
       replace(site.pointer, with: .number(lexeme), argument: lexeme)
     case .setNull:
-      guard let site = pickSite(sites, preferring: { _, _ in true }, using: &random) else {
+      guard let site = pickSite(listing, preferring: { _, _ in true }, using: &random) else {
         return false
       }
       replace(site.pointer, with: .null, argument: "null")
     case .unknownEnumValue, .enumCaseVariant, .documentedEnumValue:
-      guard let site = pickSite(sites, preferring: isEnumeration, using: &random) else {
+      guard let site = pickSite(listing, preferring: isEnumeration, using: &random) else {
         return false
       }
       let documented = documentedValues(at: site.pointer)
       let value = enumerationValue(mutationOperator, documented: documented, using: &random)
       replace(site.pointer, with: value, argument: value.serialized())
     case .wrongType:
-      guard let site = pickSite(sites, preferring: { _, _ in true }, using: &random) else {
+      guard let site = pickSite(listing, preferring: { _, _ in true }, using: &random) else {
         return false
       }
       let candidates = Self.wrongTypeValues.filter { $0.typeName != site.value.typeName }
       let value = random.pick(candidates)
       replace(site.pointer, with: value, argument: value.serialized())
     case .numberAsString:
-      guard let site = pickSite(sites, preferring: isNumberField, using: &random) else {
+      guard let site = pickSite(listing, preferring: isNumberField, using: &random) else {
         return false
       }
       let text = random.pick(MutationCatalogue.numericStrings)
       replace(site.pointer, with: .string(text), argument: JSONValue.string(text).serialized())
     case .removeMember:
-      let objects = sites.filter { !($0.value.members ?? []).isEmpty }
-      guard !objects.isEmpty else { return false }
-      let site = random.pick(objects)
+      guard
+        let site = pickSite(listing, where: { !($0.members ?? []).isEmpty }, using: &random)
+      else { return false }
       let members = site.value.members ?? []
       let index = random.below(members.count)
       fuzzCase.document.update(at: site.pointer) { value in
@@ -103,9 +104,9 @@ public struct Mutator: Sendable {
       }
       record(site.pointer.appending(members[index].key), members[index].key)
     case .addUnknownMember:
-      let objects = sites.filter { $0.value.members != nil }
-      guard !objects.isEmpty else { return false }
-      let site = random.pick(objects)
+      guard let site = pickSite(listing, where: { $0.members != nil }, using: &random) else {
+        return false
+      }
       let key = random.pick(MutationCatalogue.unknownKeys)
       let value = randomScalarOrContainer(using: &random)
       fuzzCase.document.update(at: site.pointer) { object in
@@ -113,9 +114,9 @@ public struct Mutator: Sendable {
       }
       record(site.pointer.appending(key), value.serialized())
     case .duplicateKey:
-      let objects = sites.filter { !($0.value.members ?? []).isEmpty }
-      guard !objects.isEmpty else { return false }
-      let site = random.pick(objects)
+      guard
+        let site = pickSite(listing, where: { !($0.members ?? []).isEmpty }, using: &random)
+      else { return false }
       let members = site.value.members ?? []
       let original = members[random.below(members.count)]
       let value = random.chance(1, in: 3) ? original.value : randomScalarOrContainer(using: &random)
@@ -131,11 +132,12 @@ public struct Mutator: Sendable {
       }
       record(site.pointer.appending(original.key), value.serialized())
     case .duplicateElement:
-      let arrays = sites.filter {
-        if case .array(let elements) = $0.value { !elements.isEmpty } else { false }
+      let nonEmptyArray: (JSONValue) -> Bool = {
+        if case .array(let elements) = $0 { !elements.isEmpty } else { false }
       }
-      guard !arrays.isEmpty else { return false }
-      let site = random.pick(arrays)
+      guard let site = pickSite(listing, where: nonEmptyArray, using: &random) else {
+        return false
+      }
       guard case .array(let elements) = site.value else { return false }
       let index = random.below(elements.count)
       let copies = min(random.pick([1, 2, 100]), max(1, Self.maximumArrayLength - elements.count))
@@ -144,23 +146,24 @@ public struct Mutator: Sendable {
       }
       record(site.pointer.appending(index), String(copies))
     case .emptyString:
-      guard let site = pickSite(sites, preferring: isString, using: &random) else { return false }
+      guard let site = pickSite(listing, preferring: isString, using: &random) else { return false }
       replace(site.pointer, with: .string(""), argument: "\"\"")
     case .hugeString:
-      guard let site = pickSite(sites, preferring: isString, using: &random) else { return false }
+      guard let site = pickSite(listing, preferring: isString, using: &random) else { return false }
       let length = random.pick(MutationCatalogue.hugeStringLengths)
       let unit = random.pick(["a", "9", "\u{5BFC}", "%"])
       replace(
         site.pointer, with: .string(String(repeating: unit, count: length)),
         argument: "\(length) x \(JSONValue.string(unit).serialized())")
     case .naughtyString:
-      guard let site = pickSite(sites, preferring: isString, using: &random) else { return false }
+      guard let site = pickSite(listing, preferring: isString, using: &random) else { return false }
       let naughty = random.pick(MutationCatalogue.naughtyStrings)
       let text =
         random.chance(1, in: 2) ? naughty.text : (site.value.stringValue ?? "") + naughty.text
       replace(site.pointer, with: .string(text), argument: naughty.name)
     case .deepNesting:
-      let site = random.pick(sites)
+      let index = random.pick(all)
+      let site = (pointer: listing.pointer(index), value: listing.sites[index].value)
       let total = random.pick(MutationCatalogue.nestingDepths)
       let wraps = total - site.pointer.tokens.count - site.value.nestingDepth
       guard wraps > 0 else { return false }
@@ -168,15 +171,16 @@ public struct Mutator: Sendable {
       for _ in 0..<wraps { value = .array([value]) }
       replace(site.pointer, with: value, argument: "depth \(total)")
     case .trailingComma:
-      let containers = sites.filter { $0.value.members != nil || $0.value.typeName == "array" }
-      guard !containers.isEmpty else { return false }
-      let site = random.pick(containers)
+      guard
+        let site = pickSite(
+          listing, where: { $0.members != nil || $0.typeName == "array" }, using: &random)
+      else { return false }
       fuzzCase.marks.append(.trailingComma(site.pointer))
       record(site.pointer, ",")
     case .invalidUTF8, .loneSurrogate:
-      let strings = sites.filter { $0.value.stringValue != nil }
-      guard !strings.isEmpty else { return false }
-      let site = random.pick(strings)
+      guard let site = pickSite(listing, where: { $0.stringValue != nil }, using: &random) else {
+        return false
+      }
       if mutationOperator == .loneSurrogate {
         fuzzCase.marks.append(.loneSurrogate(site.pointer))
         record(site.pointer, #"\uD800"#)
@@ -222,31 +226,46 @@ public struct Mutator: Sendable {
     return .setNull
   }
 
-  /// A non-root site, one the predicate prefers two times in three when there is one.
+  /// A non-root site, one the predicate prefers two times in three when there is one. The
+  /// predicate sees the pointer only of sites shallow enough for the schema to name.
   private func pickSite(
-    _ sites: [(pointer: JSONPointer, value: JSONValue)],
-    preferring predicate: (JSONPointer, JSONValue) -> Bool, using random: inout FuzzRandom
+    _ listing: MutationSites, preferring predicate: (JSONPointer?, JSONValue) -> Bool,
+    using random: inout FuzzRandom
   ) -> (pointer: JSONPointer, value: JSONValue)? {
-    let inner = sites.dropFirst()
+    let inner = listing.sites.indices.dropFirst()
     guard !inner.isEmpty else { return nil }
-    let preferred = inner.filter { predicate($0.pointer, $0.value) }
-    if !preferred.isEmpty, random.chance(2, in: 3) { return random.pick(preferred) }
-    return random.pick(Array(inner))
+    let preferred = inner.filter {
+      predicate(listing.shallowPointer($0, maximumDepth: 6), listing.sites[$0].value)
+    }
+    let index =
+      !preferred.isEmpty && random.chance(2, in: 3)
+      ? random.pick(preferred) : random.pick(Array(inner))
+    return (listing.pointer(index), listing.sites[index].value)
   }
 
-  private func isNumberField(_ pointer: JSONPointer, _ value: JSONValue) -> Bool {
-    switch schema.kind(at: pointer) {
+  /// A site whose value satisfies `condition`, or nil.
+  private func pickSite(
+    _ listing: MutationSites, where condition: (JSONValue) -> Bool, using random: inout FuzzRandom
+  ) -> (pointer: JSONPointer, value: JSONValue)? {
+    let matching = listing.sites.indices.filter { condition(listing.sites[$0].value) }
+    guard !matching.isEmpty else { return nil }
+    let index = random.pick(matching)
+    return (listing.pointer(index), listing.sites[index].value)
+  }
+
+  private func isNumberField(_ pointer: JSONPointer?, _ value: JSONValue) -> Bool {
+    switch pointer.flatMap(schema.kind(at:)) {
     case .integer, .timestamp, .percentage, .numericString: return true
     case .enumeration(let values): return values.contains { $0.numberLexeme != nil }
     default: return value.numberLexeme != nil
     }
   }
 
-  private func isEnumeration(_ pointer: JSONPointer, _ value: JSONValue) -> Bool {
-    if case .enumeration = schema.kind(at: pointer) { true } else { false }
+  private func isEnumeration(_ pointer: JSONPointer?, _ value: JSONValue) -> Bool {
+    if case .enumeration = pointer.flatMap(schema.kind(at:)) { true } else { false }
   }
 
-  private func isString(_ pointer: JSONPointer, _ value: JSONValue) -> Bool {
+  private func isString(_ pointer: JSONPointer?, _ value: JSONValue) -> Bool {
     value.stringValue != nil
   }
 
