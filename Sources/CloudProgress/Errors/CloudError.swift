@@ -54,7 +54,11 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
         httpStatus: httpStatus, requestID: headerID ?? found.requestID, code: found.code,
         message: found.message, source: found.source)
     } else if let string = document?.stringValue {
-      self.init(httpStatus: httpStatus, requestID: headerID, message: string)
+      // An empty JSON string (`""`) is no message either (a fuzzer finding).
+      let message = string.trimmingCharacters(in: .whitespacesAndNewlines)
+      self.init(
+        httpStatus: httpStatus, requestID: headerID,
+        message: message.isEmpty ? "(empty string body)" : string)
     } else {
       self.init(
         httpStatus: httpStatus, requestID: headerID ?? document?["request_id"]?.stringValue,
