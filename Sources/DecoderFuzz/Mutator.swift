@@ -53,7 +53,7 @@ public struct Mutator: Sendable {
     let all = Array(listing.sites.indices)
     func record(_ pointer: JSONPointer, _ argument: String) {
       fuzzCase.mutations.append(
-        Mutation(pointer: pointer.description, operator: mutationOperator, argument: argument))
+        Mutation(pointer: Self.text(of: pointer), operator: mutationOperator, argument: argument))
     }
     func replace(_ pointer: JSONPointer, with value: JSONValue, argument: String) {
       fuzzCase.document.update(at: pointer) { $0 = value }
@@ -151,9 +151,9 @@ public struct Mutator: Sendable {
     case .hugeString:
       guard let site = pickSite(listing, preferring: isString, using: &random) else { return false }
       let length = random.pick(MutationCatalogue.hugeStringLengths)
-      let unit = random.pick(["a", "9", "\u{5BFC}", "%"])
+      let unit = random.pick(Self.hugeStringUnits)
       replace(
-        site.pointer, with: .string(String(repeating: unit, count: length)),
+        site.pointer, with: .string(Self.hugeStrings["\(unit) \(length)"] ?? ""),
         argument: "\(length) x \(JSONValue.string(unit).serialized())")
     case .naughtyString:
       guard let site = pickSite(listing, preferring: isString, using: &random) else { return false }
@@ -302,6 +302,32 @@ public struct Mutator: Sendable {
 
   private func randomScalarOrContainer(using random: inout FuzzRandom) -> JSONValue {
     random.pick(Self.wrongTypeValues)
+  }
+
+  /// The characters huge strings repeat.
+  private static let hugeStringUnits = ["a", "9", "\u{5BFC}", "%"]
+
+  /// The huge strings, made once (making them per mutation cost a tenth of the time).
+  private static let hugeStrings: [String: String] = Dictionary(
+    uniqueKeysWithValues: hugeStringUnits.flatMap { unit in
+      MutationCatalogue.hugeStringLengths.map {
+        ("\(unit) \($0)", String(repeating: unit, count: $0))
+      }
+    })
+
+  /// The RFC 6901 text of a pointer, escaping only the tokens that need it (the general
+  /// form cost a sixth of the time on 513-deep pointers).
+  static func text(of pointer: JSONPointer) -> String {
+    var text = ""
+    for token in pointer.tokens {
+      text += "/"
+      if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+        text += token.replacing("~", with: "~0").replacing("/", with: "~1")
+      } else {
+        text += token
+      }
+    }
+    return text
   }
 
   /// The catalogue's wrong-type values, parsed once.
