@@ -31,6 +31,7 @@ public enum ErrorBodyOracles {
     }
     let body: ErrorBody
     do {
+      try NestingGuard.check(data)
       body = try JSONDecoder().decode(ErrorBody.self, from: data)
     } catch {
       let summary = DecodingErrorSummary(error)

@@ -45,14 +45,32 @@ public struct Finding: Hashable, Sendable {
     StableHash.hex(StableHash.fnv1a(Array(target.utf8) + [0] + input))
   }
 
-  /// The file's document (written canonically).
+  /// The file's text: the document pretty-printed with sorted keys, except the input,
+  /// which stays on one line (a deeply nested input pretty-printed grows quadratically).
+  public var fileText: String {
+    let placeholder = "\u{1}input\u{1}"
+    var outline = document
+    outline.update(at: JSONPointer(tokens: ["input"])) { $0 = .string(placeholder) }
+    return outline.serialized(.canonical).replacing(
+      JSONValue.string(placeholder).serialized(), with: inputValue.serialized(.compact)) + "\n"
+  }
+
+  /// The file's document.
   public var document: JSONValue {
+    documentWithInput(inputValue)
+  }
+
+  private var inputValue: JSONValue {
     let inputValue: JSONValue
     if let tree = try? JSONParser().parse(input), InvalidJSONEmitter.bytes(of: tree) == input {
       inputValue = .object([JSONMember("json", tree)])
     } else {
       inputValue = .object([JSONMember("base64", .string(Data(input).base64EncodedString()))])
     }
+    return inputValue
+  }
+
+  private func documentWithInput(_ inputValue: JSONValue) -> JSONValue {
     var outcome = [
       JSONMember("class", .string(report.findingClass.rawValue)),
       JSONMember("detail", .string(report.detail)),

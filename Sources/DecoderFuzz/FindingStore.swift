@@ -24,7 +24,7 @@ public struct FindingStore: Sendable {
     if FileManager.default.fileExists(atPath: url.path) { return (url, false) }
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data((finding.document.serialized(.canonical) + "\n").utf8).write(to: url, options: .atomic)
+    try Data(finding.fileText.utf8).write(to: url, options: .atomic)
     return (url, true)
   }
 

@@ -19,6 +19,9 @@ public enum ResponseOracles {
     let data = Data(bytes)
     let model: Model
     do {
+      // The app's decoding path (`CloudAPI.decodeResponse`): the nesting guard, then
+      // JSONDecoder, which traps on some truncated documents nested deeper than 512.
+      try NestingGuard.check(data)
       model = try JSONDecoder().decode(Model.self, from: data)
     } catch {
       let summary = DecodingErrorSummary(error)

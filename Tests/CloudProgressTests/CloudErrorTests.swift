@@ -132,3 +132,15 @@ struct PerfTestFuzzRegressionTests {
     #expect(response.taskProgress.phase == .succeeded)
   }
 }
+
+@Suite("NestingGuard fuzzer regression")
+struct NestingGuardRegressionTests {
+  @Test("a truncated body nested 515 deep is a DecodingError, not a JSONDecoder trap")
+  func truncatedDeepBody() {
+    let body = Data((#"{"s":0,"":{"o":"# + String(repeating: "[", count: 515)).utf8)
+    #expect(throws: DecodingError.self) { try CloudAPI.check.decodeResponse(from: body) }
+    #expect(throws: Never.self) {
+      try NestingGuard.check(Data((String(repeating: "[", count: 512) + #""[[[""#).utf8))
+    }
+  }
+}
