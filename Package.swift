@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "TapeTesting", targets: ["TapeTesting"]),
     .library(name: "LoopbackHTTP", targets: ["LoopbackHTTP"]),
     .library(name: "CloudSimulator", targets: ["CloudSimulator"]),
+    .library(name: "DecoderFuzz", targets: ["DecoderFuzz"]),
     .executable(name: "tape", targets: ["tape"]),
   ],
   targets: [
@@ -28,9 +29,13 @@ let package = Package(
     .target(
       name: "CloudSimulator",
       dependencies: ["CloudProgress", "CloudSigning", "JSONTree", "LoopbackHTTP"]),
+    .target(name: "DecoderFuzz", dependencies: ["CloudProgress", "JSONTree"]),
     .target(
-      name: "TapeCommandLine", dependencies: ["CloudProgress", "CloudSimulator", "JSONTree"]),
+      name: "TapeCommandLine",
+      dependencies: ["CloudProgress", "CloudSimulator", "DecoderFuzz", "JSONTree"]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
+    // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).
+    .executableTarget(name: "fuzz-target", dependencies: ["DecoderFuzz", "JSONTree"]),
     .executableTarget(
       name: "tape-bench", dependencies: ["Tape", "JSONTree"], path: "Benchmarks/TapeBench"),
     .executableTarget(
@@ -38,6 +43,16 @@ let package = Package(
     .executableTarget(
       name: "loopback-bench", dependencies: ["CloudProgress", "CloudSimulator", "LoopbackHTTP"],
       path: "Benchmarks/LoopbackBench"),
+    .executableTarget(
+      name: "fuzz-bench", dependencies: ["DecoderFuzz", "FuzzPlantedTrap", "CloudProgress"],
+      path: "Benchmarks/FuzzBench"),
+    // Test-only: a fuzz target with a planted trap, and a worker that serves it.
+    .target(
+      name: "FuzzPlantedTrap", dependencies: ["DecoderFuzz", "CloudProgress"],
+      path: "Tests/FuzzPlantedTrap"),
+    .executableTarget(
+      name: "planted-trap-worker", dependencies: ["DecoderFuzz", "FuzzPlantedTrap"],
+      path: "Tests/PlantedTrapWorker"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning"]),
@@ -47,6 +62,11 @@ let package = Package(
       dependencies: ["CloudSimulator", "CloudProgress", "CloudSigning", "LoopbackHTTP"]),
     .testTarget(
       name: "TapeTests", dependencies: ["Tape", "TapeTesting", "CloudProgress", "JSONTree"]),
+    .testTarget(
+      name: "DecoderFuzzTests",
+      dependencies: [
+        "DecoderFuzz", "FuzzPlantedTrap", "planted-trap-worker", "CloudProgress", "JSONTree",
+      ]),
     .testTarget(
       name: "TapeCommandLineTests",
       dependencies: ["TapeCommandLine", "CloudProgress", "CloudSimulator"]),

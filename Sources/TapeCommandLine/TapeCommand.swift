@@ -1,3 +1,4 @@
+import DecoderFuzz
 import Foundation
 
 /// The `tape` command line: picks the subcommand and runs it.
@@ -8,6 +9,7 @@ public enum TapeCommand {
 
     commands:
       decode    decode an API payload into its model and print its progress
+      fuzz      fuzz the models with mutated payloads; 'fuzz replay <file>' reruns a finding
       simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
       help      print this text
 
@@ -27,6 +29,10 @@ public enum TapeCommand {
     let rest = Array(arguments.dropFirst())
     switch command {
     case "decode": return DecodeCommand.run(rest, readInput: readInput)
+    case "fuzz": return FuzzCommand.run(rest, readInput: readInput)
+    case "fuzz-worker":
+      let status = FuzzWorker.serve(arguments: rest, targets: FuzzTargetRegistry.standard)
+      return CommandOutcome(status: status, output: "", errorOutput: "")
     case "simulate":
       return .usageError("simulate runs until interrupted: start it with main(_:)", usage: usage)
     case "help", "--help", "-h": return .success(usage)

@@ -96,3 +96,51 @@ struct CloudErrorTests {
     )
   }
 }
+
+@Suite("CloudError fuzzer regressions")
+struct CloudErrorFuzzRegressionTests {
+  @Test("an empty JSON string body still gives a message")
+  func emptyJSONString() {
+    let error = CloudError(httpStatus: 501, requestID: nil, body: Data(#""""#.utf8))
+    #expect(error.message == "(empty string body)")
+    #expect(error.code == nil)
+  }
+
+  @Test("the pair search through 511 nested arrays names the nested pointer")
+  func deepPairSearch() {
+    let depth = 511
+    let body =
+      String(repeating: "[", count: depth) + #"{"code":"X.1","message":"deep"}"#
+      + String(repeating: "]", count: depth)
+    let error = CloudError(httpStatus: 400, requestID: nil, body: Data(body.utf8))
+    #expect(error.code == "X.1")
+    #expect(error.message == "deep")
+    #expect(
+      error.source
+        == .nested(JSONPointer(tokens: Array(repeating: "0", count: depth))))
+  }
+}
+
+@Suite("PerfTest fuzzer regressions")
+struct PerfTestFuzzRegressionTests {
+  @Test("a null detail is skipped, the others kept")
+  func nullDetail() throws {
+    let body = #"{"json":{"details":[null,{"id":3,"status":1},null],"process_status":1}}"#
+    let response = try JSONDecoder().decode(
+      PerfTestUploadProcessResponse.self, from: Data(body.utf8))
+    #expect(response.process?.details?.map(\.id) == [3])
+    #expect(response.taskProgress.phase == .succeeded)
+  }
+}
+
+@Suite("NestingGuard fuzzer regression")
+struct NestingGuardRegressionTests {
+  @Test("a truncated body nested 515 deep is a DecodingError, not a JSONDecoder trap")
+  func truncatedDeepBody() {
+    let body = Data((#"{"s":0,"":{"o":"# + String(repeating: "[", count: 515)).utf8)
+    #expect(throws: DecodingError.self) { try CloudAPI.check.decodeResponse(from: body) }
+    #expect(throws: Never.self) {
+      try NestingGuard.check(Data((String(repeating: "[", count: 512) + #""[[[""#).utf8))
+    }
+  }
+}

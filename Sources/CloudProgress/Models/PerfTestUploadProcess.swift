@@ -15,4 +15,15 @@ public struct PerfTestUploadProcess: Hashable, Sendable, Codable {
     case details
     case processStatus = "process_status"
   }
+
+  /// Decodes a progress; a `null` element of `details` is skipped (every field of the
+  /// SDK's models is optional, and the fuzzer found that a null detail made the whole
+  /// answer undecodable).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.details = try container.decodeIfPresent([PerfTestUploadDetail?].self, forKey: .details)?
+      .compactMap { $0 }
+    self.processStatus = try container.decodeIfPresent(
+      PerfTestProcessStatus.self, forKey: .processStatus)
+  }
 }

@@ -24,10 +24,12 @@ public enum CloudAPI: String, CaseIterable, Hashable, Sendable, CustomStringConv
     }
   }
 
-  /// Decodes a successful answer's body into ``responseType``.
+  /// Decodes a successful answer's body into ``responseType``; a body nested deeper than
+  /// 512 levels is refused before `JSONDecoder` sees it (see ``NestingGuard``).
   public func decodeResponse(from body: Data, using decoder: JSONDecoder = JSONDecoder())
     throws -> any TaskProgressReporting
   {
+    try NestingGuard.check(body)
     func decode<Model: TaskProgressReporting>(_ type: Model.Type) throws
       -> any TaskProgressReporting
     {

@@ -1,0 +1,140 @@
+import CloudProgress
+import DecoderFuzz
+import Foundation
+import FuzzPlantedTrap
+
+// fuzz-bench: execs/s per target against a raw JSONDecoder loop over the unmutated seeds
+// (the ceiling), worker restart after a crash, and time to find the planted trap.
+//
+//   swift run -c release fuzz-bench [--seconds-per-target S]
+//
+// The benchmark is its own fuzz worker: `fuzz-bench --worker --target T ...`.
+
+if CommandLine.arguments.dropFirst().first == "--worker" {
+  exit(
+    FuzzWorker.serve(
+      arguments: Array(CommandLine.arguments.dropFirst(2)), targets: PlantedTrap.targets))
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let secondsPerMeasure =
+  arguments.firstIndex(of: "--seconds-per-target").flatMap {
+    arguments.indices.contains($0 + 1) ? Double(arguments[$0 + 1]) : nil
+  } ?? 1.0
+let corpus = URL(fileURLWithPath: "corpus")
+let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+let clock = ContinuousClock()
+
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Runs `body` in rounds until `secondsPerMeasure` have passed; returns executions per second.
+func rate(_ body: () -> Int) -> Double {
+  let start = clock.now
+  var executions = 0
+  while clock.now - start < .seconds(secondsPerMeasure) { executions += body() }
+  return Double(executions) / seconds(clock.now - start)
+}
+
+func decodeOnly(_ target: FuzzTarget, _ bytes: [UInt8]) {
+  let data = Data(bytes)
+  switch target.name {
+  case "cpts": _ = try? JSONDecoder().decode(PerfTestUploadProcessResponse.self, from: data)
+  case "insight": _ = try? JSONDecoder().decode(InsightImportTask.self, from: data)
+  case "quality": _ = try? JSONDecoder().decode(QualityResourceStatus.self, from: data)
+  case "drs": _ = try? JSONDecoder().decode(DRSTemplateImportProgress.self, from: data)
+  case "check": _ = try? JSONDecoder().decode(CheckTaskProgress.self, from: data)
+  default: _ = try? JSONDecoder().decode(ErrorBody.self, from: data)
+  }
+}
+
+func padded(_ text: String, _ width: Int) -> String {
+  text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+}
+
+print("fuzz-bench: \(secondsPerMeasure) s per measure, \(Toolchain.description)")
+print(
+  "target         ceiling  mut+decode  ratio  oracles(in-proc)  worker(full)  worker ratio")
+for target in FuzzTargetRegistry.standard {
+  let seeds = SeedCorpus.cases(of: target, in: corpus)
+  let seedBytes = seeds.map { $0.bytes() }
+  let ceiling = rate {
+    for bytes in seedBytes { decodeOnly(target, bytes) }
+    return seedBytes.count
+  }
+  let mutator = Mutator(schema: target.schema)
+  var random = FuzzRandom(seed: 1)
+  let mutateAndDecode = rate {
+    for _ in 0..<64 {
+      decodeOnly(target, mutator.mutate(random.pick(seeds), using: &random).bytes())
+    }
+    return 64
+  }
+  let withOracles = rate {
+    for _ in 0..<64 {
+      _ = target.execute(mutator.mutate(random.pick(seeds), using: &random).bytes())
+    }
+    return 64
+  }
+  let worker = WorkerExecutor(target: target, command: [executable, "--worker"])
+  let throughWorker = rate {
+    let inputs = (0..<256).map { _ in mutator.mutate(random.pick(seeds), using: &random).bytes() }
+    return worker.run(inputs).count
+  }
+  print(
+    padded(target.name, 13).replacingOccurrences(of: " ", with: " "),
+    padded(String(Int(ceiling)), 8), padded(String(Int(mutateAndDecode)), 11),
+    padded(String(format: "%.0f%%", mutateAndDecode / ceiling * 100), 6),
+    padded(String(Int(withOracles)), 17), padded(String(Int(throughWorker)), 13),
+    padded(String(format: "%.0f%%", throughWorker / ceiling * 100), 13))
+}
+
+// Worker restart: a crasher then a good input, against a good input alone.
+let good = Array(#"{"task_status":0,"progress":{"ratio":"50%","info":"running"}}"#.utf8)
+let crasher = Array(#"{"progress":{"info":"\u0000"}}"#.utf8)
+for spare in [true, false] {
+  var restarts: [Double] = []
+  for _ in 0..<21 {
+    let executor = WorkerExecutor(target: PlantedTrap.target, command: [executable, "--worker"])
+    _ = executor.run([good])
+    if !spare { _ = executor.run([good, crasher]) }  // uses up the spare started at launch
+    let start = clock.now
+    _ = executor.run([crasher, good])
+    let crashAndRestart = seconds(clock.now - start)
+    let again = clock.now
+    _ = executor.run([good])
+    restarts.append((crashAndRestart - seconds(clock.now - again)) * 1000)
+  }
+  restarts.sort()
+  print(
+    "worker restart after a crash (\(spare ? "spare ready" : "cold spawn")): median "
+      + String(format: "%.2f ms", restarts[restarts.count / 2])
+      + String(format: " (min %.2f, max %.2f) over 21", restarts.first ?? 0, restarts.last ?? 0))
+}
+
+// Time to find the planted trap, five seeds.
+var times: [Double] = []
+for seed in UInt64(1)...5 {
+  let target = PlantedTrap.target
+  let seeds = SeedCorpus.cases(of: target, in: corpus)
+  let mutator = Mutator(schema: target.schema)
+  var random = FuzzRandom(seed: seed, stream: StableHash.fnv1a("0/1/\(target.name)"))
+  let executor = WorkerExecutor(target: target, command: [executable, "--worker"])
+  let start = clock.now
+  var executions = 0
+  search: while executions < 1_000_000 {
+    let inputs = (0..<256).map { _ in mutator.mutate(random.pick(seeds), using: &random).bytes() }
+    for outcome in executor.run(inputs) {
+      executions += 1
+      if outcome.finding?.findingClass == .trap { break search }
+    }
+  }
+  let elapsed = seconds(clock.now - start)
+  times.append(elapsed)
+  print(
+    "planted trap, seed \(seed): found after \(executions) inputs, \(String(format: "%.3f s", elapsed))"
+  )
+}
+times.sort()
+print("time to find the planted trap: median \(String(format: "%.3f s", times[2])) of 5 seeds")

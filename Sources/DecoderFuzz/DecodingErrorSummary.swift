@@ -1,0 +1,51 @@
+import JSONTree
+
+/// A `DecodingError` as a JSON pointer and a short reason.
+public struct DecodingErrorSummary: Hashable, Sendable, CustomStringConvertible {
+  /// Where the error is.
+  public var pointer: JSONPointer
+  /// The error's kind (`typeMismatch`, `valueNotFound`, `keyNotFound`, `dataCorrupted`).
+  public var kind: String
+  /// The decoder's explanation.
+  public var reason: String
+
+  /// Summarizes any error; errors other than `DecodingError` have the root as pointer.
+  public init(_ error: any Error) {
+    guard let decodingError = error as? DecodingError else {
+      self.init(pointer: .root, kind: "error", reason: "\(error)")
+      return
+    }
+    switch decodingError {
+    case .typeMismatch(_, let context):
+      self.init(context, kind: "typeMismatch")
+    case .valueNotFound(_, let context):
+      self.init(context, kind: "valueNotFound")
+    case .keyNotFound(let key, let context):
+      self.init(
+        pointer: Self.pointer(context.codingPath), kind: "keyNotFound",
+        reason: "missing key '\(key.stringValue)'")
+    case .dataCorrupted(let context):
+      self.init(context, kind: "dataCorrupted")
+    @unknown default:
+      self.init(pointer: .root, kind: "error", reason: "\(decodingError)")
+    }
+  }
+
+  private init(pointer: JSONPointer, kind: String, reason: String) {
+    self.pointer = pointer
+    self.kind = kind
+    self.reason = reason
+  }
+
+  private init(_ context: DecodingError.Context, kind: String) {
+    self.init(
+      pointer: Self.pointer(context.codingPath), kind: kind, reason: context.debugDescription)
+  }
+
+  private static func pointer(_ codingPath: [any CodingKey]) -> JSONPointer {
+    JSONPointer(tokens: codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue })
+  }
+
+  /// `typeMismatch at /status: reason`.
+  public var description: String { "\(kind) at \(pointer.displayText): \(reason)" }
+}

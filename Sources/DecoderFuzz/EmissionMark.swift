@@ -1,0 +1,54 @@
+import JSONTree
+
+/// A deliberate defect the emitter writes at one place of an otherwise valid document.
+public enum EmissionMark: Hashable, Sendable {
+  /// A comma after the last element or member of the container at the pointer.
+  case trailingComma(JSONPointer)
+  /// These bytes, which are not UTF-8, at the start of the string at the pointer.
+  case invalidUTF8(JSONPointer, [UInt8])
+  /// An unpaired `\uD800` escape at the start of the string at the pointer.
+  case loneSurrogate(JSONPointer)
+
+  /// Where the defect is written.
+  public var pointer: JSONPointer {
+    switch self {
+    case .trailingComma(let pointer), .invalidUTF8(let pointer, _), .loneSurrogate(let pointer):
+      pointer
+    }
+  }
+}
+
+/// A byte-level change applied after emission; offsets wrap around the document's length,
+/// so an edit stays meaningful whatever the document became.
+public enum ByteEdit: Hashable, Sendable {
+  /// Keep only this many bytes.
+  case truncate(Int)
+  /// Exclusive-or the byte at the offset with the mask.
+  case flip(Int, UInt8)
+  /// Insert the byte before the offset.
+  case insert(Int, UInt8)
+  /// Delete this many bytes from the offset.
+  case delete(Int, Int)
+  /// Replace the byte at the offset.
+  case overwrite(Int, UInt8)
+
+  /// Applies the edit to `bytes`.
+  public func apply(to bytes: inout [UInt8]) {
+    switch self {
+    case .truncate(let count):
+      if count < bytes.count { bytes.removeSubrange(count...) }
+    case .flip(let offset, let mask):
+      guard !bytes.isEmpty else { return }
+      bytes[offset % bytes.count] ^= mask
+    case .insert(let offset, let byte):
+      bytes.insert(byte, at: offset % (bytes.count + 1))
+    case .delete(let offset, let count):
+      guard !bytes.isEmpty else { return }
+      let start = offset % bytes.count
+      bytes.removeSubrange(start..<min(bytes.count, start + count))
+    case .overwrite(let offset, let byte):
+      guard !bytes.isEmpty else { return }
+      bytes[offset % bytes.count] = byte
+    }
+  }
+}

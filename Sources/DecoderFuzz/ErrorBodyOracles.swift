@@ -1,0 +1,68 @@
+import CloudProgress
+import Foundation
+import JSONTree
+
+/// The oracles of an error answer.
+///
+/// 1. `CloudError(httpStatus:requestID:body:)` reads any bytes; a message it takes from the
+///    body text is never empty, and a documented body's `error_code` and `error_msg` are
+///    read verbatim (an empty `error_msg` stays empty).
+/// 2. A documented body decodes as `ErrorBody`, and `ErrorBody` round-trips.
+public enum ErrorBodyOracles {
+  /// Runs `bytes` through `CloudError` and `ErrorBody`.
+  @Sendable public static func check(_ bytes: [UInt8]) -> ExecutionOutcome {
+    let data = Data(bytes)
+    let cloudError = CloudError(httpStatus: 400, requestID: nil, body: data)
+    if cloudError.message.isEmpty, cloudError.source == .text {
+      return .finding(
+        FindingReport(.invariantBroken, detail: "CloudError made an empty message of the body"))
+    }
+    let document = try? JSONParser().parse(bytes)
+    let documented = document.map(FuzzSchema.errorBody.documents) ?? false
+    if documented, let document, let code = document["error_code"]?.stringValue,
+      let message = document["error_msg"]?.stringValue,
+      cloudError.code != code || cloudError.message != message
+    {
+      return .finding(
+        FindingReport(
+          .documentedRejected,
+          detail:
+            "CloudError read code \(cloudError.code ?? "nil") and message \(cloudError.message)"))
+    }
+    let body: ErrorBody
+    do {
+      try NestingGuard.check(data)
+      body = try JSONDecoder().decode(ErrorBody.self, from: data)
+    } catch {
+      let summary = DecodingErrorSummary(error)
+      if documented {
+        return .finding(
+          FindingReport(
+            .documentedRejected, path: summary.pointer.description, detail: "ErrorBody: \(summary)"
+          ))
+      }
+      return .accepted(signature: "\(cloudError.source.kind), ErrorBody \(summary.kind)")
+    }
+    do {
+      let again = try JSONDecoder().decode(ErrorBody.self, from: try JSONEncoder().encode(body))
+      guard again == body else {
+        return .finding(FindingReport(.unstableRoundTrip, detail: "ErrorBody changed: \(again)"))
+      }
+    } catch {
+      return .finding(
+        FindingReport(.unstableRoundTrip, detail: "ErrorBody does not round-trip: \(error)"))
+    }
+    return .accepted(signature: "\(cloudError.source.kind), ErrorBody")
+  }
+}
+
+extension CloudError.Source {
+  fileprivate var kind: String {
+    switch self {
+    case .errorCodeAndMessage: "error_code"
+    case .codeAndMessage: "code"
+    case .nested: "nested"
+    case .text: "text"
+    }
+  }
+}

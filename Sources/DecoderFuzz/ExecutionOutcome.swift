@@ -1,0 +1,72 @@
+/// The kinds of finding the oracles report.
+public enum FindingClass: String, CaseIterable, Hashable, Sendable, Codable {
+  /// The target trapped (a signal): a crash in the app.
+  case trap
+  /// A payload the documentation allows was rejected.
+  case documentedRejected = "documented-rejected"
+  /// Decode, encode, decode did not give the same model back.
+  case unstableRoundTrip = "unstable-round-trip"
+  /// The normalized `TaskProgress` broke an invariant (percent outside 0...100, a terminal
+  /// phase going back).
+  case invariantBroken = "invariant-broken"
+  /// The input took longer than the time budget.
+  case slow
+  /// The input did not finish at all; the worker was killed.
+  case hang
+}
+
+/// What an oracle found, with the decoding path where there is one.
+public struct FindingReport: Hashable, Sendable, CustomStringConvertible {
+  /// The kind of finding.
+  public var findingClass: FindingClass
+  /// The JSON pointer of the `DecodingError`, when there is one.
+  public var path: String?
+  /// What happened, for people.
+  public var detail: String
+
+  /// Creates a report.
+  public init(_ findingClass: FindingClass, path: String? = nil, detail: String) {
+    self.findingClass = findingClass
+    self.path = path
+    self.detail = detail
+  }
+
+  /// `documented-rejected at /status: ...`.
+  public var description: String {
+    "\(findingClass.rawValue)\(path.map { " at \($0.isEmpty ? "(root)" : $0)" } ?? ""): \(detail)"
+  }
+}
+
+/// The result of running one input through a target and its oracles.
+public enum ExecutionOutcome: Hashable, Sendable, CustomStringConvertible {
+  /// Decoded, and every oracle held; the signature summarizes the behaviour (for example
+  /// the phase), so that inputs with new behaviour join the corpus.
+  case accepted(signature: String)
+  /// Rejected as it should be (not JSON, wrong types): not a finding.
+  case rejected(signature: String)
+  /// An oracle failed.
+  case finding(FindingReport)
+
+  /// The finding, when this is one.
+  public var finding: FindingReport? {
+    if case .finding(let report) = self { report } else { nil }
+  }
+
+  /// The behaviour signature (the finding's class and path for findings).
+  public var signature: String {
+    switch self {
+    case .accepted(let signature): "accepted \(signature)"
+    case .rejected(let signature): "rejected \(signature)"
+    case .finding(let report): "finding \(report.findingClass.rawValue) \(report.path ?? "")"
+    }
+  }
+
+  /// One line for people.
+  public var description: String {
+    switch self {
+    case .accepted(let signature): "accepted (\(signature))"
+    case .rejected(let signature): "rejected (\(signature))"
+    case .finding(let report): "finding: \(report)"
+    }
+  }
+}

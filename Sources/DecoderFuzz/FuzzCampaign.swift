@@ -1,0 +1,170 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs a campaign: for each target, mutates its corpus, runs the inputs through an
+/// executor, grows the corpus with inputs of new behaviour, and minimizes and saves each
+/// distinct finding.
+public enum FuzzCampaign {
+  /// Runs `configuration`, calling `progress` after every batch (from the job threads).
+  public static func run(
+    _ configuration: FuzzConfiguration,
+    progress: @escaping @Sendable (FuzzProgress) -> Void = { _ in }
+  ) -> [TargetReport] {
+    let start = ContinuousClock.now
+    let shared = Mutex((reports: [Int: TargetReport](), progress: FuzzProgress()))
+    let targets = configuration.targets
+    let jobs = min(configuration.jobs, max(1, targets.count))
+    let perJobSeconds: Double? =
+      if case .seconds(let seconds) = configuration.budget { seconds } else { nil }
+    DispatchQueue.concurrentPerform(iterations: jobs) { job in
+      let mine = targets.indices.filter { $0 % jobs == job }
+      for (position, index) in mine.enumerated() {
+        var deadline: ContinuousClock.Instant?
+        if let perJobSeconds {
+          let remaining = perJobSeconds - seconds(since: start)
+          deadline = .now + .seconds(max(0, remaining / Double(mine.count - position)))
+        }
+        var fuzzer = TargetFuzzer(target: targets[index], configuration: configuration)
+        let report = fuzzer.run(until: deadline) { executions, findings, corpus in
+          let snapshot = shared.withLock { state in
+            state.progress.executions += executions
+            state.progress.findings += findings
+            state.progress.corpusSize += corpus
+            state.progress.elapsed = seconds(since: start)
+            return state.progress
+          }
+          progress(snapshot)
+        }
+        shared.withLock { $0.reports[index] = report }
+      }
+    }
+    let reports = shared.withLock { $0.reports }
+    return targets.indices.compactMap { reports[$0] }
+  }
+
+  static func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+  }
+}
+
+/// The fuzzing loop of one target.
+private struct TargetFuzzer {
+  let target: FuzzTarget
+  let configuration: FuzzConfiguration
+  var executor: any FuzzExecutor
+  var random: FuzzRandom
+  var corpus: [FuzzCase]
+  var signatures: Set<String> = []
+  var seenFindings: Set<String> = []
+  var report: TargetReport
+  let mutator: Mutator
+
+  static let corpusLimit = 256
+  /// The largest input sent to a target: 256 KiB, well above any real progress answer.
+  static let maximumInputSize = 262_144
+  /// Inputs larger than this never join the corpus, so that stacked mutations (huge
+  /// strings, repeated elements) do not grow without bound.
+  static let corpusEntryLimit = 8_192
+
+  init(target: FuzzTarget, configuration: FuzzConfiguration) {
+    self.target = target
+    self.configuration = configuration
+    self.executor = configuration.makeExecutor(target)
+    let stream = StableHash.fnv1a("\(configuration.shard)/\(target.name)")
+    self.random = FuzzRandom(seed: configuration.seed, stream: stream)
+    self.corpus = SeedCorpus.cases(of: target, in: configuration.corpusDirectory)
+    if corpus.isEmpty { corpus = [FuzzCase(document: .object([]))] }
+    self.report = TargetReport(target: target.name)
+    self.mutator = Mutator(schema: target.schema)
+  }
+
+  mutating func run(
+    until deadline: ContinuousClock.Instant?, progress: (Int, Int, Int) -> Void
+  ) -> TargetReport {
+    let start = ContinuousClock.now
+    progress(0, 0, corpus.count)
+    var limit = Int.max
+    if case .runs(let runs) = configuration.budget { limit = runs }
+    while report.executions < limit, deadline.map({ ContinuousClock.now < $0 }) ?? true {
+      let count = min(configuration.batchSize, limit - report.executions)
+      var cases: [FuzzCase] = []
+      var inputs: [[UInt8]] = []
+      for _ in 0..<count {
+        let base = random.pick(corpus)
+        var mutated = mutator.mutate(base, using: &random)
+        var bytes = mutated.bytes()
+        // Stacked growth (huge strings in repeated elements) is cut back to the base, so
+        // that the time budget judges the decoder, not the size of the input.
+        if bytes.count > Self.maximumInputSize {
+          mutated = base
+          bytes = base.bytes()
+        }
+        cases.append(mutated)
+        inputs.append(bytes)
+      }
+      let outcomes = executor.run(inputs)
+      let corpusBefore = corpus.count
+      let findingsBefore = report.findings.count
+      for (offset, outcome) in outcomes.enumerated() {
+        let iteration = report.executions + offset
+        switch outcome {
+        case .accepted: report.accepted += 1
+        case .rejected: report.rejected += 1
+        case .finding(let finding):
+          report.findingInputs += 1
+          handle(finding, case: cases[offset], input: inputs[offset], iteration: iteration)
+        }
+        if signatures.insert(outcome.signature).inserted, cases[offset].isWellFormed,
+          corpus.count < Self.corpusLimit, inputs[offset].count <= Self.corpusEntryLimit
+        {
+          corpus.append(cases[offset])
+        }
+      }
+      report.executions += outcomes.count
+      progress(
+        outcomes.count, report.findings.count - findingsBefore, corpus.count - corpusBefore)
+    }
+    report.seconds = FuzzCampaign.seconds(since: start)
+    report.corpusSize = corpus.count
+    return report
+  }
+
+  /// Minimizes and saves a finding, once per class and path in a run.
+  mutating func handle(
+    _ finding: FindingReport, case fuzzCase: FuzzCase, input: [UInt8], iteration: Int
+  ) {
+    let key = "\(finding.findingClass) \(finding.path ?? "")"
+    guard seenFindings.insert(key).inserted else { return }
+    var minimized = input
+    var minimizedReport = finding
+    if finding.findingClass != .hang, finding.findingClass != .slow {
+      var executor = self.executor
+      minimized = configuration.minimizer.minimize(input) { candidate in
+        guard let found = executor.run([candidate]).first?.finding,
+          found.findingClass == finding.findingClass, found.path == finding.path
+        else { return false }
+        return true
+      }
+      minimizedReport = executor.run([minimized]).first?.finding ?? finding
+      self.executor = executor
+    }
+    let saved = Finding(
+      target: target.name, report: minimizedReport, input: minimized,
+      mutations: fuzzCase.mutations, seed: configuration.seed, shard: configuration.shard,
+      iteration: iteration, originalSize: input.count)
+    report.findings.append(saved)
+    if let directory = configuration.findingsDirectory {
+      let store = FindingStore(corpusDirectory: directory)
+      if let result = try? store.save(saved, corpusKey: target.corpusKey) {
+        report.files.append(result.url)
+        report.isNew.append(result.isNew)
+        return
+      }
+    }
+    let existing = FindingStore(corpusDirectory: configuration.corpusDirectory)
+      .location(of: saved, corpusKey: target.corpusKey)
+    report.isNew.append(!FileManager.default.fileExists(atPath: existing.path))
+  }
+}

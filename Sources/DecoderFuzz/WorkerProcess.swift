@@ -1,0 +1,199 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One worker child, spawned with `posix_spawn` and `SWIFT_BACKTRACE=enable=no` (without it,
+/// the crash reporter turns some signals into exit status 0), with pipes for its standard
+/// input, output and error.
+final class WorkerProcess {
+  /// How a worker ended.
+  enum Termination: Hashable {
+    /// Killed by this signal.
+    case signal(Int32)
+    /// Exited with this status.
+    case exit(Int32)
+  }
+
+  let processID: pid_t
+  private let inputDescriptor: Int32
+  private let outputDescriptor: Int32
+  private let errorDescriptor: Int32
+  private var isReaped = false
+  /// The last bytes the worker wrote to standard error (a fatal error message).
+  private(set) var errorTail: [UInt8] = []
+
+  /// Spawns `executable` with `arguments`.
+  init(executable: String, arguments: [String]) throws(WorkerSpawnError) {
+    // Pipes are made close-on-exec and the child spawned under one lock, so that a worker
+    // spawned by another job never inherits this worker's pipe ends (which would hide the
+    // end of file that tells a worker died).
+    let spawned = try Self.spawnLock.withLock { _ throws(WorkerSpawnError) in
+      try Self.spawn(executable, arguments: arguments)
+    }
+    processID = spawned.processID
+    inputDescriptor = spawned.input
+    outputDescriptor = spawned.output
+    errorDescriptor = spawned.error
+    _ = fcntl(inputDescriptor, F_SETFL, fcntl(inputDescriptor, F_GETFL) | O_NONBLOCK)
+  }
+
+  private static let spawnLock = Mutex(())
+
+  private static func spawn(_ executable: String, arguments: [String]) throws(WorkerSpawnError)
+    -> (processID: pid_t, input: Int32, output: Int32, error: Int32)
+  {
+    var input: [Int32] = [0, 0]
+    var output: [Int32] = [0, 0]
+    var error: [Int32] = [0, 0]
+    guard pipe(&input) == 0, pipe(&output) == 0, pipe(&error) == 0 else {
+      throw WorkerSpawnError(reason: "pipe: \(String(cString: strerror(errno)))")
+    }
+    for descriptor in input + output + error {
+      _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+    posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+    posix_spawn_file_actions_adddup2(&actions, error[1], 2)
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+      for pointer in argv { free(pointer) }
+      for pointer in envp { free(pointer) }
+    }
+    var pid: pid_t = 0
+    let status = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+    close(input[0])
+    close(output[1])
+    close(error[1])
+    guard status == 0 else {
+      close(input[1])
+      close(output[0])
+      close(error[0])
+      throw WorkerSpawnError(
+        reason: "cannot start \(executable): \(String(cString: strerror(status)))")
+    }
+    return (pid, input[1], output[0], error[0])
+  }
+
+  deinit {
+    close(inputDescriptor)
+    close(outputDescriptor)
+    close(errorDescriptor)
+    if !isReaped {
+      kill(processID, SIGKILL)
+      var status: Int32 = 0
+      waitpid(processID, &status, 0)
+    }
+  }
+
+  /// What happened to a batch: the answers received, and how the worker ended if it did.
+  struct Exchange {
+    var outcomes: [ExecutionOutcome] = []
+    var termination: Termination?
+    var hung = false
+  }
+
+  /// Sends the inputs and reads answers until every input is answered, the worker dies, or
+  /// nothing happens for `silenceLimit` milliseconds (then the worker is killed as hung).
+  func exchange(_ inputs: ArraySlice<[UInt8]>, silenceLimit: Int32) -> Exchange {
+    var pending = inputs.flatMap(WorkerWire.frame)
+    var written = 0
+    var lineBuffer: [UInt8] = []
+    var result = Exchange()
+    var chunk = [UInt8](repeating: 0, count: 16_384)
+    while result.outcomes.count < inputs.count {
+      var descriptors = [
+        pollfd(fd: outputDescriptor, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: errorDescriptor, events: Int16(POLLIN), revents: 0),
+        pollfd(
+          fd: written < pending.count ? inputDescriptor : -1, events: Int16(POLLOUT), revents: 0),
+      ]
+      let ready = poll(&descriptors, nfds_t(descriptors.count), silenceLimit)
+      if ready < 0 {
+        if errno == EINTR { continue }
+        result.termination = terminate()
+        return result
+      }
+      if ready == 0 {
+        result.hung = true
+        result.termination = terminate()
+        return result
+      }
+      if descriptors[2].revents != 0, written < pending.count {
+        let count = pending[written...].withUnsafeBytes {
+          write(inputDescriptor, $0.baseAddress, $0.count)
+        }
+        if count > 0 {
+          written += count
+        } else if count < 0, errno != EAGAIN, errno != EINTR {
+          pending.removeAll()  // the worker is gone; its output tells the rest
+          written = 0
+        }
+      }
+      if descriptors[1].revents != 0 {
+        let count = chunk.withUnsafeMutableBytes { read(errorDescriptor, $0.baseAddress, $0.count) }
+        if count > 0 { errorTail = Array((errorTail + chunk[0..<count]).suffix(2048)) }
+      }
+      if descriptors[0].revents != 0 {
+        let count = chunk.withUnsafeMutableBytes {
+          read(outputDescriptor, $0.baseAddress, $0.count)
+        }
+        if count < 0, errno == EINTR { continue }
+        if count <= 0 {
+          drainError()
+          result.termination = reap()
+          return result
+        }
+        lineBuffer += chunk[0..<count]
+        while let newline = lineBuffer.firstIndex(of: 0x0A) {
+          let line = String(decoding: lineBuffer[..<newline], as: UTF8.self)
+          lineBuffer.removeSubrange(...newline)
+          result.outcomes.append(
+            WorkerWire.outcome(fromLine: line[...])
+              ?? .finding(FindingReport(.trap, detail: "malformed worker answer: \(line)")))
+        }
+      }
+    }
+    return result
+  }
+
+  /// Kills the worker and waits for it.
+  func terminate() -> Termination {
+    kill(processID, SIGKILL)
+    return reap()
+  }
+
+  private func reap() -> Termination {
+    var status: Int32 = 0
+    while waitpid(processID, &status, 0) < 0, errno == EINTR {}
+    isReaped = true
+    let signal = status & 0x7F
+    return signal != 0 && signal != 0x7F ? .signal(signal) : .exit((status >> 8) & 0xFF)
+  }
+
+  private func drainError() {
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    var descriptor = pollfd(fd: errorDescriptor, events: Int16(POLLIN), revents: 0)
+    while poll(&descriptor, 1, 50) > 0 {
+      let count = chunk.withUnsafeMutableBytes { read(errorDescriptor, $0.baseAddress, $0.count) }
+      guard count > 0 else { return }
+      errorTail = Array((errorTail + chunk[0..<count]).suffix(2048))
+    }
+  }
+}
+
+/// A worker could not be started.
+public struct WorkerSpawnError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// Why.
+  public var reason: String
+  /// The reason.
+  public var description: String { reason }
+}

@@ -1,0 +1,48 @@
+import DecoderFuzz
+import Foundation
+
+/// The table printed at the end of `tape fuzz`, then one line per finding.
+enum FuzzSummary {
+  static func render(_ reports: [TargetReport], seed: UInt64, shard: Shard) -> String {
+    let header = [
+      "target", "execs", "execs/s", "accepted", "rejected", "findings", "new", "corpus",
+    ]
+    var rows = [header]
+    for report in reports {
+      rows.append([
+        report.target, String(report.executions), String(Int(report.executionsPerSecond)),
+        String(report.accepted), String(report.rejected), String(report.findings.count),
+        String(report.newFindings), String(report.corpusSize),
+      ])
+    }
+    let total = reports.reduce(into: (0, 0, 0, 0, 0)) { sum, report in
+      sum.0 += report.executions
+      sum.1 += report.accepted
+      sum.2 += report.rejected
+      sum.3 += report.findings.count
+      sum.4 += report.newFindings
+    }
+    rows.append([
+      "total", String(total.0), "", String(total.1), String(total.2), String(total.3),
+      String(total.4), "",
+    ])
+    let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    var text = ""
+    for row in rows {
+      let cells = row.enumerated().map { column, cell in
+        let padding = String(repeating: " ", count: widths[column] - cell.count)
+        return column == 0 ? cell + padding : padding + cell
+      }
+      text += cells.joined(separator: "  ") + "\n"
+    }
+    for report in reports {
+      for (index, finding) in report.findings.enumerated() {
+        let file = index < report.files.count ? report.files[index].relativePath : "(not saved)"
+        let state = report.isNew[index] ? "new" : "known"
+        text += "\(state) finding \(file) [\(report.target)]: \(finding.report)\n"
+      }
+    }
+    text += "seed \(seed), shard \(shard)\n"
+    return text
+  }
+}

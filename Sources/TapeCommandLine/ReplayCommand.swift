@@ -1,0 +1,58 @@
+import DecoderFuzz
+import Foundation
+
+/// `tape fuzz replay <file>`: runs a saved finding's input through its target again, in a
+/// worker, and prints what it does now.
+enum ReplayCommand {
+  static let usage = """
+    usage: tape fuzz replay <finding-file>
+
+    Runs the input of a finding file (corpus/<api>/findings/<hash>.json) through its target
+    in a worker process and prints the recorded outcome and today's.
+
+    Exit status: 0 the finding no longer reproduces, 1 it still does (or the file is not a
+    finding), 2 usage error.
+
+    """
+
+  static func run(_ arguments: [String], readInput: (String) throws -> Data) -> CommandOutcome {
+    let scanner: ArgumentScanner
+    do {
+      scanner = try ArgumentScanner(arguments, valueOptions: [], flagOptions: ["--help", "-h"])
+    } catch {
+      return .usageError(error.message, usage: usage)
+    }
+    if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
+    guard scanner.positionals.count == 1 else {
+      return .usageError("expected one finding file", usage: usage)
+    }
+    let path = scanner.positionals[0]
+    let finding: Finding
+    do {
+      finding = try FindingStore.load(URL(fileURLWithPath: path))
+    } catch {
+      return .failure("\(error)")
+    }
+    guard let target = FuzzTargetRegistry.target(named: finding.target) else {
+      return .failure("\(path) names an unknown target '\(finding.target)'")
+    }
+    guard let executable = FuzzCommand.currentExecutable() else {
+      return .failure("cannot find this program's path to start a fuzz worker")
+    }
+    let executor = WorkerExecutor(target: target, command: [executable, "fuzz-worker"])
+    let outcome = executor.run([finding.input]).first
+    let reproduces = outcome?.finding?.findingClass == finding.report.findingClass
+    let text = """
+      finding: \(path)
+      target: \(finding.target)
+      input: \(finding.input.count) bytes (from \(finding.originalSize)), \
+      seed \(finding.seed), shard \(finding.shard), input \(finding.iteration)
+      mutations: \(finding.mutations.map(\.description).joined(separator: "; "))
+      recorded: \(finding.report)
+      now: \(outcome.map(String.init(describing:)) ?? "no outcome")
+      \(reproduces ? "still reproduces" : "fixed: no longer reproduces")
+
+      """
+    return CommandOutcome(status: reproduces ? 1 : 0, output: text, errorOutput: "")
+  }
+}

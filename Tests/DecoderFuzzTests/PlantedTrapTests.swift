@@ -1,0 +1,73 @@
+import DecoderFuzz
+import Foundation
+import FuzzPlantedTrap
+import JSONTree
+import Testing
+
+/// The planted trap proves the whole pipeline: the worker isolates the crash, the campaign
+/// finds it within a small budget, the minimizer shrinks it, the store saves it once, and
+/// it replays both through a worker and in an exit test.
+@Suite("Planted trap")
+struct PlantedTrapTests {
+  @Test("the test worker exists next to the test binary")
+  func workerIsBuilt() {
+    #expect(FileManager.default.isExecutableFile(atPath: plantedTrapWorker))
+  }
+
+  @Test("a crash kills only the worker: the crasher is named, no input is lost")
+  func isolation() throws {
+    let executor = WorkerExecutor(target: PlantedTrap.target, command: [plantedTrapWorker])
+    let good = Array(#"{"task_status":0,"progress":{"ratio":"50%","info":"running"}}"#.utf8)
+    let crasher = Array(#"{"progress":{"info":"\u0000"}}"#.utf8)
+    let rejected = Array("[1,".utf8)
+    let outcomes = executor.run([good, crasher, good, rejected, crasher, good])
+    #expect(outcomes.count == 6)
+    #expect(outcomes[0] == .accepted(signature: "running %"))
+    #expect(outcomes[1].finding?.findingClass == .trap)
+    #expect(outcomes[1].finding?.detail.hasPrefix("signal 4 (SIGILL)") == true)
+    #expect(outcomes[1].finding?.detail.contains("Index out of range") == true)
+    #expect(outcomes[2] == .accepted(signature: "running %"))
+    #expect(outcomes[3].signature.hasPrefix("rejected"))
+    #expect(outcomes[4].finding?.findingClass == .trap)
+    #expect(outcomes[5] == .accepted(signature: "running %"))
+    #expect(executor.restarts == 2)
+  }
+
+  @Test("found within the smoke budget, minimized, saved once, and replayed")
+  func pipeline() async throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let report = try #require(
+      FuzzCampaign.run(
+        FuzzConfiguration(
+          targets: [PlantedTrap.target], seed: 5, budget: .runs(400), batchSize: 128,
+          corpusDirectory: corpusDirectory, findingsDirectory: directory
+        ) { target in WorkerExecutor(target: target, command: [plantedTrapWorker]) }
+      ).first)
+    let finding = try #require(report.findings.first { $0.report.findingClass == .trap })
+    #expect(report.isNew == [true])
+    #expect(finding.report.detail.hasPrefix("signal 4 (SIGILL)"))
+    #expect(String(decoding: finding.input, as: UTF8.self) == #"{"progress":{"info":"\u0000"}}"#)
+    #expect(finding.originalSize > finding.input.count)
+    #expect(
+      finding.mutations.contains {
+        $0.operator == .naughtyString || $0.operator == .enumCaseVariant
+      })
+    #expect(finding.seed == 5)
+    #expect(finding.iteration == 85)
+    let file = try #require(report.files.first)
+    #expect(file.path.hasSuffix("check/findings/\(finding.identifier).json"))
+    #expect(try FindingStore.load(file) == finding)
+
+    let again = try FindingStore(corpusDirectory: directory).save(finding, corpusKey: "check")
+    #expect(again.isNew == false)
+    #expect(again.url == file)
+
+    let replay = WorkerExecutor(target: PlantedTrap.target, command: [plantedTrapWorker])
+    #expect(replay.run([finding.input]).first?.finding?.findingClass == .trap)
+    await #expect(processExitsWith: .signal(SIGILL)) { [file = file as URL] in
+      let finding = try FindingStore.load(file)
+      _ = PlantedTrap.target.execute(finding.input)
+    }
+  }
+}

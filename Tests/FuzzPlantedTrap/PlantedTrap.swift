@@ -1,0 +1,27 @@
+import CloudProgress
+import DecoderFuzz
+import Foundation
+
+/// A fuzz target with a deliberately planted trap, used only by the tests and the benchmark
+/// to prove that the pipeline finds, minimizes, saves and replays a crash.
+///
+/// It decodes CodeArts Check answers like the real `check` target, but traps (an array
+/// index out of range) when `progress.info` holds a NUL character, which the mutator's
+/// naughty strings reach within a few thousand inputs.
+public enum PlantedTrap {
+  /// The planted target, named `planted-trap`.
+  public static let target = FuzzTarget(
+    name: "planted-trap", corpusKey: "check", seedSelection: .success, schema: .check
+  ) { bytes in
+    if let answer = try? JSONDecoder().decode(CheckTaskProgress.self, from: Data(bytes)),
+      let info = answer.progress?.info?.wireValue.stringValue, info.contains("\u{0}")
+    {
+      let empty: [Int] = []
+      return .accepted(signature: "unreachable \(empty[info.utf8.count])")
+    }
+    return ResponseOracles.check(CheckTaskProgress.self, bytes: bytes, schema: .check)
+  }
+
+  /// The standard targets plus the planted one.
+  public static let targets = FuzzTargetRegistry.standard + [target]
+}
