@@ -39,9 +39,11 @@ public struct RequestSnapshot: Hashable, Sendable {
 
   /// Reads a live request, its body from `httpBody` or `httpBodyStream`.
   public init(_ request: URLRequest) {
+    // Unsorted: matching does not need the canonical order, and reports sort for display.
+    let fields = (request.allHTTPHeaderFields ?? [:]).map { HeaderFields.Field($0.key, $0.value) }
     self.init(
       method: request.httpMethod ?? "GET", url: request.url,
-      headers: HeaderFields(request.allHTTPHeaderFields ?? [:]),
+      headers: HeaderFields(fields),
       body: request.httpBody ?? request.httpBodyStream.map(Self.readAll) ?? Data())
   }
 
