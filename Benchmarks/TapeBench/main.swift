@@ -63,7 +63,7 @@ func median(runs: Int = 5, _ body: () throws -> Void) rethrows -> Double {
 }
 
 /// The median of `runs` timings of an async `body`, in seconds.
-func medianAsync(runs: Int = 5, _ body: () async throws -> Void) async rethrows -> Double {
+nonisolated func medianAsync(runs: Int = 5, _ body: () async throws -> Void) async rethrows -> Double {
   var times: [Double] = []
   for _ in 0..<runs {
     let start = ContinuousClock.now
@@ -83,7 +83,7 @@ func requests(_ count: Int, spread: Int) -> [URLRequest] {
 }
 
 /// Requests per second through a transport, over `requests`.
-func transportRate(_ player: CassettePlayer, _ requests: [URLRequest]) async throws -> Double {
+nonisolated func transportRate(_ player: CassettePlayer, _ requests: [URLRequest]) async throws -> Double {
   let transport = player.transport
   let seconds = try await medianAsync {
     for request in requests { _ = try await transport.send(request) }
@@ -92,7 +92,7 @@ func transportRate(_ player: CassettePlayer, _ requests: [URLRequest]) async thr
 }
 
 /// Requests per second through a URLSession, `concurrency` requests in flight.
-func sessionRate(_ session: URLSession, _ requests: [URLRequest], concurrency: Int) async throws
+nonisolated func sessionRate(_ session: URLSession, _ requests: [URLRequest], concurrency: Int) async throws
   -> Double
 {
   let seconds = try await medianAsync {
