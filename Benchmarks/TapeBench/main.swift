@@ -63,7 +63,9 @@ func median(runs: Int = 5, _ body: () throws -> Void) rethrows -> Double {
 }
 
 /// The median of `runs` timings of an async `body`, in seconds.
-nonisolated func medianAsync(runs: Int = 5, _ body: () async throws -> Void) async rethrows -> Double {
+nonisolated func medianAsync(runs: Int = 5, _ body: () async throws -> Void) async rethrows
+  -> Double
+{
   var times: [Double] = []
   for _ in 0..<runs {
     let start = ContinuousClock.now
@@ -83,7 +85,9 @@ func requests(_ count: Int, spread: Int) -> [URLRequest] {
 }
 
 /// Requests per second through a transport, over `requests`.
-nonisolated func transportRate(_ player: CassettePlayer, _ requests: [URLRequest]) async throws -> Double {
+nonisolated func transportRate(_ player: CassettePlayer, _ requests: [URLRequest]) async throws
+  -> Double
+{
   let transport = player.transport
   let seconds = try await medianAsync {
     for request in requests { _ = try await transport.send(request) }
@@ -92,7 +96,8 @@ nonisolated func transportRate(_ player: CassettePlayer, _ requests: [URLRequest
 }
 
 /// Requests per second through a URLSession, `concurrency` requests in flight.
-nonisolated func sessionRate(_ session: URLSession, _ requests: [URLRequest], concurrency: Int) async throws
+nonisolated func sessionRate(_ session: URLSession, _ requests: [URLRequest], concurrency: Int)
+  async throws
   -> Double
 {
   let seconds = try await medianAsync {
