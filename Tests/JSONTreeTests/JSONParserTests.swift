@@ -25,6 +25,17 @@ struct JSONParserTests {
     #expect(value["b"] == .number("3"))
   }
 
+  @Test("index and key lookups answer nil off the document's shape")
+  func lookups() throws {
+    let value = try parser.parse(#"{"a": [10, {"b": "x"}]}"#)
+    #expect(value["a"]?[0] == .number("10"))
+    #expect(value["a"]?[1]?["b"]?.stringValue == "x")
+    #expect(value["a"]?[2] == nil)
+    #expect(value["a"]?[-1] == nil)
+    #expect(value[0] == nil)
+    #expect(value["a"]?["b"] == nil)
+  }
+
   @Test("parses every kind of value")
   func parsesEveryKind() throws {
     let value = try parser.parse(#" [null, true, false, "x", {}, [], -1.5e3] "#)

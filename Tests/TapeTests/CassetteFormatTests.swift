@@ -263,3 +263,28 @@ struct CassetteNameTests {
     #expect(error?.description == "invalid cassette name '\(name)': \(reason)")
   }
 }
+
+@Suite("Header fields")
+struct HeaderFieldsTests {
+  @Test("from a Foundation dictionary: sorted canonically, looked up case-insensitively")
+  func fromDictionary() {
+    let headers = HeaderFields([
+      "X-Request-Id": "r1", "content-type": "application/json", "Accept": "*/*",
+    ])
+    #expect(headers.fields.map(\.name) == ["Accept", "content-type", "X-Request-Id"])
+    #expect(headers["CONTENT-TYPE"] == "application/json")
+    #expect(headers["missing"] == nil)
+  }
+
+  @Test(
+    "set replaces every field of a name in place, or removes them; duplicates join for Foundation")
+  func setAndDictionary() {
+    var headers = HeaderFields([.init("A", "1"), .init("b", "2"), .init("a", "3")])
+    #expect(headers.values(for: "a") == ["1", "3"])
+    #expect(headers.dictionary == ["A": "1, 3", "b": "2"])
+    headers.set("a", to: "9")
+    #expect(headers.fields == [.init("a", "9"), .init("b", "2")])
+    headers.set("B", to: nil)
+    #expect(headers.fields == [.init("a", "9")])
+  }
+}
