@@ -7,6 +7,7 @@ import FuzzPlantedTrap
 // (the ceiling), worker restart after a crash, and time to find the planted trap.
 //
 //   swift run -c release fuzz-bench [--seconds-per-target S]
+//   swift run -c release fuzz-bench --by-operator T     (decode speed per mutation operator)
 //
 // The benchmark is its own fuzz worker: `fuzz-bench --worker --target T ...`.
 
@@ -49,13 +50,51 @@ func decodeOnly(_ target: FuzzTarget, _ bytes: [UInt8]) {
   }
 }
 
+/// Prints, for each operator, how fast the target decodes inputs carrying one mutation of it.
+func decodeRateByOperator(_ target: FuzzTarget) {
+  let seeds = SeedCorpus.cases(of: target, in: corpus)
+  var random = FuzzRandom(seed: 1)
+  print("\(target.name): inputs/s of JSONDecoder on 2,000 inputs with one mutation each")
+  for mutationOperator in MutationOperator.allCases {
+    var inputs: [[UInt8]] = []
+    for _ in 0..<100_000 where inputs.count < 2_000 {
+      var fuzzCase = random.pick(seeds)
+      if Mutator().apply(mutationOperator, to: &fuzzCase, using: &random) {
+        inputs.append(fuzzCase.bytes())
+      }
+    }
+    guard !inputs.isEmpty else { continue }
+    let decoded = rate {
+      for bytes in inputs { decodeOnly(target, bytes) }
+      return inputs.count
+    }
+    let meanSize = inputs.reduce(0) { $0 + $1.count } / inputs.count
+    print(
+      padded(mutationOperator.rawValue, 20), padded(String(Int(decoded)), 9),
+      " mean size \(meanSize) B")
+  }
+}
+
 func padded(_ text: String, _ width: Int) -> String {
   text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
 }
 
+if let name = arguments.firstIndex(of: "--by-operator").flatMap({
+  arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil
+}) {
+  guard let target = FuzzTargetRegistry.standard.first(where: { $0.name == name }) else {
+    print("fuzz-bench: no target \(name)")
+    exit(2)
+  }
+  decodeRateByOperator(target)
+  exit(0)
+}
+
 print("fuzz-bench: \(secondsPerMeasure) s per measure, \(Toolchain.description)")
+print("inputs/s per core; ratios against the ceiling (JSONDecoder over the unmutated seeds)")
 print(
-  "target         ceiling  mut+decode  ratio  oracles(in-proc)  worker(full)  worker ratio")
+  "target         ceiling   mutate  decode(mutated)  mut+decode  ratio  "
+    + "oracles(in-proc)  worker(full)  ratio")
 for target in FuzzTargetRegistry.standard {
   let seeds = SeedCorpus.cases(of: target, in: corpus)
   let seedBytes = seeds.map { $0.bytes() }
@@ -63,8 +102,18 @@ for target in FuzzTargetRegistry.standard {
     for bytes in seedBytes { decodeOnly(target, bytes) }
     return seedBytes.count
   }
-  let mutator = Mutator(schema: target.schema)
+  let mutator = Mutator()
   var random = FuzzRandom(seed: 1)
+  let mutateOnly = rate {
+    var total = 0
+    for _ in 0..<64 { total &+= mutator.mutate(random.pick(seeds), using: &random).bytes().count }
+    return total >= 0 ? 64 : 0
+  }
+  let mutated = (0..<4096).map { _ in mutator.mutate(random.pick(seeds), using: &random).bytes() }
+  let decodeMutated = rate {
+    for bytes in mutated { decodeOnly(target, bytes) }
+    return mutated.count
+  }
   let mutateAndDecode = rate {
     for _ in 0..<64 {
       decodeOnly(target, mutator.mutate(random.pick(seeds), using: &random).bytes())
@@ -82,12 +131,13 @@ for target in FuzzTargetRegistry.standard {
     let inputs = (0..<256).map { _ in mutator.mutate(random.pick(seeds), using: &random).bytes() }
     return worker.run(inputs).count
   }
+  func percent(_ value: Double) -> String { String(format: "%.0f%%", value / ceiling * 100) }
   print(
-    padded(target.name, 13).replacingOccurrences(of: " ", with: " "),
-    padded(String(Int(ceiling)), 8), padded(String(Int(mutateAndDecode)), 11),
-    padded(String(format: "%.0f%%", mutateAndDecode / ceiling * 100), 6),
+    padded(target.name, 13), padded(String(Int(ceiling)), 8), padded(String(Int(mutateOnly)), 8),
+    padded(String(Int(decodeMutated)), 9), padded(percent(decodeMutated), 6),
+    padded(String(Int(mutateAndDecode)), 11), padded(percent(mutateAndDecode), 6),
     padded(String(Int(withOracles)), 17), padded(String(Int(throughWorker)), 13),
-    padded(String(format: "%.0f%%", throughWorker / ceiling * 100), 13))
+    padded(percent(throughWorker), 6))
 }
 
 // Worker restart: a crasher then a good input, against a good input alone.
@@ -118,7 +168,7 @@ var times: [Double] = []
 for seed in UInt64(1)...5 {
   let target = PlantedTrap.target
   let seeds = SeedCorpus.cases(of: target, in: corpus)
-  let mutator = Mutator(schema: target.schema)
+  let mutator = Mutator()
   var random = FuzzRandom(seed: seed, stream: StableHash.fnv1a("0/1/\(target.name)"))
   let executor = WorkerExecutor(target: target, command: [executable, "--worker"])
   let start = clock.now

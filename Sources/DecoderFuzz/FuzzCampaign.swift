@@ -75,9 +75,9 @@ private struct TargetFuzzer {
     let stream = StableHash.fnv1a("\(configuration.shard)/\(target.name)")
     self.random = FuzzRandom(seed: configuration.seed, stream: stream)
     self.corpus = SeedCorpus.cases(of: target, in: configuration.corpusDirectory)
-    if corpus.isEmpty { corpus = [FuzzCase(document: .object([]))] }
+    if corpus.isEmpty { corpus = [FuzzCase(document: .object([]), schema: target.schema)] }
     self.report = TargetReport(target: target.name)
-    self.mutator = Mutator(schema: target.schema)
+    self.mutator = Mutator()
   }
 
   mutating func run(
@@ -117,9 +117,10 @@ private struct TargetFuzzer {
           handle(finding, case: cases[offset], input: inputs[offset], iteration: iteration)
         }
         if signatures.insert(outcome.signature).inserted, cases[offset].isWellFormed,
-          corpus.count < Self.corpusLimit, inputs[offset].count <= Self.corpusEntryLimit
+          corpus.count < Self.corpusLimit, inputs[offset].count <= Self.corpusEntryLimit,
+          let entry = cases[offset].rebased()
         {
-          corpus.append(cases[offset])
+          corpus.append(entry)
         }
       }
       report.executions += outcomes.count

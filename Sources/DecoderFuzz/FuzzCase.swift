@@ -1,32 +1,46 @@
 import JSONTree
 
-/// One fuzz input before it becomes bytes: a document, the defects to write into it, the
-/// byte edits to apply afterwards, and the record of every mutation that made it.
-public struct FuzzCase: Hashable, Sendable {
-  /// The (possibly mutated) document.
-  public var document: JSONValue
-  /// Defects written during emission.
-  public var marks: [EmissionMark]
-  /// Byte edits applied after emission, in order.
-  public var byteEdits: [ByteEdit]
+/// One fuzz input before it becomes bytes: an unmutated document written once (its layout),
+/// the splices of its mutations, the byte edits applied afterwards, and the record of every
+/// mutation that made it.
+public struct FuzzCase: Sendable {
+  /// The unmutated document, written, with where its values are.
+  let layout: DocumentLayout
+  /// The tree-level and invalid-on-purpose mutations, as changes of the layout's bytes.
+  var splices: [Splice] = []
+  /// Byte edits applied after the splices, in order.
+  public var byteEdits: [ByteEdit] = []
   /// What was done, in order.
-  public var mutations: [Mutation]
+  public var mutations: [Mutation] = []
 
-  /// A case for an unmutated document.
-  public init(document: JSONValue) {
-    self.document = document
-    self.marks = []
-    self.byteEdits = []
-    self.mutations = []
+  /// An unmutated case of `document`, the kinds of its fields read from `schema`.
+  public init(document: JSONValue, schema: FuzzSchema) {
+    layout = DocumentLayout(document, schema: schema)
   }
 
-  /// Whether the bytes are the document written as valid JSON (no marks, no byte edits).
-  public var isWellFormed: Bool { marks.isEmpty && byteEdits.isEmpty }
+  /// Whether the bytes are the mutated document written as valid JSON (no trailing comma,
+  /// bad UTF-8, lone surrogate or byte edit).
+  public var isWellFormed: Bool { byteEdits.isEmpty && splices.allSatisfy(\.keepsJSONValid) }
 
   /// The bytes sent to the target.
   public func bytes() -> [UInt8] {
-    var bytes = InvalidJSONEmitter.bytes(of: document, marks: marks)
+    var bytes = splices.isEmpty ? layout.bytes : Splice.apply(splices, to: layout.bytes)
     for edit in byteEdits { edit.apply(to: &bytes) }
     return bytes
+  }
+
+  /// How many bytes the splices leave, before byte edits.
+  var splicedByteCount: Int {
+    splices.reduce(layout.bytes.count) { $0 + $1.replacement.count - $1.range.count }
+  }
+
+  /// This case as a starting point of its own: its bytes parsed and laid out again, so that
+  /// later mutations can change what its mutations wrote; the record is kept. Nil when the
+  /// bytes are not JSON.
+  public func rebased() -> FuzzCase? {
+    guard let document = try? JSONParser(maximumDepth: 1024).parse(bytes()) else { return nil }
+    var rebased = FuzzCase(document: document, schema: layout.schema)
+    rebased.mutations = mutations
+    return rebased
   }
 }

@@ -73,7 +73,7 @@ public enum MutationCatalogue {
   /// Total nesting depths tried around the 512 limit of JSONSerialization and the parser.
   public static let nestingDepths: [Int] = [511, 512, 513]
 
-  /// Lengths of huge strings.
+  /// Lengths of huge strings, in UTF-8 bytes (21,845 three-byte characters make 64 KiB).
   public static let hugeStringLengths: [Int] = [1_024, 65_536]
 
   /// Byte sequences that are not UTF-8.

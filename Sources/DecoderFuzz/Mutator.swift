@@ -1,16 +1,17 @@
 import JSONTree
 
 /// The structure-aware mutator: applies one to four operators of the catalogue to a case,
-/// guided by the target's schema (timestamps get extreme numbers, enumerations unknown
-/// values and case variants, ratios numbers as strings), recording each as a ``Mutation``.
+/// guided by the schema the case was laid out with (timestamps get extreme numbers,
+/// enumerations unknown values and case variants, ratios numbers as strings), recording each
+/// as a ``Mutation``.
+///
+/// Each mutation is a ``Splice`` of the case's unmutated bytes at a place no earlier mutation
+/// of the case touched, so a case costs a copy of its bytes, not a new tree and a new
+/// emission; a case that joins the corpus is laid out again (``FuzzCase/rebased()``), so
+/// mutations still build on mutations across generations.
 public struct Mutator: Sendable {
-  /// The documented fields of the target's payload.
-  public var schema: FuzzSchema
-
-  /// Creates a mutator for a payload of `schema`.
-  public init(schema: FuzzSchema) {
-    self.schema = schema
-  }
+  /// Creates a mutator.
+  public init() {}
 
   /// The operators that change the tree, and how often each is drawn (out of the total).
   static let treeOperators: [(MutationOperator, weight: Int)] = [
@@ -30,6 +31,55 @@ public struct Mutator: Sendable {
 
   private static let treeWeightTotal = treeOperators.reduce(0) { $0 + $1.weight }
 
+  private static let null = Replacement(.null)
+  private static let emptyString = Replacement(.string(""))
+  private static let extremeNumbers = MutationCatalogue.extremeNumbers.map {
+    Replacement(.number($0))
+  }
+  private static let numericStrings = MutationCatalogue.numericStrings.map {
+    Replacement(.string($0))
+  }
+  /// Member names with their quotes and colon; the argument is the bare name.
+  private static let unknownKeys = MutationCatalogue.unknownKeys.map { key in
+    var bytes: [UInt8] = []
+    CompactJSONWriter.writeString(key, to: &bytes)
+    return Replacement(bytes: bytes + [UInt8(ascii: ":")], argument: key)
+  }
+
+  /// The catalogue's wrong-type values, parsed once.
+  private static let allWrongTypeValues: [Replacement] = MutationCatalogue.wrongTypeLexemes
+    .compactMap { try? JSONParser().parse($0) }.map(Replacement.init)
+  /// For each ``DocumentLayout/ValueType`` (by raw value), the wrong-type values of other types.
+  private static let wrongTypeValues: [[Replacement]] = (0...5).map { raw in
+    MutationCatalogue.wrongTypeLexemes.compactMap { try? JSONParser().parse($0) }
+      .filter { DocumentLayout.ValueType(of: $0).rawValue != raw }.map(Replacement.init)
+  }
+
+  /// The characters huge strings repeat.
+  private static let hugeStringUnits = ["a", "9", "\u{5BFC}", "%"]
+  /// The huge strings by unit and length, written once (making them per mutation cost a
+  /// tenth of the time).
+  private static let hugeStrings: [[Replacement]] = hugeStringUnits.map { unit in
+    MutationCatalogue.hugeStringLengths.map { length in
+      let count = length / unit.utf8.count
+      return Replacement(
+        bytes: CompactJSONWriter.bytes(of: .string(String(repeating: unit, count: count))),
+        argument: "\(count) x \(JSONValue.string(unit).serialized())")
+    }
+  }
+  /// The naughty strings as whole values; the argument is the name.
+  private static let naughtyStrings = MutationCatalogue.naughtyStrings.map {
+    Replacement(bytes: CompactJSONWriter.bytes(of: .string($0.text)), argument: $0.name)
+  }
+  /// The naughty strings escaped, to be written inside another string.
+  private static let naughtyContents: [[UInt8]] = MutationCatalogue.naughtyStrings.map {
+    var bytes: [UInt8] = []
+    CompactJSONWriter.writeStringContent($0.text, to: &bytes)
+    return bytes
+  }
+  /// Bytes havoc inserts, besides a random one.
+  private static let havocBytes = Array("{}[],:\"\\0-.eE".utf8)
+
   /// A new case: `base` with one to four mutations stacked on it.
   public func mutate(_ base: FuzzCase, using random: inout FuzzRandom) -> FuzzCase {
     var result = base
@@ -43,159 +93,181 @@ public struct Mutator: Sendable {
     return result
   }
 
-  /// Applies one operator at a place it fits; false when the document has no such place.
+  /// Applies one operator at a place it fits; false when the document has no such place, or
+  /// when every such place was changed by an earlier mutation of the case.
   @discardableResult
   public func apply(
     _ mutationOperator: MutationOperator, to fuzzCase: inout FuzzCase,
     using random: inout FuzzRandom
   ) -> Bool {
-    let listing = MutationSites(fuzzCase.document)
-    let all = Array(listing.sites.indices)
-    func record(_ pointer: JSONPointer, _ argument: String) {
+    let layout = fuzzCase.layout
+    let sites = layout.sites
+    func splice(
+      _ range: Range<Int>, _ bytes: [UInt8], container: Int? = nil, keepsJSONValid: Bool = true,
+      pointer: String, argument: String
+    ) -> Bool {
+      let new = Splice(
+        range: range, replacement: bytes, container: container, keepsJSONValid: keepsJSONValid)
+      guard !fuzzCase.splices.contains(where: { $0.conflicts(with: new) }) else { return false }
+      fuzzCase.splices.append(new)
       fuzzCase.mutations.append(
-        Mutation(pointer: Self.text(of: pointer), operator: mutationOperator, argument: argument))
+        Mutation(pointer: pointer, operator: mutationOperator, argument: argument))
+      return true
     }
-    func replace(_ pointer: JSONPointer, with value: JSONValue, argument: String) {
-      fuzzCase.document.update(at: pointer) { $0 = value }
-      record(pointer, argument)
+    func replace(_ site: Int, with replacement: Replacement) -> Bool {
+      splice(
+        sites[site].range, replacement.bytes, pointer: layout.pointerText(site),
+        argument: replacement.argument)
     }
+    func insert(
+      _ bytes: [UInt8], at offset: Int, container: Int? = nil, keepsJSONValid: Bool = true,
+      pointer: String, argument: String
+    ) -> Bool {
+      splice(
+        offset..<offset, bytes, container: container, keepsJSONValid: keepsJSONValid,
+        pointer: pointer, argument: argument)
+    }
+    /// Where a container's closing bracket is.
+    func closing(_ site: Int) -> Int { sites[site].range.upperBound - 1 }
+
     switch mutationOperator {
     case .extremeNumber:
-      guard let site = pickSite(listing, preferring: isNumberField, using: &random) else {
+      guard let site = pickSite(layout, preferring: layout.numberFields, using: &random) else {
         return false
       }
-      let lexeme = random.pick(MutationCatalogue.extremeNumbers)
-      replace(site.pointer, with: .number(lexeme), argument: lexeme)
+      return replace(site, with: random.pick(Self.extremeNumbers))
     case .setNull:
-      guard let site = pickSite(listing, preferring: { _, _ in true }, using: &random) else {
-        return false
-      }
-      replace(site.pointer, with: .null, argument: "null")
+      guard let site = pickSite(layout, preferring: [], using: &random) else { return false }
+      return replace(site, with: Self.null)
     case .unknownEnumValue, .enumCaseVariant, .documentedEnumValue:
-      guard let site = pickSite(listing, preferring: isEnumeration, using: &random) else {
+      guard let site = pickSite(layout, preferring: layout.enumerations, using: &random) else {
         return false
       }
-      let documented = documentedValues(at: site.pointer)
-      let value = enumerationValue(mutationOperator, documented: documented, using: &random)
-      replace(site.pointer, with: value, argument: value.serialized())
+      let choices = sites[site].enumeration ?? .undocumented
+      return replace(site, with: enumerationValue(mutationOperator, choices, using: &random))
     case .wrongType:
-      guard let site = pickSite(listing, preferring: { _, _ in true }, using: &random) else {
-        return false
-      }
-      let candidates = Self.wrongTypeValues.filter { $0.typeName != site.value.typeName }
-      let value = random.pick(candidates)
-      replace(site.pointer, with: value, argument: value.serialized())
+      guard let site = pickSite(layout, preferring: [], using: &random) else { return false }
+      return replace(site, with: random.pick(Self.wrongTypeValues[Int(sites[site].type.rawValue)]))
     case .numberAsString:
-      guard let site = pickSite(listing, preferring: isNumberField, using: &random) else {
+      guard let site = pickSite(layout, preferring: layout.numberFields, using: &random) else {
         return false
       }
-      let text = random.pick(MutationCatalogue.numericStrings)
-      replace(site.pointer, with: .string(text), argument: JSONValue.string(text).serialized())
+      return replace(site, with: random.pick(Self.numericStrings))
     case .removeMember:
-      guard
-        let site = pickSite(listing, where: { !($0.members ?? []).isEmpty }, using: &random)
-      else { return false }
-      let members = site.value.members ?? []
-      let index = random.below(members.count)
-      fuzzCase.document.update(at: site.pointer) { value in
-        var remaining = members
-        remaining.remove(at: index)
-        value = .object(remaining)
-      }
-      record(site.pointer.appending(members[index].key), members[index].key)
+      guard !layout.nonEmptyObjects.isEmpty else { return false }
+      let object = random.pick(layout.nonEmptyObjects)
+      let position = random.below(sites[object].children.count)
+      let member = sites[object].children[position]
+      return splice(
+        layout.removalRange(ofChild: position, in: object), [], container: object,
+        pointer: layout.pointerText(member), argument: sites[member].token)
     case .addUnknownMember:
-      guard let site = pickSite(listing, where: { $0.members != nil }, using: &random) else {
-        return false
-      }
-      let key = random.pick(MutationCatalogue.unknownKeys)
-      let value = randomScalarOrContainer(using: &random)
-      fuzzCase.document.update(at: site.pointer) { object in
-        object = .object((object.members ?? []) + [JSONMember(key, value)])
-      }
-      record(site.pointer.appending(key), value.serialized())
+      guard !layout.objects.isEmpty else { return false }
+      let object = random.pick(layout.objects)
+      let key = random.pick(Self.unknownKeys)
+      let value = random.pick(Self.allWrongTypeValues)
+      let member = (sites[object].count > 0 ? [UInt8(ascii: ",")] : []) + key.bytes + value.bytes
+      return insert(
+        member, at: closing(object), container: object,
+        pointer: layout.pointerText(object) + "/" + DocumentLayout.escaped(key.argument),
+        argument: value.argument)
     case .duplicateKey:
-      guard
-        let site = pickSite(listing, where: { !($0.members ?? []).isEmpty }, using: &random)
-      else { return false }
-      let members = site.value.members ?? []
-      let original = members[random.below(members.count)]
-      let value = random.chance(1, in: 3) ? original.value : randomScalarOrContainer(using: &random)
-      let duplicate = JSONMember(original.key, value)
-      fuzzCase.document.update(at: site.pointer) { object in
-        var updated = members
-        if random.chance(1, in: 2) {
-          updated.append(duplicate)
-        } else {
-          updated.insert(duplicate, at: 0)
-        }
-        object = .object(updated)
+      guard !layout.nonEmptyObjects.isEmpty else { return false }
+      let object = random.pick(layout.nonEmptyObjects)
+      let children = sites[object].children
+      let original = children[random.below(children.count)]
+      let value =
+        random.chance(1, in: 3)
+        ? Replacement(
+          bytes: Array(layout.bytes(of: original)),
+          argument: String(decoding: layout.bytes(of: original), as: UTF8.self))
+        : random.pick(Self.allWrongTypeValues)
+      let keyAndColon = layout.bytes[sites[original].memberStart..<sites[original].range.lowerBound]
+      let pointer = layout.pointerText(original)
+      if random.chance(1, in: 2) {
+        return insert(
+          [UInt8(ascii: ",")] + keyAndColon + value.bytes, at: closing(object), container: object,
+          pointer: pointer, argument: value.argument)
       }
-      record(site.pointer.appending(original.key), value.serialized())
+      return insert(
+        Array(keyAndColon) + value.bytes + [UInt8(ascii: ",")],
+        at: sites[object].range.lowerBound + 1, container: object, pointer: pointer,
+        argument: value.argument)
     case .duplicateElement:
-      let nonEmptyArray: (JSONValue) -> Bool = {
-        if case .array(let elements) = $0 { !elements.isEmpty } else { false }
-      }
-      guard let site = pickSite(listing, where: nonEmptyArray, using: &random) else {
-        return false
-      }
-      guard case .array(let elements) = site.value else { return false }
-      let index = random.below(elements.count)
-      let copies = min(random.pick([1, 2, 100]), max(1, Self.maximumArrayLength - elements.count))
-      fuzzCase.document.update(at: site.pointer) { array in
-        array = .array(elements + Array(repeating: elements[index], count: copies))
-      }
-      record(site.pointer.appending(index), String(copies))
+      guard !layout.nonEmptyArrays.isEmpty else { return false }
+      let array = random.pick(layout.nonEmptyArrays)
+      let children = sites[array].children
+      let position = random.below(children.count)
+      let copies = min(
+        random.pick([1, 2, 100]), max(1, Self.maximumArrayLength - sites[array].count))
+      let element = [UInt8(ascii: ",")] + layout.bytes(of: children[position])
+      var repeated: [UInt8] = []
+      repeated.reserveCapacity(element.count * copies)
+      for _ in 0..<copies { repeated += element }
+      return insert(
+        repeated, at: closing(array), container: array,
+        pointer: layout.pointerText(children[position]), argument: String(copies))
     case .emptyString:
-      guard let site = pickSite(listing, preferring: isString, using: &random) else { return false }
-      replace(site.pointer, with: .string(""), argument: "\"\"")
-    case .hugeString:
-      guard let site = pickSite(listing, preferring: isString, using: &random) else { return false }
-      let length = random.pick(MutationCatalogue.hugeStringLengths)
-      let unit = random.pick(Self.hugeStringUnits)
-      replace(
-        site.pointer, with: .string(Self.hugeStrings["\(unit) \(length)"] ?? ""),
-        argument: "\(length) x \(JSONValue.string(unit).serialized())")
-    case .naughtyString:
-      guard let site = pickSite(listing, preferring: isString, using: &random) else { return false }
-      let naughty = random.pick(MutationCatalogue.naughtyStrings)
-      let text =
-        random.chance(1, in: 2) ? naughty.text : (site.value.stringValue ?? "") + naughty.text
-      replace(site.pointer, with: .string(text), argument: naughty.name)
-    case .deepNesting:
-      let index = random.pick(all)
-      let site = (pointer: listing.pointer(index), value: listing.sites[index].value)
-      let total = random.pick(MutationCatalogue.nestingDepths)
-      let wraps = total - site.pointer.tokens.count - site.value.nestingDepth
-      guard wraps > 0 else { return false }
-      var value = site.value
-      for _ in 0..<wraps { value = .array([value]) }
-      replace(site.pointer, with: value, argument: "depth \(total)")
-    case .trailingComma:
-      guard
-        let site = pickSite(
-          listing, where: { $0.members != nil || $0.typeName == "array" }, using: &random)
-      else { return false }
-      fuzzCase.marks.append(.trailingComma(site.pointer))
-      record(site.pointer, ",")
-    case .invalidUTF8, .loneSurrogate:
-      guard let site = pickSite(listing, where: { $0.stringValue != nil }, using: &random) else {
+      guard let site = pickSite(layout, preferring: layout.innerStrings, using: &random) else {
         return false
       }
-      if mutationOperator == .loneSurrogate {
-        fuzzCase.marks.append(.loneSurrogate(site.pointer))
-        record(site.pointer, #"\uD800"#)
-      } else {
-        let bytes = random.pick(MutationCatalogue.invalidUTF8Sequences)
-        fuzzCase.marks.append(.invalidUTF8(site.pointer, bytes))
-        record(
-          site.pointer, bytes.map { StableHash.hex(UInt64($0)).suffix(2) }.joined(separator: " "))
+      return replace(site, with: Self.emptyString)
+    case .hugeString:
+      guard let site = pickSite(layout, preferring: layout.innerStrings, using: &random) else {
+        return false
       }
+      let length = random.below(MutationCatalogue.hugeStringLengths.count)
+      let unit = random.below(Self.hugeStringUnits.count)
+      return replace(site, with: Self.hugeStrings[unit][length])
+    case .naughtyString:
+      guard let site = pickSite(layout, preferring: layout.innerStrings, using: &random) else {
+        return false
+      }
+      let naughty = random.below(MutationCatalogue.naughtyStrings.count)
+      if random.chance(1, in: 2) || sites[site].type != .string {
+        return replace(site, with: Self.naughtyStrings[naughty])
+      }
+      return insert(
+        Self.naughtyContents[naughty], at: closing(site), pointer: layout.pointerText(site),
+        argument: Self.naughtyStrings[naughty].argument)
+    case .deepNesting:
+      let site = random.below(sites.count)
+      let total = random.pick(MutationCatalogue.nestingDepths)
+      let wraps = total - sites[site].depth - sites[site].nestingDepth
+      guard wraps > 0 else { return false }
+      var wrapped = [UInt8](repeating: UInt8(ascii: "["), count: wraps)
+      wrapped += layout.bytes(of: site)
+      wrapped += repeatElement(UInt8(ascii: "]"), count: wraps)
+      return splice(
+        sites[site].range, wrapped, pointer: layout.pointerText(site), argument: "depth \(total)")
+    case .trailingComma:
+      guard !layout.containers.isEmpty else { return false }
+      let container = random.pick(layout.containers)
+      return insert(
+        [UInt8(ascii: ",")], at: closing(container), container: container, keepsJSONValid: false,
+        pointer: layout.pointerText(container), argument: ",")
+    case .invalidUTF8, .loneSurrogate:
+      guard !layout.strings.isEmpty else { return false }
+      let site = random.pick(layout.strings)
+      let afterQuote = sites[site].range.lowerBound + 1
+      if mutationOperator == .loneSurrogate {
+        return insert(
+          Array(#"\uD800"#.utf8), at: afterQuote, keepsJSONValid: false,
+          pointer: layout.pointerText(site), argument: #"\uD800"#)
+      }
+      let bytes = random.pick(MutationCatalogue.invalidUTF8Sequences)
+      return insert(
+        bytes, at: afterQuote, keepsJSONValid: false, pointer: layout.pointerText(site),
+        argument: bytes.map { StableHash.hex(UInt64($0)).suffix(2) }.joined(separator: " "))
     case .truncate:
-      let length = fuzzCase.bytes().count
+      let length =
+        fuzzCase.byteEdits.isEmpty ? fuzzCase.splicedByteCount : fuzzCase.bytes().count
       guard length > 1 else { return false }
       let count = random.below(length)
       fuzzCase.byteEdits.append(.truncate(count))
-      record(.root, String(count))
+      fuzzCase.mutations.append(
+        Mutation(pointer: "", operator: mutationOperator, argument: String(count)))
+      return true
     case .havoc:
       var edits: [String] = []
       for _ in 0..<(1 + random.below(8)) {
@@ -204,16 +276,18 @@ public struct Mutator: Sendable {
         let edit: ByteEdit =
           switch random.below(4) {
           case 0: .flip(offset, 1 << UInt8(random.below(8)))
-          case 1: .insert(offset, random.pick(Array("{}[],:\"\\0-.eE".utf8) + [byte]))
+          case 1: .insert(offset, random.pick(Self.havocBytes + [byte]))
           case 2: .delete(offset, 1 + random.below(4))
           default: .overwrite(offset, byte)
           }
         fuzzCase.byteEdits.append(edit)
         edits.append("\(edit)")
       }
-      record(.root, edits.joined(separator: " "))
+      fuzzCase.mutations.append(
+        Mutation(
+          pointer: "", operator: mutationOperator, argument: edits.joined(separator: " ")))
+      return true
     }
-    return true
   }
 
   private func drawOperator(using random: inout FuzzRandom) -> MutationOperator {
@@ -226,112 +300,27 @@ public struct Mutator: Sendable {
     return .setNull
   }
 
-  /// A non-root site, one the predicate prefers two times in three when there is one. The
-  /// predicate sees the pointer only of sites shallow enough for the schema to name.
+  /// A site other than the root, one of `preferred` two times in three when there is one.
   private func pickSite(
-    _ listing: MutationSites, preferring predicate: (JSONPointer?, JSONValue) -> Bool,
-    using random: inout FuzzRandom
-  ) -> (pointer: JSONPointer, value: JSONValue)? {
-    let inner = listing.sites.indices.dropFirst()
-    guard !inner.isEmpty else { return nil }
-    let preferred = inner.filter {
-      predicate(listing.shallowPointer($0, maximumDepth: 6), listing.sites[$0].value)
-    }
-    let index =
-      !preferred.isEmpty && random.chance(2, in: 3)
-      ? random.pick(preferred) : random.pick(Array(inner))
-    return (listing.pointer(index), listing.sites[index].value)
-  }
-
-  /// A site whose value satisfies `condition`, or nil.
-  private func pickSite(
-    _ listing: MutationSites, where condition: (JSONValue) -> Bool, using random: inout FuzzRandom
-  ) -> (pointer: JSONPointer, value: JSONValue)? {
-    let matching = listing.sites.indices.filter { condition(listing.sites[$0].value) }
-    guard !matching.isEmpty else { return nil }
-    let index = random.pick(matching)
-    return (listing.pointer(index), listing.sites[index].value)
-  }
-
-  private func isNumberField(_ pointer: JSONPointer?, _ value: JSONValue) -> Bool {
-    switch pointer.flatMap(schema.kind(at:)) {
-    case .integer, .timestamp, .percentage, .numericString: return true
-    case .enumeration(let values): return values.contains { $0.numberLexeme != nil }
-    default: return value.numberLexeme != nil
-    }
-  }
-
-  private func isEnumeration(_ pointer: JSONPointer?, _ value: JSONValue) -> Bool {
-    if case .enumeration = pointer.flatMap(schema.kind(at:)) { true } else { false }
-  }
-
-  private func isString(_ pointer: JSONPointer?, _ value: JSONValue) -> Bool {
-    value.stringValue != nil
-  }
-
-  private func documentedValues(at pointer: JSONPointer) -> [JSONValue] {
-    if case .enumeration(let values) = schema.kind(at: pointer) { values } else { [] }
+    _ layout: DocumentLayout, preferring preferred: [Int], using random: inout FuzzRandom
+  ) -> Int? {
+    let innerCount = layout.sites.count - 1
+    guard innerCount > 0 else { return nil }
+    if !preferred.isEmpty, random.chance(2, in: 3) { return random.pick(preferred) }
+    return 1 + random.below(innerCount)
   }
 
   private func enumerationValue(
-    _ mutationOperator: MutationOperator, documented: [JSONValue], using random: inout FuzzRandom
-  ) -> JSONValue {
-    let isNumeric = documented.first?.numberLexeme != nil
+    _ mutationOperator: MutationOperator, _ choices: EnumerationChoices,
+    using random: inout FuzzRandom
+  ) -> Replacement {
     switch mutationOperator {
-    case .documentedEnumValue where !documented.isEmpty:
-      return random.pick(documented)
-    case .enumCaseVariant where !documented.isEmpty:
-      let original = random.pick(documented)
-      if let lexeme = original.numberLexeme {
-        return random.pick([.string(lexeme), .number(lexeme + ".0"), .number(lexeme + "e0")])
-      }
-      let text = original.stringValue ?? ""
-      return .string(
-        random.pick([
-          text.lowercased(), text.capitalized, " \(text)", "\(text) ", text + "\u{0}",
-          text.uppercased() + "\u{200B}",
-        ]))
+    case .documentedEnumValue where !choices.documented.isEmpty:
+      return random.pick(choices.documented)
+    case .enumCaseVariant where !choices.documented.isEmpty:
+      return random.pick(choices.variants[random.below(choices.documented.count)])
     default:
-      if isNumeric {
-        return .number(random.pick(["5", "-2", "99", "2147483647", "-2147483648", "3.5", "1e3"]))
-      }
-      return .string(
-        random.pick(["UNKNOWN", "PENDING", "CANCELED", "", "in_progress", "SUCCEEDED", "2"]))
+      return random.pick(choices.unknown)
     }
-  }
-
-  private func randomScalarOrContainer(using random: inout FuzzRandom) -> JSONValue {
-    random.pick(Self.wrongTypeValues)
-  }
-
-  /// The characters huge strings repeat.
-  private static let hugeStringUnits = ["a", "9", "\u{5BFC}", "%"]
-
-  /// The huge strings, made once (making them per mutation cost a tenth of the time).
-  private static let hugeStrings: [String: String] = Dictionary(
-    uniqueKeysWithValues: hugeStringUnits.flatMap { unit in
-      MutationCatalogue.hugeStringLengths.map {
-        ("\(unit) \($0)", String(repeating: unit, count: $0))
-      }
-    })
-
-  /// The RFC 6901 text of a pointer, escaping only the tokens that need it (the general
-  /// form cost a sixth of the time on 513-deep pointers).
-  static func text(of pointer: JSONPointer) -> String {
-    var text = ""
-    for token in pointer.tokens {
-      text += "/"
-      if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-        text += token.replacing("~", with: "~0").replacing("/", with: "~1")
-      } else {
-        text += token
-      }
-    }
-    return text
-  }
-
-  /// The catalogue's wrong-type values, parsed once.
-  private static let wrongTypeValues: [JSONValue] = MutationCatalogue.wrongTypeLexemes.compactMap {
-    try? JSONParser().parse($0)
   }
 }

@@ -34,6 +34,6 @@ public enum SeedCorpus {
       }
     }
     documents += target.builtInSeeds.compactMap { try? JSONParser().parse($0) }
-    return documents.map(FuzzCase.init(document:))
+    return documents.map { FuzzCase(document: $0, schema: target.schema) }
   }
 }

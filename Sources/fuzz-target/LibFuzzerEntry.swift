@@ -43,8 +43,8 @@
       (try? JSONParser().parse(bytes))
       ?? selectedTarget.builtInSeeds.first.flatMap { try? JSONParser().parse($0) } ?? .object([])
     var random = FuzzRandom(seed: UInt64(seed))
-    let mutated = Mutator(schema: selectedTarget.schema)
-      .mutate(FuzzCase(document: document), using: &random).bytes()
+    let mutated = Mutator()
+      .mutate(FuzzCase(document: document, schema: selectedTarget.schema), using: &random).bytes()
     let count = min(mutated.count, maximumSize)
     mutated.withUnsafeBufferPointer { data.update(from: $0.baseAddress!, count: count) }
     return count

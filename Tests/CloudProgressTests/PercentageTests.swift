@@ -13,7 +13,9 @@ struct PercentageTests {
       ("\"1,000\"", nil, false), ("\"NaN\"", nil, false), ("\"Infinity\"", nil, false),
       ("\"0x10\"", nil, false), ("\"\"", nil, false), ("\"%\"", nil, false),
       ("\"50%%\"", nil, false), ("\"+5\"", nil, false), ("\"1e2\"", nil, false),
-      ("true", nil, false),
+      ("true", nil, false), ("\"5.\"", 5, true), ("\"-\"", nil, false), ("\"--1\"", nil, false),
+      ("\"1.2.3\"", nil, false), ("\"\\t7\\t\"", 7, true), ("\"5-\"", nil, false),
+      ("\"5\u{301}%\"", nil, false),
     ])
   func parses(wire: String, value: Double?, isWithinRange: Bool) throws {
     let ratio = try #require(try decodeField(Percentage.self, wire))
@@ -33,6 +35,14 @@ struct PercentageTests {
   @Test("an unparsable value says so and keeps its text")
   func unparsable() {
     #expect(Percentage(wireValue: "half").description == "unparsable \"half\"")
+  }
+
+  @Test("a 64 KiB ratio is read byte by byte: zeros parse, letters do not")
+  func hugeRatio() {
+    #expect(Percentage(wireValue: .string(String(repeating: "0", count: 65_536) + "%")).value == 0)
+    #expect(Percentage(wireValue: .string(String(repeating: "a", count: 65_536))).value == nil)
+    #expect(
+      Percentage(wireValue: .string(String(repeating: "\u{5BFC}", count: 65_536))).value == nil)
   }
 
   @Test("a null ratio is nil")

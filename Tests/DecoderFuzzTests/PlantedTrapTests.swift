@@ -54,7 +54,7 @@ struct PlantedTrapTests {
         $0.operator == .naughtyString || $0.operator == .enumCaseVariant
       })
     #expect(finding.seed == 5)
-    #expect(finding.iteration == 85)
+    #expect(finding.iteration == 264)
     let file = try #require(report.files.first)
     #expect(file.path.hasSuffix("check/findings/\(finding.identifier).json"))
     #expect(try FindingStore.load(file) == finding)

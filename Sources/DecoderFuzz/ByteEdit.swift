@@ -1,23 +1,3 @@
-import JSONTree
-
-/// A deliberate defect the emitter writes at one place of an otherwise valid document.
-public enum EmissionMark: Hashable, Sendable {
-  /// A comma after the last element or member of the container at the pointer.
-  case trailingComma(JSONPointer)
-  /// These bytes, which are not UTF-8, at the start of the string at the pointer.
-  case invalidUTF8(JSONPointer, [UInt8])
-  /// An unpaired `\uD800` escape at the start of the string at the pointer.
-  case loneSurrogate(JSONPointer)
-
-  /// Where the defect is written.
-  public var pointer: JSONPointer {
-    switch self {
-    case .trailingComma(let pointer), .invalidUTF8(let pointer, _), .loneSurrogate(let pointer):
-      pointer
-    }
-  }
-}
-
 /// A byte-level change applied after emission; offsets wrap around the document's length,
 /// so an edit stays meaningful whatever the document became.
 public enum ByteEdit: Hashable, Sendable {
@@ -49,6 +29,20 @@ public enum ByteEdit: Hashable, Sendable {
     case .overwrite(let offset, let byte):
       guard !bytes.isEmpty else { return }
       bytes[offset % bytes.count] = byte
+    }
+  }
+}
+
+extension ByteEdit: CustomStringConvertible {
+  /// The edit as a mutation record shows it: `flip(812, 64)`, `truncate(40)`. Written out
+  /// by hand: the reflecting default cost more than the rest of a mutation.
+  public var description: String {
+    switch self {
+    case .truncate(let count): "truncate(\(count))"
+    case .flip(let offset, let mask): "flip(\(offset), \(mask))"
+    case .insert(let offset, let byte): "insert(\(offset), \(byte))"
+    case .delete(let offset, let count): "delete(\(offset), \(count))"
+    case .overwrite(let offset, let byte): "overwrite(\(offset), \(byte))"
     }
   }
 }

@@ -1,0 +1,29 @@
+import DecoderFuzz
+import Testing
+
+@Suite("ByteEdit")
+struct ByteEditTests {
+  @Test("byte edits wrap their offsets and truncate")
+  func byteEdits() {
+    var bytes = Array("abcdef".utf8)
+    ByteEdit.truncate(4).apply(to: &bytes)
+    #expect(bytes == Array("abcd".utf8))
+    ByteEdit.overwrite(5, UInt8(ascii: "X")).apply(to: &bytes)
+    #expect(bytes == Array("aXcd".utf8))
+    ByteEdit.delete(2, 10).apply(to: &bytes)
+    #expect(bytes == Array("aX".utf8))
+    ByteEdit.insert(0, UInt8(ascii: "{")).apply(to: &bytes)
+    #expect(bytes == Array("{aX".utf8))
+    ByteEdit.flip(0, 0x20).apply(to: &bytes)
+    #expect(bytes == Array("[aX".utf8))
+  }
+
+  @Test("an edit reads as the record shows it")
+  func description() {
+    #expect(ByteEdit.flip(812, 64).description == "flip(812, 64)")
+    #expect(ByteEdit.insert(3, 44).description == "insert(3, 44)")
+    #expect(ByteEdit.delete(0, 2).description == "delete(0, 2)")
+    #expect(ByteEdit.overwrite(9, 255).description == "overwrite(9, 255)")
+    #expect(ByteEdit.truncate(40).description == "truncate(40)")
+  }
+}
