@@ -8,6 +8,10 @@ import Foundation
 /// `Decimal` cannot hold. A number outside `Double`'s range (`1e309`) is a decoding error
 /// that names its path; it never traps. Foundation's `JSONDecoder` does not expose the
 /// original lexeme, so `1e2` comes back as `100` and `-0` as `0`: the same value, other text.
+///
+/// ``text`` is always the text the number decodes with after ``encode(to:)``, so a decode,
+/// encode, decode gives the same value back: a number read through `Double` is written as
+/// `Decimal` writes it whenever `Decimal` holds it (`0e400` and `-0e-200` are `0`, not `0.0`).
 public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
   /// The number in decimal notation, for example `"9223372036854776000"` or `"0.5"`.
   public let text: String
@@ -18,7 +22,7 @@ public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
     if let decimal = Decimal(string: text) {
       self.text = decimal.description
     } else if let double = Double(text), double.isFinite {
-      self.text = "\(double)"
+      self.text = Self.text(of: double)
     } else {
       return nil
     }
@@ -60,8 +64,17 @@ public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
           in: container,
           debugDescription: "number outside the range of Decimal and Double (beyond ±1.8e308)")
       }
-      self.init(verbatim: "\(double)")
+      self.init(verbatim: Self.text(of: double))
     }
+  }
+
+  /// The text of a number only `Double` could read (its lexeme is beyond `Decimal`): the
+  /// text `Decimal` gives it when `Decimal` holds the value, because ``encode(to:)`` writes
+  /// such a value as a `Decimal`. A zero such as `0e400` reads as `0.0` in `Double`, which
+  /// would come back as `0`: it is `0` from the start.
+  private static func text(of double: Double) -> String {
+    let text = "\(double)"
+    return Decimal(string: text)?.description ?? text
   }
 
   /// Encodes the number with the digits it was decoded with.
