@@ -4,7 +4,8 @@ import Foundation
 import FuzzPlantedTrap
 
 // fuzz-bench: execs/s per target against a raw JSONDecoder loop over the unmutated seeds
-// (the ceiling), worker restart after a crash, and time to find the planted trap.
+// (the ceiling), the slowest error bodies, worker restart after a crash, and time to find
+// the planted trap.
 //
 //   swift run -c release fuzz-bench [--seconds-per-target S]
 //   swift run -c release fuzz-bench --by-operator T     (decode speed per mutation operator)
@@ -139,6 +140,34 @@ for target in FuzzTargetRegistry.standard {
     padded(String(Int(withOracles)), 17), padded(String(Int(throughWorker)), 13),
     padded(percent(throughWorker), 6))
 }
+
+// The slowest error bodies found: 256 KiB (the campaign's input limit) made to cost the
+// most, through every error-body oracle, best of 3, against the 250 ms per-input budget.
+func filled(_ head: [UInt8], _ unit: [UInt8], _ tail: [UInt8]) -> [UInt8] {
+  let count = (262_144 - head.count - tail.count) / unit.count
+  return head + Array((0..<count).map { _ in unit }.joined()) + tail
+}
+let nest = Array((String(repeating: "[", count: 511) + String(repeating: "]", count: 511)).utf8)
+let worstBodies: [(String, [UInt8])] = [
+  ("511-deep nests", filled([UInt8(ascii: "[")], nest + [UInt8(ascii: ",")], Array("0]".utf8))),
+  ("numbers", filled([UInt8(ascii: "[")], Array("0,".utf8), Array("0]".utf8))),
+  (
+    "escapes",
+    filled(Array(#"{"error_code":"E","error_msg":""#.utf8), Array(#"\n"#.utf8), Array(#""}"#.utf8))
+  ),
+  ("invalid UTF-8", filled(Array(#"{"error_msg":""#.utf8), [0xFF], Array(#""}"#.utf8))),
+  ("ideographic spaces", filled([], Array("\u{3000}".utf8), Array("x".utf8))),
+]
+let worstTimes = worstBodies.map { name, body in
+  let best =
+    (0..<3).map { _ in
+      let start = clock.now
+      _ = ErrorBodyOracles.check(body)
+      return seconds(clock.now - start) * 1000
+    }.min() ?? 0
+  return "\(name) " + String(format: "%.1f ms", best)
+}
+print("slowest error bodies (256 KiB, best of 3): " + worstTimes.joined(separator: ", "))
 
 // Worker restart: a crasher then a good input, against a good input alone.
 let good = Array(#"{"task_status":0,"progress":{"ratio":"50%","info":"running"}}"#.utf8)

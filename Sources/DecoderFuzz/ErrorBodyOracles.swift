@@ -12,12 +12,13 @@ public enum ErrorBodyOracles {
   /// Runs `bytes` through `CloudError` and `ErrorBody`.
   @Sendable public static func check(_ bytes: [UInt8]) -> ExecutionOutcome {
     let data = Data(bytes)
-    let cloudError = CloudError(httpStatus: 400, requestID: nil, body: data)
+    // Parsed once, for CloudError (as its body initializer would) and for the schema.
+    let document = try? JSONParser().parse(bytes)
+    let cloudError = CloudError(httpStatus: 400, requestID: nil, body: data, document: document)
     if cloudError.message.isEmpty, cloudError.source == .text {
       return .finding(
         FindingReport(.invariantBroken, detail: "CloudError made an empty message of the body"))
     }
-    let document = try? JSONParser().parse(bytes)
     let documented = document.map(FuzzSchema.errorBody.documents) ?? false
     if documented, let document, let code = document["error_code"]?.stringValue,
       let message = document["error_msg"]?.stringValue,

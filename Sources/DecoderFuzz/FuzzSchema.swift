@@ -41,7 +41,7 @@ public struct FuzzSchema: Hashable, Sendable {
     let pointer = JSONPointer(tokens: tokens)
     if !tokens.isEmpty {
       guard let kind = kind(at: pointer) else {
-        return value.nestingDepth <= Self.unknownValueDepthLimit
+        return Self.nests(value, atMost: Self.unknownValueDepthLimit)
       }
       if value == .null { return true }
       guard kind.admits(value) else { return false }
@@ -54,6 +54,20 @@ public struct FuzzSchema: Hashable, Sendable {
       return elements.indices.allSatisfy { isDocumented(elements[$0], at: tokens + [String($0)]) }
     default:
       return true
+    }
+  }
+
+  /// Whether `value.nestingDepth <= levels`, looking no deeper than `levels + 1`: an unknown
+  /// member nested 511 levels, or made of thousands of small arrays, is judged without
+  /// walking (and copying) all of it.
+  static func nests(_ value: JSONValue, atMost levels: Int) -> Bool {
+    switch value {
+    case .array(let elements):
+      levels > 0 && elements.allSatisfy { nests($0, atMost: levels - 1) }
+    case .object(let members):
+      levels > 0 && members.allSatisfy { nests($0.value, atMost: levels - 1) }
+    default:
+      true
     }
   }
 }

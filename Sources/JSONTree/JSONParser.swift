@@ -28,10 +28,16 @@ public struct JSONParser: Sendable {
 
 /// The parsing state: the bytes, the read position and the path to the current value.
 private struct Cursor {
+  /// One step of the path; an index becomes a pointer token only in a failure.
+  enum Step {
+    case member(String)
+    case element(Int)
+  }
+
   let bytes: [UInt8]
   let maximumDepth: Int
   var index = 0
-  var path: [String] = []
+  var path: [Step] = []
 
   init(bytes: [UInt8], maximumDepth: Int) {
     self.bytes = bytes
@@ -79,7 +85,7 @@ private struct Cursor {
       skipWhitespace()
       guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after member name") }
       skipWhitespace()
-      path.append(key)
+      path.append(.member(key))
       let value = try parseValue()
       path.removeLast()
       members.append(JSONMember(key, value))
@@ -99,7 +105,7 @@ private struct Cursor {
     if consume(UInt8(ascii: "]")) { return .array(elements) }
     while true {
       skipWhitespace()
-      path.append(String(elements.count))
+      path.append(.element(elements.count))
       let element = try parseValue()
       path.removeLast()
       elements.append(element)
@@ -120,11 +126,10 @@ private struct Cursor {
   mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(JSONParseError)
     -> JSONValue
   {
-    let expected = Array(word.utf8)
-    guard bytes[index...].starts(with: expected) else {
+    guard bytes[index...].starts(with: word.utf8) else {
       throw failure("invalid literal: expected '\(word)'")
     }
-    index += expected.count
+    index += word.utf8.count
     return value
   }
 
@@ -147,7 +152,9 @@ private struct Cursor {
         throw failure("invalid number: expected a digit in the exponent")
       }
     }
-    return String(decoding: bytes[start..<index], as: UTF8.self)
+    return bytes.withUnsafeBufferPointer { buffer in
+      String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
+    }
   }
 
   mutating func consumeDigits() throws(JSONParseError) -> Bool {
@@ -156,45 +163,66 @@ private struct Cursor {
     return index > start
   }
 
+  /// Reads a string. Runs of plain bytes are checked as UTF-8 and copied whole, and the text
+  /// is made once: appending scalar by scalar made a 64 KiB string cost milliseconds.
   mutating func parseString() throws(JSONParseError) -> String {
     index += 1
-    var scalars = String.UnicodeScalarView()
+    var unescaped: [UInt8] = []
+    var hasEscape = false
     var runStart = index
+    var runBits: UInt8 = 0  // the bits of the run's bytes: 0x80 is set unless it is ASCII
     while true {
       guard index < bytes.count else { throw failure("unterminated string") }
       let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-        try appendRun(from: runStart, to: index, into: &scalars)
+      if byte == UInt8(ascii: "\"") {
+        let run = runStart..<index
         index += 1
-        if byte == UInt8(ascii: "\"") { return String(scalars) }
-        scalars.append(try parseEscape())
+        if !hasEscape {
+          if runBits < 0x80 { return String(decoding: bytes[run], as: UTF8.self) }
+          return try validated(run)
+        }
+        if runBits >= 0x80 { _ = try validated(run) }
+        unescaped.append(contentsOf: bytes[run])
+        return String(decoding: unescaped, as: UTF8.self)
+      } else if byte == UInt8(ascii: "\\") {
+        if runBits >= 0x80 { _ = try validated(runStart..<index) }
+        if !hasEscape {
+          hasEscape = true
+          unescaped.reserveCapacity(index - runStart + 64)
+        }
+        unescaped.append(contentsOf: bytes[runStart..<index])
+        index += 1
+        let scalar = try parseEscape()
+        if scalar.isASCII {
+          unescaped.append(UInt8(scalar.value))
+        } else {
+          unescaped.append(contentsOf: UTF8.encode(scalar)!)
+        }
         runStart = index
+        runBits = 0
       } else if byte < 0x20 {
         throw failure("unescaped control character 0x\(hex(byte)) in a string")
       } else {
+        runBits |= byte
         index += 1
       }
     }
   }
 
-  func appendRun(from start: Int, to end: Int, into scalars: inout String.UnicodeScalarView)
-    throws(JSONParseError)
-  {
-    guard start < end else { return }
-    var iterator = bytes[start..<end].makeIterator()
-    var decoder = UTF8()
-    var offset = start
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar):
-        scalars.append(scalar)
-        offset += UTF8.width(scalar)
-      case .emptyInput:
-        return
-      case .error:
-        throw failure("invalid UTF-8 in a string", at: offset)
-      }
+  /// The text of `bytes[run]`, or a failure at the first byte that does not begin a valid
+  /// UTF-8 sequence.
+  func validated(_ run: Range<Int>) throws(JSONParseError) -> String {
+    let text = bytes.withUnsafeBufferPointer { buffer in
+      String(validating: UnsafeBufferPointer(rebasing: buffer[run]), as: UTF8.self)
     }
+    if let text { return text }
+    var iterator = bytes[run].makeIterator()
+    var decoder = UTF8()
+    var offset = run.lowerBound
+    while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+      offset += UTF8.width(scalar)
+    }
+    throw failure("invalid UTF-8 in a string", at: offset)
   }
 
   mutating func parseEscape() throws(JSONParseError) -> Unicode.Scalar {
@@ -266,7 +294,13 @@ private struct Cursor {
     let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
     return JSONParseError(
       reason: reason, offset: offset, line: line, column: offset - lineStart + 1,
-      pointer: JSONPointer(tokens: path))
+      pointer: JSONPointer(
+        tokens: path.map { step in
+          switch step {
+          case .member(let key): key
+          case .element(let offset): String(offset)
+          }
+        }))
   }
 
   func describeByte(at offset: Int) -> String {
@@ -280,7 +314,7 @@ private func describeByteText(_ byte: UInt8) -> String {
 }
 
 private func isDigit(_ byte: UInt8) -> Bool {
-  (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
 }
 
 private func hexValue(_ byte: UInt8) -> UInt32? {

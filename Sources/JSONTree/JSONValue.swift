@@ -4,7 +4,7 @@
 /// Foundation's decoders turn `9223372036854776000` into a rounded `Double` or refuse it;
 /// `JSONValue` keeps the digits, so a value can be inspected, mutated and written back
 /// unchanged.
-public indirect enum JSONValue: Hashable, Sendable {
+public enum JSONValue: Hashable, Sendable {
   /// `null`.
   case null
   /// `true` or `false`.

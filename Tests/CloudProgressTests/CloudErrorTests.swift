@@ -67,6 +67,20 @@ struct CloudErrorTests {
     #expect(read("", status: 502).message == "(empty body)")
   }
 
+  @Test("a repeated name counts by its last member, even a null one")
+  func lastOfRepeatedName() {
+    let error = read(
+      #"{"error_code": "A", "error_msg": "first", "error_code": null, "code": "C", "message": "second", "request_id": "r1", "request_id": "r2"}"#
+    )
+    #expect(error.code == "C")
+    #expect(error.message == "second")
+    #expect(error.source == .codeAndMessage)
+    #expect(error.requestID == "r2")
+    let nested = read(#"[{"code": "X", "message": "m", "message": {}}, {"code": 7, "message": 8}]"#)
+    #expect(nested.code == "7")
+    #expect(nested.source == .nested(JSONPointer(tokens: ["1"])))
+  }
+
   @Test("the X-Request-Id header wins over the body's request_id; the body's is the fallback")
   func requestID() {
     let body = #"{"error_code": "APIG.0308", "error_msg": "throttled", "request_id": "from-body"}"#
