@@ -34,15 +34,30 @@ public enum ByteEdit: Hashable, Sendable {
 }
 
 extension ByteEdit: CustomStringConvertible {
-  /// The edit as a mutation record shows it: `flip(812, 64)`, `truncate(40)`. Written out
-  /// by hand: the reflecting default cost more than the rest of a mutation.
+  /// The edit as a mutation record shows it: `flip(812, 64)`, `truncate(40)`.
   public var description: String {
-    switch self {
-    case .truncate(let count): "truncate(\(count))"
-    case .flip(let offset, let mask): "flip(\(offset), \(mask))"
-    case .insert(let offset, let byte): "insert(\(offset), \(byte))"
-    case .delete(let offset, let count): "delete(\(offset), \(count))"
-    case .overwrite(let offset, let byte): "overwrite(\(offset), \(byte))"
+    var text = ""
+    write(to: &text)
+    return text
+  }
+
+  /// Appends the description to `text`, without interpolation (the reflecting default
+  /// cost more than the rest of a mutation).
+  func write(to text: inout String) {
+    let (name, first, second): (String, Int, Int?) =
+      switch self {
+      case .truncate(let count): ("truncate(", count, nil)
+      case .flip(let offset, let mask): ("flip(", offset, Int(mask))
+      case .insert(let offset, let byte): ("insert(", offset, Int(byte))
+      case .delete(let offset, let count): ("delete(", offset, count)
+      case .overwrite(let offset, let byte): ("overwrite(", offset, Int(byte))
+      }
+    text += name
+    text += String(first)
+    if let second {
+      text += ", "
+      text += String(second)
     }
+    text += ")"
   }
 }

@@ -28,21 +28,27 @@ struct Splice: Sendable {
     }
   }
 
-  /// `bytes` with `splices` applied; insertions at one place keep their order, and come
-  /// before a replacement starting there.
-  static func apply(_ splices: [Splice], to bytes: [UInt8]) -> [UInt8] {
-    let ordered = splices.indices.sorted { left, right in
-      let (a, b) = (splices[left].range, splices[right].range)
-      if a.lowerBound != b.lowerBound { return a.lowerBound < b.lowerBound }
-      if a.isEmpty != b.isEmpty { return a.isEmpty }
-      return left < right
+  /// Whether this splice is written before `other` when both apply: by position, and at one
+  /// position insertions before a replacement; otherwise the order they were made in.
+  func precedes(_ other: Splice) -> Bool {
+    if range.lowerBound != other.range.lowerBound {
+      return range.lowerBound < other.range.lowerBound
     }
+    return range.isEmpty && !other.range.isEmpty
+  }
+
+  /// Adds `new` to `splices`, keeping them in the order ``apply(_:to:)`` writes them.
+  static func insert(_ new: Splice, into splices: inout [Splice]) {
+    splices.insert(new, at: splices.firstIndex { new.precedes($0) } ?? splices.endIndex)
+  }
+
+  /// `bytes` with `splices` applied; `splices` are in the order ``insert(_:into:)`` keeps.
+  static func apply(_ splices: [Splice], to bytes: [UInt8]) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(
       splices.reduce(bytes.count) { $0 + $1.replacement.count - $1.range.count })
     var cursor = 0
-    for index in ordered {
-      let splice = splices[index]
+    for splice in splices {
       if splice.range.lowerBound > cursor { output += bytes[cursor..<splice.range.lowerBound] }
       output += splice.replacement
       cursor = max(cursor, splice.range.upperBound)

@@ -39,9 +39,13 @@ struct SpliceTests {
   @Test("applied in byte order; insertions at one place keep their order, before a replacement")
   func apply() {
     let bytes = Array("0123456789".utf8)
-    let splices = [
+    var splices: [Splice] = []
+    for splice in [
       replace(6..<8, "R"), insert(6, "a"), insert(6, "b"), replace(0..<1, ""), insert(10, "!"),
-    ]
+    ] {
+      Splice.insert(splice, into: &splices)
+    }
+    #expect(splices.map(\.range.lowerBound) == [0, 6, 6, 6, 10])
     #expect(String(decoding: Splice.apply(splices, to: bytes), as: UTF8.self) == "12345abR89!")
     #expect(Splice.apply([], to: bytes) == bytes)
   }
