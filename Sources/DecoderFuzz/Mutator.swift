@@ -13,7 +13,8 @@ public struct Mutator: Sendable {
   /// Creates a mutator.
   public init() {}
 
-  /// The operators that change the tree, and how often each is drawn (out of the total).
+  /// The operators that change values and members (the result is still JSON), and how often
+  /// each is drawn (out of the total).
   static let treeOperators: [(MutationOperator, weight: Int)] = [
     (.extremeNumber, 6), (.setNull, 5), (.unknownEnumValue, 5), (.enumCaseVariant, 4),
     (.documentedEnumValue, 5), (.wrongType, 6), (.numberAsString, 5), (.removeMember, 5),
@@ -105,7 +106,7 @@ public struct Mutator: Sendable {
   }
 
   /// Applies one operator at a place it fits; false when the document has no such place, or
-  /// when every such place was changed by an earlier mutation of the case.
+  /// when the place drawn overlaps one an earlier mutation of the case changed.
   @discardableResult
   public func apply(
     _ mutationOperator: MutationOperator, to fuzzCase: inout FuzzCase,
