@@ -132,11 +132,13 @@ private struct TargetFuzzer {
     return report
   }
 
-  /// Minimizes and saves a finding, once per class and path in a run.
+  /// Minimizes and saves a finding, once per class and path pattern in a run (the same
+  /// rejection at `/json/details/1` and `/json/details/5` is one finding, minimized to the
+  /// smallest index that still shows it).
   mutating func handle(
     _ finding: FindingReport, case fuzzCase: FuzzCase, input: [UInt8], iteration: Int
   ) {
-    let key = "\(finding.findingClass) \(finding.path ?? "")"
+    let key = "\(finding.findingClass) \(finding.pathPattern ?? "")"
     guard seenFindings.insert(key).inserted else { return }
     var minimized = input
     var minimizedReport = finding
@@ -144,7 +146,7 @@ private struct TargetFuzzer {
       var executor = self.executor
       minimized = configuration.minimizer.minimize(input) { candidate in
         guard let found = executor.run([candidate]).first?.finding,
-          found.findingClass == finding.findingClass, found.path == finding.path
+          found.findingClass == finding.findingClass, found.pathPattern == finding.pathPattern
         else { return false }
         return true
       }

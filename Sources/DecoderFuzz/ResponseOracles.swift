@@ -31,7 +31,7 @@ public enum ResponseOracles {
             .documentedRejected, path: summary.pointer.description,
             detail: "\(Model.self): \(summary)"))
       }
-      return .rejected(signature: "\(summary.kind) \(summary.pointer)")
+      return .rejected(signature: "\(summary.kind) \(summary.pattern)")
     }
     let progress = model.taskProgress
     if let broken = brokenInvariant(progress) {
