@@ -53,13 +53,17 @@ let package = Package(
     .executableTarget(
       name: "planted-trap-worker", dependencies: ["DecoderFuzz", "FuzzPlantedTrap"],
       path: "Tests/PlantedTrapWorker"),
+    // Test-only: the seeded generator the test targets share.
+    .target(name: "SeededRandom", path: "Tests/SeededRandom"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
-    .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning"]),
-    .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
+    .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning", "SeededRandom"]),
+    .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP", "SeededRandom"]),
     .testTarget(
       name: "CloudSimulatorTests",
-      dependencies: ["CloudSimulator", "CloudProgress", "CloudSigning", "LoopbackHTTP"]),
+      dependencies: [
+        "CloudSimulator", "CloudProgress", "CloudSigning", "LoopbackHTTP", "SeededRandom",
+      ]),
     .testTarget(
       name: "TapeTests", dependencies: ["Tape", "TapeTesting", "CloudProgress", "JSONTree"]),
     .testTarget(

@@ -8,10 +8,9 @@ public struct DecodingErrorSummary: Hashable, Sendable, CustomStringConvertible 
   public var kind: String
   /// The decoder's explanation.
   public var reason: String
-  /// The pointer with array indices written `*` (`/json/details/*/id`): the same rejection at
-  /// another index is not another behaviour (counting it as one filled the `cpts` corpus with
-  /// 100-element arrays rejected at each index, and cut its speed to a fifth).
-  public var pattern: String
+  /// The pointer with array indices written `*` (`/json/details/*/id`), which signs a
+  /// rejection: the same rejection at another index is not another behaviour.
+  public var pattern: String { PathPattern.of(pointer.description) }
 
   /// Summarizes any error; errors other than `DecodingError` have the root as pointer.
   public init(_ error: any Error) {
@@ -38,17 +37,13 @@ public struct DecodingErrorSummary: Hashable, Sendable, CustomStringConvertible 
     self.pointer = pointer
     self.kind = kind
     self.reason = reason
-    self.pattern = pointer.description
   }
 
   private init(_ codingPath: [any CodingKey], kind: String, reason: String) {
-    self.pointer = JSONPointer(
-      tokens: codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue })
-    self.kind = kind
-    self.reason = reason
-    self.pattern =
-      JSONPointer(tokens: codingPath.map { $0.intValue == nil ? $0.stringValue : "*" })
-      .description
+    self.init(
+      pointer: JSONPointer(
+        tokens: codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }),
+      kind: kind, reason: reason)
   }
 
   private init(_ context: DecodingError.Context, kind: String) {

@@ -8,7 +8,7 @@ import JSONTree
 /// several times the 2-10 µs of decoding it; a splice costs a copy of the bytes.
 final class DocumentLayout: Sendable {
   /// The JSON type of a value.
-  enum ValueType: UInt8, Sendable {
+  enum ValueType: UInt8, CaseIterable, Sendable {
     case null, boolean, number, string, array, object
 
     /// The type of `value`.
@@ -193,7 +193,7 @@ private struct LayoutBuilder {
   ) -> Int {
     let start = output.count
     guard sites.count < DocumentLayout.siteLimit else {
-      CompactJSONWriter.write(value, to: &output)
+      JSONWriter.write(value, to: &output)
       return value.nestingDepth
     }
     let index = sites.count
@@ -217,7 +217,7 @@ private struct LayoutBuilder {
       for (position, member) in members.enumerated() {
         if position > 0 { output.append(UInt8(ascii: ",")) }
         let keyStart = output.count
-        CompactJSONWriter.writeString(member.key, to: &output)
+        JSONWriter.writeString(member.key, to: &output)
         output.append(UInt8(ascii: ":"))
         nesting = max(
           nesting,
@@ -226,7 +226,7 @@ private struct LayoutBuilder {
       output.append(UInt8(ascii: "}"))
       nesting += 1
     default:
-      CompactJSONWriter.writeScalar(value, to: &output)
+      JSONWriter.writeScalar(value, to: &output)
     }
     sites[index].range = start..<output.count
     sites[index].nestingDepth = nesting

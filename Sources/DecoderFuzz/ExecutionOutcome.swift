@@ -31,15 +31,9 @@ public struct FindingReport: Hashable, Sendable, CustomStringConvertible {
     self.detail = detail
   }
 
-  /// The path with array indices (all-digit tokens) written `*`: `/json/details/*`. One
-  /// finding at many indices is one finding, and the minimizer may move it to index 0.
-  public var pathPattern: String? {
-    path.map { path in
-      path.split(separator: "/", omittingEmptySubsequences: false).map { token in
-        !token.isEmpty && token.utf8.allSatisfy { (48...57).contains($0) } ? "*" : token
-      }.joined(separator: "/")
-    }
-  }
+  /// The path with array indices written `*` (`/json/details/*`): one finding at many
+  /// indices is one finding, and the minimizer may move it to index 0.
+  public var pathPattern: String? { path.map(PathPattern.of) }
 
   /// `documented-rejected at /status: ...`.
   public var description: String {

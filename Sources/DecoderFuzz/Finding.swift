@@ -62,7 +62,7 @@ public struct Finding: Hashable, Sendable {
 
   private var inputValue: JSONValue {
     let inputValue: JSONValue
-    if let tree = try? JSONParser().parse(input), CompactJSONWriter.bytes(of: tree) == input {
+    if let tree = try? JSONParser().parse(input), JSONWriter.bytes(of: tree) == input {
       inputValue = .object([JSONMember("json", tree)])
     } else {
       inputValue = .object([JSONMember("base64", .string(Data(input).base64EncodedString()))])
@@ -127,7 +127,7 @@ public struct Finding: Hashable, Sendable {
       findingClass, path: outcome["path"]?.stringValue, detail: try string("detail", in: outcome))
     let input: [UInt8]
     if let tree = document["input"]?["json"] {
-      input = CompactJSONWriter.bytes(of: tree)
+      input = JSONWriter.bytes(of: tree)
     } else if let text = document["input"]?["base64"]?.stringValue,
       let data = Data(base64Encoded: text)
     {

@@ -22,7 +22,7 @@ public struct Minimizer: Sendable {
       return reproduces(candidate)
     }
     if let tree = try? JSONParser().parse(input) {
-      let compact = CompactJSONWriter.bytes(of: tree)
+      let compact = JSONWriter.bytes(of: tree)
       if compact == input || attempt(compact) {
         return shrinkTree(tree, attempt: attempt)
       }
@@ -32,7 +32,7 @@ public struct Minimizer: Sendable {
 
   private func shrinkTree(_ start: JSONValue, attempt: ([UInt8]) -> Bool) -> [UInt8] {
     var best = start
-    var bestBytes = CompactJSONWriter.bytes(of: best)
+    var bestBytes = JSONWriter.bytes(of: best)
     var improved = true
     var attempts = 0
     while improved, attempts < maximumExecutions {
@@ -40,7 +40,7 @@ public struct Minimizer: Sendable {
       for edit in Self.edits(best) {
         var candidate = best
         candidate.update(at: edit.pointer, edit.change)
-        let bytes = CompactJSONWriter.bytes(of: candidate)
+        let bytes = JSONWriter.bytes(of: candidate)
         guard bytes.count < bestBytes.count else { continue }
         attempts += 1
         if attempt(bytes) {
@@ -62,7 +62,7 @@ public struct Minimizer: Sendable {
         let middle = passing + (failing - passing) / 2
         var candidate = best
         candidate.update(at: pointer) { $0 = .number(sign + String(middle)) }
-        if attempt(CompactJSONWriter.bytes(of: candidate)) {
+        if attempt(JSONWriter.bytes(of: candidate)) {
           failing = middle
         } else {
           passing = middle
@@ -70,7 +70,7 @@ public struct Minimizer: Sendable {
       }
       best.update(at: pointer) { $0 = .number(sign + String(failing)) }
     }
-    return CompactJSONWriter.bytes(of: best)
+    return JSONWriter.bytes(of: best)
   }
 
   /// One shrinking step: where, and how the value there changes.

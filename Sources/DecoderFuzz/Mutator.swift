@@ -46,17 +46,19 @@ public struct Mutator: Sendable {
   /// Member names with their quotes and colon; the argument is the bare name.
   private static let unknownKeys = MutationCatalogue.unknownKeys.map { key in
     var bytes: [UInt8] = []
-    CompactJSONWriter.writeString(key, to: &bytes)
+    JSONWriter.writeString(key, to: &bytes)
     return Replacement(bytes: bytes + [UInt8(ascii: ":")], argument: key)
   }
 
   /// The catalogue's wrong-type values, parsed once.
-  private static let allWrongTypeValues: [Replacement] = MutationCatalogue.wrongTypeLexemes
-    .compactMap { try? JSONParser().parse($0) }.map(Replacement.init)
+  private static let wrongTypeDocuments = MutationCatalogue.wrongTypeLexemes.compactMap {
+    try? JSONParser().parse($0)
+  }
+  private static let allWrongTypeValues = wrongTypeDocuments.map(Replacement.init)
   /// For each ``DocumentLayout/ValueType`` (by raw value), the wrong-type values of other types.
-  private static let wrongTypeValues: [[Replacement]] = (0...5).map { raw in
-    MutationCatalogue.wrongTypeLexemes.compactMap { try? JSONParser().parse($0) }
-      .filter { DocumentLayout.ValueType(of: $0).rawValue != raw }.map(Replacement.init)
+  private static let wrongTypeValues: [[Replacement]] = DocumentLayout.ValueType.allCases.map {
+    type in
+    wrongTypeDocuments.filter { DocumentLayout.ValueType(of: $0) != type }.map(Replacement.init)
   }
 
   /// The characters huge strings repeat.
@@ -67,18 +69,18 @@ public struct Mutator: Sendable {
     MutationCatalogue.hugeStringLengths.map { length in
       let count = length / unit.utf8.count
       return Replacement(
-        bytes: CompactJSONWriter.bytes(of: .string(String(repeating: unit, count: count))),
+        bytes: JSONWriter.bytes(of: .string(String(repeating: unit, count: count))),
         argument: "\(count) x \(JSONValue.string(unit).serialized())")
     }
   }
   /// The naughty strings as whole values; the argument is the name.
   private static let naughtyStrings = MutationCatalogue.naughtyStrings.map {
-    Replacement(bytes: CompactJSONWriter.bytes(of: .string($0.text)), argument: $0.name)
+    Replacement(bytes: JSONWriter.bytes(of: .string($0.text)), argument: $0.name)
   }
   /// The naughty strings escaped, to be written inside another string.
   private static let naughtyContents: [[UInt8]] = MutationCatalogue.naughtyStrings.map {
     var bytes: [UInt8] = []
-    CompactJSONWriter.writeStringContent($0.text, to: &bytes)
+    JSONWriter.writeStringContent($0.text, to: &bytes)
     return bytes
   }
   /// The byte sequences that are not UTF-8, with their bytes in hexadecimal as the argument.

@@ -9,7 +9,7 @@ struct Replacement: Sendable {
 
   /// A value written as compact JSON; the argument is the same text.
   init(_ value: JSONValue) {
-    bytes = CompactJSONWriter.bytes(of: value)
+    bytes = JSONWriter.bytes(of: value)
     argument = String(decoding: bytes, as: UTF8.self)
   }
 

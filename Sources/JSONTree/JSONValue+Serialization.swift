@@ -73,21 +73,8 @@ private func writeContainer<Element>(
 }
 
 private func writeString(_ text: String, into output: inout String) {
-  output += "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": output += "\\\""
-    case "\\": output += "\\\\"
-    case "\n": output += "\\n"
-    case "\r": output += "\\r"
-    case "\t": output += "\\t"
-    case "\u{08}": output += "\\b"
-    case "\u{0C}": output += "\\f"
-    case let control where control.value < 0x20:
-      let digits = String(control.value, radix: 16, uppercase: true)
-      output += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-    default: output.unicodeScalars.append(scalar)
-    }
-  }
-  output += "\""
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(text.utf8.count + 2)
+  JSONWriter.writeString(text, to: &bytes)
+  output += String(decoding: bytes, as: UTF8.self)
 }

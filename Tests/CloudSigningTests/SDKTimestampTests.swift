@@ -1,5 +1,6 @@
 import CloudSigning
 import Foundation
+import SeededRandom
 import Testing
 
 @Suite("X-Sdk-Date timestamps")
@@ -44,7 +45,7 @@ struct SDKTimestampTests {
     formatter.calendar = Calendar(identifier: .gregorian)
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-    var generator = SeededGenerator(seed: 1_915)
+    var generator = SplitMix64(seed: 1_915)
     for _ in 0..<500 {
       let seconds = Int64.random(in: -2_208_988_800...7_258_118_400, using: &generator)
       let date = Date(timeIntervalSince1970: TimeInterval(seconds))

@@ -1,31 +1,19 @@
 import CloudProgress
 import CloudSimulator
 import Foundation
+import SeededRandom
 import Testing
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
 
-/// SplitMix64: a tiny seeded generator, the same sequence on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-}
-
 @Suite("Simulator: malformed requests and load")
 struct SimulatorRobustnessTests {
   static let seed: UInt64 = 0x5EED_0004_C10D_5111
 
   /// One malformed request of the API layer (the HTTP layer has its own garbage suite).
-  static func malformedRequest(_ random: inout SeededGenerator, base: URL) -> URLRequest {
+  static func malformedRequest(_ random: inout SplitMix64, base: URL) -> URLRequest {
     let pieces = [
       "v1", "v2", "v5", "tasks", "jobs", "progress", "..", "%2e%2e", "%00", "ü", "%ZZ",
       "x" + String(repeating: "y", count: 300), "test-suites", "upload", "processes",
@@ -74,7 +62,7 @@ struct SimulatorRobustnessTests {
   )
   func malformedSuite() async throws {
     try await withSimulator(.standard) { simulator in
-      var random = SeededGenerator(state: Self.seed)
+      var random = SplitMix64(seed: Self.seed)
       let requests = (0..<1_000).map { _ in Self.malformedRequest(&random, base: simulator.baseURL)
       }
       let session = URLSession(configuration: .ephemeral)

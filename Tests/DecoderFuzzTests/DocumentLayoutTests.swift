@@ -18,7 +18,7 @@ struct DocumentLayoutTests {
     #expect(Self.seeds.count >= 9)
     for (document, schema) in Self.seeds {
       let layout = DocumentLayout(document, schema: schema)
-      #expect(layout.bytes == CompactJSONWriter.bytes(of: document))
+      #expect(layout.bytes == JSONWriter.bytes(of: document))
       #expect(layout.sites.count == document.pointers().count)
       for index in layout.sites.indices {
         let pointer = try #require(JSONPointer(layout.pointerText(index)))
@@ -85,7 +85,7 @@ struct DocumentLayoutTests {
     ])
     let layout = DocumentLayout(document, schema: .insight)
     #expect(layout.sites.count == DocumentLayout.siteLimit)
-    #expect(layout.bytes == CompactJSONWriter.bytes(of: document))
+    #expect(layout.bytes == JSONWriter.bytes(of: document))
     #expect(!layout.objects.contains { layout.sites[$0].token == "tail" })
     #expect(layout.nonEmptyObjects.isEmpty)  // the root's members are not all listed
   }

@@ -34,7 +34,7 @@ struct MutatorTests {
     let record = try #require(fuzzCase.mutations.first)
     #expect(record.operator == mutationOperator)
     #expect(fuzzCase.mutations.count == 1)
-    #expect(fuzzCase.bytes() != CompactJSONWriter.bytes(of: seed))
+    #expect(fuzzCase.bytes() != JSONWriter.bytes(of: seed))
   }
 
   @Test("deep nesting lands on 511, 512 or 513 levels")

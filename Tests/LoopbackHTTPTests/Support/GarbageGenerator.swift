@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// One malformed exchange of the garbage suite.
 struct GarbageCase: Sendable {
   /// How the client leaves after sending.

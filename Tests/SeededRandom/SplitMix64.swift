@@ -1,15 +1,16 @@
 /// SplitMix64 (Steele, Lea and Flood, 2014): a small, fast pseudo-random generator whose
-/// sequence is fixed by its seed, so a failing case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
+/// sequence is fixed by its seed, so a failing case can be replayed. Shared by the test
+/// targets that make "random" inputs.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   /// Creates a generator whose sequence is fixed by `seed`.
-  init(seed: UInt64) {
+  public init(seed: UInt64) {
     state = seed
   }
 
   /// The next 64 random bits.
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var mixed = state
     mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9

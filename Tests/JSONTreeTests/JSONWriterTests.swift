@@ -1,9 +1,8 @@
-import DecoderFuzz
 import JSONTree
 import Testing
 
-@Suite("CompactJSONWriter")
-struct CompactJSONWriterTests {
+@Suite("JSONWriter")
+struct JSONWriterTests {
   let document: JSONValue = .object([
     JSONMember("a", .array([.number("1"), .number("9223372036854776000")])),
     JSONMember("b", .string("x\"\n\u{1}")), JSONMember("b", .null),
@@ -11,7 +10,7 @@ struct CompactJSONWriterTests {
 
   @Test("it writes what serialized(.compact) writes, duplicates and lexemes kept")
   func valid() throws {
-    let bytes = CompactJSONWriter.bytes(of: document)
+    let bytes = JSONWriter.bytes(of: document)
     #expect(String(decoding: bytes, as: UTF8.self) == document.serialized(.compact))
     #expect(
       String(decoding: bytes, as: UTF8.self)

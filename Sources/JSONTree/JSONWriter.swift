@@ -1,9 +1,7 @@
-import JSONTree
-
-/// Writes a ``JSONValue`` as compact JSON bytes: the same text as
-/// `JSONValue.serialized(.compact)`, duplicate keys and number lexemes kept, without going
-/// through `String`. Finding files, the minimizer and ``DocumentLayout`` all write with it.
-public enum CompactJSONWriter {
+/// Writes a ``JSONValue`` as compact JSON bytes, duplicate keys and number lexemes kept,
+/// without going through `String`; ``JSONValue/serialized(_:)`` escapes its strings with it
+/// too. The fuzzer writes its documents, finding files and byte splices with it.
+public enum JSONWriter {
   /// The document's bytes.
   public static func bytes(of document: JSONValue) -> [UInt8] {
     var output: [UInt8] = []
@@ -13,7 +11,7 @@ public enum CompactJSONWriter {
   }
 
   /// Appends `value` to `output`.
-  static func write(_ value: JSONValue, to output: inout [UInt8]) {
+  public static func write(_ value: JSONValue, to output: inout [UInt8]) {
     switch value {
     case .array(let elements):
       output.append(UInt8(ascii: "["))
@@ -37,7 +35,7 @@ public enum CompactJSONWriter {
   }
 
   /// Appends a scalar (`null`, a boolean, a number or a string); containers write nothing.
-  static func writeScalar(_ value: JSONValue, to output: inout [UInt8]) {
+  public static func writeScalar(_ value: JSONValue, to output: inout [UInt8]) {
     switch value {
     case .null: output += "null".utf8
     case .bool(let flag): output += (flag ? "true" : "false").utf8
@@ -48,14 +46,14 @@ public enum CompactJSONWriter {
   }
 
   /// Appends `text` as a JSON string, quotes included.
-  static func writeString(_ text: String, to output: inout [UInt8]) {
+  public static func writeString(_ text: String, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     writeStringContent(text, to: &output)
     output.append(UInt8(ascii: "\""))
   }
 
   /// Appends `text` escaped as the inside of a JSON string, without quotes.
-  static func writeStringContent(_ text: String, to output: inout [UInt8]) {
+  public static func writeStringContent(_ text: String, to output: inout [UInt8]) {
     let utf8 = text.utf8
     if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
     {
