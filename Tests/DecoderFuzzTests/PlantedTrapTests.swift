@@ -33,6 +33,22 @@ struct PlantedTrapTests {
     #expect(executor.restarts == 2)
   }
 
+  @Test(
+    "a hang: the silent worker is killed, its input is the hang, the next one is answered",
+    .timeLimit(.minutes(1)))
+  func hang() {
+    let executor = WorkerExecutor(
+      target: PlantedTrap.hangTarget, command: [plantedTrapWorker], silenceLimitMilliseconds: 1_000)
+    let good = Array(#"{"task_status":0,"progress":{"ratio":"50%","info":"running"}}"#.utf8)
+    let hanging = Array(#"{"progress":{"info":"hang"}}"#.utf8)
+    let outcomes = executor.run([good, hanging, good])
+    #expect(outcomes.count == 3)
+    #expect(outcomes[0] == .accepted(signature: "running %"))
+    #expect(outcomes[1].finding?.findingClass == .hang)
+    #expect(outcomes[2] == .accepted(signature: "running %"))
+    #expect(executor.restarts == 1)
+  }
+
   @Test("found within the smoke budget, minimized, saved once, and replayed")
   func pipeline() async throws {
     let directory = try temporaryDirectory()

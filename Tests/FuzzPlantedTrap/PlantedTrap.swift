@@ -22,6 +22,17 @@ public enum PlantedTrap {
     return ResponseOracles.check(CheckTaskProgress.self, bytes: bytes, schema: .check)
   }
 
-  /// The standard targets plus the planted one.
-  public static let targets = FuzzTargetRegistry.standard + [target]
+  /// A target that never answers an input holding the text `hang` (it sleeps for an hour),
+  /// named `planted-hang`: the worker must be killed and the input reported as a hang.
+  public static let hangTarget = FuzzTarget(
+    name: "planted-hang", corpusKey: "check", seedSelection: .success, schema: .check
+  ) { bytes in
+    if String(decoding: bytes, as: UTF8.self).contains("hang") {
+      Thread.sleep(forTimeInterval: 3_600)
+    }
+    return ResponseOracles.check(CheckTaskProgress.self, bytes: bytes, schema: .check)
+  }
+
+  /// The standard targets plus the planted ones.
+  public static let targets = FuzzTargetRegistry.standard + [target, hangTarget]
 }

@@ -46,6 +46,25 @@ struct FuzzCommandTests {
     #expect(lines.last == "seed 8, shard 0/1")
   }
 
+  @Test("a new finding is saved and makes the exit status 1")
+  func newFindingExitsOne() throws {
+    let directory = FileManager.default.temporaryDirectory.appending(path: "fuzz-new-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // A budget of a nanosecond makes every input slow: a finding the hardened models allow.
+    let arguments = [
+      "fuzz", "--target", "check", "--runs", "20", "--seed", "1", "--in-process",
+      "--corpus", directory.path, "--budget-ms", "0.000001",
+    ]
+    let outcome = TapeCommand.run(arguments)
+    #expect(outcome.status == 1)
+    #expect(outcome.output.contains("new finding \(directory.path)/check/findings/"))
+    let saved = try FileManager.default.contentsOfDirectory(
+      atPath: directory.appending(path: "check/findings").path)
+    #expect(saved.count == 1)
+    let again = TapeCommand.run(arguments)
+    #expect(again.status == 0)
+  }
+
   @Test("replaying a corrupt finding file is an error naming the file")
   func corruptReplay() throws {
     let file = FileManager.default.temporaryDirectory.appending(path: "bad-finding-\(UUID()).json")
