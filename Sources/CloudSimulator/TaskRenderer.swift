@@ -33,7 +33,7 @@ enum TaskRenderer {
     }
     let details = statuses.enumerated().map { index, status in
       PerfTestUploadDetail(
-        id: Int32(index), name: "Project \(index)", status: status,
+        id: Int64(index), name: "Project \(index)", status: status,
         cause: status == .failed ? "Script parse failed at line 12" : "")
     }
     return PerfTestUploadProcessResponse(

@@ -48,3 +48,10 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
     tokens.isEmpty ? "(root)" : description
   }
 }
+
+extension JSONPointer {
+  /// The pointer of a `Codable` coding path: member names and array indices as tokens.
+  public init(codingPath: [any CodingKey]) {
+    self.init(tokens: codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue })
+  }
+}

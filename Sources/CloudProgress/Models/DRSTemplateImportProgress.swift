@@ -3,11 +3,11 @@
 /// parsing of an object import template got.
 public struct DRSTemplateImportProgress: Hashable, Sendable, Codable {
   /// Whether the template upload is complete (`send_success`).
-  public var sendSuccess: Bool?
+  @Tolerant public var sendSuccess: Bool?
   /// The parsing state (`process_status`).
   public var processStatus: DRSProcessStatus?
   /// How many rows were parsed, a number in a string (`parsed_success_number`).
-  public var parsedSuccessNumber: NumericString?
+  @Tolerant public var parsedSuccessNumber: NumericString?
 
   /// Creates a progress.
   public init(

@@ -2,37 +2,37 @@
 /// `GET /v1/{project_id}/resource-package/import-tasks/{task_id}`: one import task.
 public struct InsightImportTask: Hashable, Sendable, Codable {
   /// The task id (`id`).
-  public var id: String?
+  @Tolerant public var id: String?
   /// The import name (`name`).
-  public var name: String?
+  @Tolerant public var name: String?
   /// The account (domain) id (`domain_id`).
-  public var domainID: String?
+  @Tolerant public var domainID: String?
   /// The project id (`project_id`).
-  public var projectID: String?
+  @Tolerant public var projectID: String?
   /// The workspace id (`workspace_id`).
-  public var workspaceID: String?
+  @Tolerant public var workspaceID: String?
   /// The import parameters (`import_param`).
-  public var importParameters: String?
+  @Tolerant public var importParameters: String?
   /// The OBS bucket of the package (`obs_bucket`).
-  public var obsBucket: String?
+  @Tolerant public var obsBucket: String?
   /// The OBS object key of the package (`obs_object_key`).
-  public var obsObjectKey: String?
+  @Tolerant public var obsObjectKey: String?
   /// A description of what was imported (`import_detail`).
-  public var importDetail: String?
+  @Tolerant public var importDetail: String?
   /// The task state (`status`).
   public var status: InsightImportStatus?
   /// Why the task failed (`error_msg`).
-  public var errorMessage: String?
+  @Tolerant public var errorMessage: String?
   /// The kind of import (`import_type`).
-  public var importType: InsightImportType?
+  @Tolerant public var importType: InsightImportType?
   /// The creator's id (`create_user`).
-  public var createUser: String?
+  @Tolerant public var createUser: String?
   /// The creator's name (`create_user_name`).
-  public var createUserName: String?
+  @Tolerant public var createUserName: String?
   /// When the task was created (`create_date`, epoch milliseconds).
-  public var createDate: LongTimestamp?
+  @Tolerant public var createDate: LongTimestamp?
   /// When the task last changed (`update_date`, epoch milliseconds).
-  public var updateDate: LongTimestamp?
+  @Tolerant public var updateDate: LongTimestamp?
 
   /// Creates a task.
   public init(

@@ -1,9 +1,12 @@
 /// The CodeArts PerfTest import progress (`UploadProcessJson`).
 public struct PerfTestUploadProcess: Hashable, Sendable, Codable {
-  /// One entry per imported project (`details`).
+  /// One entry per imported project (`details`); `null` elements are left out.
   public var details: [PerfTestUploadDetail]?
   /// The overall state (`process_status`).
   public var processStatus: PerfTestProcessStatus?
+  /// Where `details` held `null`, so that encoding puts them back and every detail keeps
+  /// its index (and its anomalies their paths).
+  private var nullDetailIndices: [Int] = []
 
   /// Creates a progress.
   public init(details: [PerfTestUploadDetail]? = nil, processStatus: PerfTestProcessStatus? = nil) {
@@ -21,9 +24,35 @@ public struct PerfTestUploadProcess: Hashable, Sendable, Codable {
   /// answer undecodable).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    self.details = try container.decodeIfPresent([PerfTestUploadDetail?].self, forKey: .details)?
-      .compactMap { $0 }
+    let elements = try container.decodeIfPresent([PerfTestUploadDetail?].self, forKey: .details)
+    self.details = elements?.compactMap { $0 }
+    self.nullDetailIndices = elements?.indices.filter { elements?[$0] == nil } ?? []
     self.processStatus = try container.decodeIfPresent(
       PerfTestProcessStatus.self, forKey: .processStatus)
+  }
+
+  /// Encodes the progress, with `null` details where they came.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    if let details {
+      var elements = details.map(Optional.some)
+      for index in nullDetailIndices where index <= elements.count {
+        elements.insert(nil, at: index)
+      }
+      try container.encode(elements, forKey: .details)
+    }
+    try container.encodeIfPresent(processStatus, forKey: .processStatus)
+  }
+
+  /// The index each detail had on the wire.
+  var wireIndices: [Int] {
+    var indices: [Int] = []
+    var wireIndex = 0
+    for _ in details ?? [] {
+      while nullDetailIndices.contains(wireIndex) { wireIndex += 1 }
+      indices.append(wireIndex)
+      wireIndex += 1
+    }
+    return indices
   }
 }

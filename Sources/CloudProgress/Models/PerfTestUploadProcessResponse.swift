@@ -3,13 +3,13 @@
 /// projects, wrapped in the CPTS envelope.
 public struct PerfTestUploadProcessResponse: Hashable, Sendable, Codable {
   /// The result code, `SVCSTG.CPTS.0000000` on success.
-  public var code: String?
+  @Tolerant public var code: String?
   /// The result message, `success` on success.
-  public var message: String?
+  @Tolerant public var message: String?
   /// The progress itself (`json`).
   public var process: PerfTestUploadProcess?
   /// Extension information (`extend`), usually null.
-  public var extend: String?
+  @Tolerant public var extend: String?
 
   /// Creates a response.
   public init(

@@ -2,33 +2,33 @@
 /// the state of an import or export task. Every field is a string on the wire.
 public struct QualityResourceStatus: Hashable, Sendable, Codable {
   /// The record id (`id`).
-  public var id: String?
+  @Tolerant public var id: String?
   /// The import or export task id (`resource_id`).
-  public var resourceID: String?
+  @Tolerant public var resourceID: String?
   /// What is imported or exported (`resource_type`).
-  public var resourceType: QualityResourceType?
+  @Tolerant public var resourceType: QualityResourceType?
   /// Export or import (`action`).
-  public var action: QualityAction?
+  @Tolerant public var action: QualityAction?
   /// The resource file name (`file_name`).
-  public var fileName: String?
+  @Tolerant public var fileName: String?
   /// The start time, in no documented format (`start_time`).
-  public var startTime: String?
+  @Tolerant public var startTime: String?
   /// The end time, in no documented format (`end_time`).
-  public var endTime: String?
+  @Tolerant public var endTime: String?
   /// The task state (`status`).
   public var status: QualityTaskStatus?
   /// Why the task failed (`error_msg`).
-  public var errorMessage: String?
+  @Tolerant public var errorMessage: String?
   /// The project id (`project_id`).
-  public var projectID: String?
+  @Tolerant public var projectID: String?
   /// The account (domain) id (`domain_id`).
-  public var domainID: String?
+  @Tolerant public var domainID: String?
   /// The user name (`user_name`).
-  public var userName: String?
+  @Tolerant public var userName: String?
   /// The resources to export (`export_resources`), blank by default.
-  public var exportResources: String?
+  @Tolerant public var exportResources: String?
   /// The import body (`import_body`), blank by default.
-  public var importBody: String?
+  @Tolerant public var importBody: String?
   /// The state of the exported file (`file_status`).
   public var fileStatus: QualityFileStatus?
 

@@ -24,18 +24,10 @@ public enum CloudAPI: String, CaseIterable, Hashable, Sendable, CustomStringConv
     }
   }
 
-  /// Decodes a successful answer's body into ``responseType``; a body nested deeper than
-  /// 512 levels is refused before `JSONDecoder` sees it (see ``NestingGuard``).
-  public func decodeResponse(from body: Data, using decoder: JSONDecoder = JSONDecoder())
-    throws -> any TaskProgressReporting
-  {
-    try NestingGuard.check(body)
-    func decode<Model: TaskProgressReporting>(_ type: Model.Type) throws
-      -> any TaskProgressReporting
-    {
-      try decoder.decode(type, from: body)
-    }
-    return try decode(responseType)
+  /// Decodes a successful answer's body into ``responseType`` through the models' safe
+  /// entry point (``TaskProgressReporting/init(jsonData:)``).
+  public func decodeResponse(from body: Data) throws -> any TaskProgressReporting {
+    try responseType.init(jsonData: body)
   }
 
   /// The key.

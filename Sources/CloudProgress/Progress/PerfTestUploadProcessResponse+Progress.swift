@@ -1,30 +1,46 @@
 extension PerfTestUploadProcessResponse: TaskProgressReporting {
-  /// `process_status` 0 is running (percent: share of projects finished), 1 is terminal: all
-  /// projects failed is failed, some is partially succeeded, none is succeeded.
+  /// `process_status` 0 is running; 1 is terminal once no detail is still importing (0):
+  /// all projects failed is failed, some is partially succeeded, none is succeeded. While a
+  /// detail is importing the task runs (percent: share of projects finished); a detail with
+  /// an undocumented or no status, or an undocumented `process_status`, is unknown.
   public var taskProgress: TaskProgress {
+    guard let processStatus = process?.processStatus else {
+      return TaskProgress(phase: .unknown, detail: "no process_status")
+    }
     let details = process?.details ?? []
-    let failures = details.filter { $0.status == .failed }
-    let successes = details.count(where: { $0.status == .succeeded })
+    switch processStatus.documentedReading {
+    case .importing: return runningProgress(details)
+    case .imported: return importedProgress(details)
+    case .unknown, nil: return .undocumented("process_status", processStatus.wireValue)
+    }
+  }
+
+  private func runningProgress(_ details: [PerfTestUploadDetail]) -> TaskProgress {
+    let finished = details.count(where: { detail in
+      let reading = detail.status?.documentedReading
+      return reading == .succeeded || reading == .failed
+    })
+    let percent = details.isEmpty ? nil : Double(finished) * 100 / Double(details.count)
+    return TaskProgress(
+      phase: .running, percent: percent, detail: "\(finished) of \(details.count) projects imported")
+  }
+
+  private func importedProgress(_ details: [PerfTestUploadDetail]) -> TaskProgress {
+    let readings = details.map { $0.status?.documentedReading }
+    if let index = readings.firstIndex(where: { $0 == nil }) {
+      let name = details[index].name ?? "project \(index)"
+      guard let status = details[index].status else {
+        return TaskProgress(phase: .unknown, detail: "\(name) has no status")
+      }
+      return .undocumented("status of \(name)", status.wireValue)
+    }
+    if readings.contains(.importing) { return runningProgress(details) }
+    let failures = details.filter { $0.status?.documentedReading == .failed }
+    if failures.isEmpty { return TaskProgress(phase: .succeeded, percent: 100, detail: message) }
     let causes = failures.compactMap { detail in
       detail.cause.flatMap { $0.isEmpty ? nil : "\(detail.name ?? "project"): \($0)" }
     }.joined(separator: "; ")
-    switch process?.processStatus {
-    case .importing:
-      let finished = successes + failures.count
-      let percent = details.isEmpty ? nil : Double(finished) * 100 / Double(details.count)
-      return TaskProgress(
-        phase: .running, percent: percent,
-        detail: "\(finished) of \(details.count) projects imported")
-    case .imported:
-      if failures.isEmpty {
-        return TaskProgress(phase: .succeeded, percent: 100, detail: message)
-      }
-      let phase: TaskProgress.Phase = successes == 0 ? .failed : .partiallySucceeded
-      return TaskProgress(phase: phase, percent: phase == .failed ? nil : 100, detail: causes)
-    case .unknown(let wireValue):
-      return TaskProgress(phase: .unknown, detail: "process_status \(wireValue)")
-    case nil:
-      return TaskProgress(phase: .unknown, detail: "no process_status")
-    }
+    let phase: TaskProgress.Phase = failures.count == details.count ? .failed : .partiallySucceeded
+    return TaskProgress(phase: phase, percent: phase == .failed ? nil : 100, detail: causes)
   }
 }

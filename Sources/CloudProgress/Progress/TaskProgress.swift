@@ -59,3 +59,13 @@ public struct TaskProgress: Hashable, Sendable, CustomStringConvertible {
     return text
   }
 }
+
+extension TaskProgress {
+  /// The snapshot of an answer whose `field` holds a value the documentation does not list:
+  /// unknown, so a poller keeps polling, with the value in the detail.
+  static func undocumented(_ field: String, _ value: WireScalar, percent: Double? = nil)
+    -> TaskProgress
+  {
+    TaskProgress(phase: .unknown, percent: percent, detail: "undocumented \(field) \(value)")
+  }
+}

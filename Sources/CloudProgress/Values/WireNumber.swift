@@ -1,22 +1,26 @@
 import Foundation
+import JSONTree
 
 /// A JSON number as it arrived, kept as text so that no digit is lost on the way back out.
 ///
-/// Decoding goes through `Decimal`, which keeps every digit of a number with up to 38
-/// significant digits (every `Int64`, every `UInt64`, and the documented
-/// `9223372036854776000` that `Int64` refuses), and falls back to `Double` for magnitudes
-/// `Decimal` cannot hold. A number outside `Double`'s range (`1e309`) is a decoding error
-/// that names its path; it never traps. Foundation's `JSONDecoder` does not expose the
-/// original lexeme, so `1e2` comes back as `100` and `-0` as `0`: the same value, other text.
+/// Decoded from a model's safe entry point (`init(jsonData:)`, which uses
+/// `JSONValueDecoder`), ``text`` is the lexeme exactly as written: `1.0` stays `1.0`, `1e2`
+/// stays `1e2`, `1e400` is kept (it never fails the answer), and encoding with
+/// `JSONValueEncoder` writes the same bytes back. A status documented as an integer is that
+/// integer only when its lexeme is one.
 ///
-/// ``text`` is always the text the number decodes with after ``encode(to:)``, so a decode,
-/// encode, decode gives the same value back: a number read through `Double` is written as
-/// `Decimal` writes it whenever `Decimal` holds it (`0e400` and `-0e-200` are `0`, not `0.0`).
+/// Through Foundation's `JSONDecoder`, which does not expose the lexeme, the number is read
+/// through `Decimal` (38 significant digits: `1.00000000000000000000000000000000000000001`
+/// becomes `1`) or, beyond `Decimal`'s range, `Double`; a number beyond `Double` is a
+/// decoding error there. ``text`` is then the text the number decodes with again after
+/// ``encode(to:)`` (`0e400` is `0`, not `0.0`), so a decode, encode, decode is stable on
+/// either path.
 public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
   /// The number in decimal notation, for example `"9223372036854776000"` or `"0.5"`.
   public let text: String
 
-  /// Creates a number from its decimal text; nil when `text` is not a JSON number.
+  /// Creates a number from its decimal text, as `JSONDecoder` would read it (`1e2` is `100`);
+  /// nil when `text` is not a JSON number.
   public init?(_ text: String) {
     guard JSONNumberGrammar.matches(text) else { return nil }
     if let decimal = Decimal(string: text) {
@@ -33,7 +37,8 @@ public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
     self.text = String(value)
   }
 
-  private init(verbatim text: String) {
+  /// A number exactly as written; `lexeme` must be a JSON number.
+  init(lexeme text: String) {
     self.text = text
   }
 
@@ -51,21 +56,14 @@ public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
 
   /// Decodes a JSON number; see the type's documentation for the precision kept.
   public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    // Out of range, JSONDecoder throws an internal error, not a DecodingError, and turns it
-    // into a path-less "not valid JSON" at the top: catch it here, where the path is known.
-    do {
-      self.init(verbatim: try container.decode(Decimal.self).description)
-    } catch let error as DecodingError {
-      throw error
-    } catch {
-      guard let double = try? container.decode(Double.self), double.isFinite else {
-        throw DecodingError.dataCorruptedError(
-          in: container,
-          debugDescription: "number outside the range of Decimal and Double (beyond ±1.8e308)")
-      }
-      self.init(verbatim: Self.text(of: double))
+    let value = try JSONValue(from: decoder)
+    guard case .number(let lexeme) = value else {
+      throw DecodingError.typeMismatch(
+        WireNumber.self,
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "expected a number, found \(value.typeName)"))
     }
+    self.init(lexeme: lexeme)
   }
 
   /// The text of a number only `Double` could read (its lexeme is beyond `Decimal`): the
@@ -79,15 +77,7 @@ public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
 
   /// Encodes the number with the digits it was decoded with.
   public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    if let decimal = Decimal(string: text) {
-      try container.encode(decimal)
-    } else if let double = Double(text), double.isFinite {
-      try container.encode(double)
-    } else {
-      throw EncodingError.invalidValue(
-        text, .init(codingPath: encoder.codingPath, debugDescription: "not a finite number"))
-    }
+    try JSONValue.number(text).encode(to: encoder)
   }
 }
 

@@ -1,3 +1,5 @@
+import JSONTree
+
 /// A scalar JSON value exactly as the service sent it: a string, a number or a boolean.
 ///
 /// The hardened field types (open enumerations, ``Percentage``, ``NumericString``,
@@ -13,26 +15,21 @@ public enum WireScalar: Hashable, Sendable, Codable, CustomStringConvertible {
 
   /// Decodes any scalar; `null`, arrays and objects are errors that name their path.
   public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if container.decodeNil() {
+    let value = try JSONValue(from: decoder)
+    switch value {
+    case .string(let text): self = .string(text)
+    case .bool(let flag): self = .bool(flag)
+    case .number(let lexeme): self = .number(WireNumber(lexeme: lexeme))
+    case .null:
       throw DecodingError.valueNotFound(
         WireScalar.self,
         .init(codingPath: decoder.codingPath, debugDescription: "expected a scalar, found null"))
-    }
-    if let text = try? container.decode(String.self) {
-      self = .string(text)
-    } else if let flag = try? container.decode(Bool.self) {
-      self = .bool(flag)
-    } else {
-      do {
-        self = .number(try WireNumber(from: decoder))
-      } catch DecodingError.typeMismatch {
-        throw DecodingError.typeMismatch(
-          WireScalar.self,
-          .init(
-            codingPath: decoder.codingPath,
-            debugDescription: "expected a string, number or boolean, found an array or object"))
-      }
+    case .array, .object:
+      throw DecodingError.typeMismatch(
+        WireScalar.self,
+        .init(
+          codingPath: decoder.codingPath,
+          debugDescription: "expected a string, number or boolean, found \(value.typeName)"))
     }
   }
 
@@ -73,4 +70,15 @@ extension WireScalar: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
   public init(integerLiteral value: Int) { self = .number(WireNumber(value)) }
   /// A boolean scalar.
   public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension WireScalar {
+  /// The value as a JSON tree node.
+  public var jsonValue: JSONValue {
+    switch self {
+    case .string(let text): .string(text)
+    case .number(let number): .number(number.text)
+    case .bool(let flag): .bool(flag)
+    }
+  }
 }

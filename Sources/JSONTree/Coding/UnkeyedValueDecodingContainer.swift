@@ -1,0 +1,70 @@
+/// The unkeyed container of a ``ValueDecoder``: an array's elements, read in order.
+struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
+  let elements: [JSONValue]
+  let codingPath: [any CodingKey]
+  private(set) var currentIndex = 0
+
+  init(elements: [JSONValue], codingPath: [any CodingKey]) {
+    self.elements = elements
+    self.codingPath = codingPath
+  }
+
+  var count: Int? { elements.count }
+  var isAtEnd: Bool { currentIndex >= elements.count }
+
+  mutating func decodeNil() throws -> Bool {
+    guard try peek().value == .null else { return false }
+    currentIndex += 1
+    return true
+  }
+
+  mutating func decode(_ type: Bool.Type) throws -> Bool { try next { try $0.bool() } }
+  mutating func decode(_ type: String.Type) throws -> String { try next { try $0.string() } }
+  mutating func decode(_ type: Double.Type) throws -> Double { try next { try $0.double() } }
+  mutating func decode(_ type: Float.Type) throws -> Float { try next { Float(try $0.double()) } }
+  mutating func decode(_ type: Int.Type) throws -> Int { try next { try $0.integer(type) } }
+  mutating func decode(_ type: Int8.Type) throws -> Int8 { try next { try $0.integer(type) } }
+  mutating func decode(_ type: Int16.Type) throws -> Int16 { try next { try $0.integer(type) } }
+  mutating func decode(_ type: Int32.Type) throws -> Int32 { try next { try $0.integer(type) } }
+  mutating func decode(_ type: Int64.Type) throws -> Int64 { try next { try $0.integer(type) } }
+  mutating func decode(_ type: UInt.Type) throws -> UInt { try next { try $0.integer(type) } }
+  mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next { try $0.integer(type) } }
+  mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next { try $0.integer(type) } }
+  mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next { try $0.integer(type) } }
+  mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next { try $0.integer(type) } }
+
+  mutating func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
+    try next { try $0.decode(type) }
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+    -> KeyedDecodingContainer<NestedKey>
+  {
+    try next { try $0.container(keyedBy: type) }
+  }
+
+  mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    try next { try $0.unkeyedContainer() }
+  }
+
+  mutating func superDecoder() throws -> any Decoder { try next { $0 } }
+
+  /// The decoder of the current element, which stays current.
+  private func peek() throws -> ValueDecoder {
+    let path = codingPath + [IndexCodingKey(currentIndex)]
+    guard !isAtEnd else {
+      throw DecodingError.valueNotFound(
+        JSONValue.self,
+        .init(codingPath: path, debugDescription: "the array has only \(elements.count) elements"))
+    }
+    return ValueDecoder(value: elements[currentIndex], codingPath: path)
+  }
+
+  /// Reads the current element and moves on only when reading it succeeded, as
+  /// `JSONDecoder` does.
+  private mutating func next<Value>(_ read: (ValueDecoder) throws -> Value) throws -> Value {
+    let value = try read(try peek())
+    currentIndex += 1
+    return value
+  }
+}
