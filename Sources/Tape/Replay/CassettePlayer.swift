@@ -29,7 +29,11 @@ public final class CassettePlayer: Sendable {
   private let slots = Mutex<[Int]>([])
 
   private struct PlaybackState {
+    /// How many times each interaction was served, over every cycle.
     var plays: [Int]
+    /// How many times each interaction was served in its group's current pass: what the
+    /// sequence has used up. `cycle` starts a pass over; `plays` keeps counting.
+    var pass: [Int]
     var scanStart: [String: Int] = [:]
     var failures: [ReplayFailure] = []
     var replayStart: Duration?
@@ -41,7 +45,8 @@ public final class CassettePlayer: Sendable {
     var headers: [String: String]
   }
 
-  /// A chosen interaction and which play of it this is (1 for the first).
+  /// A chosen interaction and which play of it this is (1 for the first, counted over
+  /// every cycle).
   struct Selection {
     var index: Int
     var play: Int
@@ -69,7 +74,8 @@ public final class CassettePlayer: Sendable {
       groups[Self.key(of: snapshot, keyFunctions), default: []].append(index)
     }
     self.groups = groups
-    self.state = Mutex(PlaybackState(plays: Array(repeating: 0, count: snapshots.count)))
+    let zeros = Array(repeating: 0, count: snapshots.count)
+    self.state = Mutex(PlaybackState(plays: zeros, pass: zeros))
   }
 
   deinit {
@@ -104,7 +110,7 @@ public final class CassettePlayer: Sendable {
   /// Every request the player could not answer so far, in order.
   public var failures: [ReplayFailure] { state.withLock { $0.failures } }
 
-  /// How many times each interaction was served, by index.
+  /// How many times each interaction was served, by index, over every cycle.
   public var playCounts: [Int] { state.withLock { $0.plays } }
 
   /// The indices of the interactions never served.
@@ -126,12 +132,13 @@ public final class CassettePlayer: Sendable {
       }
       let start = predicates.isEmpty ? state.scanStart[key, default: 0] : 0
       if let position = candidates[start...].firstIndex(where: {
-        state.plays[$0] < interactions[$0].repeatCount
+        state.pass[$0] < interactions[$0].repeatCount
       }) {
         if predicates.isEmpty { state.scanStart[key] = position }
-        state.plays[candidates[position]] += 1
-        return .success(
-          Selection(index: candidates[position], play: state.plays[candidates[position]]))
+        let index = candidates[position]
+        state.pass[index] += 1
+        state.plays[index] += 1
+        return .success(Selection(index: index, play: state.plays[index]))
       }
       switch configuration.exhaustion {
       case .repeatLast:
@@ -139,10 +146,12 @@ public final class CassettePlayer: Sendable {
         state.plays[last] += 1
         return .success(Selection(index: last, play: state.plays[last]))
       case .cycle:
-        for index in candidates { state.plays[index] = 0 }
+        for index in candidates { state.pass[index] = 0 }
         state.scanStart[key] = 0
-        state.plays[candidates[0]] = 1
-        return .success(Selection(index: candidates[0], play: 1))
+        let first = candidates[0]
+        state.pass[first] = 1
+        state.plays[first] += 1
+        return .success(Selection(index: first, play: state.plays[first]))
       case .fail:
         return .failure(
           MismatchReport.exhausted(

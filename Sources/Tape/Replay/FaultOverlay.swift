@@ -9,7 +9,8 @@ public struct FaultOverlay: Hashable, Sendable {
   public var dropsConnection: Bool
   /// Answer only the first this-many bytes of the body.
   public var truncatedBodyLength: Int?
-  /// The play of the interaction to affect (1 is the first time it is served); nil for all.
+  /// The play of the interaction to affect (1 is the first time it is served, counted over
+  /// every cycle); nil for all.
   public var play: Int?
 
   /// Creates an overlay.
