@@ -41,18 +41,17 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     if let note {
       Issue.record(Comment(rawValue: note), severity: .warning, sourceLocation: sourceLocation)
     }
-    let filter = test.name.split(separator: "(").first.map(String.init) ?? test.name
     let directory = CassetteLocation.directory(forTestFile: filePath, environment: environment)
     let player: CassettePlayer
     do {
       let url = try CassetteName(name).url(in: directory)
-      var configuration = configuration
-      configuration.recordCommand = "TAPE_RECORD=newEpisodes swift test --filter '\(filter)'"
-      player = try CassettePlayer(contentsOf: url, configuration: configuration)
+      let source = CassetteLocation.displayName(of: url, forTestFile: filePath)
+      player = CassettePlayer(
+        cassette: try CassetteFile.load(from: url, named: source), source: source,
+        configuration: configuration)
     } catch let error where error.problem == .missing {
-      Issue.record(
-        Comment(rawValue: missingCassetteMessage(error, mode: mode, filter: filter)),
-        sourceLocation: sourceLocation)
+      let hint = RecordingHint.missingCassette(mode: mode == .none ? nil : mode.rawValue)
+      Issue.record(Comment(rawValue: "\(error). \(hint)"), sourceLocation: sourceLocation)
       return
     } catch {
       Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
@@ -61,16 +60,23 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     if mode == .all || mode == .newEpisodes {
       Issue.record(
         Comment(
-          rawValue:
-            "TAPE_RECORD=\(mode.rawValue): this version of Tape cannot record yet; replaying \(player.source)"
+          rawValue: RecordingHint.recordingRequested(mode: mode.rawValue, replaying: player.source)
         ),
         severity: .warning, sourceLocation: sourceLocation)
     }
-    try await CassettePlayer.$current.withValue(player) {
-      try await function()
+    do {
+      try await CassettePlayer.$current.withValue(player) {
+        try await function()
+      }
+    } catch {
+      report(player)
+      throw error
     }
     report(player)
   }
+
+  /// How many unused interactions a report lists; the rest are counted.
+  static let unusedListLimit = 20
 
   private func report(_ player: CassettePlayer) {
     for failure in player.failures {
@@ -79,29 +85,23 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     }
     let unused = player.unusedInteractions
     guard !unused.isEmpty, unusedInteractions != .ignore else { return }
-    let list = unused.map { index in
+    var lines = unused.prefix(Self.unusedListLimit).map { index in
       let request = player.cassette.interactions[index].request
       return "  #\(index) \(request.method) \(request.url)"
-    }.joined(separator: "\n")
-    let message =
+    }
+    var heading =
       "\(unused.count) of \(player.cassette.interactions.count) interactions of \(player.source) "
-      + "were never requested:\n\(list)"
+      + "were never requested"
+    if unused.count > Self.unusedListLimit {
+      heading += "; the first \(Self.unusedListLimit):"
+      lines.append("  ... and \(unused.count - Self.unusedListLimit) more")
+    } else {
+      heading += ":"
+    }
+    let message = ([heading] + lines).joined(separator: "\n")
     Issue.record(
       Comment(rawValue: message), severity: unusedInteractions == .fail ? .error : .warning,
       sourceLocation: sourceLocation)
-  }
-
-  private func missingCassetteMessage(_ error: CassetteError, mode: RecordMode, filter: String)
-    -> String
-  {
-    switch mode {
-    case .none:
-      return "\(error). Record it with: TAPE_RECORD=once swift test --filter '\(filter)' "
-        + "(against the live cloud or the simulator), or write it by hand (see cassettes/README.md)."
-    case .once, .newEpisodes, .all:
-      return "\(error). TAPE_RECORD=\(mode.rawValue) would record it, but this version of Tape "
-        + "cannot record yet: write the cassette by hand (see cassettes/README.md)."
-    }
   }
 }
 

@@ -10,22 +10,18 @@ public struct ReplayConfiguration: Sendable {
   public var clock: ReplayClock
   /// Faults laid over interactions, by their index in the cassette.
   public var faults: [Int: FaultOverlay]
-  /// The command that records what is missing, quoted in mismatch reports.
-  public var recordCommand: String
 
   /// Creates a configuration.
   public init(
     matchers: [RequestMatcher] = RequestMatcher.defaults,
     exhaustion: ExhaustionPolicy = .repeatLast,
     pacing: ReplayPacing = .immediate, clock: ReplayClock = .continuous,
-    faults: [Int: FaultOverlay] = [:],
-    recordCommand: String = "TAPE_RECORD=newEpisodes swift test"
+    faults: [Int: FaultOverlay] = [:]
   ) {
     self.matchers = matchers
     self.exhaustion = exhaustion
     self.pacing = pacing
     self.clock = clock
     self.faults = faults
-    self.recordCommand = recordCommand
   }
 }
