@@ -26,7 +26,6 @@ public final class CassettePlayer: Sendable {
   private let predicates: [RequestMatcher]
   private let groups: [String: [Int]]
   private let state: Mutex<PlaybackState>
-  private let slots = Mutex<[Int]>([])
 
   private struct PlaybackState {
     /// How many times each interaction was served, over every cycle.
@@ -76,15 +75,6 @@ public final class CassettePlayer: Sendable {
     self.groups = groups
     let zeros = Array(repeating: 0, count: snapshots.count)
     self.state = Mutex(PlaybackState(plays: zeros, pass: zeros))
-  }
-
-  deinit {
-    ProtocolSlots.release(slots.withLock { $0 })
-  }
-
-  /// Remembers a protocol slot to free when the player goes.
-  func ownSlot(_ slot: Int) {
-    slots.withLock { $0.append(slot) }
   }
 
   /// Loads the cassette at `url` and creates a player for it.

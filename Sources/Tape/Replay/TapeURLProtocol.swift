@@ -31,7 +31,15 @@ final class TapeURLProtocol<Slot>: URLProtocol {
 
   private func answer() -> Result<(Data, HTTPURLResponse), any Error> {
     guard let player = ProtocolSlots.player(for: type(of: self)) else {
-      return .failure(URLError(.cancelled))
+      return .failure(
+        URLError(
+          .cancelled,
+          userInfo: [
+            NSLocalizedDescriptionKey:
+              "Tape: this request's replay slot has no player: it was sent by a session that "
+              + "CassettePlayer.makeURLSession() did not make (such as one built from another "
+              + "replaying session's configuration), after that session was gone"
+          ]))
     }
     let request = self.request
     return Result {
@@ -66,12 +74,15 @@ final class TapeURLProtocol<Slot>: URLProtocol {
 
 extension CassettePlayer {
   /// A `URLSession` whose requests are answered by this player, for code that takes a
-  /// session rather than a transport. Sessions of different players never mix, even in
-  /// parallel tests.
+  /// session rather than a transport.
+  ///
+  /// The session keeps the player alive for as long as the session exists (a client still
+  /// polling after its test, or `CassettePlayer(...).makeURLSession()` kept on its own), and
+  /// sessions of different players never mix, even in parallel tests. The session's delegate
+  /// is Tape's.
   public func makeURLSession(configuration: URLSessionConfiguration = .ephemeral) -> URLSession {
-    let (slot, protocolClass) = ProtocolSlots.reserve(for: self)
-    ownSlot(slot)
+    let (lease, protocolClass) = ProtocolSlots.lease(for: self)
     configuration.protocolClasses = [protocolClass] + (configuration.protocolClasses ?? [])
-    return URLSession(configuration: configuration)
+    return URLSession(configuration: configuration, delegate: lease, delegateQueue: nil)
   }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import Tape
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// A session made with `makeURLSession()` keeps its player alive and never reaches another
+/// player, however many players come and go around it.
+@Suite("Player lifetime")
+struct PlayerLifetimeTests {
+  /// A session answering `{"cassette": value}` to `taskURL`, from a player the caller drops.
+  static func session(answering value: Int, steps: Int = 1) throws -> URLSession {
+    let interactions = try (0..<steps).map { step in
+      try exchange(taskURL, json: #"{"cassette": \#(value), "step": \#(step)}"#)
+    }
+    return player(interactions).makeURLSession()
+  }
+
+  @Test("a session used after its player was released by the caller answers from its cassette")
+  func sessionOutlivesItsPlayerReference() async throws {
+    let session = try Self.session(answering: 1)
+    var others: [CassettePlayer] = []
+    for other in 2..<40 {
+      let tape = player([try exchange(taskURL, json: #"{"cassette": \#(other), "step": 0}"#)])
+      _ = tape.makeURLSession()
+      others.append(tape)
+    }
+    #expect(text(try await session.send(request(taskURL))) == #"{"cassette":1,"step":0}"#)
+    #expect(others.count == 38)
+  }
+
+  @Test("sessions whose players come and go each answer from their own cassette")
+  func churn() async throws {
+    for value in 0..<20 {
+      let session = try Self.session(answering: value)
+      #expect(text(try await session.send(request(taskURL))) == #"{"cassette":\#(value),"step":0}"#)
+    }
+  }
+
+  /// 32 parallel cases; each keeps only its session, while it creates and releases other
+  /// players (with sessions) answering the same URL from other cassettes.
+  @Test(
+    "parallel tests with released players and churning slots see only their own answers",
+    arguments: 0..<32)
+  func parallelChurn(index: Int) async throws {
+    let session = try Self.session(answering: index, steps: 3)
+    for step in 0..<3 {
+      for other in 0..<8 {
+        let churned = try Self.session(answering: 1000 + other)
+        #expect(
+          text(try await churned.send(request(taskURL)))
+            == #"{"cassette":\#(1000 + other),"step":0}"#)
+      }
+      let answer = text(try await session.send(request(taskURL)))
+      #expect(answer == #"{"cassette":\#(index),"step":\#(step)}"#)
+    }
+  }
+}
+
+@Suite("Protocol slots")
+struct ProtocolSlotTests {
+  /// FoundationNetworking on Linux keeps a session that has sent a request for a while after
+  /// (its task registry lets go later, on its own queue), so this checks the release of a
+  /// session that never sent one: the player is not kept by anything else.
+  @Test("a session that is gone releases its player")
+  func goneSessionReleasesPlayer() throws {
+    weak var released: CassettePlayer?
+    weak var releasedSession: URLSession?
+    do {
+      let tape = player([try exchange(taskURL, json: "{}")])
+      released = tape
+      let session = tape.makeURLSession()
+      releasedSession = session
+      #expect(session.configuration.protocolClasses?.isEmpty == false)
+    }
+    #expect(releasedSession == nil)
+    #expect(released == nil)
+  }
+}
