@@ -88,13 +88,17 @@ public final class CassettePlayer: Sendable {
   /// Answers a request: the recorded response, with any fault overlay, at the configured pace.
   ///
   /// - Throws: ``ReplayFailure`` when the cassette has no answer (also kept in
-  ///   ``failures``), `URLError(.networkConnectionLost)` for a dropped-connection fault.
+  ///   ``failures``); `URLError(.networkConnectionLost)` for a dropped connection, and for a
+  ///   truncated body after its first bytes (in the error's ``URLError/partialBody`` and
+  ///   ``URLError/partialResponse``), as a client sees a cut connection.
   public func respond(to request: URLRequest) async throws -> (Data, HTTPURLResponse) {
     let selection = try select(RequestSnapshot(request))
     if let wait = waitTime(for: selection), wait > .zero {
       try await configuration.clock.sleep(wait)
     }
-    return try answer(selection, url: request.url)
+    let answer = try answer(selection, url: request.url)
+    if answer.isCut { throw answer.cutError }
+    return (answer.body, answer.response)
   }
 
   /// Every request the player could not answer so far, in order.
@@ -173,7 +177,7 @@ public final class CassettePlayer: Sendable {
   }
 
   /// The recorded response for a selection, with content fix-ups and fault overlay.
-  func answer(_ selection: Selection, url: URL?) throws -> (Data, HTTPURLResponse) {
+  func answer(_ selection: Selection, url: URL?) throws -> ReplayAnswer {
     let recorded = cassette.interactions[selection.index].response
     let fault = fault(for: selection)
     if fault?.dropsConnection == true {
@@ -186,7 +190,11 @@ public final class CassettePlayer: Sendable {
     }
     let prepared = prepared[selection.index]
     var body = prepared.body
-    if let length = fault?.truncatedBodyLength, length < body.count { body = body.prefix(length) }
+    var isCut = false
+    if let length = fault?.truncatedBodyLength, length < body.count {
+      body = body.prefix(length)
+      isCut = true
+    }
     let responseURL = url ?? URL(string: cassette.interactions[selection.index].request.url)
     guard let responseURL,
       let response = HTTPURLResponse(
@@ -195,7 +203,7 @@ public final class CassettePlayer: Sendable {
     else {
       throw URLError(.badURL)
     }
-    return (body, response)
+    return ReplayAnswer(response: response, body: body, interaction: selection.index, isCut: isCut)
   }
 
   /// The body bytes and headers to answer: a body stored decoded loses its

@@ -7,7 +7,10 @@ public struct FaultOverlay: Hashable, Sendable {
   public var delay: Duration?
   /// Fail the request with `URLError(.networkConnectionLost)` instead of answering.
   public var dropsConnection: Bool
-  /// Answer only the first this-many bytes of the body.
+  /// Cut the connection after this many bytes of the body: the client gets the response
+  /// head (with the full `Content-Length`) and those bytes, then
+  /// `URLError(.networkConnectionLost)`, as from a real cut connection. A length at or beyond
+  /// the body's answers it whole.
   public var truncatedBodyLength: Int?
   /// The play of the interaction to affect (1 is the first time it is served, counted over
   /// every cycle); nil for all.
@@ -31,7 +34,8 @@ public struct FaultOverlay: Hashable, Sendable {
   public static func delay(_ duration: Duration) -> FaultOverlay { FaultOverlay(delay: duration) }
   /// Drop the connection instead of answering.
   public static let droppedConnection = FaultOverlay(dropsConnection: true)
-  /// Cut the body after `length` bytes.
+  /// Cut the connection after `length` bytes of the body (`networkConnectionLost`, the bytes
+  /// in ``URLError/partialBody``).
   public static func truncatedBody(to length: Int) -> FaultOverlay {
     FaultOverlay(truncatedBodyLength: length)
   }

@@ -29,7 +29,7 @@ final class TapeURLProtocol<Slot>: URLProtocol {
 
   override func stopLoading() {}
 
-  private func answer() -> Result<(Data, HTTPURLResponse), any Error> {
+  private func answer() -> Result<ReplayAnswer, any Error> {
     guard let player = ProtocolSlots.player(for: type(of: self)) else {
       return .failure(
         URLError(
@@ -60,12 +60,18 @@ final class TapeURLProtocol<Slot>: URLProtocol {
     }
   }
 
-  private func deliver(_ result: Result<(Data, HTTPURLResponse), any Error>) {
+  /// Sends the answer to the client: the head, the body, then the end or, for a cut
+  /// connection, `networkConnectionLost` after the partial body.
+  private func deliver(_ result: Result<ReplayAnswer, any Error>) {
     switch result {
-    case .success(let (data, response)):
-      client?.urlProtocol(self, didReceive: response, cacheStoragePolicy: .notAllowed)
-      if !data.isEmpty { client?.urlProtocol(self, didLoad: data) }
-      client?.urlProtocolDidFinishLoading(self)
+    case .success(let answer):
+      client?.urlProtocol(self, didReceive: answer.response, cacheStoragePolicy: .notAllowed)
+      if !answer.body.isEmpty { client?.urlProtocol(self, didLoad: answer.body) }
+      if answer.isCut {
+        client?.urlProtocol(self, didFailWithError: answer.cutError)
+      } else {
+        client?.urlProtocolDidFinishLoading(self)
+      }
     case .failure(let error):
       client?.urlProtocol(self, didFailWithError: error)
     }
