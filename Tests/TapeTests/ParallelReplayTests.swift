@@ -93,6 +93,50 @@ struct VirtualTimeTests {
     #expect(clock.elapsed == .zero)
   }
 
+  /// Request B reaches the player, then waits (in a custom matcher) until request A has
+  /// been answered: both were in flight together, so their 5 s delays overlap.
+  @Test("delays of requests in flight together overlap on a virtual clock, as on a real one")
+  func concurrentDelaysOverlap() async throws {
+    let clock = VirtualClock()
+    let gate = DispatchSemaphore(value: 0)
+    let (arrivals, arrived) = AsyncStream.makeStream(of: Void.self)
+    let holdB = RequestMatcher.custom("hold B") { live, _ in
+      if live.path == "/b" {
+        arrived.yield()
+        gate.wait()
+      }
+      return true
+    }
+    let tape = player(
+      [
+        try exchange("https://h.example/a", json: "{}"),
+        try exchange("https://h.example/b", json: "{}"),
+      ],
+      ReplayConfiguration(
+        matchers: RequestMatcher.defaults + [holdB], clock: ReplayClock(clock),
+        faults: [0: .delay(.seconds(5)), 1: .delay(.seconds(5))]))
+    async let b = tape.transport.send(request("https://h.example/b"))
+    var waiting = arrivals.makeAsyncIterator()
+    _ = await waiting.next()
+    _ = try await tape.transport.send(request("https://h.example/a"))
+    #expect(clock.elapsed == .seconds(5))
+    gate.signal()
+    _ = try await b
+    #expect(clock.elapsed == .seconds(5))
+  }
+
+  @Test("one waiter's delays add up, through the transport and URLSession alike")
+  func sequentialDelaysAddUp() async throws {
+    let clock = VirtualClock()
+    let tape = player(
+      [try exchange(taskURL, json: "{}", repeatCount: 4)],
+      ReplayConfiguration(clock: ReplayClock(clock), faults: [0: .delay(.seconds(5))]))
+    let session = tape.makeURLSession()
+    for _ in 0..<2 { _ = try await tape.transport.send(request(taskURL)) }
+    for _ in 0..<2 { _ = try await session.send(request(taskURL)) }
+    #expect(clock.elapsed == .seconds(20))
+  }
+
   @Test("the virtual clock only moves forward")
   func clockMovesForward() async throws {
     let clock = VirtualClock()
@@ -161,15 +205,27 @@ struct FaultOverlayTests {
     #expect(viaSession?.code == .networkConnectionLost)
   }
 
-  @Test("a truncated body is cut, and the client's decoding fails on it")
+  @Test("a truncated body is a cut connection: the transport throws networkConnectionLost")
   func truncatedBody() async throws {
-    let (data, response) = try await tape([0: .truncatedBody(to: 10)]).transport.send(
-      request(taskURL))
-    #expect(response.statusCode == 200)
-    #expect(String(decoding: data, as: UTF8.self) == #"{"progress"#)
-    #expect(throws: DecodingError.self) {
-      try JSONDecoder().decode([String: String].self, from: data)
+    let error = await #expect(throws: URLError.self) {
+      try await tape([0: .truncatedBody(to: 10)]).transport.send(request(taskURL))
     }
+    #expect(error?.code == .networkConnectionLost)
+    #expect(error?.partialBody.map { String(decoding: $0, as: UTF8.self) } == #"{"progress"#)
+    #expect(error?.partialResponse?.statusCode == 200)
+  }
+
+  @Test("a truncated body through URLSession fails with networkConnectionLost")
+  func truncatedBodyThroughURLSession() async throws {
+    let player = try tape([0: FaultOverlay.truncatedBody(to: 10).onPlay(1)])
+    let session = player.makeURLSession()
+    let error = await #expect(throws: URLError.self) {
+      try await session.send(request(taskURL))
+    }
+    #expect(error?.code == .networkConnectionLost)
+    let (data, response) = try await session.send(request(taskURL))
+    #expect(response.statusCode == 200)
+    #expect(String(decoding: data, as: UTF8.self).contains("50%"))
   }
 
   @Test("an overlay can hit one play only")

@@ -92,9 +92,10 @@ public final class CassettePlayer: Sendable {
   ///   truncated body after its first bytes (in the error's ``URLError/partialBody`` and
   ///   ``URLError/partialResponse``), as a client sees a cut connection.
   public func respond(to request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-    let selection = try select(RequestSnapshot(request))
-    if let wait = waitTime(for: selection), wait > .zero {
-      try await configuration.clock.sleep(wait)
+    let arrival = configuration.clock.elapsed()
+    let selection = try select(RequestSnapshot(request), arrival: arrival)
+    if let deadline = deadline(for: selection, arrival: arrival) {
+      try await configuration.clock.sleep(deadline)
     }
     let answer = try answer(selection, url: request.url)
     if answer.isCut { throw answer.cutError }
@@ -112,15 +113,16 @@ public final class CassettePlayer: Sendable {
     playCounts.enumerated().filter { $0.element == 0 }.map(\.offset)
   }
 
-  /// Chooses the interaction that answers `snapshot`, or records and throws the failure.
-  func select(_ snapshot: RequestSnapshot) throws(ReplayFailure) -> Selection {
+  /// Chooses the interaction that answers `snapshot`, which reached the player at `arrival`
+  /// on the replay clock, or records and throws the failure.
+  func select(_ snapshot: RequestSnapshot, arrival: Duration) throws(ReplayFailure) -> Selection {
     let key = Self.key(of: snapshot, keyFunctions)
     let candidates = (groups[key] ?? []).filter { index in
       predicates.allSatisfy { $0.agrees(snapshot, snapshots[index]) }
     }
     let interactions = cassette.interactions
     let outcome: Result<Selection, ReplayFailure> = state.withLock { state in
-      if state.replayStart == nil { state.replayStart = configuration.clock.elapsed() }
+      if state.replayStart == nil { state.replayStart = arrival }
       guard !candidates.isEmpty else {
         return .failure(MismatchReport.unmatched(snapshot, player: self, plays: state.plays))
       }
@@ -160,20 +162,24 @@ public final class CassettePlayer: Sendable {
     }
   }
 
-  /// How long to wait before answering: pacing plus any fault delay.
-  func waitTime(for selection: Selection) -> Duration? {
+  /// When to answer a request that arrived at `arrival` (both on the replay clock, from its
+  /// start), or nil to answer at once: pacing plus any fault delay.
+  ///
+  /// Every wait is a deadline counted from the request's own arrival, never from whenever
+  /// the wait happens to begin, so requests in flight together wait side by side, as on a
+  /// real clock: on a ``VirtualClock`` the time ends at the latest deadline, not the sum.
+  func deadline(for selection: Selection, arrival: Duration) -> Duration? {
     let interaction = cassette.interactions[selection.index]
-    var wait: Duration = .zero
+    var deadline = arrival
     switch configuration.pacing {
     case .immediate: break
-    case .recordedLatency: wait = interaction.duration
+    case .recordedLatency: deadline += interaction.duration
     case .recordedCadence:
       let start = state.withLock { $0.replayStart } ?? .zero
-      let due = start + interaction.offset + interaction.duration
-      wait = max(.zero, due - configuration.clock.elapsed())
+      deadline = max(arrival, start + interaction.offset + interaction.duration)
     }
-    if let delay = fault(for: selection)?.delay { wait += delay }
-    return wait > .zero ? wait : nil
+    if let delay = fault(for: selection)?.delay { deadline += max(.zero, delay) }
+    return deadline > arrival ? deadline : nil
   }
 
   /// The recorded response for a selection, with content fix-ups and fault overlay.

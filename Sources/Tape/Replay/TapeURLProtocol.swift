@@ -43,18 +43,20 @@ final class TapeURLProtocol<Slot>: URLProtocol {
     }
     let request = self.request
     return Result {
-      let selection = try player.select(RequestSnapshot(request))
-      if let wait = player.waitTime(for: selection) {
-        guard let block = player.configuration.clock.block else {
+      let clock = player.configuration.clock
+      let arrival = clock.elapsed()
+      let selection = try player.select(RequestSnapshot(request), arrival: arrival)
+      if let deadline = player.deadline(for: selection, arrival: arrival) {
+        guard let block = clock.block else {
           throw URLError(
             .cancelled,
             userInfo: [
               NSLocalizedDescriptionKey:
-                "Tape cannot wait \(wait) on this clock inside a URLSession replay: use "
-                + "ReplayClock.continuous, a VirtualClock, or the player's transport"
+                "Tape cannot wait \(deadline - arrival) on this clock inside a URLSession replay: "
+                + "use ReplayClock.continuous, a VirtualClock, or the player's transport"
             ])
         }
-        block(wait)
+        block(deadline)
       }
       return try player.answer(selection, url: request.url)
     }

@@ -2,6 +2,12 @@ import Synchronization
 
 /// A clock whose time moves only when something sleeps on it: a sleep returns at once and
 /// moves the clock to its deadline. Replays at the recorded cadence on it take no real time.
+///
+/// Waits are deadlines and the clock only moves forward to the latest one, so waits that
+/// start at the same instant overlap, as on a real clock: two concurrent 5-second waits end
+/// at 5 s, not 10 s, while one waiter's successive waits add up. A virtual wait takes no real
+/// time, so a wait counts from the instant it starts: the player starts each of its waits
+/// when the request arrives, so requests in flight together wait side by side.
 public final class VirtualClock: Clock, Sendable {
   /// A point on the virtual time line.
   public struct Instant: InstantProtocol, Sendable {
@@ -52,5 +58,10 @@ public final class VirtualClock: Clock, Sendable {
   /// Moves the clock forward.
   public func advance(by duration: Duration) {
     current.withLock { $0 = $0.advanced(by: max(.zero, duration)) }
+  }
+
+  /// Moves the clock to `deadline` if it is later than now: a wait that cannot suspend.
+  func move(to deadline: Instant) {
+    current.withLock { $0 = max($0, deadline) }
   }
 }
