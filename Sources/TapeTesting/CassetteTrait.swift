@@ -46,7 +46,7 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     do {
       let url = try CassetteName(name).url(in: directory)
       let source = CassetteLocation.displayName(of: url, forTestFile: filePath)
-      player = CassettePlayer(
+      player = try CassettePlayer(
         cassette: try CassetteFile.load(from: url, named: source), source: source,
         configuration: configuration)
     } catch let error where error.problem == .missing {
@@ -113,12 +113,13 @@ extension Trait where Self == CassetteTrait {
   ///   - exhaustion: what to answer once a request's responses are used up.
   ///   - pacing: when to deliver responses; at once by default.
   ///   - clock: the clock for pacing and fault delays.
-  ///   - faults: faults laid over interactions, by index.
+  ///   - faults: faults laid over the replay, by the requests they hit
+  ///     (`.request("GET", path: "/v2/tasks/*/progress")`) or an interaction's index.
   ///   - unusedInteractions: what to do about interactions never requested.
   public static func cassette(
     _ name: String, matching: [RequestMatcher] = RequestMatcher.defaults,
     exhaustion: ExhaustionPolicy = .repeatLast, pacing: ReplayPacing = .immediate,
-    clock: ReplayClock = .continuous, faults: [Int: FaultOverlay] = [:],
+    clock: ReplayClock = .continuous, faults: [FaultTarget: FaultOverlay] = [:],
     unusedInteractions: UnusedInteractionPolicy = .warn, filePath: String = #filePath,
     sourceLocation: SourceLocation = #_sourceLocation
   ) -> CassetteTrait {

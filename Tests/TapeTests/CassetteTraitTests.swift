@@ -199,6 +199,22 @@ struct CassetteTraitTests {
     #expect(report.last == "  ... and 979 more")
   }
 
+  @Test("a fault that names nothing in the cassette is an issue, and the body does not run")
+  func faultNamingNothing() async throws {
+    let trait = CassetteTrait.cassette(
+      "check-task-polling", faults: [.request("GET", path: "/v2/task/*/progress"): .status(500)])
+    try await withKnownIssue {
+      try await runScope(trait) {
+        Issue.record("the test body must not run with a fault that names nothing")
+      }
+    } matching: { issue in
+      issue.comments.map(\.rawValue).joined().hasPrefix(
+        "cassettes/check-task-polling.json: the fault for GET /v2/task/*/progress matches no "
+          + "recorded request; the cassette's requests are GET /v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress (#0, #1, #2)"
+      )
+    }
+  }
+
   @Test("a suite trait gives each test case its own player; suites get none")
   func scopes() throws {
     let trait = CassetteTrait.cassette("check-task-polling")

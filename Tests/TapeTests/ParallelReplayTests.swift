@@ -15,7 +15,7 @@ struct ParallelReplayTests {
     let interactions = try (0..<3).map { step in
       try exchange(taskURL, json: #"{"cassette": \#(index), "step": \#(step)}"#)
     }
-    let tape = player(interactions, ReplayConfiguration(exhaustion: .fail))
+    let tape = try player(interactions, ReplayConfiguration(exhaustion: .fail))
     let session = tape.makeURLSession()
     for step in 0..<3 {
       let (data, response) = try await session.send(request(taskURL))
@@ -29,7 +29,7 @@ struct ParallelReplayTests {
   @Test("concurrent polls on one player are each answered once, in recorded order")
   func concurrentPollsShareOneSequence() async throws {
     let interactions = try (0..<64).map { try exchange(taskURL, json: #"{"step": \#($0)}"#) }
-    let tape = player(interactions, ReplayConfiguration(exhaustion: .fail))
+    let tape = try player(interactions, ReplayConfiguration(exhaustion: .fail))
     let session = tape.makeURLSession()
     let answers = try await withThrowingTaskGroup(of: String.self) { group in
       for _ in 0..<64 { group.addTask { text(try await session.send(request(taskURL))) } }
@@ -58,7 +58,7 @@ struct VirtualTimeTests {
   @Test("a ten-minute recorded cadence replays on a virtual clock without real sleeping")
   func recordedCadence() async throws {
     let clock = VirtualClock()
-    let tape = player(
+    let tape = try player(
       try tenMinuteSession(),
       ReplayConfiguration(pacing: .recordedCadence, clock: ReplayClock(clock)))
     let session = tape.makeURLSession()
@@ -78,7 +78,7 @@ struct VirtualTimeTests {
   @Test("recorded latency waits each answer's duration on the clock")
   func recordedLatency() async throws {
     let clock = VirtualClock()
-    let tape = player(
+    let tape = try player(
       try tenMinuteSession(),
       ReplayConfiguration(pacing: .recordedLatency, clock: ReplayClock(clock)))
     for _ in 0...10 { _ = try await tape.transport.send(request(taskURL)) }
@@ -88,7 +88,7 @@ struct VirtualTimeTests {
   @Test("immediate pacing does not touch the clock")
   func immediate() async throws {
     let clock = VirtualClock()
-    let tape = player(try tenMinuteSession(), ReplayConfiguration(clock: ReplayClock(clock)))
+    let tape = try player(try tenMinuteSession(), ReplayConfiguration(clock: ReplayClock(clock)))
     for _ in 0...10 { _ = try await tape.transport.send(request(taskURL)) }
     #expect(clock.elapsed == .zero)
   }
@@ -107,7 +107,7 @@ struct VirtualTimeTests {
       }
       return true
     }
-    let tape = player(
+    let tape = try player(
       [
         try exchange("https://h.example/a", json: "{}"),
         try exchange("https://h.example/b", json: "{}"),
@@ -128,7 +128,7 @@ struct VirtualTimeTests {
   @Test("one waiter's delays add up, through the transport and URLSession alike")
   func sequentialDelaysAddUp() async throws {
     let clock = VirtualClock()
-    let tape = player(
+    let tape = try player(
       [try exchange(taskURL, json: "{}", repeatCount: 4)],
       ReplayConfiguration(clock: ReplayClock(clock), faults: [0: .delay(.seconds(5))]))
     let session = tape.makeURLSession()
@@ -151,10 +151,10 @@ struct VirtualTimeTests {
 
 @Suite("Fault overlays")
 struct FaultOverlayTests {
-  func tape(_ faults: [Int: FaultOverlay], clock: VirtualClock = VirtualClock()) throws
+  func tape(_ faults: [FaultTarget: FaultOverlay], clock: VirtualClock = VirtualClock()) throws
     -> CassettePlayer
   {
-    player(
+    try player(
       [
         try exchange(
           taskURL, json: #"{"task_status": 0, "progress": {"ratio": "50%"}}"#, repeatCount: 3)
@@ -181,7 +181,7 @@ struct FaultOverlayTests {
 
   @Test("a URLSession replay that must wait on a clock it cannot block on fails clearly")
   func unsupportedClockInURLSession() async throws {
-    let player = player(
+    let player = try player(
       [try exchange(taskURL, json: "{}")],
       ReplayConfiguration(clock: ReplayClock(SuspendingClock()), faults: [0: .delay(.seconds(5))]))
     let error = await #expect(throws: URLError.self) {

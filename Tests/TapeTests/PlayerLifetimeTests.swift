@@ -15,7 +15,7 @@ struct PlayerLifetimeTests {
     let interactions = try (0..<steps).map { step in
       try exchange(taskURL, json: #"{"cassette": \#(value), "step": \#(step)}"#)
     }
-    return player(interactions).makeURLSession()
+    return try player(interactions).makeURLSession()
   }
 
   @Test("a session used after its player was released by the caller answers from its cassette")
@@ -23,7 +23,7 @@ struct PlayerLifetimeTests {
     let session = try Self.session(answering: 1)
     var others: [CassettePlayer] = []
     for other in 2..<40 {
-      let tape = player([try exchange(taskURL, json: #"{"cassette": \#(other), "step": 0}"#)])
+      let tape = try player([try exchange(taskURL, json: #"{"cassette": \#(other), "step": 0}"#)])
       _ = tape.makeURLSession()
       others.append(tape)
     }
@@ -69,7 +69,7 @@ struct ProtocolSlotTests {
     weak var released: CassettePlayer?
     weak var releasedSession: URLSession?
     do {
-      let tape = player([try exchange(taskURL, json: "{}")])
+      let tape = try player([try exchange(taskURL, json: "{}")])
       released = tape
       let session = tape.makeURLSession()
       releasedSession = session

@@ -99,7 +99,7 @@ struct PollingReplayTests {
 @Suite("Exhaustion policies")
 struct ExhaustionPolicyTests {
   func sequence(_ policy: ExhaustionPolicy) throws -> CassettePlayer {
-    player(
+    try player(
       [
         try exchange(taskURL, json: #"{"n": 1}"#),
         try exchange(taskURL, json: #"{"n": 2}"#, repeatCount: 2),
@@ -149,7 +149,9 @@ struct MatcherTests {
     _ recorded: Interaction, _ live: URLRequest,
     matching matchers: [RequestMatcher] = RequestMatcher.defaults
   ) async -> Bool {
-    let tape = player([recorded], ReplayConfiguration(matchers: matchers))
+    guard let tape = try? player([recorded], ReplayConfiguration(matchers: matchers)) else {
+      return false
+    }
     return (try? await tape.transport.send(live)) != nil
   }
 
@@ -218,7 +220,7 @@ struct MatcherTests {
   func jsonBodyStream() async throws {
     let recorded = try exchange(
       url, method: "POST", requestBody: #"{"a": 1, "b": 2}"#, json: #"{"ok": true}"#)
-    let tape = player([recorded])
+    let tape = try player([recorded])
     var live = request(url, method: "POST")
     live.httpBodyStream = InputStream(data: Data(#"{"b": 2, "a": 1}"#.utf8))
     let (data, response) = try await tape.makeURLSession().send(live)
@@ -244,7 +246,7 @@ struct MatcherTests {
 
   @Test("lookup is by key: the right one of many distinct requests")
   func manyInteractions() async throws {
-    let tape = player((0..<500).map { try! exchange("\(url)/\($0)", json: #"{"id": \#($0)}"#) })
+    let tape = try player((0..<500).map { try! exchange("\(url)/\($0)", json: #"{"id": \#($0)}"#) })
     #expect(text(try await tape.transport.send(request("\(url)/377"))) == #"{"id":377}"#)
     #expect(tape.unusedInteractions.count == 499)
   }
@@ -257,7 +259,7 @@ struct MismatchReportTests {
   )
   func unmatchedReport() async throws {
     let url = "https://h.example/v1/jobs/j1/progress"
-    let tape = player(
+    let tape = try player(
       [
         try exchange("https://h.example/v1/other", json: "{}"),
         try exchange(
@@ -302,7 +304,7 @@ struct MismatchReportTests {
 
   @Test("the closest interaction's play count is singular for one play")
   func playedOnce() async throws {
-    let tape = player([try exchange("https://h.example/v1/a", json: "{}")])
+    let tape = try player([try exchange("https://h.example/v1/a", json: "{}")])
     _ = try await tape.transport.send(request("https://h.example/v1/a"))
     let failure = await #expect(throws: ReplayFailure.self) {
       try await tape.transport.send(request("https://h.example/v1/b"))
@@ -312,7 +314,7 @@ struct MismatchReportTests {
 
   @Test("key matchers show both values")
   func keyVerdicts() async throws {
-    let tape = player([try exchange("https://h.example/v1/a?x=1", json: "{}")])
+    let tape = try player([try exchange("https://h.example/v1/a?x=1", json: "{}")])
     let failure = await #expect(throws: ReplayFailure.self) {
       try await tape.transport.send(request("https://h.example/v1/b?x=2", method: "PUT"))
     }
@@ -325,7 +327,7 @@ struct MismatchReportTests {
 
   @Test("an IAM token request's body is never printed")
   func secretBody() async throws {
-    let tape = player([])
+    let tape = try player([])
     let failure = await #expect(throws: ReplayFailure.self) {
       try await tape.transport.send(
         request(

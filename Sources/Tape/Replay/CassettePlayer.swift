@@ -25,6 +25,7 @@ public final class CassettePlayer: Sendable {
   private let keyFunctions: [@Sendable (RequestSnapshot) -> String]
   private let predicates: [RequestMatcher]
   private let groups: [String: [Int]]
+  private let faults: FaultPlan
   private let state: Mutex<PlaybackState>
 
   private struct PlaybackState {
@@ -36,6 +37,8 @@ public final class CassettePlayer: Sendable {
     var scanStart: [String: Int] = [:]
     var failures: [ReplayFailure] = []
     var replayStart: Duration?
+    /// How many requests each request-keyed fault has hit, by position in the plan.
+    var faultHits: [Int]
   }
 
   /// A response's bytes and headers, with the content fix-ups, computed once.
@@ -44,15 +47,21 @@ public final class CassettePlayer: Sendable {
     var headers: [String: String]
   }
 
-  /// A chosen interaction and which play of it this is (1 for the first, counted over
-  /// every cycle).
+  /// A chosen interaction, which play of it this is (1 for the first, counted over every
+  /// cycle), and the fault laid over it, if any.
   struct Selection {
     var index: Int
     var play: Int
+    var fault: FaultOverlay?
   }
 
   /// Creates a player for a cassette; `source` names it in reports.
-  public init(cassette: Cassette, source: String, configuration: ReplayConfiguration = .init()) {
+  ///
+  /// - Throws: ``CassetteError`` with ``CassetteError/Problem/invalidFault(_:)`` when a
+  ///   fault of the configuration names no interaction of the cassette.
+  public init(cassette: Cassette, source: String, configuration: ReplayConfiguration = .init())
+    throws(CassetteError)
+  {
     self.cassette = cassette
     self.source = source
     self.configuration = configuration
@@ -74,14 +83,18 @@ public final class CassettePlayer: Sendable {
     }
     self.groups = groups
     let zeros = Array(repeating: 0, count: snapshots.count)
-    self.state = Mutex(PlaybackState(plays: zeros, pass: zeros))
+    self.faults = try FaultPlan(configuration.faults, snapshots: snapshots, file: source)
+    self.state = Mutex(
+      PlaybackState(
+        plays: zeros, pass: zeros,
+        faultHits: Array(repeating: 0, count: configuration.faults.count)))
   }
 
   /// Loads the cassette at `url` and creates a player for it.
   public convenience init(contentsOf url: URL, configuration: ReplayConfiguration = .init())
     throws(CassetteError)
   {
-    self.init(
+    try self.init(
       cassette: try CassetteFile.load(from: url), source: url.path, configuration: configuration)
   }
 
@@ -127,32 +140,32 @@ public final class CassettePlayer: Sendable {
         return .failure(MismatchReport.unmatched(snapshot, player: self, plays: state.plays))
       }
       let start = predicates.isEmpty ? state.scanStart[key, default: 0] : 0
+      let chosen: Int
       if let position = candidates[start...].firstIndex(where: {
         state.pass[$0] < interactions[$0].repeatCount
       }) {
         if predicates.isEmpty { state.scanStart[key] = position }
-        let index = candidates[position]
-        state.pass[index] += 1
-        state.plays[index] += 1
-        return .success(Selection(index: index, play: state.plays[index]))
+        chosen = candidates[position]
+        state.pass[chosen] += 1
+      } else {
+        switch configuration.exhaustion {
+        case .repeatLast:
+          chosen = candidates[candidates.count - 1]
+        case .cycle:
+          for index in candidates { state.pass[index] = 0 }
+          state.scanStart[key] = 0
+          chosen = candidates[0]
+          state.pass[chosen] = 1
+        case .fail:
+          return .failure(
+            MismatchReport.exhausted(
+              snapshot, candidates: candidates, player: self, plays: state.plays))
+        }
       }
-      switch configuration.exhaustion {
-      case .repeatLast:
-        let last = candidates[candidates.count - 1]
-        state.plays[last] += 1
-        return .success(Selection(index: last, play: state.plays[last]))
-      case .cycle:
-        for index in candidates { state.pass[index] = 0 }
-        state.scanStart[key] = 0
-        let first = candidates[0]
-        state.pass[first] = 1
-        state.plays[first] += 1
-        return .success(Selection(index: first, play: state.plays[first]))
-      case .fail:
-        return .failure(
-          MismatchReport.exhausted(
-            snapshot, candidates: candidates, player: self, plays: state.plays))
-      }
+      state.plays[chosen] += 1
+      let play = state.plays[chosen]
+      let fault = faults.overlay(forInteraction: chosen, play: play, hits: &state.faultHits)
+      return .success(Selection(index: chosen, play: play, fault: fault))
     }
     switch outcome {
     case .success(let selection): return selection
@@ -178,14 +191,14 @@ public final class CassettePlayer: Sendable {
       let start = state.withLock { $0.replayStart } ?? .zero
       deadline = max(arrival, start + interaction.offset + interaction.duration)
     }
-    if let delay = fault(for: selection)?.delay { deadline += max(.zero, delay) }
+    if let delay = selection.fault?.delay { deadline += max(.zero, delay) }
     return deadline > arrival ? deadline : nil
   }
 
   /// The recorded response for a selection, with content fix-ups and fault overlay.
   func answer(_ selection: Selection, url: URL?) throws -> ReplayAnswer {
     let recorded = cassette.interactions[selection.index].response
-    let fault = fault(for: selection)
+    let fault = selection.fault
     if fault?.dropsConnection == true {
       throw URLError(
         .networkConnectionLost,
@@ -220,11 +233,6 @@ public final class CassettePlayer: Sendable {
     if response.body?.decodedFrom != nil { headers.set("Content-Encoding", to: nil) }
     if headers["Content-Length"] != nil { headers.set("Content-Length", to: String(body.count)) }
     return PreparedResponse(body: body, headers: headers.dictionary)
-  }
-
-  private func fault(for selection: Selection) -> FaultOverlay? {
-    guard let overlay = configuration.faults[selection.index] else { return nil }
-    return overlay.play.map { $0 == selection.play } ?? true ? overlay : nil
   }
 
   private static func key(
