@@ -15,7 +15,8 @@ import Synchronization
 public final class CassettePlayer: Sendable {
   /// The cassette being played.
   public let cassette: Cassette
-  /// Where the cassette came from, for reports (its file path).
+  /// Where the cassette came from, for reports: its path (in the package, such as
+  /// `cassettes/x.json`, when the trait loads it).
   public let source: String
   /// How requests are matched and answered.
   public let configuration: ReplayConfiguration

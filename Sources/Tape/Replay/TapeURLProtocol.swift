@@ -17,7 +17,9 @@ import Foundation
 /// for the replay clock: at once on a ``VirtualClock``, for real on the real clock. It
 /// cannot wait on Swift concurrency there: `URLSession.data(for:)` parks the concurrency
 /// threads in a `DispatchQueue.sync` onto the very queue `startLoading` runs on, so an
-/// awaited sleep would never be resumed (measured: a deadlock with 2 cores).
+/// awaited sleep would never be resumed (measured: a deadlock with 2 cores). A truncated-body
+/// fault is delivered the same way: the head and the partial body, then
+/// `networkConnectionLost` instead of the end of loading.
 final class TapeURLProtocol<Slot>: URLProtocol {
   override class func canInit(with request: URLRequest) -> Bool { true }
 
