@@ -6,9 +6,11 @@ import Testing
 /// ``CassettePlayer`` in `CassettePlayer.current`, with its transport and URLSession.
 ///
 /// Each test case gets its own player, so tests on different cassettes run in parallel
-/// without seeing each other's traffic. When the test ends, every request the cassette
-/// could not answer becomes an issue carrying the full report and the request as an
-/// attachment, and unused interactions are reported as the ``UnusedInteractionPolicy`` says.
+/// without seeing each other's traffic. When the test ends, whether it returns or throws,
+/// every request the cassette could not answer becomes an issue carrying the full report and
+/// the request as an attachment, and unused interactions are reported as the
+/// ``UnusedInteractionPolicy`` says (the first 20 listed, the rest counted). Reports name the
+/// cassette by its path in the package (`cassettes/x.json`).
 public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   /// The cassette name, relative to the cassette folder.
   public var name: String
