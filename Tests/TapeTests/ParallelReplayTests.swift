@@ -137,6 +137,17 @@ struct VirtualTimeTests {
     #expect(clock.elapsed == .seconds(20))
   }
 
+  @Test("a virtual sleep wakes at its deadline; a cancelled sleep throws")
+  func sleepWakesAndCancels() async throws {
+    let clock = VirtualClock()
+    let sleeper = Task { try await clock.sleep(for: .seconds(3)) }
+    try await sleeper.value
+    #expect(clock.elapsed == .seconds(3))
+    let cancelled = Task { try await clock.sleep(for: .seconds(3)) }
+    cancelled.cancel()
+    await #expect(throws: CancellationError.self) { try await cancelled.value }
+  }
+
   @Test("the virtual clock only moves forward")
   func clockMovesForward() async throws {
     let clock = VirtualClock()
