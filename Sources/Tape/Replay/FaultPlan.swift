@@ -2,12 +2,17 @@
 /// target covers, checked once when the player is made, so that a fault naming nothing is
 /// an error rather than a silent no-op, and finding a request's fault costs no scan.
 struct FaultPlan: Sendable {
-  /// One fault: its target, its overlay, and whether its plays count requests matching a
-  /// pattern (rather than plays of one interaction).
+  /// One fault: its target and its overlay.
   struct Fault: Sendable {
     var target: FaultTarget
     var overlay: FaultOverlay
-    var countsRequests: Bool
+
+    /// Whether its plays count the requests matching a pattern, rather than the plays of
+    /// one interaction.
+    var countsRequests: Bool {
+      if case .request = target.kind { return true }
+      return false
+    }
   }
 
   /// The faults, in the order they are tried (``FaultTarget``'s order).
@@ -47,12 +52,7 @@ struct FaultPlan: Sendable {
       }
       for index in covered { byInteraction[index, default: []].append(position) }
     }
-    self.faults = ordered.map { target, overlay in
-      if case .request = target.kind {
-        return Fault(target: target, overlay: overlay, countsRequests: true)
-      }
-      return Fault(target: target, overlay: overlay, countsRequests: false)
-    }
+    self.faults = ordered.map { Fault(target: $0.key, overlay: $0.value) }
     self.byInteraction = byInteraction
   }
 
