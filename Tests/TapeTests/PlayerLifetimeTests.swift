@@ -79,4 +79,28 @@ struct ProtocolSlotTests {
     #expect(releasedSession == nil)
     #expect(released == nil)
   }
+
+  /// A session built from a replaying session's configuration shares its protocol class
+  /// but not its lease: once the replaying session is gone, it must fail, not reach the
+  /// player of whichever session came next.
+  @Test("a session copied from a gone replaying session fails clearly, never another player")
+  func copiedConfiguration() async throws {
+    let copied: URLSession
+    do {
+      let tape = try player([try exchange(taskURL, json: #"{"cassette": 1}"#)])
+      copied = URLSession(configuration: tape.makeURLSession().configuration)
+    }
+    let others = try (2..<6).map {
+      try player([try exchange(taskURL, json: #"{"cassette": \#($0)}"#)])
+    }
+    let sessions = others.map { $0.makeURLSession() }
+    for (value, session) in zip(2..<6, sessions) {
+      #expect(text(try await session.send(request(taskURL))) == #"{"cassette":\#(value)}"#)
+    }
+    let error = await #expect(throws: URLError.self) {
+      try await copied.send(request(taskURL))
+    }
+    #expect(
+      error?.localizedDescription.contains("this request's replay slot has no player") == true)
+  }
 }

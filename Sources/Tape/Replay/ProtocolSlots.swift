@@ -13,13 +13,13 @@ import Synchronization
 /// belongs to any other way. Each slot number is spelled in binary as nested generic types
 /// (`TapeURLProtocol<Bit1<Bit0<SlotRoot>>>`), and every specialization of a generic class
 /// is a distinct class at run time. A slot belongs to one ``SlotLease``, which its session
-/// holds: the slot is reused only once that session is gone, so the number of classes stays
-/// at the most replaying sessions alive at once, and a session never reaches another
-/// session's player.
+/// holds, and is never given to another: a request sent through a slot whose session is gone
+/// (a session built from a replaying session's configuration can outlive it) fails with a
+/// clear error, and can never reach another session's player. Each slot costs its class's
+/// metadata for the life of the process.
 enum ProtocolSlots {
   private struct Registry {
     var leases: [ObjectIdentifier: WeakLease] = [:]
-    var free: [Int] = []
     var next = 0
   }
 
@@ -29,13 +29,13 @@ enum ProtocolSlots {
 
   private static let registry = Mutex(Registry())
 
-  /// Reserves a slot for `player`: the lease that holds it, and its protocol class.
+  /// Takes a new slot for `player`: the lease that holds it, and its protocol class.
   static func lease(for player: CassettePlayer) -> (
     lease: SlotLease, protocolClass: URLProtocol.Type
   ) {
     registry.withLock { registry in
-      let slot = registry.free.popLast() ?? registry.next
-      if slot == registry.next { registry.next += 1 }
+      let slot = registry.next
+      registry.next += 1
       let protocolClass = makeClass(slot)
       let lease = SlotLease(player: player, slot: slot)
       registry.leases[ObjectIdentifier(protocolClass)] = WeakLease(lease: lease)
@@ -43,11 +43,10 @@ enum ProtocolSlots {
     }
   }
 
-  /// Frees a slot for reuse; called when its lease goes.
+  /// Retires a slot: called when its lease goes; the slot is never used again.
   static func release(_ slot: Int) {
     registry.withLock { registry in
       registry.leases[ObjectIdentifier(makeClass(slot))] = nil
-      registry.free.append(slot)
     }
   }
 
@@ -55,9 +54,6 @@ enum ProtocolSlots {
   static func player(for protocolClass: AnyClass) -> CassettePlayer? {
     registry.withLock { $0.leases[ObjectIdentifier(protocolClass)]?.lease?.player }
   }
-
-  /// How many slots exist, taken or free (for tests of reuse).
-  static var count: Int { registry.withLock { $0.next } }
 
   /// The class for a slot number: the number in binary, as nested generic types.
   private static func makeClass(_ slot: Int) -> URLProtocol.Type {

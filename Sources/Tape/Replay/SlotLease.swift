@@ -8,10 +8,9 @@ import Foundation
 ///
 /// The session keeps its lease as its delegate (a `URLSession` holds its delegate for as
 /// long as it exists), and the lease keeps the player: a session answers from its player
-/// however long it outlives the code that made it. The slot is freed, for another session
-/// to reuse, only when the lease goes, so a slot never serves two players while any session
-/// that could send to it is alive. The lease implements no delegate method, so the session
-/// behaves as one without a delegate.
+/// however long it outlives the code that made it. When the lease goes, so does the slot's
+/// link to the player, for good (see ``ProtocolSlots``). The lease implements no delegate
+/// method, so the session behaves as one without a delegate.
 final class SlotLease: NSObject, URLSessionDelegate, @unchecked Sendable {
   // @unchecked: every stored property is an immutable `let` of a Sendable type; NSObject
   // itself is not marked Sendable.
