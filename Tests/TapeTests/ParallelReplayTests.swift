@@ -234,6 +234,7 @@ struct FaultOverlayTests {
       try await session.send(request(taskURL))
     }
     #expect(error?.code == .networkConnectionLost)
+    #expect(error?.partialBody.map { String(decoding: $0, as: UTF8.self) } == #"{"progress"#)
     let (data, response) = try await session.send(request(taskURL))
     #expect(response.statusCode == 200)
     #expect(String(decoding: data, as: UTF8.self).contains("50%"))
