@@ -68,7 +68,11 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     }
     do {
       try await CassettePlayer.$current.withValue(player) {
-        try await function()
+        if let clock = configuration.clock.virtualClock {
+          try await clock.run { try await function() }
+        } else {
+          try await function()
+        }
       }
     } catch {
       report(player)

@@ -215,6 +215,31 @@ struct CassetteTraitTests {
     }
   }
 
+  /// The case: two polls started together with `async let`, each delayed 5 s on a
+  /// virtual clock. A real clock ends at 5 s; the trait runs the test in the clock's scope,
+  /// so the virtual one does too, every time. A third poll after them waits 5 s more.
+  @Test("concurrent polls' delays overlap on the trait's virtual clock, as on a real one")
+  func concurrentDelaysInTrait() async throws {
+    for _ in 0..<20 {
+      let clock = VirtualClock()
+      let trait = CassetteTrait.cassette(
+        "check-task-polling", clock: ReplayClock(clock),
+        faults: [0: .delay(.seconds(5)), 1: .delay(.seconds(5))],
+        unusedInteractions: .ignore)
+      try await runScope(trait) {
+        let tape = try #require(CassettePlayer.current)
+        let url =
+          "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress"
+        async let first = tape.transport.send(request(url))
+        async let second = tape.transport.send(request(url))
+        _ = try await (first, second)
+        #expect(clock.elapsed == .seconds(5))
+        _ = try await tape.transport.send(request(url))
+      }
+      #expect(clock.elapsed == .seconds(10))
+    }
+  }
+
   @Test("a suite trait gives each test case its own player; suites get none")
   func scopes() throws {
     let trait = CassetteTrait.cassette("check-task-polling")

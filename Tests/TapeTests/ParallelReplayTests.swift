@@ -125,6 +125,23 @@ struct VirtualTimeTests {
     #expect(clock.elapsed == .seconds(5))
   }
 
+  @Test("in a clock's run scope, waits of tasks started together overlap every time")
+  func runScopeOverlaps() async throws {
+    for _ in 0..<20 {
+      let clock = VirtualClock()
+      let elapsed = try await clock.run {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+          for seconds in 1...8 { group.addTask { try await clock.sleep(for: .seconds(seconds)) } }
+          try await group.waitForAll()
+        }
+        let together = clock.elapsed
+        try await clock.sleep(for: .seconds(2))
+        return (together, clock.elapsed)
+      }
+      #expect(elapsed == (.seconds(8), .seconds(10)))
+    }
+  }
+
   @Test("one waiter's delays add up, through the transport and URLSession alike")
   func sequentialDelaysAddUp() async throws {
     let clock = VirtualClock()

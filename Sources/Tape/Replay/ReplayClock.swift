@@ -17,6 +17,9 @@ public struct ReplayClock: Sendable {
   /// Holds the calling thread until a deadline (time since the clock was wrapped), when the
   /// clock can.
   let block: (@Sendable (_ deadline: Duration) -> Void)?
+  /// The virtual clock wrapped, if it is one: the `.cassette` trait runs its test in the
+  /// clock's ``VirtualClock/run(_:)`` scope.
+  package let virtualClock: VirtualClock?
 
   /// Wraps any clock measured in `Duration` (waits in URLSession replays are not possible).
   public init<C: Clock & Sendable>(_ clock: C) where C.Duration == Duration, C.Instant: Sendable {
@@ -26,6 +29,7 @@ public struct ReplayClock: Sendable {
       try await clock.sleep(until: start.advanced(by: deadline), tolerance: nil)
     }
     self.block = nil
+    self.virtualClock = nil
   }
 
   /// Wraps a virtual clock: every wait moves it at once to the wait's deadline, if later.
@@ -34,6 +38,7 @@ public struct ReplayClock: Sendable {
     self.elapsed = { start.duration(to: clock.now) }
     self.sleep = { deadline in try await clock.sleep(until: start.advanced(by: deadline)) }
     self.block = { deadline in clock.move(to: start.advanced(by: deadline)) }
+    self.virtualClock = clock
   }
 
   /// The real, continuous clock.
@@ -59,5 +64,6 @@ public struct ReplayClock: Sendable {
     self.elapsed = elapsed
     self.sleep = sleep
     self.block = block
+    self.virtualClock = nil
   }
 }

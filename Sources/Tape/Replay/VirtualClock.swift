@@ -4,15 +4,17 @@ import Synchronization
 /// recorded cadence on it takes no real time.
 ///
 /// It keeps time as a real clock does for concurrent waiters. A sleep suspends its caller;
-/// the clock then moves to the earliest pending deadline (never back) and wakes the sleepers
-/// due by then, after one hop through the executor, so that work already queued (another
-/// task about to sleep) has its turn first. Sleepers waiting together therefore overlap: two
-/// concurrent 5-second sleeps end at 5 s, not 10 s. One waiter's successive sleeps add up,
-/// and a lone waiter is woken at its deadline: a single waiter's timeline is exact. A sleep
-/// that starts only after another has been woken starts from that time, as it would on a
-/// real clock; which of two tasks started at the same moment gets there first is up to the
-/// scheduler, so tests that need overlap keep both in flight (see ``CassettePlayer``, whose
-/// waits count from each request's arrival).
+/// the clock moves to the earliest pending deadline (never back) and wakes the sleepers due
+/// by then only when nothing else is ready to run, so waiters that a real clock would
+/// overlap overlap here: two concurrent 5-second sleeps end at 5 s, not 10 s, while one
+/// waiter's successive sleeps add up, and a lone waiter's timeline is exact.
+///
+/// "Nothing else is ready" is exact inside ``run(_:)`` (the `.cassette` trait runs its test
+/// there when its clock is virtual): the scope's tasks, `async let` and task groups
+/// included, run one job at a time on the clock's executor, which knows when it has run out
+/// of work, so the result never depends on the scheduler. Outside such a scope the clock
+/// steps one executor hop after each sleep, so a task that starts its wait only after
+/// another sleeper was woken starts from that time.
 public final class VirtualClock: Clock, Sendable {
   /// A point on the virtual time line.
   public struct Instant: InstantProtocol, Sendable {
@@ -52,9 +54,26 @@ public final class VirtualClock: Clock, Sendable {
   }
 
   private let state = Mutex(State())
+  /// Runs the tasks of ``run(_:)`` scopes; made once, on first use.
+  private let scopeExecutor = Mutex<VirtualExecutor?>(nil)
 
   /// Creates a clock at offset zero.
   public init() {}
+
+  /// Runs `body`, and every task it starts with `async let` or a task group, one job at a
+  /// time on the clock's own executor, where the clock moves only when nothing is left to
+  /// run: waits that would overlap on a real clock overlap here every time, whatever the
+  /// scheduler does. The `.cassette` trait runs its test this way when its clock is virtual.
+  /// Code inside must not block its thread waiting for other tasks of the scope.
+  public func run<Result>(_ body: () async throws -> Result) async rethrows -> Result {
+    let executor = scopeExecutor.withLock { executor in
+      if let executor { return executor }
+      let made = VirtualExecutor { [weak self] in self?.step() }
+      executor = made
+      return made
+    }
+    return try await withTaskExecutorPreference(executor, operation: body)
+  }
 
   /// The current virtual time.
   public var now: Instant { state.withLock { $0.now } }
@@ -76,9 +95,13 @@ public final class VirtualClock: Clock, Sendable {
       state.withLock {
         $0.sleepers.append(Sleeper(deadline: deadline, continuation: continuation))
       }
-      // One step per sleeper: there are never fewer steps to come than sleepers waiting,
-      // and a step wakes at least one sleeper whenever any waits.
-      Task { self.step() }
+      // In a run(_:) scope the clock steps when the scope's executor has nothing left to
+      // run, which comes after this job. Elsewhere, one step per sleeper, one executor hop
+      // away: there are never fewer steps to come than sleepers waiting, and a step wakes at
+      // least one sleeper whenever any waits.
+      if scopeExecutor.withLock({ $0?.isCurrent }) != true {
+        Task { self.step() }
+      }
     }
     try Task.checkCancellation()
   }
