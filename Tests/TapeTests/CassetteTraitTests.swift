@@ -240,6 +240,24 @@ struct CassetteTraitTests {
     }
   }
 
+  @Test("URLSession replays run in the virtual clock's scope too; their waits add up there")
+  func urlSessionInVirtualScope() async throws {
+    let clock = VirtualClock()
+    let trait = CassetteTrait.cassette(
+      "check-task-polling", clock: ReplayClock(clock), faults: [0: .delay(.seconds(5))],
+      unusedInteractions: .ignore)
+    try await runScope(trait) {
+      let session = try #require(CassettePlayer.current).makeURLSession()
+      let url =
+        "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress"
+      async let first = session.send(request(url))
+      async let second = session.send(request(url))
+      _ = try await (first, second)
+      _ = try await session.send(request(url))
+    }
+    #expect(clock.elapsed == .seconds(10))
+  }
+
   @Test("a suite trait gives each test case its own player; suites get none")
   func scopes() throws {
     let trait = CassetteTrait.cassette("check-task-polling")
