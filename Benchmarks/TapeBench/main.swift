@@ -163,7 +163,7 @@ say("  ratio                     \(format(loadSeconds / serializationSeconds))x 
 
 // 2. Replay through the transport and through URLSession, against a constant stub.
 let replayRequests = requests(100_000, spread: 10_000)
-let bigPlayer = CassettePlayer(
+let bigPlayer = try CassettePlayer(
   cassette: big, source: "bench", configuration: .init(exhaustion: .repeatLast))
 let transportPerSecond = try await transportRate(bigPlayer, replayRequests)
 let sessionRequests = Array(replayRequests.prefix(10_000))
@@ -188,7 +188,8 @@ for concurrency in [1, 8] {
 say("")
 say("per-request cost through the transport (100,000 requests, median of 5)")
 for size in [100, 1_000, 10_000] {
-  let player = CassettePlayer(cassette: makeCassette(size), source: "bench", configuration: .init())
+  let player = try CassettePlayer(
+    cassette: makeCassette(size), source: "bench", configuration: .init())
   let rate = try await transportRate(player, requests(100_000, spread: size))
   say(
     "  \(String(size).padding(toLength: 6, withPad: " ", startingAt: 0)) interactions   \(format(1e6 / rate)) µs"
@@ -204,7 +205,7 @@ let tenMinutes = Cassette(
       offset: .seconds(60 * minute), duration: .milliseconds(250))
   })
 let virtualClock = VirtualClock()
-let cadencePlayer = CassettePlayer(
+let cadencePlayer = try CassettePlayer(
   cassette: tenMinutes, source: "bench",
   configuration: .init(pacing: .recordedCadence, clock: ReplayClock(virtualClock)))
 let cadenceSession = cadencePlayer.makeURLSession()

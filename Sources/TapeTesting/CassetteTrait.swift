@@ -6,9 +6,11 @@ import Testing
 /// ``CassettePlayer`` in `CassettePlayer.current`, with its transport and URLSession.
 ///
 /// Each test case gets its own player, so tests on different cassettes run in parallel
-/// without seeing each other's traffic. When the test ends, every request the cassette
-/// could not answer becomes an issue carrying the full report and the request as an
-/// attachment, and unused interactions are reported as the ``UnusedInteractionPolicy`` says.
+/// without seeing each other's traffic. When the test ends, whether it returns or throws,
+/// every request the cassette could not answer becomes an issue carrying the full report and
+/// the request as an attachment, and unused interactions are reported as the
+/// ``UnusedInteractionPolicy`` says (the first 20 listed, the rest counted). Reports name the
+/// cassette by its path in the package (`cassettes/x.json`).
 public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   /// The cassette name, relative to the cassette folder.
   public var name: String
@@ -41,18 +43,17 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     if let note {
       Issue.record(Comment(rawValue: note), severity: .warning, sourceLocation: sourceLocation)
     }
-    let filter = test.name.split(separator: "(").first.map(String.init) ?? test.name
     let directory = CassetteLocation.directory(forTestFile: filePath, environment: environment)
     let player: CassettePlayer
     do {
       let url = try CassetteName(name).url(in: directory)
-      var configuration = configuration
-      configuration.recordCommand = "TAPE_RECORD=newEpisodes swift test --filter '\(filter)'"
-      player = try CassettePlayer(contentsOf: url, configuration: configuration)
+      let source = CassetteLocation.displayName(of: url, forTestFile: filePath)
+      player = try CassettePlayer(
+        cassette: try CassetteFile.load(from: url, named: source), source: source,
+        configuration: configuration)
     } catch let error where error.problem == .missing {
-      Issue.record(
-        Comment(rawValue: missingCassetteMessage(error, mode: mode, filter: filter)),
-        sourceLocation: sourceLocation)
+      let hint = RecordingHint.missingCassette(mode: mode == .none ? nil : mode.rawValue)
+      Issue.record(Comment(rawValue: "\(error). \(hint)"), sourceLocation: sourceLocation)
       return
     } catch {
       Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
@@ -61,16 +62,27 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     if mode == .all || mode == .newEpisodes {
       Issue.record(
         Comment(
-          rawValue:
-            "TAPE_RECORD=\(mode.rawValue): this version of Tape cannot record yet; replaying \(player.source)"
+          rawValue: RecordingHint.recordingRequested(mode: mode.rawValue, replaying: player.source)
         ),
         severity: .warning, sourceLocation: sourceLocation)
     }
-    try await CassettePlayer.$current.withValue(player) {
-      try await function()
+    do {
+      try await CassettePlayer.$current.withValue(player) {
+        if let clock = configuration.clock.virtualClock {
+          try await clock.run { try await function() }
+        } else {
+          try await function()
+        }
+      }
+    } catch {
+      report(player)
+      throw error
     }
     report(player)
   }
+
+  /// How many unused interactions a report lists; the rest are counted.
+  static let unusedListLimit = 20
 
   private func report(_ player: CassettePlayer) {
     for failure in player.failures {
@@ -79,29 +91,23 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     }
     let unused = player.unusedInteractions
     guard !unused.isEmpty, unusedInteractions != .ignore else { return }
-    let list = unused.map { index in
+    var lines = unused.prefix(Self.unusedListLimit).map { index in
       let request = player.cassette.interactions[index].request
       return "  #\(index) \(request.method) \(request.url)"
-    }.joined(separator: "\n")
-    let message =
+    }
+    var heading =
       "\(unused.count) of \(player.cassette.interactions.count) interactions of \(player.source) "
-      + "were never requested:\n\(list)"
+      + "were never requested"
+    if unused.count > Self.unusedListLimit {
+      heading += "; the first \(Self.unusedListLimit):"
+      lines.append("  ... and \(unused.count - Self.unusedListLimit) more")
+    } else {
+      heading += ":"
+    }
+    let message = ([heading] + lines).joined(separator: "\n")
     Issue.record(
       Comment(rawValue: message), severity: unusedInteractions == .fail ? .error : .warning,
       sourceLocation: sourceLocation)
-  }
-
-  private func missingCassetteMessage(_ error: CassetteError, mode: RecordMode, filter: String)
-    -> String
-  {
-    switch mode {
-    case .none:
-      return "\(error). Record it with: TAPE_RECORD=once swift test --filter '\(filter)' "
-        + "(against the live cloud or the simulator), or write it by hand (see cassettes/README.md)."
-    case .once, .newEpisodes, .all:
-      return "\(error). TAPE_RECORD=\(mode.rawValue) would record it, but this version of Tape "
-        + "cannot record yet: write the cassette by hand (see cassettes/README.md)."
-    }
   }
 }
 
@@ -113,12 +119,13 @@ extension Trait where Self == CassetteTrait {
   ///   - exhaustion: what to answer once a request's responses are used up.
   ///   - pacing: when to deliver responses; at once by default.
   ///   - clock: the clock for pacing and fault delays.
-  ///   - faults: faults laid over interactions, by index.
+  ///   - faults: faults laid over the replay, by the requests they hit
+  ///     (`.request("GET", path: "/v2/tasks/*/progress")`) or an interaction's index.
   ///   - unusedInteractions: what to do about interactions never requested.
   public static func cassette(
     _ name: String, matching: [RequestMatcher] = RequestMatcher.defaults,
     exhaustion: ExhaustionPolicy = .repeatLast, pacing: ReplayPacing = .immediate,
-    clock: ReplayClock = .continuous, faults: [Int: FaultOverlay] = [:],
+    clock: ReplayClock = .continuous, faults: [FaultTarget: FaultOverlay] = [:],
     unusedInteractions: UnusedInteractionPolicy = .warn, filePath: String = #filePath,
     sourceLocation: SourceLocation = #_sourceLocation
   ) -> CassetteTrait {

@@ -1,6 +1,10 @@
 /// Whether a test replays its cassette or records it, from the `TAPE_RECORD` environment
 /// variable: `none` (the default), `once`, `newEpisodes` or `all`. When `CI` is set the mode
 /// is always `none`: CI never records.
+///
+/// This version of Tape does not record yet: every mode replays, and the recording modes
+/// say so with a warning. The modes are here so that tests and CI settings written today
+/// keep their meaning when the recorder lands.
 public enum RecordMode: String, Hashable, Sendable, CaseIterable {
   /// Replay only; a missing cassette or an unmatched request fails the test.
   case none

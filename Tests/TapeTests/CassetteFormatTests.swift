@@ -219,6 +219,25 @@ struct MalformedCassetteTests {
         description: "not an object", document: "[]",
         message: "bad.json: at (root): expected an object, found array"),
       Case(
+        description: "empty method",
+        document: valid.replacing(#""method": "GET""#, with: #""method": """#),
+        message:
+          "bad.json: at /interactions/0/request/method: expected an HTTP method such as GET, found ''"
+      ),
+      Case(
+        description: "method with a space",
+        document: valid.replacing(#""method": "GET""#, with: #""method": "GE T""#),
+        message:
+          "bad.json: at /interactions/0/request/method: expected an HTTP method such as GET, found 'GE T'"
+      ),
+      Case(
+        description: "unknown decodedFrom",
+        document: valid.replacing(
+          #"{"text": "ok"}"#, with: #"{"text": "ok", "decodedFrom": "brotli"}"#),
+        message:
+          "bad.json: at /interactions/0/response/body/decodedFrom: unknown content coding 'brotli' (expected one of: br, deflate, gzip)"
+      ),
+      Case(
         description: "empty file", document: "",
         message:
           "bad.json: not valid JSON: line 1, column 1 (byte 0) at (root): empty document: expected a JSON value"

@@ -15,7 +15,7 @@ struct ParallelReplayTests {
     let interactions = try (0..<3).map { step in
       try exchange(taskURL, json: #"{"cassette": \#(index), "step": \#(step)}"#)
     }
-    let tape = player(interactions, ReplayConfiguration(exhaustion: .fail))
+    let tape = try player(interactions, ReplayConfiguration(exhaustion: .fail))
     let session = tape.makeURLSession()
     for step in 0..<3 {
       let (data, response) = try await session.send(request(taskURL))
@@ -29,7 +29,7 @@ struct ParallelReplayTests {
   @Test("concurrent polls on one player are each answered once, in recorded order")
   func concurrentPollsShareOneSequence() async throws {
     let interactions = try (0..<64).map { try exchange(taskURL, json: #"{"step": \#($0)}"#) }
-    let tape = player(interactions, ReplayConfiguration(exhaustion: .fail))
+    let tape = try player(interactions, ReplayConfiguration(exhaustion: .fail))
     let session = tape.makeURLSession()
     let answers = try await withThrowingTaskGroup(of: String.self) { group in
       for _ in 0..<64 { group.addTask { text(try await session.send(request(taskURL))) } }
@@ -58,7 +58,7 @@ struct VirtualTimeTests {
   @Test("a ten-minute recorded cadence replays on a virtual clock without real sleeping")
   func recordedCadence() async throws {
     let clock = VirtualClock()
-    let tape = player(
+    let tape = try player(
       try tenMinuteSession(),
       ReplayConfiguration(pacing: .recordedCadence, clock: ReplayClock(clock)))
     let session = tape.makeURLSession()
@@ -78,7 +78,7 @@ struct VirtualTimeTests {
   @Test("recorded latency waits each answer's duration on the clock")
   func recordedLatency() async throws {
     let clock = VirtualClock()
-    let tape = player(
+    let tape = try player(
       try tenMinuteSession(),
       ReplayConfiguration(pacing: .recordedLatency, clock: ReplayClock(clock)))
     for _ in 0...10 { _ = try await tape.transport.send(request(taskURL)) }
@@ -88,9 +88,81 @@ struct VirtualTimeTests {
   @Test("immediate pacing does not touch the clock")
   func immediate() async throws {
     let clock = VirtualClock()
-    let tape = player(try tenMinuteSession(), ReplayConfiguration(clock: ReplayClock(clock)))
+    let tape = try player(try tenMinuteSession(), ReplayConfiguration(clock: ReplayClock(clock)))
     for _ in 0...10 { _ = try await tape.transport.send(request(taskURL)) }
     #expect(clock.elapsed == .zero)
+  }
+
+  /// Request B reaches the player, then waits (in a custom matcher) until request A has
+  /// been answered: both were in flight together, so their 5 s delays overlap.
+  @Test("delays of requests in flight together overlap on a virtual clock, as on a real one")
+  func concurrentDelaysOverlap() async throws {
+    let clock = VirtualClock()
+    let gate = DispatchSemaphore(value: 0)
+    let (arrivals, arrived) = AsyncStream.makeStream(of: Void.self)
+    let holdB = RequestMatcher.custom("hold B") { live, _ in
+      if live.path == "/b" {
+        arrived.yield()
+        gate.wait()
+      }
+      return true
+    }
+    let tape = try player(
+      [
+        try exchange("https://h.example/a", json: "{}"),
+        try exchange("https://h.example/b", json: "{}"),
+      ],
+      ReplayConfiguration(
+        matchers: RequestMatcher.defaults + [holdB], clock: ReplayClock(clock),
+        faults: [0: .delay(.seconds(5)), 1: .delay(.seconds(5))]))
+    async let b = tape.transport.send(request("https://h.example/b"))
+    var waiting = arrivals.makeAsyncIterator()
+    _ = await waiting.next()
+    _ = try await tape.transport.send(request("https://h.example/a"))
+    #expect(clock.elapsed == .seconds(5))
+    gate.signal()
+    _ = try await b
+    #expect(clock.elapsed == .seconds(5))
+  }
+
+  @Test("in a clock's run scope, waits of tasks started together overlap every time")
+  func runScopeOverlaps() async throws {
+    for _ in 0..<20 {
+      let clock = VirtualClock()
+      let elapsed = try await clock.run {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+          for seconds in 1...8 { group.addTask { try await clock.sleep(for: .seconds(seconds)) } }
+          try await group.waitForAll()
+        }
+        let together = clock.elapsed
+        try await clock.sleep(for: .seconds(2))
+        return (together, clock.elapsed)
+      }
+      #expect(elapsed == (.seconds(8), .seconds(10)))
+    }
+  }
+
+  @Test("one waiter's delays add up, through the transport and URLSession alike")
+  func sequentialDelaysAddUp() async throws {
+    let clock = VirtualClock()
+    let tape = try player(
+      [try exchange(taskURL, json: "{}", repeatCount: 4)],
+      ReplayConfiguration(clock: ReplayClock(clock), faults: [0: .delay(.seconds(5))]))
+    let session = tape.makeURLSession()
+    for _ in 0..<2 { _ = try await tape.transport.send(request(taskURL)) }
+    for _ in 0..<2 { _ = try await session.send(request(taskURL)) }
+    #expect(clock.elapsed == .seconds(20))
+  }
+
+  @Test("a virtual sleep wakes at its deadline; a cancelled sleep throws")
+  func sleepWakesAndCancels() async throws {
+    let clock = VirtualClock()
+    let sleeper = Task { try await clock.sleep(for: .seconds(3)) }
+    try await sleeper.value
+    #expect(clock.elapsed == .seconds(3))
+    let cancelled = Task { try await clock.sleep(for: .seconds(3)) }
+    cancelled.cancel()
+    await #expect(throws: CancellationError.self) { try await cancelled.value }
   }
 
   @Test("the virtual clock only moves forward")
@@ -107,10 +179,10 @@ struct VirtualTimeTests {
 
 @Suite("Fault overlays")
 struct FaultOverlayTests {
-  func tape(_ faults: [Int: FaultOverlay], clock: VirtualClock = VirtualClock()) throws
+  func tape(_ faults: [FaultTarget: FaultOverlay], clock: VirtualClock = VirtualClock()) throws
     -> CassettePlayer
   {
-    player(
+    try player(
       [
         try exchange(
           taskURL, json: #"{"task_status": 0, "progress": {"ratio": "50%"}}"#, repeatCount: 3)
@@ -137,7 +209,7 @@ struct FaultOverlayTests {
 
   @Test("a URLSession replay that must wait on a clock it cannot block on fails clearly")
   func unsupportedClockInURLSession() async throws {
-    let player = player(
+    let player = try player(
       [try exchange(taskURL, json: "{}")],
       ReplayConfiguration(clock: ReplayClock(SuspendingClock()), faults: [0: .delay(.seconds(5))]))
     let error = await #expect(throws: URLError.self) {
@@ -161,15 +233,28 @@ struct FaultOverlayTests {
     #expect(viaSession?.code == .networkConnectionLost)
   }
 
-  @Test("a truncated body is cut, and the client's decoding fails on it")
+  @Test("a truncated body is a cut connection: the transport throws networkConnectionLost")
   func truncatedBody() async throws {
-    let (data, response) = try await tape([0: .truncatedBody(to: 10)]).transport.send(
-      request(taskURL))
-    #expect(response.statusCode == 200)
-    #expect(String(decoding: data, as: UTF8.self) == #"{"progress"#)
-    #expect(throws: DecodingError.self) {
-      try JSONDecoder().decode([String: String].self, from: data)
+    let error = await #expect(throws: URLError.self) {
+      try await tape([0: .truncatedBody(to: 10)]).transport.send(request(taskURL))
     }
+    #expect(error?.code == .networkConnectionLost)
+    #expect(error?.partialBody.map { String(decoding: $0, as: UTF8.self) } == #"{"progress"#)
+    #expect(error?.partialResponse?.statusCode == 200)
+  }
+
+  @Test("a truncated body through URLSession fails with networkConnectionLost")
+  func truncatedBodyThroughURLSession() async throws {
+    let player = try tape([0: FaultOverlay.truncatedBody(to: 10).onPlay(1)])
+    let session = player.makeURLSession()
+    let error = await #expect(throws: URLError.self) {
+      try await session.send(request(taskURL))
+    }
+    #expect(error?.code == .networkConnectionLost)
+    #expect(error?.partialBody.map { String(decoding: $0, as: UTF8.self) } == #"{"progress"#)
+    let (data, response) = try await session.send(request(taskURL))
+    #expect(response.statusCode == 200)
+    #expect(String(decoding: data, as: UTF8.self).contains("50%"))
   }
 
   @Test("an overlay can hit one play only")

@@ -27,6 +27,24 @@ struct TapeReadmeExampleTests {
     #expect(progress.phase == .succeeded)
   }
 
+  @Test(
+    .cassette(
+      "check-task-polling",
+      faults: [.request("GET", path: "/v2/tasks/*/progress"): FaultOverlay.status(503).onPlay(2)]
+    ))
+  func secondPollIsRefused() async throws {
+    let tape = try #require(CassettePlayer.current)
+    let url = URL(
+      string: "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/"
+        + "2b31ed520xxxxxxebedb6e57xxxxxxxx/progress")!
+    var statuses: [Int] = []
+    for _ in 0..<4 {
+      let (_, response) = try await tape.transport.send(URLRequest(url: url))
+      statuses.append(response.statusCode)
+    }
+    #expect(statuses == [200, 503, 200, 200])
+  }
+
   @Test("a player without the trait, with a fault and a virtual clock")
   func playerWithoutTrait() async throws {
     let clock = VirtualClock()

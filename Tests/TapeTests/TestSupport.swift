@@ -28,9 +28,9 @@ func exchange(
 
 /// A player over in-memory interactions.
 func player(_ interactions: [Interaction], _ configuration: ReplayConfiguration = .init())
-  -> CassettePlayer
+  throws -> CassettePlayer
 {
-  CassettePlayer(
+  try CassettePlayer(
     cassette: Cassette(interactions: interactions), source: "memory.json",
     configuration: configuration)
 }

@@ -87,11 +87,21 @@ extension RecordedRequest {
     guard let parsed = URL(string: url), parsed.scheme != nil, parsed.host != nil else {
       throw .init(pointer: pointer.appending("url"), reason: "'\(url)' is not an absolute URL")
     }
+    let method = try reader.string("method")
+    guard !method.isEmpty, method.unicodeScalars.allSatisfy(Self.tokenCharacters.contains) else {
+      throw .init(
+        pointer: pointer.appending("method"),
+        reason: "expected an HTTP method such as GET, found '\(method)'")
+    }
     self.init(
-      method: try reader.string("method"), url: url,
+      method: method, url: url,
       headers: try HeaderFields(json: reader, at: pointer),
       body: try RecordedBody(json: reader, at: pointer))
   }
+
+  /// The characters of an HTTP token (RFC 9110 `tchar`), which a method is made of.
+  private static let tokenCharacters = Set(
+    "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".unicodeScalars)
 
   fileprivate var json: JSONValue {
     var members = [
@@ -165,6 +175,12 @@ extension RecordedBody {
         reason: "expected exactly one of 'json', 'text' or 'base64', found \(forms.count)")
     }
     let decodedFrom = try body.optionalString("decodedFrom")
+    if let decodedFrom, !Self.contentCodings.contains(decodedFrom) {
+      let known = Self.contentCodings.sorted().joined(separator: ", ")
+      throw .init(
+        pointer: bodyPointer.appending("decodedFrom"),
+        reason: "unknown content coding '\(decodedFrom)' (expected one of: \(known))")
+    }
     switch forms[0] {
     case "json": self.init(.json(try body.value("json")), decodedFrom: decodedFrom)
     case "text": self.init(.text(try body.string("text")), decodedFrom: decodedFrom)
@@ -175,6 +191,9 @@ extension RecordedBody {
       self.init(.base64(data), decodedFrom: decodedFrom)
     }
   }
+
+  /// The `Content-Encoding` values a body can have been stored decoded from.
+  static let contentCodings: Set<String> = ["gzip", "deflate", "br"]
 
   fileprivate var json: JSONValue {
     var members: [JSONMember] =

@@ -1,6 +1,7 @@
 import JSONTree
 
-/// Why a cassette could not be named, read or written: always says which file and where.
+/// Why a cassette could not be named, read, written or played as configured: always says
+/// which file and where.
 public struct CassetteError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What went wrong.
   public enum Problem: Hashable, Sendable {
@@ -16,6 +17,8 @@ public struct CassetteError: Error, Hashable, Sendable, CustomStringConvertible 
     case invalidValue(JSONPointer, String)
     /// The file was written by a newer Tape.
     case unsupportedFormatVersion(Int)
+    /// A fault of the replay configuration names nothing in the cassette.
+    case invalidFault(String)
   }
 
   /// The cassette file (or name) concerned.
@@ -40,6 +43,7 @@ public struct CassetteError: Error, Hashable, Sendable, CustomStringConvertible 
     case .unsupportedFormatVersion(let version):
       "\(file): formatVersion \(version) is not supported by this Tape, which reads versions 1..."
         + "\(Cassette.currentFormatVersion); update Tape to replay it"
+    case .invalidFault(let reason): "\(file): \(reason)"
     }
   }
 }

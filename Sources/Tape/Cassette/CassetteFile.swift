@@ -3,17 +3,21 @@ import JSONTree
 
 /// Reads and writes cassette files: canonical JSON, written atomically.
 public enum CassetteFile {
-  /// Reads the cassette at `url`; every problem names the file and, inside it, the place.
-  public static func load(from url: URL) throws(CassetteError) -> Cassette {
+  /// Reads the cassette at `url`; every problem names the file (as `name`, its path when
+  /// nil) and, inside it, the place.
+  public static func load(from url: URL, named name: String? = nil) throws(CassetteError)
+    -> Cassette
+  {
+    let file = name ?? url.path
     let data: Data
     do {
       data = try Data(contentsOf: url)
     } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-      throw CassetteError(file: url.path, problem: .missing)
+      throw CassetteError(file: file, problem: .missing)
     } catch {
-      throw CassetteError(file: url.path, problem: .inputOutput(error.localizedDescription))
+      throw CassetteError(file: file, problem: .inputOutput(error.localizedDescription))
     }
-    return try decode(data, file: url.path)
+    return try decode(data, file: file)
   }
 
   /// Reads a cassette from its bytes; `file` names it in errors.

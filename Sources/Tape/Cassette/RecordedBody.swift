@@ -16,8 +16,9 @@ public struct RecordedBody: Hashable, Sendable {
 
   /// The stored content.
   public var content: Content
-  /// The `Content-Encoding` (such as `gzip`) the body arrived with before it was stored
-  /// decoded; on replay the header is dropped and `Content-Length` fixed up.
+  /// The `Content-Encoding` (`gzip`, `deflate` or `br`) the body arrived with before it was
+  /// stored decoded; on replay the header is dropped and `Content-Length` fixed up. The
+  /// loader refuses any other value.
   public var decodedFrom: String?
 
   /// Creates a body; a JSON tree is stored with its object keys sorted (stably), as the

@@ -15,7 +15,8 @@ import Synchronization
 public final class CassettePlayer: Sendable {
   /// The cassette being played.
   public let cassette: Cassette
-  /// Where the cassette came from, for reports (its file path).
+  /// Where the cassette came from, for reports: its path (in the package, such as
+  /// `cassettes/x.json`, when the trait loads it).
   public let source: String
   /// How requests are matched and answered.
   public let configuration: ReplayConfiguration
@@ -25,14 +26,20 @@ public final class CassettePlayer: Sendable {
   private let keyFunctions: [@Sendable (RequestSnapshot) -> String]
   private let predicates: [RequestMatcher]
   private let groups: [String: [Int]]
+  private let faults: FaultPlan
   private let state: Mutex<PlaybackState>
-  private let slots = Mutex<[Int]>([])
 
   private struct PlaybackState {
+    /// How many times each interaction was served, over every cycle.
     var plays: [Int]
+    /// How many times each interaction was served in its group's current pass: what the
+    /// sequence has used up. `cycle` starts a pass over; `plays` keeps counting.
+    var pass: [Int]
     var scanStart: [String: Int] = [:]
     var failures: [ReplayFailure] = []
     var replayStart: Duration?
+    /// How many requests each request-keyed fault has hit, by position in the plan.
+    var faultHits: [Int]
   }
 
   /// A response's bytes and headers, with the content fix-ups, computed once.
@@ -41,14 +48,21 @@ public final class CassettePlayer: Sendable {
     var headers: [String: String]
   }
 
-  /// A chosen interaction and which play of it this is (1 for the first).
+  /// A chosen interaction, which play of it this is (1 for the first, counted over every
+  /// cycle), and the fault laid over it, if any.
   struct Selection {
     var index: Int
     var play: Int
+    var fault: FaultOverlay?
   }
 
   /// Creates a player for a cassette; `source` names it in reports.
-  public init(cassette: Cassette, source: String, configuration: ReplayConfiguration = .init()) {
+  ///
+  /// - Throws: ``CassetteError`` with ``CassetteError/Problem/invalidFault(_:)`` when a
+  ///   fault of the configuration names no interaction of the cassette.
+  public init(cassette: Cassette, source: String, configuration: ReplayConfiguration = .init())
+    throws(CassetteError)
+  {
     self.cassette = cassette
     self.source = source
     self.configuration = configuration
@@ -69,42 +83,43 @@ public final class CassettePlayer: Sendable {
       groups[Self.key(of: snapshot, keyFunctions), default: []].append(index)
     }
     self.groups = groups
-    self.state = Mutex(PlaybackState(plays: Array(repeating: 0, count: snapshots.count)))
-  }
-
-  deinit {
-    ProtocolSlots.release(slots.withLock { $0 })
-  }
-
-  /// Remembers a protocol slot to free when the player goes.
-  func ownSlot(_ slot: Int) {
-    slots.withLock { $0.append(slot) }
+    let zeros = Array(repeating: 0, count: snapshots.count)
+    self.faults = try FaultPlan(configuration.faults, snapshots: snapshots, file: source)
+    self.state = Mutex(
+      PlaybackState(
+        plays: zeros, pass: zeros,
+        faultHits: Array(repeating: 0, count: configuration.faults.count)))
   }
 
   /// Loads the cassette at `url` and creates a player for it.
   public convenience init(contentsOf url: URL, configuration: ReplayConfiguration = .init())
     throws(CassetteError)
   {
-    self.init(
+    try self.init(
       cassette: try CassetteFile.load(from: url), source: url.path, configuration: configuration)
   }
 
   /// Answers a request: the recorded response, with any fault overlay, at the configured pace.
   ///
   /// - Throws: ``ReplayFailure`` when the cassette has no answer (also kept in
-  ///   ``failures``), `URLError(.networkConnectionLost)` for a dropped-connection fault.
+  ///   ``failures``); `URLError(.networkConnectionLost)` for a dropped connection, and for a
+  ///   truncated body after its first bytes (in the error's ``URLError/partialBody`` and
+  ///   ``URLError/partialResponse``), as a client sees a cut connection.
   public func respond(to request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-    let selection = try select(RequestSnapshot(request))
-    if let wait = waitTime(for: selection), wait > .zero {
-      try await configuration.clock.sleep(wait)
+    let arrival = configuration.clock.elapsed()
+    let selection = try select(RequestSnapshot(request), arrival: arrival)
+    if let deadline = deadline(for: selection, arrival: arrival) {
+      try await configuration.clock.sleep(deadline)
     }
-    return try answer(selection, url: request.url)
+    let answer = try answer(selection, url: request.url)
+    if answer.isCut { throw answer.cutError }
+    return (answer.body, answer.response)
   }
 
   /// Every request the player could not answer so far, in order.
   public var failures: [ReplayFailure] { state.withLock { $0.failures } }
 
-  /// How many times each interaction was served, by index.
+  /// How many times each interaction was served, by index, over every cycle.
   public var playCounts: [Int] { state.withLock { $0.plays } }
 
   /// The indices of the interactions never served.
@@ -112,42 +127,46 @@ public final class CassettePlayer: Sendable {
     playCounts.enumerated().filter { $0.element == 0 }.map(\.offset)
   }
 
-  /// Chooses the interaction that answers `snapshot`, or records and throws the failure.
-  func select(_ snapshot: RequestSnapshot) throws(ReplayFailure) -> Selection {
+  /// Chooses the interaction that answers `snapshot`, which reached the player at `arrival`
+  /// on the replay clock, or records and throws the failure.
+  func select(_ snapshot: RequestSnapshot, arrival: Duration) throws(ReplayFailure) -> Selection {
     let key = Self.key(of: snapshot, keyFunctions)
     let candidates = (groups[key] ?? []).filter { index in
       predicates.allSatisfy { $0.agrees(snapshot, snapshots[index]) }
     }
     let interactions = cassette.interactions
     let outcome: Result<Selection, ReplayFailure> = state.withLock { state in
-      if state.replayStart == nil { state.replayStart = configuration.clock.elapsed() }
+      if state.replayStart == nil { state.replayStart = arrival }
       guard !candidates.isEmpty else {
         return .failure(MismatchReport.unmatched(snapshot, player: self, plays: state.plays))
       }
       let start = predicates.isEmpty ? state.scanStart[key, default: 0] : 0
+      let chosen: Int
       if let position = candidates[start...].firstIndex(where: {
-        state.plays[$0] < interactions[$0].repeatCount
+        state.pass[$0] < interactions[$0].repeatCount
       }) {
         if predicates.isEmpty { state.scanStart[key] = position }
-        state.plays[candidates[position]] += 1
-        return .success(
-          Selection(index: candidates[position], play: state.plays[candidates[position]]))
+        chosen = candidates[position]
+        state.pass[chosen] += 1
+      } else {
+        switch configuration.exhaustion {
+        case .repeatLast:
+          chosen = candidates[candidates.count - 1]
+        case .cycle:
+          for index in candidates { state.pass[index] = 0 }
+          state.scanStart[key] = 0
+          chosen = candidates[0]
+          state.pass[chosen] = 1
+        case .fail:
+          return .failure(
+            MismatchReport.exhausted(
+              snapshot, candidates: candidates, player: self, plays: state.plays))
+        }
       }
-      switch configuration.exhaustion {
-      case .repeatLast:
-        let last = candidates[candidates.count - 1]
-        state.plays[last] += 1
-        return .success(Selection(index: last, play: state.plays[last]))
-      case .cycle:
-        for index in candidates { state.plays[index] = 0 }
-        state.scanStart[key] = 0
-        state.plays[candidates[0]] = 1
-        return .success(Selection(index: candidates[0], play: 1))
-      case .fail:
-        return .failure(
-          MismatchReport.exhausted(
-            snapshot, candidates: candidates, player: self, plays: state.plays))
-      }
+      state.plays[chosen] += 1
+      let play = state.plays[chosen]
+      let fault = faults.overlay(forInteraction: chosen, play: play, hits: &state.faultHits)
+      return .success(Selection(index: chosen, play: play, fault: fault))
     }
     switch outcome {
     case .success(let selection): return selection
@@ -157,26 +176,30 @@ public final class CassettePlayer: Sendable {
     }
   }
 
-  /// How long to wait before answering: pacing plus any fault delay.
-  func waitTime(for selection: Selection) -> Duration? {
+  /// When to answer a request that arrived at `arrival` (both on the replay clock, from its
+  /// start), or nil to answer at once: pacing plus any fault delay.
+  ///
+  /// Every wait is a deadline counted from the request's own arrival, never from whenever
+  /// the wait happens to begin, so requests in flight together wait side by side, as on a
+  /// real clock: on a ``VirtualClock`` the time ends at the latest deadline, not the sum.
+  func deadline(for selection: Selection, arrival: Duration) -> Duration? {
     let interaction = cassette.interactions[selection.index]
-    var wait: Duration = .zero
+    var deadline = arrival
     switch configuration.pacing {
     case .immediate: break
-    case .recordedLatency: wait = interaction.duration
+    case .recordedLatency: deadline += interaction.duration
     case .recordedCadence:
       let start = state.withLock { $0.replayStart } ?? .zero
-      let due = start + interaction.offset + interaction.duration
-      wait = max(.zero, due - configuration.clock.elapsed())
+      deadline = max(arrival, start + interaction.offset + interaction.duration)
     }
-    if let delay = fault(for: selection)?.delay { wait += delay }
-    return wait > .zero ? wait : nil
+    if let delay = selection.fault?.delay { deadline += max(.zero, delay) }
+    return deadline > arrival ? deadline : nil
   }
 
   /// The recorded response for a selection, with content fix-ups and fault overlay.
-  func answer(_ selection: Selection, url: URL?) throws -> (Data, HTTPURLResponse) {
+  func answer(_ selection: Selection, url: URL?) throws -> ReplayAnswer {
     let recorded = cassette.interactions[selection.index].response
-    let fault = fault(for: selection)
+    let fault = selection.fault
     if fault?.dropsConnection == true {
       throw URLError(
         .networkConnectionLost,
@@ -187,7 +210,11 @@ public final class CassettePlayer: Sendable {
     }
     let prepared = prepared[selection.index]
     var body = prepared.body
-    if let length = fault?.truncatedBodyLength, length < body.count { body = body.prefix(length) }
+    var isCut = false
+    if let length = fault?.truncatedBodyLength, length < body.count {
+      body = body.prefix(length)
+      isCut = true
+    }
     let responseURL = url ?? URL(string: cassette.interactions[selection.index].request.url)
     guard let responseURL,
       let response = HTTPURLResponse(
@@ -196,7 +223,7 @@ public final class CassettePlayer: Sendable {
     else {
       throw URLError(.badURL)
     }
-    return (body, response)
+    return ReplayAnswer(response: response, body: body, interaction: selection.index, isCut: isCut)
   }
 
   /// The body bytes and headers to answer: a body stored decoded loses its
@@ -207,11 +234,6 @@ public final class CassettePlayer: Sendable {
     if response.body?.decodedFrom != nil { headers.set("Content-Encoding", to: nil) }
     if headers["Content-Length"] != nil { headers.set("Content-Length", to: String(body.count)) }
     return PreparedResponse(body: body, headers: headers.dictionary)
-  }
-
-  private func fault(for selection: Selection) -> FaultOverlay? {
-    guard let overlay = configuration.faults[selection.index] else { return nil }
-    return overlay.play.map { $0 == selection.play } ?? true ? overlay : nil
   }
 
   private static func key(

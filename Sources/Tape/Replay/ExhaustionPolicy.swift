@@ -4,6 +4,6 @@ public enum ExhaustionPolicy: String, Hashable, Sendable, CaseIterable {
   case repeatLast
   /// Fail the request, with a report saying how often it was already played.
   case fail
-  /// Start the sequence over from its first response.
+  /// Start the sequence over from its first response; play counts keep counting.
   case cycle
 }

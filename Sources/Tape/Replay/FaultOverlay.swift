@@ -1,5 +1,6 @@
-/// A fault laid over a recorded interaction on replay, to test how a client copes: another
-/// status, a delay, a dropped connection or a truncated body. Combine them freely.
+/// A fault laid over the replay, on what its ``FaultTarget`` names, to test how a client
+/// copes: another status, a delay, a dropped connection or a truncated body. Combine them
+/// freely.
 public struct FaultOverlay: Hashable, Sendable {
   /// The status to answer instead of the recorded one.
   public var status: Int?
@@ -7,9 +8,14 @@ public struct FaultOverlay: Hashable, Sendable {
   public var delay: Duration?
   /// Fail the request with `URLError(.networkConnectionLost)` instead of answering.
   public var dropsConnection: Bool
-  /// Answer only the first this-many bytes of the body.
+  /// Cut the connection after this many bytes of the body: the client gets the response
+  /// head (with the full `Content-Length`) and those bytes, then
+  /// `URLError(.networkConnectionLost)`, as from a real cut connection. A length at or beyond
+  /// the body's answers it whole.
   public var truncatedBodyLength: Int?
-  /// The play of the interaction to affect (1 is the first time it is served); nil for all.
+  /// Which hit of its ``FaultTarget`` to affect, 1 for the first: the n-th request matching
+  /// a request target, or the n-th play of an interaction (counted over every cycle); nil
+  /// for all.
   public var play: Int?
 
   /// Creates an overlay.
@@ -30,12 +36,14 @@ public struct FaultOverlay: Hashable, Sendable {
   public static func delay(_ duration: Duration) -> FaultOverlay { FaultOverlay(delay: duration) }
   /// Drop the connection instead of answering.
   public static let droppedConnection = FaultOverlay(dropsConnection: true)
-  /// Cut the body after `length` bytes.
+  /// Cut the connection after `length` bytes of the body (`networkConnectionLost`, the bytes
+  /// in ``URLError/partialBody``).
   public static func truncatedBody(to length: Int) -> FaultOverlay {
     FaultOverlay(truncatedBodyLength: length)
   }
 
-  /// The same overlay, limited to one play of the interaction.
+  /// The same overlay, limited to one hit of its target: the `play`-th matching request, or
+  /// the `play`-th play of the interaction.
   public func onPlay(_ play: Int) -> FaultOverlay {
     var overlay = self
     overlay.play = play

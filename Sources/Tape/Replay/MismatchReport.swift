@@ -3,8 +3,8 @@ import JSONTree
 
 /// Writes the report of a request the player could not answer: the cassette, the request
 /// (redacted), the closest recorded interaction with a verdict per matcher and a JSON-aware
-/// body diff, a hint when everything matched but was already played, and the command that
-/// records it.
+/// body diff, a hint when everything matched but was already played, and how to add what
+/// is missing (``RecordingHint``).
 enum MismatchReport {
   static func unmatched(_ live: RequestSnapshot, player: CassettePlayer, plays: [Int])
     -> ReplayFailure
@@ -15,13 +15,15 @@ enum MismatchReport {
     ]
     lines += request.split(separator: "\n").map { "  " + $0 }
     if let closest = closest(to: live, in: player) {
-      lines += ["", "Closest recorded interaction: #\(closest) (played \(plays[closest]) times)"]
+      lines += [
+        "", "Closest recorded interaction: #\(closest) (played \(times(plays[closest])))",
+      ]
       lines += verdicts(
         live, recorded: player.snapshots[closest], matchers: player.configuration.matchers)
     } else {
       lines += ["", "The cassette has no interactions."]
     }
-    lines += ["", "To record it: \(player.configuration.recordCommand)"]
+    lines += ["", RecordingHint.missingInteraction]
     return ReplayFailure(kind: .unmatched, request: request, report: lines.joined(separator: "\n"))
   }
 
@@ -39,11 +41,16 @@ enum MismatchReport {
     lines += [
       "",
       "Hint: interaction\(candidates.count == 1 ? "" : "s") \(list) matched and "
-        + "\(candidates.count == 1 ? "was" : "were") already played \(served) time\(served == 1 ? "" : "s"); "
-        + "this is request \(served + 1). Use the policy repeatLast or cycle, or record a longer session.",
-      "", "To record it: \(player.configuration.recordCommand)",
+        + "\(candidates.count == 1 ? "was" : "were") already played \(times(served)); "
+        + "this is request \(served + 1). Use the policy repeatLast or cycle, or a longer session.",
+      "", RecordingHint.missingInteraction,
     ]
     return ReplayFailure(kind: .exhausted, request: request, report: lines.joined(separator: "\n"))
+  }
+
+  /// `1 time`, `3 times`.
+  static func times(_ count: Int) -> String {
+    "\(count) time\(count == 1 ? "" : "s")"
   }
 
   /// `GET https://host/path?query`, then the headers, secrets redacted, then the body.

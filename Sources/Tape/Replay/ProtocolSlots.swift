@@ -12,45 +12,47 @@ import Synchronization
 /// task-locals do not reach its callbacks, so a session cannot say which cassette it
 /// belongs to any other way. Each slot number is spelled in binary as nested generic types
 /// (`TapeURLProtocol<Bit1<Bit0<SlotRoot>>>`), and every specialization of a generic class
-/// is a distinct class at run time. Slots are reused once their player is gone, so the
-/// number of classes stays at the most players alive at once.
+/// is a distinct class at run time. A slot belongs to one ``SlotLease``, which its session
+/// holds, and is never given to another: a request sent through a slot whose session is gone
+/// (a session built from a replaying session's configuration can outlive it) fails with a
+/// clear error, and can never reach another session's player. Each slot costs its class's
+/// metadata for the life of the process.
 enum ProtocolSlots {
   private struct Registry {
-    var players: [ObjectIdentifier: WeakPlayer] = [:]
-    var free: [Int] = []
+    var leases: [ObjectIdentifier: WeakLease] = [:]
     var next = 0
   }
 
-  private struct WeakPlayer {
-    weak var player: CassettePlayer?
+  private struct WeakLease {
+    weak var lease: SlotLease?
   }
 
   private static let registry = Mutex(Registry())
 
-  /// Reserves a slot for `player` and returns its protocol class and number.
-  static func reserve(for player: CassettePlayer) -> (slot: Int, protocolClass: URLProtocol.Type) {
+  /// Takes a new slot for `player`: the lease that holds it, and its protocol class.
+  static func lease(for player: CassettePlayer) -> (
+    lease: SlotLease, protocolClass: URLProtocol.Type
+  ) {
     registry.withLock { registry in
-      let slot = registry.free.popLast() ?? registry.next
-      if slot == registry.next { registry.next += 1 }
+      let slot = registry.next
+      registry.next += 1
       let protocolClass = makeClass(slot)
-      registry.players[ObjectIdentifier(protocolClass)] = WeakPlayer(player: player)
-      return (slot, protocolClass)
+      let lease = SlotLease(player: player, slot: slot)
+      registry.leases[ObjectIdentifier(protocolClass)] = WeakLease(lease: lease)
+      return (lease, protocolClass)
     }
   }
 
-  /// Frees slots for reuse.
-  static func release(_ slots: [Int]) {
+  /// Retires a slot: called when its lease goes; the slot is never used again.
+  static func release(_ slot: Int) {
     registry.withLock { registry in
-      for slot in slots {
-        registry.players[ObjectIdentifier(makeClass(slot))] = nil
-        registry.free.append(slot)
-      }
+      registry.leases[ObjectIdentifier(makeClass(slot))] = nil
     }
   }
 
-  /// The player of a protocol class, if it is still alive.
+  /// The player of a protocol class, while the session that holds its slot exists.
   static func player(for protocolClass: AnyClass) -> CassettePlayer? {
-    registry.withLock { $0.players[ObjectIdentifier(protocolClass)]?.player }
+    registry.withLock { $0.leases[ObjectIdentifier(protocolClass)]?.lease?.player }
   }
 
   /// The class for a slot number: the number in binary, as nested generic types.

@@ -4,31 +4,41 @@ import Foundation
 /// ``VirtualClock`` that never really sleeps, so a recorded ten-minute polling session
 /// replays at its cadence in milliseconds.
 ///
-/// Replays through a `URLSession` must wait without Swift concurrency (see
-/// ``TapeURLProtocol``), which only ``continuous`` and a ``VirtualClock`` can; a player on
-/// another clock paces its transport, and fails URLSession requests that would have to wait.
+/// The player waits until deadlines (each counted from its request's arrival), so waits of
+/// requests in flight together overlap on every clock. Replays through a `URLSession` must
+/// wait without Swift concurrency (see ``TapeURLProtocol``), which only ``continuous`` and a
+/// ``VirtualClock`` can; a player on another clock paces its transport, and fails URLSession
+/// requests that would have to wait.
 public struct ReplayClock: Sendable {
   /// Time elapsed since the clock was wrapped.
   let elapsed: @Sendable () -> Duration
-  /// Sleeps for a duration on the clock.
-  let sleep: @Sendable (Duration) async throws -> Void
-  /// Holds the calling thread for a duration of the clock's time, when the clock can.
-  let block: (@Sendable (Duration) -> Void)?
+  /// Sleeps until a deadline, given as time since the clock was wrapped.
+  let sleep: @Sendable (_ deadline: Duration) async throws -> Void
+  /// Holds the calling thread until a deadline (time since the clock was wrapped), when the
+  /// clock can.
+  let block: (@Sendable (_ deadline: Duration) -> Void)?
+  /// The virtual clock wrapped, if it is one: the `.cassette` trait runs its test in the
+  /// clock's ``VirtualClock/run(_:)`` scope.
+  package let virtualClock: VirtualClock?
 
   /// Wraps any clock measured in `Duration` (waits in URLSession replays are not possible).
   public init<C: Clock & Sendable>(_ clock: C) where C.Duration == Duration, C.Instant: Sendable {
     let start = clock.now
     self.elapsed = { start.duration(to: clock.now) }
-    self.sleep = { duration in try await clock.sleep(for: duration) }
+    self.sleep = { deadline in
+      try await clock.sleep(until: start.advanced(by: deadline), tolerance: nil)
+    }
     self.block = nil
+    self.virtualClock = nil
   }
 
-  /// Wraps a virtual clock: every wait moves it forward at once.
+  /// Wraps a virtual clock: every wait moves it at once to the wait's deadline, if later.
   public init(_ clock: VirtualClock) {
-    let start = clock.elapsed
-    self.elapsed = { clock.elapsed - start }
-    self.sleep = { duration in try await clock.sleep(for: duration) }
-    self.block = { duration in clock.advance(by: duration) }
+    let start = clock.now
+    self.elapsed = { start.duration(to: clock.now) }
+    self.sleep = { deadline in try await clock.sleep(until: start.advanced(by: deadline)) }
+    self.block = { deadline in clock.move(to: start.advanced(by: deadline)) }
+    self.virtualClock = clock
   }
 
   /// The real, continuous clock.
@@ -37,9 +47,11 @@ public struct ReplayClock: Sendable {
     let start = clock.now
     return ReplayClock(
       elapsed: { start.duration(to: clock.now) },
-      sleep: { duration in try await clock.sleep(for: duration) },
-      block: { duration in
-        let (seconds, attoseconds) = duration.components
+      sleep: { deadline in try await clock.sleep(until: start.advanced(by: deadline)) },
+      block: { deadline in
+        let wait = deadline - start.duration(to: clock.now)
+        guard wait > .zero else { return }
+        let (seconds, attoseconds) = wait.components
         Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
       })
   }
@@ -52,5 +64,6 @@ public struct ReplayClock: Sendable {
     self.elapsed = elapsed
     self.sleep = sleep
     self.block = block
+    self.virtualClock = nil
   }
 }

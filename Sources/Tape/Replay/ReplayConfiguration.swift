@@ -8,24 +8,21 @@ public struct ReplayConfiguration: Sendable {
   public var pacing: ReplayPacing
   /// The clock for pacing and fault delays.
   public var clock: ReplayClock
-  /// Faults laid over interactions, by their index in the cassette.
-  public var faults: [Int: FaultOverlay]
-  /// The command that records what is missing, quoted in mismatch reports.
-  public var recordCommand: String
+  /// Faults laid over the replay, by what they hit: requests of a method and path pattern,
+  /// or an interaction's index (`[1: .status(503)]`). See ``FaultTarget``.
+  public var faults: [FaultTarget: FaultOverlay]
 
   /// Creates a configuration.
   public init(
     matchers: [RequestMatcher] = RequestMatcher.defaults,
     exhaustion: ExhaustionPolicy = .repeatLast,
     pacing: ReplayPacing = .immediate, clock: ReplayClock = .continuous,
-    faults: [Int: FaultOverlay] = [:],
-    recordCommand: String = "TAPE_RECORD=newEpisodes swift test"
+    faults: [FaultTarget: FaultOverlay] = [:]
   ) {
     self.matchers = matchers
     self.exhaustion = exhaustion
     self.pacing = pacing
     self.clock = clock
     self.faults = faults
-    self.recordCommand = recordCommand
   }
 }

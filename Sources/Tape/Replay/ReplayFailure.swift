@@ -12,7 +12,7 @@ public struct ReplayFailure: Error, Hashable, Sendable, CustomStringConvertible 
   public var kind: Kind
   /// The request, redacted, as `GET https://...` plus its headers.
   public var request: String
-  /// The whole report: cassette, request, closest interaction, hints, command to record.
+  /// The whole report: cassette, request, closest interaction, hints, how to add it.
   public var report: String
 
   /// The report.

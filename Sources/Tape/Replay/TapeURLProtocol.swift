@@ -17,7 +17,9 @@ import Foundation
 /// for the replay clock: at once on a ``VirtualClock``, for real on the real clock. It
 /// cannot wait on Swift concurrency there: `URLSession.data(for:)` parks the concurrency
 /// threads in a `DispatchQueue.sync` onto the very queue `startLoading` runs on, so an
-/// awaited sleep would never be resumed (measured: a deadlock with 2 cores).
+/// awaited sleep would never be resumed (measured: a deadlock with 2 cores). A truncated-body
+/// fault is delivered the same way: the head and the partial body, then
+/// `networkConnectionLost` instead of the end of loading.
 final class TapeURLProtocol<Slot>: URLProtocol {
   override class func canInit(with request: URLRequest) -> Bool { true }
 
@@ -29,35 +31,51 @@ final class TapeURLProtocol<Slot>: URLProtocol {
 
   override func stopLoading() {}
 
-  private func answer() -> Result<(Data, HTTPURLResponse), any Error> {
+  private func answer() -> Result<ReplayAnswer, any Error> {
     guard let player = ProtocolSlots.player(for: type(of: self)) else {
-      return .failure(URLError(.cancelled))
+      return .failure(
+        URLError(
+          .cancelled,
+          userInfo: [
+            NSLocalizedDescriptionKey:
+              "Tape: this request's replay slot has no player: it was sent by a session that "
+              + "CassettePlayer.makeURLSession() did not make (such as one built from another "
+              + "replaying session's configuration), after that session was gone"
+          ]))
     }
     let request = self.request
     return Result {
-      let selection = try player.select(RequestSnapshot(request))
-      if let wait = player.waitTime(for: selection) {
-        guard let block = player.configuration.clock.block else {
+      let clock = player.configuration.clock
+      let arrival = clock.elapsed()
+      let selection = try player.select(RequestSnapshot(request), arrival: arrival)
+      if let deadline = player.deadline(for: selection, arrival: arrival) {
+        guard let block = clock.block else {
           throw URLError(
             .cancelled,
             userInfo: [
               NSLocalizedDescriptionKey:
-                "Tape cannot wait \(wait) on this clock inside a URLSession replay: use "
-                + "ReplayClock.continuous, a VirtualClock, or the player's transport"
+                "Tape cannot wait \(deadline - arrival) on this clock inside a URLSession replay: "
+                + "use ReplayClock.continuous, a VirtualClock, or the player's transport"
             ])
         }
-        block(wait)
+        block(deadline)
       }
       return try player.answer(selection, url: request.url)
     }
   }
 
-  private func deliver(_ result: Result<(Data, HTTPURLResponse), any Error>) {
+  /// Sends the answer to the client: the head, the body, then the end or, for a cut
+  /// connection, `networkConnectionLost` after the partial body.
+  private func deliver(_ result: Result<ReplayAnswer, any Error>) {
     switch result {
-    case .success(let (data, response)):
-      client?.urlProtocol(self, didReceive: response, cacheStoragePolicy: .notAllowed)
-      if !data.isEmpty { client?.urlProtocol(self, didLoad: data) }
-      client?.urlProtocolDidFinishLoading(self)
+    case .success(let answer):
+      client?.urlProtocol(self, didReceive: answer.response, cacheStoragePolicy: .notAllowed)
+      if !answer.body.isEmpty { client?.urlProtocol(self, didLoad: answer.body) }
+      if answer.isCut {
+        client?.urlProtocol(self, didFailWithError: answer.cutError)
+      } else {
+        client?.urlProtocolDidFinishLoading(self)
+      }
     case .failure(let error):
       client?.urlProtocol(self, didFailWithError: error)
     }
@@ -66,12 +84,15 @@ final class TapeURLProtocol<Slot>: URLProtocol {
 
 extension CassettePlayer {
   /// A `URLSession` whose requests are answered by this player, for code that takes a
-  /// session rather than a transport. Sessions of different players never mix, even in
-  /// parallel tests.
+  /// session rather than a transport.
+  ///
+  /// The session keeps the player alive for as long as the session exists (a client still
+  /// polling after its test, or `CassettePlayer(...).makeURLSession()` kept on its own), and
+  /// sessions of different players never mix, even in parallel tests. The session's delegate
+  /// is Tape's.
   public func makeURLSession(configuration: URLSessionConfiguration = .ephemeral) -> URLSession {
-    let (slot, protocolClass) = ProtocolSlots.reserve(for: self)
-    ownSlot(slot)
+    let (lease, protocolClass) = ProtocolSlots.lease(for: self)
     configuration.protocolClasses = [protocolClass] + (configuration.protocolClasses ?? [])
-    return URLSession(configuration: configuration)
+    return URLSession(configuration: configuration, delegate: lease, delegateQueue: nil)
   }
 }
