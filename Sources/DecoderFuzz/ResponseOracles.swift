@@ -19,10 +19,8 @@ public enum ResponseOracles {
     let data = Data(bytes)
     let model: Model
     do {
-      // The app's decoding path (`CloudAPI.decodeResponse`): the nesting guard, then
-      // JSONDecoder, which traps on some truncated documents nested deeper than 512.
-      try NestingGuard.check(data)
-      model = try JSONDecoder().decode(Model.self, from: data)
+      // The app's decoding path: the models' safe entry point.
+      model = try Model(jsonData: data)
     } catch {
       let summary = DecodingErrorSummary(error)
       if let document = try? JSONParser().parse(bytes), schema.documents(document) {
@@ -39,7 +37,7 @@ public enum ResponseOracles {
     }
     let encoded: Data
     do {
-      encoded = try JSONEncoder().encode(model)
+      encoded = try model.jsonData()
     } catch {
       return .finding(
         FindingReport(
@@ -48,7 +46,7 @@ public enum ResponseOracles {
     }
     let again: Model
     do {
-      again = try JSONDecoder().decode(Model.self, from: encoded)
+      again = try Model(jsonData: encoded)
     } catch {
       let summary = DecodingErrorSummary(error)
       return .finding(

@@ -20,7 +20,6 @@ struct ProgressMappingTests {
     let snapshot = try progress(api, row.json)
     #expect(snapshot.phase == row.phase)
     #expect(snapshot.percent == row.percent)
-    #expect(snapshot.isTerminal == row.phase.isTerminal)
   }
 
   @Test(
@@ -47,6 +46,8 @@ struct ProgressMappingTests {
       MappingRow(
         json: #"{"task_status": null, "progress": {"ratio": null}}"#, phase: .queued, percent: nil),
       MappingRow(json: #"{"task_status": 9}"#, phase: .unknown, percent: nil),
+      MappingRow(json: #"{"task_status": "2"}"#, phase: .succeeded, percent: 100),
+      MappingRow(json: #"{"task_status": 2.0}"#, phase: .unknown, percent: nil),
     ])
   func check(row: MappingRow) throws {
     try check(.check, row)
@@ -61,8 +62,19 @@ struct ProgressMappingTests {
       MappingRow(json: #"{"status": 1}"#, phase: .succeeded, percent: 100),
       MappingRow(json: #"{"status": 2, "error_msg": "bad package"}"#, phase: .failed, percent: nil),
       MappingRow(json: #"{"status": 3}"#, phase: .partiallySucceeded, percent: 100),
-      MappingRow(json: #"{"status": "1"}"#, phase: .unknown, percent: nil),
+      MappingRow(json: #"{"status": 7}"#, phase: .unknown, percent: nil),
       MappingRow(json: #"{}"#, phase: .unknown, percent: nil),
+      // An integer in a string with exactly the documented digits reads as that integer.
+      MappingRow(json: #"{"status": "1"}"#, phase: .succeeded, percent: 100),
+      MappingRow(json: #"{"status": "-1"}"#, phase: .queued, percent: 0),
+      // Anything else that is not the integer's lexeme is unknown: keep polling.
+      MappingRow(json: #"{"status": "01"}"#, phase: .unknown, percent: nil),
+      MappingRow(json: #"{"status": " 1"}"#, phase: .unknown, percent: nil),
+      MappingRow(json: #"{"status": 1.0}"#, phase: .unknown, percent: nil),
+      MappingRow(json: #"{"status": 1e0}"#, phase: .unknown, percent: nil),
+      MappingRow(
+        json: #"{"status": 1.00000000000000000000000000000000000000001}"#, phase: .unknown,
+        percent: nil),
     ])
   func insight(row: MappingRow) throws {
     try check(.insight, row)
@@ -91,25 +103,40 @@ struct ProgressMappingTests {
         percent: nil),
       MappingRow(
         json: #"{"status": "SUCCESS", "action": "REPORT"}"#, phase: .succeeded, percent: 100),
+      // A file still PREPARING is never terminal, whatever the action says.
       MappingRow(
         json: #"{"status": "SUCCESS", "action": "IMPORT", "file_status": "PREPARING"}"#,
-        phase: .succeeded, percent: 100),
+        phase: .running, percent: nil),
+      MappingRow(
+        json: #"{"status": "SUCCESS", "file_status": "PREPARING"}"#, phase: .running, percent: nil),
+      MappingRow(
+        json: #"{"status": "SUCCESS", "action": "export", "file_status": "PREPARING"}"#,
+        phase: .running, percent: nil),
       MappingRow(json: #"{"status": "FAILED", "error_msg": "boom"}"#, phase: .failed, percent: nil),
       MappingRow(json: #"{"status": "TIMEOUT"}"#, phase: .timedOut, percent: nil),
-      MappingRow(json: #"{"status": "success"}"#, phase: .unknown, percent: nil),
+      // Another ASCII letter case reads as the documented value.
+      MappingRow(json: #"{"status": "success"}"#, phase: .succeeded, percent: 100),
+      MappingRow(json: #"{"status": "Failed"}"#, phase: .failed, percent: nil),
+      MappingRow(
+        json: #"{"status": "SUCCESS", "file_status": "preparing"}"#, phase: .running, percent: nil),
+      MappingRow(json: #"{"status": "SUCCEEDED"}"#, phase: .unknown, percent: nil),
+      MappingRow(json: #"{"status": 1}"#, phase: .unknown, percent: nil),
     ])
   func quality(row: MappingRow) throws {
     try check(.quality, row)
   }
 
   @Test(
-    "DRS: success and failed are terminal, anything else runs",
+    "DRS: success and failed are terminal, absent runs, anything else is unknown",
     arguments: [
       MappingRow(
         json: #"{"process_status": "success", "parsed_success_number": "1"}"#, phase: .succeeded,
         percent: 100),
       MappingRow(json: #"{"process_status": "failed"}"#, phase: .failed, percent: nil),
-      MappingRow(json: #"{"process_status": "parsing"}"#, phase: .running, percent: nil),
+      MappingRow(json: #"{"process_status": "parsing"}"#, phase: .unknown, percent: nil),
+      MappingRow(json: #"{"process_status": ""}"#, phase: .unknown, percent: nil),
+      MappingRow(json: #"{"process_status": 1}"#, phase: .unknown, percent: nil),
+      MappingRow(json: #"{"process_status": "SUCCESS"}"#, phase: .succeeded, percent: 100),
       MappingRow(json: #"{"send_success": false}"#, phase: .running, percent: nil),
       MappingRow(
         json: #"{"send_success": true, "parsed_success_number": "40"}"#, phase: .running,
@@ -139,6 +166,20 @@ struct ProgressMappingTests {
         json: #"{"json": {"process_status": 1, "details": [{"status": 2, "cause": "x"}]}}"#,
         phase: .failed, percent: nil),
       MappingRow(json: #"{"json": {"process_status": 5}}"#, phase: .unknown, percent: nil),
+      // Terminal only once no detail is still importing; the outcome comes from the details.
+      MappingRow(
+        json: #"{"json": {"process_status": 1, "details": [{"status": 1}, {"status": 0}]}}"#,
+        phase: .running, percent: 50),
+      MappingRow(
+        json: #"{"json": {"process_status": 1, "details": [{"status": 1}, {"status": 7}]}}"#,
+        phase: .unknown, percent: nil),
+      MappingRow(
+        json: #"{"json": {"process_status": 1, "details": [{"status": 1}, {"name": "p"}]}}"#,
+        phase: .unknown, percent: nil),
+      MappingRow(
+        json: #"{"json": {"process_status": "1", "details": [{"status": "2"}]}}"#,
+        phase: .failed, percent: nil),
+      MappingRow(json: #"{"json": {"process_status": 1.0}}"#, phase: .unknown, percent: nil),
       MappingRow(json: #"{"code": "SVCSTG.CPTS.0000000"}"#, phase: .unknown, percent: nil),
     ])
   func perfTest(row: MappingRow) throws {
@@ -162,5 +203,18 @@ struct ProgressMappingTests {
     #expect(
       try progress(.check, #"{"task_status": 0, "progress": {"info": "running"}}"#).detail
         == "running")
+  }
+
+  @Test("an undocumented value is unknown, and the snapshot says which value")
+  func undocumentedDetail() throws {
+    #expect(
+      try progress(.drs, #"{"process_status": "parsing"}"#).detail
+        == #"undocumented process_status "parsing""#)
+    #expect(try progress(.insight, #"{"status": 1.0}"#).detail == "undocumented status 1.0")
+    #expect(
+      try progress(
+        .cpts, #"{"json": {"process_status": 1, "details": [{"name": "p", "status": 9}]}}"#
+      )
+      .detail == "undocumented status of p 9")
   }
 }

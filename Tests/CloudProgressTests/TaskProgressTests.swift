@@ -19,7 +19,6 @@ struct TaskProgressTests {
       .succeeded, .failed, .partiallySucceeded, .stopped, .timedOut,
     ]
     #expect(phase.isTerminal == terminal.contains(phase))
-    #expect(TaskProgress(phase: phase).isTerminal == phase.isTerminal)
   }
 
   @Test("an empty detail is no detail; the description reads phase, percent and detail")

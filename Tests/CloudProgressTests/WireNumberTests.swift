@@ -30,6 +30,18 @@ struct WireNumberTests {
     }
   }
 
+  @Test(
+    "through the safe entry point the lexeme is kept exactly, beyond Double too",
+    arguments: [
+      "1e2", "-0", "1.0", "1e400", "-1E-400", "1.00000000000000000000000000000000000000001",
+      "9223372036854776000",
+    ])
+  func exactLexeme(wire: String) throws {
+    let task = try InsightImportTask(jsonData: Data(#"{"create_date": \#(wire)}"#.utf8))
+    #expect(task.createDate?.wireValue.jsonValue == .number(wire))
+    #expect(String(decoding: try task.jsonData(), as: UTF8.self) == #"{"create_date":\#(wire)}"#)
+  }
+
   @Test("the text initializer accepts only JSON numbers")
   func textInitializer() {
     #expect(WireNumber("12")?.int64Value == 12)

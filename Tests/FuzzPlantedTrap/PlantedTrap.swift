@@ -13,7 +13,7 @@ public enum PlantedTrap {
   public static let target = FuzzTarget(
     name: "planted-trap", corpusKey: "check", seedSelection: .success, schema: .check
   ) { bytes in
-    if let answer = try? JSONDecoder().decode(CheckTaskProgress.self, from: Data(bytes)),
+    if let answer = try? CheckTaskProgress(jsonData: Data(bytes)),
       let info = answer.progress?.info?.wireValue.stringValue, info.contains("\u{0}")
     {
       let empty: [Int] = []

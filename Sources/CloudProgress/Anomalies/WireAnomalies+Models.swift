@@ -23,7 +23,9 @@ extension DRSTemplateImportProgress {
     [
       $sendSuccess, processStatus?.anomaly(at: JSONPointer(tokens: ["process_status"])),
       $parsedSuccessNumber,
-      parsedSuccessNumber.flatMap { $0.anomaly(at: JSONPointer(tokens: ["parsed_success_number"])) },
+      parsedSuccessNumber.flatMap {
+        $0.anomaly(at: JSONPointer(tokens: ["parsed_success_number"]))
+      },
     ].compactMap { $0 }
   }
 }

@@ -22,7 +22,8 @@ extension PerfTestUploadProcessResponse: TaskProgressReporting {
     })
     let percent = details.isEmpty ? nil : Double(finished) * 100 / Double(details.count)
     return TaskProgress(
-      phase: .running, percent: percent, detail: "\(finished) of \(details.count) projects imported")
+      phase: .running, percent: percent, detail: "\(finished) of \(details.count) projects imported"
+    )
   }
 
   private func importedProgress(_ details: [PerfTestUploadDetail]) -> TaskProgress {

@@ -57,11 +57,17 @@ public struct WireNumber: Hashable, Sendable, Codable, CustomStringConvertible {
   /// Decodes a JSON number; see the type's documentation for the precision kept.
   public init(from decoder: any Decoder) throws {
     let value = try JSONValue(from: decoder)
+    if value == .null {
+      throw DecodingError.valueNotFound(
+        WireNumber.self,
+        .init(codingPath: decoder.codingPath, debugDescription: "expected a number, found null"))
+    }
     guard case .number(let lexeme) = value else {
       throw DecodingError.typeMismatch(
         WireNumber.self,
         .init(
-          codingPath: decoder.codingPath, debugDescription: "expected a number, found \(value.typeName)"))
+          codingPath: decoder.codingPath,
+          debugDescription: "expected a number, found \(value.typeName)"))
     }
     self.init(lexeme: lexeme)
   }

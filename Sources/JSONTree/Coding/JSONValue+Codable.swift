@@ -48,7 +48,7 @@ extension JSONValue: Codable {
     throw DecodingError.dataCorrupted(
       .init(
         codingPath: decoder.codingPath,
-        debugDescription: "a value this decoder cannot read (a number beyond ±1.8e308?)"))
+        debugDescription: "a number outside the range of Decimal and Double (beyond ±1.8e308)"))
   }
 
   /// The text of a number read by a foreign decoder: `Decimal` keeps up to 38 digits,
@@ -96,7 +96,9 @@ extension JSONValue: Codable {
       for element in elements { try container.encode(element) }
     case .object(let members):
       var container = encoder.container(keyedBy: MemberCodingKey.self)
-      for member in members { try container.encode(member.value, forKey: MemberCodingKey(member.key)) }
+      for member in members {
+        try container.encode(member.value, forKey: MemberCodingKey(member.key))
+      }
     }
   }
 }

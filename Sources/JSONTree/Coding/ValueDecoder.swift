@@ -52,7 +52,9 @@ struct ValueDecoder: Decoder {
   }
 
   func double() throws -> Double {
-    guard case .number(let lexeme) = value else { throw mismatch(Double.self, expected: "a number") }
+    guard case .number(let lexeme) = value else {
+      throw mismatch(Double.self, expected: "a number")
+    }
     guard let number = Double(lexeme), number.isFinite else {
       throw corrupted("\(lexeme) is beyond the range of Double")
     }

@@ -124,6 +124,7 @@ private struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
 
   private func nextEncoder() -> ValueEncoder {
     let index = storage.slots.count
-    return ValueEncoder(slot: storage.appendSlot(), codingPath: codingPath + [IndexCodingKey(index)])
+    return ValueEncoder(
+      slot: storage.appendSlot(), codingPath: codingPath + [IndexCodingKey(index)])
   }
 }
