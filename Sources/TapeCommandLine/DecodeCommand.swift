@@ -18,6 +18,10 @@ enum DecodeCommand {
                         string, or text that is not JSON is read as an error body.
       -h, --help        print this text
 
+    A field the progress does not depend on (a name, a time, an id) that came as another
+    type is listed under "wire anomalies" and does not fail the decode; a field the
+    progress depends on that cannot be read does.
+
     Exit status: 0 decoded, 1 the payload does not decode, 2 usage error.
 
     """
@@ -85,7 +89,7 @@ enum DecodeCommand {
       return .success(
         """
         api: \(api) (\(api.operation.serviceName))
-        \(ModelPrinter.render(model))progress: \(progress)
+        \(ModelPrinter.render(model))\(anomalyLines(model.wireAnomalies))progress: \(progress)
         terminal: \(progress.isTerminal ? "yes" : "no")
 
         """)
@@ -95,6 +99,13 @@ enum DecodeCommand {
     } catch {
       return .failure("\(name) does not decode as \(api.responseType): \(error)")
     }
+  }
+
+  /// `wire anomalies: none`, or one line per value that does not match the documentation.
+  private static func anomalyLines(_ anomalies: [WireAnomaly]) -> String {
+    guard !anomalies.isEmpty else { return "wire anomalies: none\n" }
+    return (["wire anomalies: \(anomalies.count)"] + anomalies.map { "  \($0)" })
+      .joined(separator: "\n") + "\n"
   }
 
   /// Whether to read the body as an error: by status when given, else by its shape. Success

@@ -1,7 +1,8 @@
 import CloudProgress
 
 /// Renders a decoded model as indented `name: value` lines, with the hardened values shown
-/// both interpreted and as they arrived: `status: succeeded (1)`.
+/// both interpreted and as they arrived: `status: succeeded (1)`. A tolerant field shows
+/// under its own name; what came in its place is listed with the wire anomalies.
 enum ModelPrinter {
   /// The lines for `value`, whose type name heads the output.
   static func render(_ value: Any) -> String {
@@ -14,6 +15,11 @@ enum ModelPrinter {
 
   private static func render(_ value: Any, label: String, depth: Int, into lines: inout [String]) {
     let indent = String(repeating: "  ", count: depth)
+    if let field = value as? any TolerantField {
+      let name = label.hasPrefix("_") ? String(label.dropFirst()) : label
+      render(field.printedValue, label: name, depth: depth, into: &lines)
+      return
+    }
     let mirror = Mirror(reflecting: value)
     if mirror.displayStyle == .optional {
       guard let wrapped = mirror.children.first?.value else {
@@ -44,4 +50,13 @@ enum ModelPrinter {
     guard enumeration.isDocumented else { return "unknown \(enumeration.wireValue)" }
     return "\(String(describing: enumeration)) (\(enumeration.wireValue))"
   }
+}
+
+/// A property-wrapped field whose value, not its storage, is what the printer shows.
+private protocol TolerantField {
+  var printedValue: Any { get }
+}
+
+extension Tolerant: TolerantField {
+  fileprivate var printedValue: Any { wrappedValue as Any }
 }

@@ -32,6 +32,7 @@ struct DecodeCommandTests {
           progress:
             ratio: 50.0% ("50%")
             info: running ("running")
+        wire anomalies: none
         progress: running 50%: running
         terminal: no
 
@@ -52,8 +53,17 @@ struct DecodeCommandTests {
   @Test("unknown enumeration values are shown as unknown with their wire value")
   func showsUnknownValues() {
     let outcome = run(["decode", "--api", "quality", "-"], files: ["-": #"{"status": "PAUSED"}"#])
-    #expect(outcome.output.contains("status: unknown \"PAUSED\""))
-    #expect(outcome.output.contains("progress: unknown: status \"PAUSED\""))
+    #expect(outcome.output.contains("\n  status: unknown \"PAUSED\"\n"))
+    #expect(!outcome.output.contains("wrappedValue"))
+    #expect(
+      outcome.output.contains(
+        """
+        wire anomalies: 1
+          /status: documented one of "WAITING", "RUNNING", "TIMEOUT", "FAILED", "SUCCESS", \
+        found string "PAUSED" (kept, not read)
+        progress: unknown: undocumented status "PAUSED"
+        terminal: no
+        """))
   }
 
   @Test("an error body is read by status, or by its shape")
@@ -91,25 +101,48 @@ struct DecodeCommandTests {
     )
   }
 
-  @Test("a value of the wrong type or range: exit 1 with the JSON pointer")
-  func wrongTypes() {
-    let wrongType = run(["decode", "--api", "drs", "-"], files: ["-": #"{"send_success": "yes"}"#])
-    #expect(wrongType.status == 1)
+  @Test("a progress field that cannot be read: exit 1 with the JSON pointer")
+  func unreadableProgressFields() {
+    let object = run(["decode", "--api", "drs", "-"], files: ["-": #"{"process_status": {}}"#])
+    #expect(object.status == 1)
+    #expect(object.output == "")
     #expect(
-      wrongType.errorOutput.contains(
-        "does not decode as DRSTemplateImportProgress: at /send_success: expected Bool"))
-    let overflow = run(
-      ["decode", "--api", "cpts", "-"],
-      files: ["-": #"{"json": {"details": [{"id": 3000000000}]}}"#])
-    #expect(overflow.status == 1)
-    #expect(
-      overflow.errorOutput.contains(
-        "at /json/details/0/id: 3000000000 is not an integer in the range of Int32"))
-    let huge = run(["decode", "--api", "insight", "-"], files: ["-": #"{"create_date": 1e309}"#])
-    #expect(huge.status == 1)
-    #expect(huge.errorOutput.contains("at /create_date: number outside the range"))
+      object.errorOutput.contains(
+        "does not decode as DRSTemplateImportProgress: at /process_status: ")
+        && object.errorOutput.contains("found object"))
+    let array = run(
+      ["decode", "--api", "cpts", "-"], files: ["-": #"{"json": {"details": [{"status": [0]}]}}"#])
+    #expect(array.status == 1)
+    #expect(array.errorOutput.contains("at /json/details/0/status: "))
   }
 
+  @Test("a cosmetic field of another type or range is listed as a wire anomaly, and decodes")
+  func cosmeticFieldsAreAnomalies() {
+    let wrongType = run(
+      ["decode", "--api", "drs", "-"],
+      files: ["-": #"{"send_success": "yes", "process_status": "success"}"#])
+    #expect(wrongType.status == 0)
+    #expect(wrongType.errorOutput == "")
+    #expect(
+      wrongType.output.contains(
+        """
+          sendSuccess: nil
+          processStatus: succeeded ("success")
+          parsedSuccessNumber: nil
+        wire anomalies: 1
+          /send_success: documented boolean, found string "yes" (kept, not read)
+        progress: succeeded 100%
+        """))
+    let overflow = run(
+      ["decode", "--api", "cpts", "-"],
+      files: ["-": #"{"json": {"details": [{"id": 1e30, "status": 0}], "process_status": 0}}"#])
+    #expect(overflow.status == 0)
+    #expect(
+      overflow.output.contains(
+        "  /json/details/0/id: documented integer, found number 1e30 (kept, not read)"))
+    #expect(overflow.output.contains("progress: running"))
+    #expect(!overflow.output.contains("nullDetailIndices"))
+  }
   @Test("a file that cannot be read: exit 1 naming it")
   func unreadableFile() {
     let outcome = run(["decode", "--api", "cpts", "missing.json"])

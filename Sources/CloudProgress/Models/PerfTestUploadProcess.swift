@@ -56,3 +56,10 @@ public struct PerfTestUploadProcess: Hashable, Sendable, Codable {
     return indices
   }
 }
+
+extension PerfTestUploadProcess: CustomReflectable {
+  /// The documented fields only; where the `null` details sat is bookkeeping for encoding.
+  public var customMirror: Mirror {
+    Mirror(self, children: ["details": details as Any, "processStatus": processStatus as Any])
+  }
+}
