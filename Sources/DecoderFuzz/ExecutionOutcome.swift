@@ -6,9 +6,16 @@ public enum FindingClass: String, CaseIterable, Hashable, Sendable, Codable {
   case documentedRejected = "documented-rejected"
   /// Decode, encode, decode did not give the same model back.
   case unstableRoundTrip = "unstable-round-trip"
-  /// The normalized `TaskProgress` broke an invariant (percent outside 0...100, a terminal
-  /// phase going back).
+  /// A model broke a promise of its own (for example `CloudError` made an empty message).
   case invariantBroken = "invariant-broken"
+  /// A field the progress does not depend on rejected the answer: its progress fields alone
+  /// decode, or the same cosmetic value rejects a documented answer of a polling sequence.
+  case cosmeticRejected = "cosmetic-rejected"
+  /// A field the progress does not depend on moved the phase or the percent.
+  case cosmeticChangedProgress = "cosmetic-changed-progress"
+  /// Within a polling sequence a terminal phase went back, or the percent went down
+  /// without the answer saying why.
+  case sequenceBroken = "sequence-broken"
   /// The input took longer than the time budget.
   case slow
   /// The input did not finish at all; the worker was killed.

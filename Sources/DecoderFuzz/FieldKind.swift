@@ -11,7 +11,7 @@ public enum FieldKind: Hashable, Sendable {
   case string
   /// `true` or `false`.
   case boolean
-  /// An integer within the range (for example `Int32`).
+  /// An integer within the range (for example `Int64`).
   case integer(ClosedRange<Int64>)
   /// A `Long` epoch timestamp: an integer (the documented example exceeds `Int64`).
   case timestamp
@@ -25,6 +25,8 @@ public enum FieldKind: Hashable, Sendable {
 
   /// The `Int32` range, the SDKs' `int32`.
   public static let int32Range = Int64(Int32.min)...Int64(Int32.max)
+  /// The `Int64` range: a documented "Integer" with no format, read as `Int64`.
+  public static let int64Range = Int64.min...Int64.max
 
   /// Whether a non-null `value` is documented for this kind.
   public func admits(_ value: JSONValue) -> Bool {

@@ -1,15 +1,19 @@
 import JSONTree
 
 /// The documented fields of one payload, by pointer pattern (`*` stands for any array
-/// index): `["/json": .object, "/json/details/*/id": .integer(int32Range)]`.
+/// index): `["/json": .object, "/json/details/*/id": .integer(int64Range)]`, and which of
+/// them the progress is read from.
 public struct FuzzSchema: Hashable, Sendable {
   /// The fields by pattern.
   public var fields: [String: FieldKind]
+  /// The fields the `TaskProgress` phase and percent are read from; the rest are cosmetic.
+  public let progress: ProgressFields
   private let patterns: [(tokens: [String], kind: FieldKind)]
 
   /// Creates a schema; the root is always an object.
-  public init(_ fields: [String: FieldKind]) {
+  public init(_ fields: [String: FieldKind], progress: [String] = []) {
     self.fields = fields
+    self.progress = ProgressFields(progress)
     self.patterns = fields.sorted { $0.key < $1.key }.map { entry in
       (JSONPointer(entry.key)?.tokens ?? [], entry.value)
     }
@@ -73,13 +77,14 @@ public struct FuzzSchema: Hashable, Sendable {
 }
 
 extension FuzzSchema {
-  /// Equal when the fields are.
+  /// Equal when the fields and the progress fields are.
   public static func == (left: FuzzSchema, right: FuzzSchema) -> Bool {
-    left.fields == right.fields
+    left.fields == right.fields && left.progress == right.progress
   }
 
   /// Hashes the fields.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(fields)
+    hasher.combine(progress)
   }
 }

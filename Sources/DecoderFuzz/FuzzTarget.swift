@@ -38,16 +38,17 @@ public struct FuzzTarget: Sendable {
   }
 
   /// A target for a success answer: decodes `Model`, then checks the documented-payload,
-  /// round-trip and `TaskProgress` oracles (see ``ResponseOracles``).
+  /// round-trip, cosmetic-field and polling-sequence oracles (see ``ResponseOracles``).
   public static func response<Model: TaskProgressReporting>(
-    _ model: Model.Type, api: CloudAPI, schema: FuzzSchema, name: String? = nil
+    _ model: Model.Type, api: CloudAPI, schema: FuzzSchema, name: String? = nil,
+    pollingSequences: [[String]]? = nil
   ) -> FuzzTarget {
-    FuzzTarget(
+    let oracles = ResponseOracles(
+      Model.self, schema: schema,
+      pollingSequences: pollingSequences ?? DocumentedPollingSequences.of(api))
+    return FuzzTarget(
       name: name ?? api.rawValue, corpusKey: api.rawValue, seedSelection: .success,
-      schema: schema, builtInSeeds: ["{}"]
-    ) { bytes in
-      ResponseOracles.check(Model.self, bytes: bytes, schema: schema)
-    }
+      schema: schema, builtInSeeds: ["{}"], execute: oracles.check)
   }
 
   /// A target for an error answer of `api`: `CloudError` and `ErrorBody` on any body (see

@@ -6,81 +6,156 @@ import JSONTree
 ///
 /// 1. A payload the documentation allows (``FuzzSchema/documents(_:)``) must decode.
 /// 2. Decode, encode, decode gives the same model and the same `TaskProgress`.
-/// 3. `TaskProgress` holds its invariants: percent nil or finite within 0...100, and over the
-///    polling sequence (the answer, then the same answer re-encoded, as a replayer serves it)
-///    a terminal phase never goes back.
+/// 3. Cosmetic fields do not matter: the answer without the fields its progress does not
+///    depend on (``FuzzSchema/progress``) is accepted or rejected alike, and when accepted
+///    has the same phase and percent. A cosmetic field can never cost a poller its status.
+/// 4. Polling sequences hold (``PollingSequenceRules``): the input's cosmetic fields, laid
+///    over every answer of a documented polling sequence (a service whose cosmetic fields
+///    drifted), leave every answer decodable with its phase and percent, and the sequence
+///    keeps its terminal phase and never loses percent.
 ///
 /// Rejections of undocumented payloads are expected and are not findings.
-public enum ResponseOracles {
+public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
+  /// The documented fields, and which of them the progress is read from.
+  public let schema: FuzzSchema
+  private let sequences: [[(answer: JSONValue, progress: TaskProgress)]]
+
+  /// Oracles for `Model`; `pollingSequences` are answers (JSON texts) in the order a poller
+  /// sees them, each of which must decode.
+  public init(_ model: Model.Type, schema: FuzzSchema, pollingSequences: [[String]] = []) {
+    self.schema = schema
+    self.sequences = pollingSequences.map { sequence in
+      sequence.map { text in
+        // Precondition: the built-in sequences are documented answers (tested).
+        let answer = (try? JSONParser().parse(Array(text.utf8))) ?? .object([])
+        let model = try? JSONValueDecoder().decode(Model.self, from: answer)
+        return (answer, model?.taskProgress ?? TaskProgress(phase: .unknown))
+      }
+    }
+  }
+
   /// Runs `bytes` through `Model` and the oracles.
-  public static func check<Model: TaskProgressReporting>(
-    _ type: Model.Type, bytes: [UInt8], schema: FuzzSchema
-  ) -> ExecutionOutcome {
-    let data = Data(bytes)
+  public func check(_ bytes: [UInt8]) -> ExecutionOutcome {
     let model: Model
     do {
       // The app's decoding path: the models' safe entry point.
-      model = try Model(jsonData: data)
+      model = try Model(jsonData: Data(bytes))
     } catch {
       let summary = DecodingErrorSummary(error)
-      if let document = try? JSONParser().parse(bytes), schema.documents(document) {
+      let document = try? JSONParser().parse(bytes)
+      if let document, schema.documents(document) {
         return .finding(
           FindingReport(
             .documentedRejected, path: summary.pointer.description,
             detail: "\(Model.self): \(summary)"))
       }
+      if let document, let finding = cosmeticRejection(of: document, summary: summary) {
+        return .finding(finding)
+      }
+      if let document, let finding = sequenceFinding(drift: document, bytes: bytes) {
+        return .finding(finding)
+      }
       return .rejected(signature: "\(summary.kind) \(summary.pattern)")
     }
+    if let finding = roundTripFinding(model) { return .finding(finding) }
     let progress = model.taskProgress
-    if let broken = brokenInvariant(progress) {
-      return .finding(FindingReport(.invariantBroken, detail: "\(Model.self): \(broken)"))
+    if let document = try? JSONParser().parse(bytes) {
+      if let finding = cosmeticFinding(document, progress: progress) { return .finding(finding) }
+      if let finding = sequenceFinding(drift: document, bytes: bytes) { return .finding(finding) }
     }
+    return .accepted(signature: progress.phase.rawValue + (progress.percent == nil ? "" : " %"))
+  }
+
+  /// Oracle 2.
+  private func roundTripFinding(_ model: Model) -> FindingReport? {
     let encoded: Data
     do {
       encoded = try model.jsonData()
     } catch {
-      return .finding(
-        FindingReport(
-          .unstableRoundTrip, path: DecodingErrorSummary(error).pointer.description,
-          detail: "\(Model.self) does not encode: \(error)"))
+      return FindingReport(
+        .unstableRoundTrip, path: DecodingErrorSummary(error).pointer.description,
+        detail: "\(Model.self) does not encode: \(error)")
     }
     let again: Model
     do {
       again = try Model(jsonData: encoded)
     } catch {
       let summary = DecodingErrorSummary(error)
-      return .finding(
-        FindingReport(
-          .unstableRoundTrip, path: summary.pointer.description,
-          detail: "\(Model.self) re-encoded does not decode: \(summary); encoded "
-            + String(decoding: encoded.prefix(300), as: UTF8.self)))
+      return FindingReport(
+        .unstableRoundTrip, path: summary.pointer.description,
+        detail: "\(Model.self) re-encoded does not decode: \(summary); encoded "
+          + String(decoding: encoded.prefix(300), as: UTF8.self))
     }
-    let progressAgain = again.taskProgress
-    if progress.isTerminal, !progressAgain.isTerminal {
-      return .finding(
-        FindingReport(
-          .invariantBroken,
-          detail: "\(Model.self): terminal phase \(progress.phase) went back to "
-            + "\(progressAgain.phase) when the same answer was polled again"))
-    }
-    guard again == model, progressAgain == progress else {
-      return .finding(
-        FindingReport(
-          .unstableRoundTrip,
-          detail: "\(Model.self) changed through encode and decode: "
-            + String(decoding: encoded.prefix(300), as: UTF8.self)))
-    }
-    return .accepted(signature: progress.phase.rawValue + (progress.percent == nil ? "" : " %"))
-  }
-
-  /// The first invariant `progress` breaks, or nil.
-  public static func brokenInvariant(_ progress: TaskProgress) -> String? {
-    if let percent = progress.percent, !(percent.isFinite && (0...100).contains(percent)) {
-      return "percent \(percent) outside 0...100"
-    }
-    if progress.isTerminal != progress.phase.isTerminal {
-      return "isTerminal disagrees with phase \(progress.phase)"
+    guard again == model, again.taskProgress == model.taskProgress else {
+      return FindingReport(
+        .unstableRoundTrip,
+        detail: "\(Model.self) changed through encode and decode: "
+          + String(decoding: encoded.prefix(300), as: UTF8.self))
     }
     return nil
+  }
+
+  /// Oracle 3 for a rejected answer: rejected although its progress fields alone decode.
+  private func cosmeticRejection(of document: JSONValue, summary: DecodingErrorSummary)
+    -> FindingReport?
+  {
+    guard document.members != nil else { return nil }
+    let progressPart = schema.progress.progressPart(of: document)
+    guard progressPart != document, decode(progressPart) != nil else { return nil }
+    return FindingReport(
+      .cosmeticRejected, path: summary.pointer.description,
+      detail: "\(Model.self) rejects the answer at a field its progress does not depend on "
+        + "(its progress fields alone decode): \(summary)")
+  }
+
+  /// Oracle 3 for an accepted answer: without its cosmetic fields, the same phase and percent.
+  private func cosmeticFinding(_ document: JSONValue, progress: TaskProgress) -> FindingReport? {
+    let progressPart = schema.progress.progressPart(of: document)
+    guard progressPart != document else { return nil }
+    guard let alone = decode(progressPart) else {
+      return FindingReport(
+        .cosmeticRejected,
+        detail: "\(Model.self) accepts the answer but rejects its progress fields alone")
+    }
+    return changedProgress(from: progress, to: alone.taskProgress, context: "without its cosmetic fields")
+  }
+
+  /// Oracle 4: the input's cosmetic fields over each answer of one documented sequence.
+  private func sequenceFinding(drift: JSONValue, bytes: [UInt8]) -> FindingReport? {
+    guard !sequences.isEmpty, drift.members != nil else { return nil }
+    let sequence = sequences[Int(StableHash.fnv1a(bytes) % UInt64(sequences.count))]
+    var seen: [TaskProgress] = []
+    for (index, entry) in sequence.enumerated() {
+      let drifted = schema.progress.overlay(cosmeticPartOf: drift, onto: entry.answer)
+      do {
+        let progress = try JSONValueDecoder().decode(Model.self, from: drifted).taskProgress
+        let context = "for answer \(index + 1) of a polling sequence with these cosmetic fields"
+        if let finding = changedProgress(from: entry.progress, to: progress, context: context) {
+          return finding
+        }
+        seen.append(progress)
+      } catch {
+        let summary = DecodingErrorSummary(error)
+        return FindingReport(
+          .cosmeticRejected, path: summary.pointer.description,
+          detail: "\(Model.self) rejects answer \(index + 1) of a polling sequence with these "
+            + "cosmetic fields: \(summary)")
+      }
+    }
+    guard let violation = PollingSequenceRules.violation(in: seen) else { return nil }
+    return FindingReport(.sequenceBroken, detail: "\(Model.self): \(violation)")
+  }
+
+  private func changedProgress(from expected: TaskProgress, to found: TaskProgress, context: String)
+    -> FindingReport?
+  {
+    guard found.phase != expected.phase || found.percent != expected.percent else { return nil }
+    return FindingReport(
+      .cosmeticChangedProgress,
+      detail: "\(Model.self): progress \(found) \(context), \(expected) expected")
+  }
+
+  private func decode(_ document: JSONValue) -> Model? {
+    try? JSONValueDecoder().decode(Model.self, from: document)
   }
 }

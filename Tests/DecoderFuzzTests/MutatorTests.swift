@@ -67,8 +67,11 @@ struct MutatorTests {
 
   @Test("the schema documents the seeds and refuses wrong types")
   func schema() throws {
-    #expect(FuzzSchema.cpts.documents(try json(#"{"json":{"details":[null,{"id":2147483647}]}}"#)))
-    #expect(!FuzzSchema.cpts.documents(try json(#"{"json":{"details":[{"id":2147483648}]}}"#)))
+    #expect(FuzzSchema.cpts.documents(try json(#"{"json":{"details":[null,{"id":2147483648}]}}"#)))
+    #expect(
+      FuzzSchema.cpts.documents(try json(#"{"json":{"details":[{"id":9223372036854775807}]}}"#)))
+    #expect(
+      !FuzzSchema.cpts.documents(try json(#"{"json":{"details":[{"id":9223372036854775808}]}}"#)))
     #expect(FuzzSchema.insight.documents(try json(#"{"create_date":9223372036854776000}"#)))
     #expect(!FuzzSchema.insight.documents(try json(#"{"create_date":1e309}"#)))
     #expect(!FuzzSchema.insight.documents(try json(#"{"status":1,"status":2}"#)))

@@ -19,7 +19,7 @@ public enum PlantedTrap {
       let empty: [Int] = []
       return .accepted(signature: "unreachable \(empty[info.utf8.count])")
     }
-    return ResponseOracles.check(CheckTaskProgress.self, bytes: bytes, schema: .check)
+    return checkOracles.check(bytes)
   }
 
   /// A target that never answers an input holding the text `hang` (it sleeps for an hour),
@@ -30,8 +30,11 @@ public enum PlantedTrap {
     if String(decoding: bytes, as: UTF8.self).contains("hang") {
       Thread.sleep(forTimeInterval: 3_600)
     }
-    return ResponseOracles.check(CheckTaskProgress.self, bytes: bytes, schema: .check)
+    return checkOracles.check(bytes)
   }
+
+  private static let checkOracles = ResponseOracles(
+    CheckTaskProgress.self, schema: .check, pollingSequences: DocumentedPollingSequences.of(.check))
 
   /// The standard targets plus the planted ones.
   public static let targets = FuzzTargetRegistry.standard + [target, hangTarget]
