@@ -117,7 +117,8 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
         .cosmeticRejected,
         detail: "\(Model.self) accepts the answer but rejects its progress fields alone")
     }
-    return changedProgress(from: progress, to: alone.taskProgress, context: "without its cosmetic fields")
+    return changedProgress(
+      from: progress, to: alone.taskProgress, context: "without its cosmetic fields")
   }
 
   /// Oracle 4: the input's cosmetic fields over each answer of one documented sequence.
