@@ -67,6 +67,35 @@ public struct ProgressFields: Hashable, Sendable {
     }
   }
 
+  /// `document` without its progress fields: the cosmetic members, in the containers that
+  /// hold them. Laying it over an answer is the same as laying `document` over it.
+  public func cosmeticPart(of document: JSONValue) -> JSONValue {
+    cosmeticPart(of: document, at: [])
+  }
+
+  private func cosmeticPart(of value: JSONValue, at tokens: [String]) -> JSONValue {
+    switch value {
+    case .object(let members):
+      return .object(
+        members.compactMap { member in
+          let path = tokens + [member.key]
+          switch role(of: path) {
+          case .progress: return nil
+          case .container: return JSONMember(member.key, cosmeticPart(of: member.value, at: path))
+          case .cosmetic: return member
+          }
+        })
+    case .array(let elements):
+      return .array(
+        elements.enumerated().map { index, element in
+          let path = tokens + [String(index)]
+          return role(of: path) == .container ? cosmeticPart(of: element, at: path) : element
+        })
+    default:
+      return value
+    }
+  }
+
   /// `answer` with the cosmetic members of `drift` in place of its own: the same answer as
   /// a service whose cosmetic fields changed type or value would send it. Where both hold an
   /// object (or array) that contains progress fields, the members are merged one level down.

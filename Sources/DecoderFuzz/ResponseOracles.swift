@@ -19,6 +19,9 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
   /// The documented fields, and which of them the progress is read from.
   public let schema: FuzzSchema
   private let sequences: [[(answer: JSONValue, progress: TaskProgress)]]
+  /// Cosmetic parts (by hash) that already held over the sequences: the sequence oracle
+  /// depends on nothing else, and most inputs only mutate progress fields.
+  private let heldCosmeticParts = HashMemory(capacity: 1 << 16)
 
   /// Oracles for `Model`; `pollingSequences` are answers (JSON texts) in the order a poller
   /// sees them, each of which must decode.
@@ -52,7 +55,7 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
       if let document, let finding = cosmeticRejection(of: document, summary: summary) {
         return .finding(finding)
       }
-      if let document, let finding = sequenceFinding(drift: document, bytes: bytes) {
+      if let document, let finding = sequenceFinding(drift: document) {
         return .finding(finding)
       }
       return .rejected(signature: "\(summary.kind) \(summary.pattern)")
@@ -61,7 +64,7 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
     let progress = model.taskProgress
     if let document = try? JSONParser().parse(bytes) {
       if let finding = cosmeticFinding(document, progress: progress) { return .finding(finding) }
-      if let finding = sequenceFinding(drift: document, bytes: bytes) { return .finding(finding) }
+      if let finding = sequenceFinding(drift: document) { return .finding(finding) }
     }
     return .accepted(signature: progress.phase.rawValue + (progress.percent == nil ? "" : " %"))
   }
@@ -122,9 +125,18 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
   }
 
   /// Oracle 4: the input's cosmetic fields over each answer of one documented sequence.
-  private func sequenceFinding(drift: JSONValue, bytes: [UInt8]) -> FindingReport? {
-    guard !sequences.isEmpty, drift.members != nil else { return nil }
-    let sequence = sequences[Int(StableHash.fnv1a(bytes) % UInt64(sequences.count))]
+  private func sequenceFinding(drift document: JSONValue) -> FindingReport? {
+    guard !sequences.isEmpty, document.members != nil else { return nil }
+    let drift = schema.progress.cosmeticPart(of: document)
+    let hash = StableHash.fnv1a(drift.serialized())
+    guard !heldCosmeticParts.contains(hash) else { return nil }
+    if let finding = sequenceFinding(drift: drift, hash: hash) { return finding }
+    heldCosmeticParts.insert(hash)
+    return nil
+  }
+
+  private func sequenceFinding(drift: JSONValue, hash: UInt64) -> FindingReport? {
+    let sequence = sequences[Int(hash % UInt64(sequences.count))]
     var seen: [TaskProgress] = []
     for (index, entry) in sequence.enumerated() {
       let drifted = schema.progress.overlay(cosmeticPartOf: drift, onto: entry.answer)

@@ -18,8 +18,9 @@ enum FuzzCommand {
     Mutates the documented payloads in corpus/<api>/seeds and runs them through every model
     and its normalization to TaskProgress, each target in a worker process that is
     restarted after a crash. Findings (a trap, a documented payload rejected, an unstable
-    decode/encode/decode, a broken TaskProgress invariant, an input over the time budget)
-    are minimized and saved as corpus/<api>/findings/<hash>.json; swift test replays them.
+    decode/encode/decode, a cosmetic field that rejects an answer or moves its progress, a
+    polling sequence that goes back, an input over the time budget) are minimized and
+    saved as corpus/<api>/findings/<hash>.json; swift test replays them.
 
     options:
       --target <name>   one target (default: all): \(targetNames)
