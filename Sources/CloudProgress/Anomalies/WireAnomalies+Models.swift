@@ -37,7 +37,9 @@ extension InsightImportTask {
       $id, $name, $domainID, $projectID, $workspaceID, $importParameters, $obsBucket,
       $obsObjectKey, $importDetail, status?.anomaly(at: JSONPointer(tokens: ["status"])),
       $errorMessage, $importType, importType?.anomaly(at: JSONPointer(tokens: ["import_type"])),
-      $createUser, $createUserName, $createDate, $updateDate,
+      $createUser, $createUserName, $createDate,
+      createDate?.anomaly(at: JSONPointer(tokens: ["create_date"])), $updateDate,
+      updateDate?.anomaly(at: JSONPointer(tokens: ["update_date"])),
     ].compactMap { $0 }
   }
 }
@@ -82,10 +84,32 @@ extension Percentage {
 }
 
 extension NumericString {
-  /// The anomaly of a value that holds no integer, at `path`; nil for one that does.
+  /// The anomaly of a value that holds no integer, or holds one but not as a string (read,
+  /// and noted), at `path`; nil for a string holding an integer.
   func anomaly(at path: JSONPointer) -> WireAnomaly? {
-    guard integer == nil else { return nil }
+    if let integer {
+      guard case .string = wireValue else {
+        return WireAnomaly(
+          path: path, documentedType: Self.documentedWireType, found: wireValue.jsonValue,
+          readAs: "\"\(integer)\"")
+      }
+      return nil
+    }
     return WireAnomaly(
       path: path, documentedType: Self.documentedWireType, found: wireValue.jsonValue)
+  }
+}
+
+extension LongTimestamp {
+  /// The anomaly of a value that is not an integer number, at `path`: a numeric string is
+  /// read (and noted), anything else kept. An integer beyond `Int64` is no anomaly: the
+  /// documentation's own example (`9223372036854776000`) is one.
+  func anomaly(at path: JSONPointer) -> WireAnomaly? {
+    if case .number(let number) = wireValue, JSONNumberGrammar.isInteger(number.text) {
+      return nil
+    }
+    return WireAnomaly(
+      path: path, documentedType: Self.documentedWireType, found: wireValue.jsonValue,
+      readAs: wireValue.stringValue == nil ? nil : milliseconds.map(String.init))
   }
 }
