@@ -44,7 +44,8 @@ let package = Package(
       name: "loopback-bench", dependencies: ["CloudProgress", "CloudSimulator", "LoopbackHTTP"],
       path: "Benchmarks/LoopbackBench"),
     .executableTarget(
-      name: "fuzz-bench", dependencies: ["DecoderFuzz", "FuzzPlantedTrap", "CloudProgress"],
+      name: "fuzz-bench",
+      dependencies: ["DecoderFuzz", "FuzzPlantedTrap", "CloudProgress", "JSONTree"],
       path: "Benchmarks/FuzzBench"),
     // Test-only: a fuzz target with a planted trap, and a worker that serves it.
     .target(

@@ -2,9 +2,10 @@ import CloudProgress
 import DecoderFuzz
 import Foundation
 import FuzzPlantedTrap
+import JSONTree
 
-// fuzz-bench: execs/s per target against a raw JSONDecoder loop over the unmutated seeds
-// (the ceiling), the slowest error bodies, worker restart after a crash, and time to find
+// fuzz-bench: execs/s per target against a decode loop over the unmutated seeds (the
+// ceiling), the slowest error bodies, worker restart after a crash, and time to find
 // the planted trap.
 //
 //   swift run -c release fuzz-bench [--seconds-per-target S]
@@ -39,19 +40,14 @@ func rate(_ body: () -> Int) -> Double {
   return Double(executions) / seconds(clock.now - start)
 }
 
-/// JSONDecoder on the target's model. Mutated inputs go through `NestingGuard` first, as in
-/// the app's decoding path (`CloudAPI.decodeResponse`): JSONDecoder traps on some truncated
-/// documents nested deeper than 512. The ceiling decodes the seeds without it.
-func decodeOnly(_ target: FuzzTarget, _ bytes: [UInt8], guarded: Bool = true) {
+/// The target's model through its safe entry point, `Model(jsonData:)` (`JSONParser` and
+/// `JSONValueDecoder`), the app's decoding path; error targets decode `ErrorBody`.
+func decodeOnly(_ target: FuzzTarget, _ bytes: [UInt8]) {
   let data = Data(bytes)
-  if guarded, (try? NestingGuard.check(data)) == nil { return }
-  switch target.name {
-  case "cpts": _ = try? JSONDecoder().decode(PerfTestUploadProcessResponse.self, from: data)
-  case "insight": _ = try? JSONDecoder().decode(InsightImportTask.self, from: data)
-  case "quality": _ = try? JSONDecoder().decode(QualityResourceStatus.self, from: data)
-  case "drs": _ = try? JSONDecoder().decode(DRSTemplateImportProgress.self, from: data)
-  case "check": _ = try? JSONDecoder().decode(CheckTaskProgress.self, from: data)
-  default: _ = try? JSONDecoder().decode(ErrorBody.self, from: data)
+  if let api = CloudAPI(rawValue: target.name) {
+    _ = try? api.decodeResponse(from: data)
+  } else {
+    _ = try? JSONValueDecoder().decode(ErrorBody.self, from: bytes)
   }
 }
 
@@ -59,7 +55,7 @@ func decodeOnly(_ target: FuzzTarget, _ bytes: [UInt8], guarded: Bool = true) {
 func decodeRateByOperator(_ target: FuzzTarget) {
   let seeds = SeedCorpus.cases(of: target, in: corpus)
   var random = FuzzRandom(seed: 1)
-  print("\(target.name): inputs/s of JSONDecoder on 2,000 inputs with one mutation each")
+  print("\(target.name): inputs/s of decoding 2,000 inputs with one mutation each")
   for mutationOperator in MutationOperator.allCases {
     var inputs: [[UInt8]] = []
     for _ in 0..<100_000 where inputs.count < 2_000 {
@@ -96,7 +92,7 @@ if let name = arguments.firstIndex(of: "--by-operator").flatMap({
 }
 
 print("fuzz-bench: \(secondsPerMeasure) s per measure, \(Toolchain.description)")
-print("inputs/s per core; ratios against the ceiling (JSONDecoder over the unmutated seeds)")
+print("inputs/s per core; ratios against the ceiling (the safe entry point over the unmutated seeds)")
 print(
   "target         ceiling   mutate  decode(mutated)  mut+decode  ratio  "
     + "oracles(in-proc)  worker(full)  ratio")
@@ -104,7 +100,7 @@ for target in FuzzTargetRegistry.standard {
   let seeds = SeedCorpus.cases(of: target, in: corpus)
   let seedBytes = seeds.map { $0.bytes() }
   let ceiling = rate {
-    for bytes in seedBytes { decodeOnly(target, bytes, guarded: false) }
+    for bytes in seedBytes { decodeOnly(target, bytes) }
     return seedBytes.count
   }
   let mutator = Mutator()
