@@ -9,32 +9,46 @@ import JSONTree
 /// 3. Cosmetic fields do not matter: the answer without the fields its progress does not
 ///    depend on (``FuzzSchema/progress``) is accepted or rejected alike, and when accepted
 ///    has the same phase and percent. A cosmetic field can never cost a poller its status.
-/// 4. Polling sequences hold (``PollingSequenceRules``): the input's cosmetic fields, laid
-///    over every answer of a documented polling sequence (a service whose cosmetic fields
-///    drifted), leave every answer decodable with its phase and percent, and the sequence
-///    keeps its terminal phase and never loses percent.
+/// 4. Polling sequences hold: each documented polling sequence, as the model reads it,
+///    keeps its terminal phase and never loses percent (``PollingSequenceRules``; checked
+///    once, a broken sequence is a finding on every input), and the input's cosmetic fields
+///    laid over one of its answers (a service whose cosmetic fields drifted; the answer
+///    picked by the cosmetic part's hash, so every answer is reached) leave that answer
+///    decodable with its phase and percent.
 ///
 /// Rejections of undocumented payloads are expected and are not findings.
 public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
   /// The documented fields, and which of them the progress is read from.
   public let schema: FuzzSchema
-  private let sequences: [[(answer: JSONValue, progress: TaskProgress)]]
-  /// Cosmetic parts (by hash) that already held over the sequences: the sequence oracle
-  /// depends on nothing else, and most inputs only mutate progress fields.
+  private let answers: [(answer: JSONValue, progress: TaskProgress, place: String)]
+  private let sequenceViolation: String?
+  /// Cosmetic parts (by hash) that already held over their answer: the overlay depends on
+  /// nothing else, and many inputs only mutate progress fields.
   private let heldCosmeticParts = HashMemory(capacity: 1 << 16)
 
   /// Oracles for `Model`; `pollingSequences` are answers (JSON texts) in the order a poller
   /// sees them, each of which must decode.
   public init(_ model: Model.Type, schema: FuzzSchema, pollingSequences: [[String]] = []) {
     self.schema = schema
-    self.sequences = pollingSequences.map { sequence in
+    let sequences = pollingSequences.map { sequence in
       sequence.map { text in
-        // Precondition: the built-in sequences are documented answers (tested).
+        // The built-in sequences are documented answers (tested); one that does not
+        // decode reads as unknown, which the rules or the overlay then report.
         let answer = (try? JSONParser().parse(Array(text.utf8))) ?? .object([])
         let model = try? JSONValueDecoder().decode(Model.self, from: answer)
         return (answer, model?.taskProgress ?? TaskProgress(phase: .unknown))
       }
     }
+    self.answers = sequences.enumerated().flatMap { number, sequence in
+      sequence.enumerated().map { index, entry in
+        (entry.0, entry.1, "answer \(index + 1) of polling sequence \(number + 1)")
+      }
+    }
+    self.sequenceViolation = sequences.enumerated().lazy.compactMap { number, sequence in
+      PollingSequenceRules.violation(in: sequence.map(\.1)).map {
+        "polling sequence \(number + 1): \($0)"
+      }
+    }.first
   }
 
   /// Runs `bytes` through `Model` and the oracles.
@@ -124,39 +138,31 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
       from: progress, to: alone.taskProgress, context: "without its cosmetic fields")
   }
 
-  /// Oracle 4: the input's cosmetic fields over each answer of one documented sequence.
+  /// Oracle 4: the sequences' rules, then the input's cosmetic fields over one answer.
   private func sequenceFinding(drift document: JSONValue) -> FindingReport? {
-    guard !sequences.isEmpty, document.members != nil else { return nil }
+    if let sequenceViolation {
+      return FindingReport(.sequenceBroken, detail: "\(Model.self): \(sequenceViolation)")
+    }
+    guard !answers.isEmpty, document.members != nil else { return nil }
     let drift = schema.progress.cosmeticPart(of: document)
     let hash = StableHash.fnv1a(drift.serialized())
     guard !heldCosmeticParts.contains(hash) else { return nil }
-    if let finding = sequenceFinding(drift: drift, hash: hash) { return finding }
+    let entry = answers[Int(hash % UInt64(answers.count))]
+    let drifted = schema.progress.overlay(cosmeticPartOf: drift, onto: entry.answer)
+    do {
+      let progress = try JSONValueDecoder().decode(Model.self, from: drifted).taskProgress
+      let context = "for \(entry.place) with these cosmetic fields"
+      if let finding = changedProgress(from: entry.progress, to: progress, context: context) {
+        return finding
+      }
+    } catch {
+      let summary = DecodingErrorSummary(error)
+      return FindingReport(
+        .cosmeticRejected, path: summary.pointer.description,
+        detail: "\(Model.self) rejects \(entry.place) with these cosmetic fields: \(summary)")
+    }
     heldCosmeticParts.insert(hash)
     return nil
-  }
-
-  private func sequenceFinding(drift: JSONValue, hash: UInt64) -> FindingReport? {
-    let sequence = sequences[Int(hash % UInt64(sequences.count))]
-    var seen: [TaskProgress] = []
-    for (index, entry) in sequence.enumerated() {
-      let drifted = schema.progress.overlay(cosmeticPartOf: drift, onto: entry.answer)
-      do {
-        let progress = try JSONValueDecoder().decode(Model.self, from: drifted).taskProgress
-        let context = "for answer \(index + 1) of a polling sequence with these cosmetic fields"
-        if let finding = changedProgress(from: entry.progress, to: progress, context: context) {
-          return finding
-        }
-        seen.append(progress)
-      } catch {
-        let summary = DecodingErrorSummary(error)
-        return FindingReport(
-          .cosmeticRejected, path: summary.pointer.description,
-          detail: "\(Model.self) rejects answer \(index + 1) of a polling sequence with these "
-            + "cosmetic fields: \(summary)")
-      }
-    }
-    guard let violation = PollingSequenceRules.violation(in: seen) else { return nil }
-    return FindingReport(.sequenceBroken, detail: "\(Model.self): \(violation)")
   }
 
   private func changedProgress(from expected: TaskProgress, to found: TaskProgress, context: String)

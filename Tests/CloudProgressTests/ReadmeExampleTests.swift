@@ -10,7 +10,7 @@ struct ReadmeExampleTests {
   @Test("decoding a model and reading its progress")
   func decodingAModel() throws {
     let body = Data(#"{"task_status": 0, "progress": {"ratio": "50%", "info": "running"}}"#.utf8)
-    let answer = try JSONDecoder().decode(CheckTaskProgress.self, from: body)
+    let answer = try CheckTaskProgress(jsonData: body)
     let progress = answer.taskProgress
     #expect(progress.phase == .running)
     #expect(progress.percent == 50)
@@ -21,6 +21,17 @@ struct ReadmeExampleTests {
   func decodingByKey() throws {
     let task = try CloudAPI.insight.decodeResponse(from: Data(#"{"status": 4}"#.utf8))
     #expect(task.taskProgress.phase == .running)
+  }
+
+  @Test("a drifted cosmetic field is a wire anomaly, not a failure")
+  func wireAnomalies() throws {
+    let drifted = Data(#"{"status": 1, "name": 5, "create_date": "1700000000000"}"#.utf8)
+    let imported = try InsightImportTask(jsonData: drifted)
+    #expect(imported.taskProgress.phase == .succeeded)
+    #expect(imported.name == nil)
+    #expect(imported.$name?.description == "/name: documented string, found number 5 (kept, not read)")
+    #expect(imported.wireAnomalies.map(\.path.description) == ["/name", "/create_date"])
+    #expect(imported.createDate?.milliseconds == 1_700_000_000_000)
   }
 
   @Test("reading an error answer")

@@ -22,7 +22,7 @@ struct TapeReadmeExampleTests {
     var progress: TaskProgress
     repeat {
       let (data, _) = try await session.data(for: URLRequest(url: url))
-      progress = try JSONDecoder().decode(CheckTaskProgress.self, from: data).taskProgress
+      progress = try CheckTaskProgress(jsonData: data).taskProgress
     } while !progress.isTerminal
     #expect(progress.phase == .succeeded)
   }
