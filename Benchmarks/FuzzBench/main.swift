@@ -92,7 +92,8 @@ if let name = arguments.firstIndex(of: "--by-operator").flatMap({
 }
 
 print("fuzz-bench: \(secondsPerMeasure) s per measure, \(Toolchain.description)")
-print("inputs/s per core; ratios against the ceiling (the safe entry point over the unmutated seeds)")
+print(
+  "inputs/s per core; ratios against the ceiling (the safe entry point over the unmutated seeds)")
 print(
   "target         ceiling   mutate  decode(mutated)  mut+decode  ratio  "
     + "oracles(in-proc)  worker(full)  ratio")

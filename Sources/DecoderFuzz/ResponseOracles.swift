@@ -44,11 +44,12 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
         (entry.0, entry.1, "answer \(index + 1) of polling sequence \(number + 1)")
       }
     }
-    self.sequenceViolation = sequences.enumerated().lazy.compactMap { number, sequence in
-      PollingSequenceRules.violation(in: sequence.map(\.1)).map {
-        "polling sequence \(number + 1): \($0)"
-      }
-    }.first
+    self.sequenceViolation =
+      sequences.enumerated().lazy.compactMap { number, sequence in
+        PollingSequenceRules.violation(in: sequence.map(\.1)).map {
+          "polling sequence \(number + 1): \($0)"
+        }
+      }.first
   }
 
   /// Runs `bytes` through `Model` and the oracles.

@@ -29,7 +29,8 @@ struct ReadmeExampleTests {
     let imported = try InsightImportTask(jsonData: drifted)
     #expect(imported.taskProgress.phase == .succeeded)
     #expect(imported.name == nil)
-    #expect(imported.$name?.description == "/name: documented string, found number 5 (kept, not read)")
+    let name = try #require(imported.$name)
+    #expect(name.description == "/name: documented string, found number 5 (kept, not read)")
     #expect(imported.wireAnomalies.map(\.path.description) == ["/name", "/create_date"])
     #expect(imported.createDate?.milliseconds == 1_700_000_000_000)
   }

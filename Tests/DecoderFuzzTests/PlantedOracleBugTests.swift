@@ -30,7 +30,8 @@ struct PlantedOracleBugTests {
     // documented answers, its name still rejects them.
     let outcome = check(StrictNameTask.self, #"{"status":{},"name":5}"#)
     #expect(outcome.finding?.findingClass == .cosmeticRejected)
-    #expect(outcome.finding?.detail.contains("of polling sequence 1 with these cosmetic fields") == true)
+    #expect(
+      outcome.finding?.detail.contains("of polling sequence 1 with these cosmetic fields") == true)
     #expect(check(InsightImportTask.self, #"{"status":{},"name":5}"#).finding == nil)
   }
 
@@ -51,7 +52,8 @@ struct PlantedOracleBugTests {
     #expect(outcome.finding?.findingClass == .sequenceBroken)
     #expect(
       outcome.finding?.detail
-        == "BackwardsTask: polling sequence 1: terminal phase succeeded at answer 1 went back to running at answer 2")
+        == "BackwardsTask: polling sequence 1: terminal phase succeeded at answer 1 went back to running at answer 2"
+    )
   }
 
   @Test("the mutator reaches the planted cosmetic bug within a small budget")
