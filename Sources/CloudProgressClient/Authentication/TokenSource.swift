@@ -64,10 +64,12 @@ actor TokenSource {
     guard (200..<300).contains(response.statusCode),
       let issued = IdentityTokenRequest.token(from: data, response, issuedAt: now)
     else {
+      let error = CloudError(
+        httpStatus: response.statusCode,
+        requestID: response.value(forHTTPHeaderField: "X-Request-Id"), body: data)
       throw ProgressClientError.identity(
-        CloudError(
-          httpStatus: response.statusCode,
-          requestID: response.value(forHTTPHeaderField: "X-Request-Id"), body: data))
+        CloudCredentials.passwordToken(user: user, password: password, domain: domain)
+          .scrub(error))
     }
     return issued
   }

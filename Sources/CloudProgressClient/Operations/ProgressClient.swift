@@ -120,9 +120,10 @@ public struct ProgressClient: Sendable, CustomStringConvertible, CustomReflectab
       let token = try await authenticate(&request)
       let (data, response) = try await Self.exchange(request, on: transport, for: task.api)
       if (200..<300).contains(response.statusCode) { return (data, response) }
-      let error = CloudError(
-        httpStatus: response.statusCode,
-        requestID: response.value(forHTTPHeaderField: "X-Request-Id"), body: data)
+      let error = credentials.scrub(
+        CloudError(
+          httpStatus: response.statusCode,
+          requestID: response.value(forHTTPHeaderField: "X-Request-Id"), body: data))
       if let token, let tokens, !renewed, Self.saysTokenExpired(error) {
         await tokens.invalidate(token)
         renewed = true
