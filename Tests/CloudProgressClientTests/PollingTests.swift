@@ -111,17 +111,15 @@ struct PollingTests {
   @Test("429 with Retry-After waits exactly that long")
   func throttledWithRetryAfter() async throws {
     let scenario = SimulatorScenario(tasks: [TaskScript(api: .check, id: "c", polls: 2)])
-    try await withClient(
-      scenario,
-      script: { number, request in
-        number == 2
-          ? answer(
-            request, status: 429,
-            body:
-              #"{"error_code":"APIG.0308","error_msg":"The throttling threshold has been reached"}"#,
-            headers: ["Retry-After": "7"]) : nil
-      }
-    ) { client, clock, log in
+    let script: @Sendable (Int, URLRequest) -> (Data, HTTPURLResponse)? = { number, request in
+      number == 2
+        ? answer(
+          request, status: 429,
+          body:
+            #"{"error_code":"APIG.0308","error_msg":"The throttling threshold has been reached"}"#,
+          headers: ["Retry-After": "7"]) : nil
+    }
+    try await withClient(scenario, script: script) { client, clock, log in
       var iterator = client.poll(
         .check(taskID: "c"), policy: quickPolicy, random: SplitMix64(seed: 3)
       )
@@ -140,13 +138,11 @@ struct PollingTests {
     let scenario = SimulatorScenario(
       tasks: [TaskScript(api: .drs, id: "d", polls: 2)],
       faults: [SimulatedFault(.internalError, api: .drs, request: 2)])
-    try await withClient(
-      scenario,
-      script: { number, _ in
-        if number == 3 { throw URLError(.networkConnectionLost) }
-        return nil
-      }
-    ) { client, _, log in
+    let script: @Sendable (Int, URLRequest) throws -> (Data, HTTPURLResponse)? = { number, _ in
+      if number == 3 { throw URLError(.networkConnectionLost) }
+      return nil
+    }
+    try await withClient(scenario, script: script) { client, _, log in
       let snapshots = try await collect(
         client.poll(.drs(jobID: "d"), policy: quickPolicy, random: SplitMix64(seed: 5)))
       #expect(snapshots.map(\.phase) == [.running, .succeeded])
