@@ -19,4 +19,9 @@ public struct ClientClock: Sendable {
   /// The system's time and `Task.sleep`.
   public static let system = ClientClock(
     now: { Date() }, sleep: { duration in try await Task.sleep(for: duration) })
+
+  /// The system's time, and waits that return at once (still throwing when cancelled): for
+  /// replaying cassettes in tests without real sleeping.
+  public static let immediate = ClientClock(
+    now: { Date() }, sleep: { _ in try Task.checkCancellation() })
 }
