@@ -39,7 +39,9 @@ let package = Package(
     .target(name: "DecoderFuzz", dependencies: ["CloudProgress", "JSONTree"]),
     .target(
       name: "TapeCommandLine",
-      dependencies: ["CloudProgress", "CloudSimulator", "DecoderFuzz", "JSONTree"]),
+      dependencies: [
+        "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz", "JSONTree",
+      ]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).
     .executableTarget(name: "fuzz-target", dependencies: ["DecoderFuzz", "JSONTree"]),
