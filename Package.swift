@@ -53,6 +53,10 @@ let package = Package(
       name: "loopback-bench", dependencies: ["CloudProgress", "CloudSimulator", "LoopbackHTTP"],
       path: "Benchmarks/LoopbackBench"),
     .executableTarget(
+      name: "client-bench",
+      dependencies: ["CloudProgress", "CloudProgressClient", "CloudSimulator", "HTTPTransportCore"],
+      path: "Benchmarks/ClientBench"),
+    .executableTarget(
       name: "fuzz-bench", dependencies: ["DecoderFuzz", "FuzzPlantedTrap", "CloudProgress"],
       path: "Benchmarks/FuzzBench"),
     // Test-only: a fuzz target with a planted trap, and a worker that serves it.
