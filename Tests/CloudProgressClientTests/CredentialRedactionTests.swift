@@ -111,6 +111,24 @@ struct CredentialRedactionTests {
         "HUAWEICLOUD_SDK_DOMAIN": "d",
       ]) { first, _ in first })
     #expect(password.credentials == .password(user: "u", password: "p", domain: "d"))
+    // An explicit region wins over the environment's endpoint.
+    let regional = try ClientConfiguration.fromEnvironment(
+      base.merging([
+        "HUAWEICLOUD_SDK_ENDPOINT": "http://127.0.0.1:9", "HUAWEICLOUD_SDK_AUTH_TOKEN": "T",
+      ]) {
+        first, _ in first
+      }, region: "cn-east-3")
+    #expect(
+      try regional.endpoints.baseURL(for: .check).host
+        == "codearts-check.cn-east-3.myhuaweicloud.com")
+    let fromEnvironment = try ClientConfiguration.fromEnvironment(
+      base.merging([
+        "HUAWEICLOUD_SDK_ENDPOINT": "http://127.0.0.1:9", "HUAWEICLOUD_SDK_AUTH_TOKEN": "T",
+      ]) {
+        first, _ in first
+      })
+    #expect(
+      try fromEnvironment.endpoints.baseURL(for: .check).absoluteString == "http://127.0.0.1:9")
     let error = #expect(throws: ProgressClientError.self) {
       _ = try ClientConfiguration.fromEnvironment([:])
     }

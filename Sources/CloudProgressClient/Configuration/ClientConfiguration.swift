@@ -21,7 +21,8 @@ public struct ClientConfiguration: Hashable, Sendable {
   /// Credentials, first found wins: `HUAWEICLOUD_SDK_AK` + `HUAWEICLOUD_SDK_SK` (with
   /// `HUAWEICLOUD_SDK_SECURITY_TOKEN` for temporary keys), then `HUAWEICLOUD_SDK_AUTH_TOKEN`,
   /// then `HUAWEICLOUD_SDK_USERNAME` + `HUAWEICLOUD_SDK_PASSWORD` + `HUAWEICLOUD_SDK_DOMAIN`.
-  /// `endpoint`, when given, wins over `HUAWEICLOUD_SDK_ENDPOINT` and the region.
+  /// Endpoints, first found wins: `endpoint`, `region`, `HUAWEICLOUD_SDK_ENDPOINT`,
+  /// `HUAWEICLOUD_SDK_REGION`.
   /// Throws ``ProgressClientError/configuration(_:)`` naming every variable to set.
   public static func fromEnvironment(
     _ environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -32,9 +33,13 @@ public struct ClientConfiguration: Hashable, Sendable {
     }
     var missing: [String] = []
     let endpoints: ServiceEndpoints
-    if let url = endpoint ?? value(.endpoint).flatMap(URL.init(string:)) {
+    if let endpoint {
+      endpoints = ServiceEndpoints(endpoint: endpoint)
+    } else if let region {
+      endpoints = ServiceEndpoints(region: region)
+    } else if let url = value(.endpoint).flatMap(URL.init(string:)) {
       endpoints = ServiceEndpoints(endpoint: url)
-    } else if let region = region ?? value(.region) {
+    } else if let region = value(.region) {
       endpoints = ServiceEndpoints(region: region)
     } else {
       endpoints = ServiceEndpoints(region: "")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How ``ProgressClient/poll(_:policy:random:)`` paces itself and when it gives up.
 ///
 /// After the n-th unfinished snapshot (n from 0) it waits a random duration in
@@ -38,7 +40,7 @@ public struct PollingPolicy: Hashable, Sendable {
   /// The backoff ceiling after `step` earlier waits: `min(maximumInterval,
   /// initialInterval × multiplier^step)`.
   public func ceiling(step: Int) -> Duration {
-    let seconds = initialInterval.seconds * pow(multiplier, Double(max(0, step)))
+    let seconds = initialInterval.seconds * Foundation.pow(multiplier, Double(max(0, step)))
     return .seconds(min(maximumInterval.seconds, seconds))
   }
 
@@ -49,23 +51,5 @@ public struct PollingPolicy: Hashable, Sendable {
     let ceiling = Int((ceiling(step: step).seconds * 1000).rounded())
     guard ceiling > 0 else { return .zero }
     return .milliseconds(Int.random(in: 0...ceiling, using: &random))
-  }
-
-  private func pow(_ base: Double, _ exponent: Double) -> Double {
-    var result = 1.0
-    var count = Int(exponent)
-    while count > 0, result < 1e12 {
-      result *= base
-      count -= 1
-    }
-    return result
-  }
-}
-
-extension Duration {
-  /// The duration in seconds, as a `Double`.
-  var seconds: Double {
-    let (seconds, attoseconds) = components
-    return Double(seconds) + Double(attoseconds) / 1e18
   }
 }
