@@ -133,6 +133,36 @@ struct PollingTests {
     }
   }
 
+  @Test("429 with an HTTP-date Retry-After waits until that date")
+  func throttledUntilDate() async throws {
+    let scenario = SimulatorScenario(tasks: [TaskScript(api: .check, id: "c", polls: 2)])
+    let clock = ManualClock()
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "GMT")
+    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+    let retryAt = formatter.string(from: clock.now.addingTimeInterval(12))
+    let script: @Sendable (Int, URLRequest) -> (Data, HTTPURLResponse)? = { number, request in
+      number == 1
+        ? answer(
+          request, status: 429, body: #"{"error_code":"APIG.0308","error_msg":"slow down"}"#,
+          headers: ["Retry-After": retryAt]) : nil
+    }
+    try await withSimulator(scenario, clock: clock.simulatorClock) { simulator in
+      let transport = ScriptedTransport(inner: URLSession.shared, script: script)
+      let client = ProgressClient(
+        endpoints: ServiceEndpoints(endpoint: simulator.baseURL), projectID: project,
+        credentials: .accessKey(
+          SimulatorScenario.defaultAccessKey.accessKey,
+          secret: SimulatorScenario.defaultAccessKey.secretKey),
+        transport: transport, clock: clock.clientClock)
+      var iterator = client.poll(.check(taskID: "c"), policy: quickPolicy).makeAsyncIterator()
+      let first = try await iterator.next()
+      #expect(first?.phase == .running)
+      #expect(clock.sleeps == [.seconds(12)])
+    }
+  }
+
   @Test("5xx answers and a dropped connection are retried with backoff")
   func transientFailuresRetried() async throws {
     let scenario = SimulatorScenario(

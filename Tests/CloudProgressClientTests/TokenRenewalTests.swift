@@ -95,3 +95,30 @@ struct TokenRenewalTests {
     }
   }
 }
+
+@Suite("Client: password tokens are shared")
+struct TokenSharingTests {
+  @Test("concurrent first calls share one token request")
+  func oneTokenForConcurrentCalls() async throws {
+    let scenario = SimulatorScenario(
+      tasks: (0..<8).map { TaskScript(api: .check, id: "c\($0)", polls: 2) })
+    try await withSimulator(scenario) { simulator in
+      let transport = ScriptedTransport(inner: URLSession.shared)
+      let client = ProgressClient(
+        endpoints: ServiceEndpoints(endpoint: simulator.baseURL), projectID: project,
+        credentials: try await CredentialKind.password.credentials(for: simulator),
+        transport: transport)
+      let phases = try await withThrowingTaskGroup(of: TaskProgress.Phase.self) { group in
+        for index in 0..<8 {
+          group.addTask {
+            try await client.checkTaskProgress(taskID: "c\(index)").taskProgress.phase
+          }
+        }
+        return try await group.reduce(into: []) { $0.append($1) }
+      }
+      #expect(phases == Array(repeating: .running, count: 8))
+      #expect(await client.issuedTokenCount == 1)
+      #expect(transport.log.entries.filter { $0.hasPrefix("/v3/auth/tokens") }.count == 1)
+    }
+  }
+}

@@ -34,6 +34,7 @@ public struct PollSequence<Random: RandomNumberGenerator & Sendable>: AsyncSeque
     var start: Date?
     var step = 0
     var failures = 0
+    var throttles = 0
     var finished = false
     var last: TaskProgress?
     /// The wait before the next poll, once a snapshot is unfinished.
@@ -78,6 +79,7 @@ public struct PollSequence<Random: RandomNumberGenerator & Sendable>: AsyncSeque
           continue
         }
         failures = 0
+        throttles = 0
         wireAnomalies = answer.wireAnomalies
         let progress = answer.taskProgress
         last = progress
@@ -100,7 +102,8 @@ public struct PollSequence<Random: RandomNumberGenerator & Sendable>: AsyncSeque
       case .throttled(let retryAfter?):
         return retryAfter
       case .throttled(nil):
-        return policy.throttleFloor + policy.jitteredDelay(step: step, using: &random)
+        throttles += 1
+        return policy.throttleFloor + policy.jitteredDelay(step: throttles - 1, using: &random)
       case .transient:
         failures += 1
         guard failures <= policy.maximumRetries else {
