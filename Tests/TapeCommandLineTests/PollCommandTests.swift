@@ -33,6 +33,20 @@ struct PollCommandTests {
     #expect(lines[3].hasSuffix("check t1: succeeded 100%: success"))
   }
 
+  @Test("on a terminal, one line is rewritten in place")
+  func liveLine() async {
+    let printed = Mutex("")
+    let outcome = await PollCommand.run(
+      ["drs", "j", "--endpoint", "simulator", "--interval", "0.01", "--seed", "4"],
+      environment: [:], isTerminal: true, print: { text in printed.withLock { $0 += text } })
+    #expect(outcome.status == 0)
+    let text = printed.withLock { $0 }
+    let rewrites = text.components(separatedBy: "\r\u{1B}[2K").dropFirst()
+    #expect(rewrites.count == 3)
+    #expect(rewrites.dropLast().allSatisfy { !$0.contains("\n") && $0.contains("next poll in") })
+    #expect(rewrites.last?.hasSuffix("drs j: succeeded 100%: 40 rows parsed\n") == true)
+  }
+
   @Test(
     "a task that does not succeed exits 1 and says how it ended",
     arguments: [
@@ -119,10 +133,11 @@ struct PollCommandTests {
 
   @Test("the built executable polls the simulator to the end")
   func executable() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    let binary = root.appending(path: ".build/debug/tape")
-    try #require(FileManager.default.isExecutableFile(atPath: binary.path))
+    // `tape` is built next to the test runner (debug or release alike).
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let binary = runner.deletingLastPathComponent().appending(path: "tape")
+    try #require(
+      FileManager.default.isExecutableFile(atPath: binary.path), "no tape at \(binary.path)")
     let process = Process()
     process.executableURL = binary
     process.arguments = [
