@@ -49,7 +49,7 @@ enum PollCommand {
   /// `isTerminal`).
   static func run(
     _ arguments: [String], environment: [String: String], isTerminal: Bool,
-    print: @Sendable (String) -> Void
+    print: @escaping @Sendable (String) -> Void
   ) async -> CommandOutcome {
     var options: Options
     let task: TaskReference
@@ -66,8 +66,9 @@ enum PollCommand {
     } catch {
       return error.outcome
     }
+    let live = isTerminal ? LiveLine(print: print) : nil
     if onSimulator {
-      return await runOnSimulator(options, task: task, isTerminal: isTerminal, print: print)
+      return await runOnSimulator(options, task: task, live: live, print: print)
     }
     let configuration: ClientConfiguration
     do {
@@ -80,15 +81,15 @@ enum PollCommand {
           + " (or try --endpoint simulator)", usage: usage)
     }
     return await poll(
-      ProgressClient(configuration: configuration), task, options.policy, seed: options.seed,
-      isTerminal: isTerminal, print: print)
+      ProgressClient(configuration: configuration, clock: live?.clock() ?? .system), task,
+      options.policy, seed: options.seed, live: live, print: print)
   }
 
   /// The project the built-in simulator's client uses (also its CPTS task).
   static let simulatorProject = "0123456789abcdef0123456789abcdef"
 
   private static func runOnSimulator(
-    _ options: Options, task: TaskReference, isTerminal: Bool, print: @Sendable (String) -> Void
+    _ options: Options, task: TaskReference, live: LiveLine?, print: @Sendable (String) -> Void
   ) async -> CommandOutcome {
     let simulator: CloudSimulator
     do {
@@ -104,18 +105,20 @@ enum PollCommand {
     let key = SimulatorScenario.defaultAccessKey
     let client = ProgressClient(
       endpoints: ServiceEndpoints(endpoint: simulator.baseURL), projectID: simulatorProject,
-      credentials: .accessKey(key.accessKey, secret: key.secretKey))
+      credentials: .accessKey(key.accessKey, secret: key.secretKey),
+      clock: live?.clock() ?? .system)
     print("simulator on \(simulator.baseURL.absoluteString)\n")
     let outcome = await poll(
-      client, task, options.policy, seed: options.seed, isTerminal: isTerminal, print: print)
+      client, task, options.policy, seed: options.seed, live: live, print: print)
     await simulator.stop()
     return outcome
   }
 
   private static func poll(
     _ client: ProgressClient, _ task: TaskReference, _ policy: PollingPolicy, seed: UInt64?,
-    isTerminal: Bool, print: @Sendable (String) -> Void
+    live: LiveLine?, print: @Sendable (String) -> Void
   ) async -> CommandOutcome {
+    let isTerminal = live != nil
     let started = ContinuousClock.now
     let random = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
     var iterator = client.poll(task, policy: policy, random: random).makeAsyncIterator()
@@ -127,11 +130,15 @@ enum PollCommand {
         last = progress
         let elapsed = (ContinuousClock.now - started).seconds
         var line = "[\(format(elapsed))s] \(task): \(progress)"
-        if let next = iterator.nextPollIn { line += " (next poll in \(format(next.seconds))s)" }
         if !iterator.wireAnomalies.isEmpty {
           line += " [\(iterator.wireAnomalies.count) wire anomalies]"
         }
-        print(isTerminal ? "\r\u{1B}[2K" + line : line + "\n")
+        if let live {
+          live.show(line, nextPollIn: iterator.nextPollIn)
+        } else {
+          if let next = iterator.nextPollIn { line += " (next poll in \(format(next.seconds))s)" }
+          print(line + "\n")
+        }
       }
     } catch let error as ProgressClientError {
       if isTerminal { print("\n") }

@@ -42,7 +42,8 @@ struct PollCommandTests {
     #expect(outcome.status == 0)
     let text = printed.withLock { $0 }
     let rewrites = text.components(separatedBy: "\r\u{1B}[2K").dropFirst()
-    #expect(rewrites.count == 3)
+    // Three snapshots, plus a countdown redraw at the end of each of the two waits.
+    #expect(rewrites.count == 5)
     #expect(rewrites.dropLast().allSatisfy { !$0.contains("\n") && $0.contains("next poll in") })
     #expect(rewrites.last?.hasSuffix("drs j: succeeded 100%: 40 rows parsed\n") == true)
   }
