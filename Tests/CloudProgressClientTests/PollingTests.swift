@@ -183,6 +183,24 @@ struct PollingTests {
     }
   }
 
+  @Test("a 503 with Retry-After is retried after at least that long")
+  func unavailableWithRetryAfter() async throws {
+    let scenario = SimulatorScenario(tasks: [TaskScript(api: .check, id: "c", polls: 1)])
+    let script: @Sendable (Int, URLRequest) -> (Data, HTTPURLResponse)? = { number, request in
+      number == 1
+        ? answer(
+          request, status: 503, body: #"{"error_code":"APIG.0202","error_msg":"busy"}"#,
+          headers: ["Retry-After": "40"]) : nil
+    }
+    try await withClient(scenario, script: script) { client, clock, log in
+      let snapshots = try await collect(
+        client.poll(.check(taskID: "c"), policy: quickPolicy, random: SplitMix64(seed: 2)))
+      #expect(snapshots.map(\.phase) == [.succeeded])
+      #expect(clock.sleeps == [.seconds(40)])
+      #expect(log.count == 2)
+    }
+  }
+
   @Test("retries stop at the limit")
   func retryLimit() async throws {
     let scenario = SimulatorScenario(

@@ -1,3 +1,4 @@
+import CloudProgress
 import Foundation
 
 /// What polling does after a failed request.
@@ -6,25 +7,33 @@ enum PollRetry: Equatable {
   case final
   /// Throttled: wait what the answer asked for, or back off.
   case throttled(retryAfter: Duration?)
-  /// Worth another try after a backoff: a 5xx other than 501, a lost connection.
-  case transient
+  /// Worth another try after a backoff (at least `retryAfter` when the answer sent one):
+  /// a 5xx other than 501, a lost connection.
+  case transient(retryAfter: Duration?)
 
   /// Classifies a client error.
   static func classify(_ error: ProgressClientError) -> PollRetry {
     switch error {
     case .service(_, let cloudError, let retryAfter):
-      if cloudError.isThrottled { return .throttled(retryAfter: retryAfter) }
-      if (500...599).contains(cloudError.httpStatus), cloudError.httpStatus != 501 {
-        return .transient
-      }
-      return .final
+      return classify(cloudError, retryAfter: retryAfter)
+    case .identity(let cloudError):
+      // IAM's own throttling and outages pass like the services'; a refused password not.
+      return classify(cloudError, retryAfter: nil)
     case .transport(_, let code?, _):
-      return transientCodes.contains(code) ? .transient : .final
+      return transientCodes.contains(code) ? .transient(retryAfter: nil) : .final
     case .transport(_, nil, _):
       return .final
     default:
       return .final
     }
+  }
+
+  private static func classify(_ error: CloudError, retryAfter: Duration?) -> PollRetry {
+    if error.isThrottled { return .throttled(retryAfter: retryAfter) }
+    if (500...599).contains(error.httpStatus), error.httpStatus != 501 {
+      return .transient(retryAfter: retryAfter)
+    }
+    return .final
   }
 
   /// Connection failures that a later attempt may not meet.

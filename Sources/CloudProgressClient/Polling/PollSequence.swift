@@ -104,12 +104,13 @@ public struct PollSequence<Random: RandomNumberGenerator & Sendable>: AsyncSeque
       case .throttled(nil):
         throttles += 1
         return policy.throttleFloor + policy.jitteredDelay(step: throttles - 1, using: &random)
-      case .transient:
+      case .transient(let retryAfter):
         failures += 1
         guard failures <= policy.maximumRetries else {
           throw ProgressClientError.retriesExhausted(attempts: failures, last: error)
         }
-        return policy.jitteredDelay(step: failures - 1, using: &random)
+        let backoff = policy.jitteredDelay(step: failures - 1, using: &random)
+        return Swift.max(backoff, retryAfter ?? .zero)
       }
     }
 

@@ -5,8 +5,9 @@ import Foundation
 /// After the n-th unfinished snapshot (n from 0) it waits a random duration in
 /// `0...min(maximumInterval, initialInterval × multiplier^n)` ("full jitter"). A throttled
 /// request (429) waits what `Retry-After` says, else `throttleFloor` plus a full-jitter
-/// backoff. A 5xx (but 501) or a lost connection is retried with the same backoff, at most
-/// `maximumRetries` times in a row. Nothing else is retried: never a refused signature
+/// backoff. A 5xx (but 501) or a lost connection is retried with the same backoff (or its
+/// `Retry-After`, when longer), at most `maximumRetries` times in a row; so is an IAM token
+/// request that met a 429 or a 5xx. Nothing else is retried: never a refused signature
 /// (five in a row lock the key) or a 403.
 public struct PollingPolicy: Hashable, Sendable {
   /// The backoff ceiling of the first wait.
