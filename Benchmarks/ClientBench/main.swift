@@ -94,35 +94,50 @@ func round(_ contender: Contender, clients: Int, seconds: Double) async throws -
 }
 
 print("client-bench: simulator on \(simulator.baseURL), \(rounds) rounds of \(secondsPerRound) s")
-print("clients  contender               polls/s   us/poll   ratio")
+print("clients  contender                 polls/s   us/poll   ratio  cpu us/poll   ratio")
 for clients in levels {
   for contender in Contender.allCases {
     _ = try await round(contender, clients: clients, seconds: 0.3)  // warm-up
   }
   // Rounds alternate the contenders; the median round of each is kept, so a burst of
   // other work on the machine during one round does not decide the figure.
+  // The process's CPU time per poll (client, URLSession and simulator together) is printed
+  // too: it moves less than wall time when other programs share the machine.
   var rates: [Contender: [Double]] = [:]
+  var cpuPerPoll: [Contender: [Double]] = [:]
   for _ in 0..<rounds {
     for contender in Contender.allCases {
+      let cpuBefore = processCPUSeconds()
       let polls = try await round(contender, clients: clients, seconds: secondsPerRound)
+      let cpu = processCPUSeconds() - cpuBefore
       rates[contender, default: []].append(Double(polls) / secondsPerRound)
+      cpuPerPoll[contender, default: []].append(1e6 * cpu / Double(max(polls, 1)))
     }
   }
-  func median(_ contender: Contender) -> Double {
-    let sorted = (rates[contender] ?? [0]).sorted()
+  func median(_ values: [Double]?) -> Double {
+    let sorted = (values ?? [0]).sorted()
     return sorted[sorted.count / 2]
   }
-  let plain = median(.plainGET)
+  let plain = median(rates[.plainGET])
+  let plainCPU = median(cpuPerPoll[.plainGET])
   for contender in Contender.allCases {
-    let rate = median(contender)
+    let rate = median(rates[contender])
+    let cpu = median(cpuPerPoll[contender])
     print(
       String(
-        format: "%7d  %@ %9.0f %9.1f %7.2f", clients,
+        format: "%7d  %@ %9.0f %9.1f %7.2f %12.1f %7.2f", clients,
         contender.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0), rate,
-        1e6 * Double(clients) / rate, plain / rate))
+        1e6 * Double(clients) / rate, plain / rate, cpu, cpu / plainCPU))
   }
 }
 await simulator.stop()
+
+/// The CPU time this process has used, in seconds.
+func processCPUSeconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
 
 /// What one poll costs the client besides the exchange: building and signing the request,
 /// decoding the answer. `client-bench parts` prints each, in microseconds.
