@@ -26,7 +26,7 @@ public struct PollSequence<Random: RandomNumberGenerator & Sendable>: AsyncSeque
   }
 
   /// Polls one task; each ``next()`` returns the next snapshot, nil after the terminal one.
-  public struct Iterator: AsyncIteratorProtocol {
+  public struct Iterator: AsyncIteratorProtocol, Sendable {
     let client: ProgressClient
     let task: TaskReference
     let policy: PollingPolicy
