@@ -12,6 +12,8 @@ let package = Package(
     .library(name: "JSONTree", targets: ["JSONTree"]),
     .library(name: "CloudProgress", targets: ["CloudProgress"]),
     .library(name: "CloudSigning", targets: ["CloudSigning"]),
+    .library(name: "HTTPTransportCore", targets: ["HTTPTransportCore"]),
+    .library(name: "CloudProgressClient", targets: ["CloudProgressClient"]),
     .library(name: "Tape", targets: ["Tape"]),
     .library(name: "TapeTesting", targets: ["TapeTesting"]),
     .library(name: "LoopbackHTTP", targets: ["LoopbackHTTP"]),
@@ -23,7 +25,12 @@ let package = Package(
     .target(name: "JSONTree"),
     .target(name: "CloudProgress", dependencies: ["JSONTree"]),
     .target(name: "CloudSigning"),
-    .target(name: "Tape", dependencies: ["JSONTree"]),
+    // The seam between a client and the network; URLSession conforms.
+    .target(name: "HTTPTransportCore"),
+    .target(
+      name: "CloudProgressClient",
+      dependencies: ["CloudProgress", "CloudSigning", "HTTPTransportCore", "JSONTree"]),
+    .target(name: "Tape", dependencies: ["HTTPTransportCore", "JSONTree"]),
     .target(name: "TapeTesting", dependencies: ["Tape"]),
     .target(name: "LoopbackHTTP"),
     .target(
@@ -32,7 +39,9 @@ let package = Package(
     .target(name: "DecoderFuzz", dependencies: ["CloudProgress", "JSONTree"]),
     .target(
       name: "TapeCommandLine",
-      dependencies: ["CloudProgress", "CloudSimulator", "DecoderFuzz", "JSONTree"]),
+      dependencies: [
+        "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz", "JSONTree",
+      ]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).
     .executableTarget(name: "fuzz-target", dependencies: ["DecoderFuzz", "JSONTree"]),
@@ -43,6 +52,10 @@ let package = Package(
     .executableTarget(
       name: "loopback-bench", dependencies: ["CloudProgress", "CloudSimulator", "LoopbackHTTP"],
       path: "Benchmarks/LoopbackBench"),
+    .executableTarget(
+      name: "client-bench",
+      dependencies: ["CloudProgress", "CloudProgressClient", "CloudSimulator", "HTTPTransportCore"],
+      path: "Benchmarks/ClientBench"),
     .executableTarget(
       name: "fuzz-bench",
       dependencies: ["DecoderFuzz", "FuzzPlantedTrap", "CloudProgress", "JSONTree"],
@@ -66,7 +79,14 @@ let package = Package(
         "CloudSimulator", "CloudProgress", "CloudSigning", "LoopbackHTTP", "SeededRandom",
       ]),
     .testTarget(
-      name: "TapeTests", dependencies: ["Tape", "TapeTesting", "CloudProgress", "JSONTree"]),
+      name: "TapeTests",
+      dependencies: ["Tape", "TapeTesting", "HTTPTransportCore", "CloudProgress", "JSONTree"]),
+    .testTarget(
+      name: "CloudProgressClientTests",
+      dependencies: [
+        "CloudProgressClient", "CloudProgress", "CloudSigning", "CloudSimulator",
+        "HTTPTransportCore", "Tape", "TapeTesting", "SeededRandom",
+      ]),
     .testTarget(
       name: "DecoderFuzzTests",
       dependencies: [

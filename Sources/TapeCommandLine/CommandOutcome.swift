@@ -1,6 +1,7 @@
 /// What a command printed and how it ended; `main` writes it out and exits with ``status``.
 public struct CommandOutcome: Hashable, Sendable {
-  /// The exit status: 0 success, 1 the input was refused, 2 a usage error.
+  /// The exit status: 0 success, 1 the input was refused (or, for `poll`, the task did not
+  /// succeed), 2 a usage error, 3 `poll`'s deadline passed.
   public var status: Int32
   /// Text for standard output.
   public var output: String

@@ -10,6 +10,7 @@ public enum TapeCommand {
     commands:
       decode    decode an API payload into its model and print its progress
       fuzz      fuzz the models with mutated payloads; 'fuzz replay <file>' reruns a finding
+      poll      poll one task until it finishes (against the cloud, or the simulator)
       simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
       help      print this text
 
@@ -33,6 +34,8 @@ public enum TapeCommand {
     case "fuzz-worker":
       let status = FuzzWorker.serve(arguments: rest, targets: FuzzTargetRegistry.standard)
       return CommandOutcome(status: status, output: "", errorOutput: "")
+    case "poll":
+      return .usageError("poll runs asynchronously: start it with main(_:)", usage: usage)
     case "simulate":
       return .usageError("simulate runs until interrupted: start it with main(_:)", usage: usage)
     case "help", "--help", "-h": return .success(usage)
@@ -47,6 +50,11 @@ public enum TapeCommand {
     until: @escaping @Sendable () async -> Void,
     readInput: (String) throws -> Data = TapeCommand.readFileOrStandardInput
   ) async -> CommandOutcome {
+    if arguments.first == "poll" {
+      return await PollCommand.run(
+        Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
+        isTerminal: isatty(STDOUT_FILENO) == 1, print: print)
+    }
     guard arguments.first == "simulate" else { return run(arguments, readInput: readInput) }
     return await SimulateCommand.run(
       Array(arguments.dropFirst()), readInput: readInput, print: print, until: until)

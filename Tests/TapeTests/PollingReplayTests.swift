@@ -1,5 +1,6 @@
 import CloudProgress
 import Foundation
+import HTTPTransportCore
 import Tape
 import TapeTesting
 import Testing

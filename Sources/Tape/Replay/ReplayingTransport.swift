@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransportCore
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

@@ -1,0 +1,272 @@
+import CloudProgress
+import CloudProgressClient
+import CloudSimulator
+import Foundation
+
+/// `tape poll <api> [id] …`: polls one task until it finishes, printing each snapshot.
+enum PollCommand {
+  static let usage = """
+    usage: tape poll <api> [id] [--workspace <id>] [--endpoint <url>|simulator | --region <r>]
+                     [--interval <s>] [--deadline <s>] [--seed <n>] [--outcome <o>]
+
+    Polls one task of cpts, insight, quality, drs or check until it finishes. <id> is the
+    task, resource or job id (none for cpts, which reads the project's imports).
+
+    options:
+      --workspace <id>     the workspace of an insight or quality task
+      --endpoint <url>     one endpoint for every service (a gateway); 'simulator' starts
+                           the built-in simulator in process, with its own credentials
+      --region <r>         the region, such as cn-north-4 (default: HUAWEICLOUD_SDK_REGION)
+      --interval <s>       the first backoff ceiling in seconds (default 2; cap 30)
+      --deadline <s>       give up after this many seconds (default 900)
+      --seed <n>           seed the jitter, for a reproducible schedule
+      --outcome <o>        with the simulator: succeed, fail, partial, stop or timeOut
+      -h, --help           print this text
+
+    Credentials come from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK
+    (plus HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary keys), or HUAWEICLOUD_SDK_AUTH_TOKEN,
+    or HUAWEICLOUD_SDK_USERNAME, HUAWEICLOUD_SDK_PASSWORD and HUAWEICLOUD_SDK_DOMAIN; and
+    HUAWEICLOUD_SDK_PROJECT_ID.
+
+    exit status: 0 succeeded; 1 failed, stopped, timed out, partially succeeded, or an
+    error; 2 usage; 3 the deadline passed.
+
+    """
+
+  /// The options, parsed.
+  struct Options {
+    var api: CloudAPI
+    var id: String?
+    var workspace: String?
+    var endpoint: String?
+    var region: String?
+    var policy = PollingPolicy()
+    var seed: UInt64?
+    var outcome = TaskScript.Outcome.succeed
+  }
+
+  /// Polls as `arguments` say; `print` receives each line as it comes (a rewritten line when
+  /// `isTerminal`).
+  static func run(
+    _ arguments: [String], environment: [String: String], isTerminal: Bool,
+    print: @escaping @Sendable (String) -> Void
+  ) async -> CommandOutcome {
+    var options: Options
+    let task: TaskReference
+    let onSimulator: Bool
+    do {
+      options = try parse(arguments)
+      onSimulator = options.endpoint == "simulator"
+      if onSimulator {
+        // The simulator serves whatever task is asked for; ids are optional there.
+        options.id = options.api == .cpts ? simulatorProject : (options.id ?? "task-1")
+        options.workspace = options.workspace ?? "workspace-1"
+      }
+      task = try reference(options)
+    } catch {
+      return error.outcome
+    }
+    let live = isTerminal ? LiveLine(print: print) : nil
+    if onSimulator {
+      return await runOnSimulator(options, task: task, live: live, print: print)
+    }
+    let configuration: ClientConfiguration
+    do {
+      configuration = try ClientConfiguration.fromEnvironment(
+        environment, endpoint: options.endpoint.flatMap(URL.init(string:)),
+        region: options.region)
+    } catch {
+      return .usageError(
+        "cannot poll without an endpoint and credentials: \(error.description)"
+          + " (or try --endpoint simulator)", usage: usage)
+    }
+    return await poll(
+      ProgressClient(configuration: configuration, clock: live?.clock() ?? .system), task,
+      options.policy, seed: options.seed, live: live, print: print)
+  }
+
+  /// The project the built-in simulator's client uses (also its CPTS task).
+  static let simulatorProject = "0123456789abcdef0123456789abcdef"
+
+  private static func runOnSimulator(
+    _ options: Options, task: TaskReference, live: LiveLine?, print: @Sendable (String) -> Void
+  ) async -> CommandOutcome {
+    let simulator: CloudSimulator
+    do {
+      simulator = try CloudSimulator.start(
+        scenario: SimulatorScenario(tasks: [
+          TaskScript(
+            api: options.api, id: options.id ?? simulatorProject, outcome: options.outcome,
+            polls: 3)
+        ]))
+    } catch {
+      return .failure("cannot start the simulator: \(error)")
+    }
+    let key = SimulatorScenario.defaultAccessKey
+    let client = ProgressClient(
+      endpoints: ServiceEndpoints(endpoint: simulator.baseURL), projectID: simulatorProject,
+      credentials: .accessKey(key.accessKey, secret: key.secretKey),
+      clock: live?.clock() ?? .system)
+    print("simulator on \(simulator.baseURL.absoluteString)\n")
+    let outcome = await poll(
+      client, task, options.policy, seed: options.seed, live: live, print: print)
+    await simulator.stop()
+    return outcome
+  }
+
+  private static func poll(
+    _ client: ProgressClient, _ task: TaskReference, _ policy: PollingPolicy, seed: UInt64?,
+    live: LiveLine?, print: @Sendable (String) -> Void
+  ) async -> CommandOutcome {
+    let isTerminal = live != nil
+    let started = ContinuousClock.now
+    let random = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
+    var iterator = client.poll(task, policy: policy, random: random).makeAsyncIterator()
+    var last: TaskProgress?
+    var polls = 0
+    do {
+      while let progress = try await iterator.next() {
+        polls += 1
+        last = progress
+        let elapsed = (ContinuousClock.now - started).seconds
+        var line = "[\(format(elapsed))s] \(task): \(progress)"
+        if !iterator.wireAnomalies.isEmpty {
+          line += " [\(iterator.wireAnomalies.count) wire anomalies]"
+        }
+        if let live {
+          live.show(line, nextPollIn: iterator.nextPollIn)
+        } else {
+          if let next = iterator.nextPollIn { line += " (next poll in \(format(next.seconds))s)" }
+          print(line + "\n")
+        }
+      }
+    } catch let error as ProgressClientError {
+      if isTerminal { print("\n") }
+      if case .deadlineExceeded = error {
+        return CommandOutcome(status: 3, output: "", errorOutput: "error: \(error)\n")
+      }
+      return CommandOutcome(status: 1, output: "", errorOutput: "error: \(error)\n")
+    } catch {
+      if isTerminal { print("\n") }
+      return CommandOutcome(status: 1, output: "", errorOutput: "error: \(error)\n")
+    }
+    if isTerminal { print("\n") }
+    let phase = last?.phase ?? .unknown
+    let summary =
+      "\(task) \(phase == .succeeded ? "succeeded" : "ended: \(phase.rawValue)") after "
+      + "\(polls) polls\n"
+    return CommandOutcome(status: phase == .succeeded ? 0 : 1, output: summary, errorOutput: "")
+  }
+
+  /// Ends a command early with its outcome (a usage error, the help text).
+  struct Stop: Error {
+    var outcome: CommandOutcome
+  }
+
+  private static func usageError(_ message: String) -> Stop {
+    Stop(outcome: .usageError(message, usage: usage))
+  }
+
+  private static func reference(_ options: Options) throws(Stop) -> TaskReference {
+    if options.api == .cpts { return .cpts }
+    guard let id = options.id else {
+      throw usageError("\(options.api) needs a task id")
+    }
+    switch options.api {
+    case .insight, .quality:
+      guard let workspace = options.workspace else {
+        throw usageError("\(options.api) needs --workspace")
+      }
+      return options.api == .insight
+        ? .insight(taskID: id, workspaceID: workspace)
+        : .quality(resourceID: id, workspace: workspace)
+    case .drs: return .drs(jobID: id)
+    default: return .check(taskID: id)
+    }
+  }
+
+  private static func parse(_ arguments: [String]) throws(Stop) -> Options {
+    let scanner: ArgumentScanner
+    do {
+      scanner = try ArgumentScanner(
+        arguments,
+        valueOptions: [
+          "--workspace", "--endpoint", "--region", "--interval", "--deadline", "--seed",
+          "--outcome",
+        ],
+        flagOptions: ["--help", "-h"])
+    } catch {
+      throw usageError(error.message)
+    }
+    if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { throw Stop(outcome: .success(usage)) }
+    guard let name = scanner.positionals.first else {
+      throw usageError("no API given")
+    }
+    guard let api = CloudAPI(rawValue: name) else {
+      throw usageError(
+        "unknown API '\(name)': use one of "
+          + CloudAPI.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    guard scanner.positionals.count <= 2 else {
+      throw usageError("unexpected argument '\(scanner.positionals[2])'")
+    }
+    var options = Options(api: api, id: scanner.positionals.dropFirst().first)
+    options.workspace = scanner.options["--workspace"]
+    options.endpoint = scanner.options["--endpoint"]
+    options.region = scanner.options["--region"]
+    if options.endpoint != nil, options.region != nil {
+      throw usageError("give --endpoint or --region, not both")
+    }
+    for (flag, apply) in [
+      (
+        "--interval",
+        { (options: inout Options, value: Double) in
+          options.policy.initialInterval = .milliseconds(Int(value * 1000))
+        }
+      ),
+      (
+        "--deadline",
+        { (options: inout Options, value: Double) in
+          options.policy.deadline = .milliseconds(Int(value * 1000))
+        }
+      ),
+    ] {
+      guard let text = scanner.options[flag] else { continue }
+      guard let value = Double(text), value.isFinite, value >= 0, value < 1e9 else {
+        throw usageError("\(flag) must be a number of seconds, got '\(text)'")
+      }
+      apply(&options, value)
+    }
+    if let text = scanner.options["--seed"] {
+      guard let seed = UInt64(text) else {
+        throw usageError("--seed must be a whole number, got '\(text)'")
+      }
+      options.seed = seed
+    }
+    if let text = scanner.options["--outcome"] {
+      guard let outcome = TaskScript.Outcome(rawValue: text) else {
+        throw usageError(
+          "--outcome must be one of "
+            + TaskScript.Outcome.allCases.map(\.rawValue).joined(separator: ", ")
+            + ", got '\(text)'")
+      }
+      guard options.endpoint == "simulator" else {
+        throw usageError("--outcome needs --endpoint simulator")
+      }
+      options.outcome = outcome
+    }
+    return options
+  }
+
+  private static func format(_ seconds: Double) -> String {
+    seconds.formatted(.number.precision(.fractionLength(1)))
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  fileprivate var seconds: Double {
+    let (seconds, attoseconds) = components
+    return Double(seconds) + Double(attoseconds) / 1e18
+  }
+}

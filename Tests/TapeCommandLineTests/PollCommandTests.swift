@@ -1,0 +1,156 @@
+import CloudSimulator
+import Foundation
+import Synchronization
+import Testing
+
+@testable import TapeCommandLine
+
+@Suite("tape poll")
+struct PollCommandTests {
+  /// Runs `tape poll` in process with `environment`; returns the outcome and what it printed.
+  func poll(_ arguments: [String], environment: [String: String] = [:]) async
+    -> (CommandOutcome, String)
+  {
+    let printed = Mutex("")
+    let outcome = await PollCommand.run(
+      arguments, environment: environment, isTerminal: false,
+      print: { text in printed.withLock { $0 += text } })
+    return (outcome, printed.withLock { $0 })
+  }
+
+  @Test("a task on the built-in simulator finishes: one line a poll, exit 0")
+  func succeeds() async {
+    let (outcome, printed) = await poll([
+      "check", "t1", "--endpoint", "simulator", "--interval", "0.01", "--seed", "7",
+    ])
+    #expect(outcome.status == 0)
+    #expect(outcome.output == "check t1 succeeded after 3 polls\n")
+    #expect(outcome.errorOutput == "")
+    let lines = printed.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4)
+    #expect(lines.first?.hasPrefix("simulator on http://127.0.0.1:") == true)
+    #expect(lines[1].contains("check t1: running 0%: running (next poll in "))
+    #expect(lines[3].hasSuffix("check t1: succeeded 100%: success"))
+  }
+
+  @Test("on a terminal, one line is rewritten in place")
+  func liveLine() async {
+    let printed = Mutex("")
+    let outcome = await PollCommand.run(
+      ["drs", "j", "--endpoint", "simulator", "--interval", "0.01", "--seed", "4"],
+      environment: [:], isTerminal: true, print: { text in printed.withLock { $0 += text } })
+    #expect(outcome.status == 0)
+    let text = printed.withLock { $0 }
+    let rewrites = text.components(separatedBy: "\r\u{1B}[2K").dropFirst()
+    // Three snapshots, plus a countdown redraw at the end of each of the two waits.
+    #expect(rewrites.count == 5)
+    #expect(rewrites.dropLast().allSatisfy { !$0.contains("\n") && $0.contains("next poll in") })
+    #expect(rewrites.last?.hasSuffix("drs j: succeeded 100%: 40 rows parsed\n") == true)
+  }
+
+  @Test(
+    "a task that does not succeed exits 1 and says how it ended",
+    arguments: [
+      (["check", "c", "--outcome", "stop"], "check c ended: stopped after 3 polls\n"),
+      (["check", "c", "--outcome", "fail"], "check c ended: failed after 3 polls\n"),
+      (
+        ["insight", "i", "--outcome", "partial"],
+        "insight i ended: partiallySucceeded after 3 polls\n"
+      ),
+      (["quality", "q", "--outcome", "timeOut"], "quality q ended: timedOut after 3 polls\n"),
+      (["cpts", "--outcome", "fail"], "cpts ended: failed after 3 polls\n"),
+    ])
+  func endsOtherwise(_ arguments: [String], _ summary: String) async {
+    let (outcome, _) = await poll(
+      arguments + ["--endpoint", "simulator", "--interval", "0.01", "--seed", "1"])
+    #expect(outcome.status == 1)
+    #expect(outcome.output == summary)
+  }
+
+  @Test("a passed deadline exits 3 with the last snapshot")
+  func deadline() async {
+    let (outcome, _) = await poll([
+      "drs", "j", "--endpoint", "simulator", "--deadline", "0", "--seed", "1",
+    ])
+    #expect(outcome.status == 3)
+    #expect(
+      outcome.errorOutput.hasPrefix("error: deadline of 0.0 seconds passed; last seen: running"))
+    #expect(outcome.output == "")
+  }
+
+  @Test(
+    "usage errors exit 2",
+    arguments: [
+      ([], "error: no API given"),
+      (["nope"], "error: unknown API 'nope': use one of cpts, insight, quality, drs, check"),
+      (["check"], "error: check needs a task id"),
+      (["insight", "i"], "error: insight needs --workspace"),
+      (
+        ["check", "c", "--interval", "soon"],
+        "error: --interval must be a number of seconds, got 'soon'"
+      ),
+      (["check", "c", "--outcome", "fail"], "error: --outcome needs --endpoint simulator"),
+      (
+        ["check", "c", "--endpoint", "http://x", "--region", "r"],
+        "error: give --endpoint or --region, not both"
+      ),
+    ])
+  func usageErrors(_ arguments: [String], _ message: String) async {
+    let (outcome, printed) = await poll(arguments)
+    #expect(outcome.status == 2)
+    #expect(outcome.errorOutput.hasPrefix(message + "\n\nusage: tape poll"))
+    #expect(printed == "")
+  }
+
+  @Test("without an endpoint or credentials it names the variables to set")
+  func missingEnvironment() async {
+    let (outcome, _) = await poll(["check", "c"])
+    #expect(outcome.status == 2)
+    #expect(
+      outcome.errorOutput.hasPrefix(
+        "error: cannot poll without an endpoint and credentials: configuration: set "
+          + "HUAWEICLOUD_SDK_REGION (or HUAWEICLOUD_SDK_ENDPOINT), HUAWEICLOUD_SDK_PROJECT_ID, "
+          + "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_SDK_AUTH_TOKEN)"))
+  }
+
+  @Test("a refused signature: exit 1, the error and request id on stderr, never the secret")
+  func refusedSignature() async throws {
+    let simulator = try CloudSimulator.start(
+      scenario: SimulatorScenario(tasks: [TaskScript(api: .check, id: "c")]))
+    let (outcome, _) = await poll(
+      ["check", "c", "--interval", "0.01"],
+      environment: [
+        "HUAWEICLOUD_SDK_ENDPOINT": simulator.baseURL.absoluteString,
+        "HUAWEICLOUD_SDK_PROJECT_ID": "p", "HUAWEICLOUD_SDK_AK": "AK-cli-7e1f",
+        "HUAWEICLOUD_SDK_SK": "SK-cli-secret-93b2",
+      ])
+    await simulator.stop()
+    #expect(outcome.status == 1)
+    #expect(outcome.errorOutput.hasPrefix("error: check: HTTP 401 APIG.0301: "))
+    #expect(outcome.errorOutput.contains("(request 0000"))
+    #expect(!outcome.errorOutput.contains("SK-cli-secret-93b2"))
+    #expect(!outcome.errorOutput.contains("AK-cli-7e1f"))
+  }
+
+  @Test("the built executable polls the simulator to the end")
+  func executable() throws {
+    // `tape` is built next to the test runner (debug or release alike).
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let binary = runner.deletingLastPathComponent().appending(path: "tape")
+    try #require(
+      FileManager.default.isExecutableFile(atPath: binary.path), "no tape at \(binary.path)")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = [
+      "poll", "check", "t", "--endpoint", "simulator", "--interval", "0.01", "--seed", "2",
+    ]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = Pipe()
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(String(decoding: data, as: UTF8.self).hasSuffix("check t succeeded after 3 polls\n"))
+  }
+}
