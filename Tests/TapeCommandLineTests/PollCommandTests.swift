@@ -1,5 +1,6 @@
 import CloudSimulator
 import Foundation
+import Glibc
 import Synchronization
 import Testing
 
@@ -151,6 +152,42 @@ struct PollCommandTests {
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    #expect(String(decoding: data, as: UTF8.self).hasSuffix("check t succeeded after 3 polls\n"))
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(text.hasSuffix("check t succeeded after 3 polls\n"))
+    #expect(!text.contains("\u{1B}"), "plain lines, no terminal control, into a pipe")
+  }
+
+  @Test("through a pseudo-terminal, the built executable rewrites one live line in place")
+  func executableOnATerminal() throws {
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let binary = runner.deletingLastPathComponent().appending(path: "tape")
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path))
+    var controller: Int32 = -1
+    var terminal: Int32 = -1
+    try #require(openpty(&controller, &terminal, nil, nil, nil) == 0)
+    defer { close(controller) }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = [
+      "poll", "drs", "j", "--endpoint", "simulator", "--interval", "0.01", "--seed", "4",
+    ]
+    process.standardOutput = FileHandle(fileDescriptor: terminal, closeOnDealloc: false)
+    process.standardError = Pipe()
+    try process.run()
+    close(terminal)
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = read(controller, &buffer, buffer.count)
+      guard count > 0 else { break }  // EIO once the program has closed the terminal
+      bytes += buffer[0..<count]
+    }
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let text = String(decoding: bytes, as: UTF8.self)
+    let rewrites = text.components(separatedBy: "\r\u{1B}[2K").dropFirst()
+    #expect(rewrites.count >= 3, "\(text.debugDescription)")
+    #expect(rewrites.dropLast().allSatisfy { !$0.contains("\n") })
+    #expect(text.contains("drs j: succeeded 100%: 40 rows parsed"))
   }
 }

@@ -5,11 +5,10 @@ import Tape
 import TapeTesting
 import Testing
 
-/// The README's client example, compiled and run. (Named without the `ReadmeExampleTests`
-/// suffix until the README carries the block: `ReadmeExampleTests.examplesAppearVerbatim`
-/// counts those files.)
+/// The README's client example, compiled and run (`ReadmeExampleTests.examplesAppearVerbatim`
+/// checks that the README's block is this one).
 @Suite("README examples: client")
-struct ClientReadmeExample {
+struct ClientReadmeExampleTests {
   @Test(.cassette("check-task-polling"))
   func pollATaskFromACassette() async throws {
     let tape = try #require(CassettePlayer.current)
