@@ -11,6 +11,7 @@ public enum TapeCommand {
       decode    decode an API payload into its model and print its progress
       fuzz      fuzz the models with mutated payloads; 'fuzz replay <file>' reruns a finding
       poll      poll one task until it finishes (against the cloud, or the simulator)
+      serve     replay cassettes over HTTP on 127.0.0.1 for clients in any language
       simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
       help      print this text
 
@@ -36,14 +37,14 @@ public enum TapeCommand {
       return CommandOutcome(status: status, output: "", errorOutput: "")
     case "poll":
       return .usageError("poll runs asynchronously: start it with main(_:)", usage: usage)
-    case "simulate":
-      return .usageError("simulate runs until interrupted: start it with main(_:)", usage: usage)
+    case "simulate", "serve":
+      return .usageError("\(command) runs until interrupted: start it with main(_:)", usage: usage)
     case "help", "--help", "-h": return .success(usage)
     default: return .usageError("unknown command '\(command)'", usage: usage)
     }
   }
 
-  /// Runs `tape`, long-running commands included: `simulate` serves until `until` returns
+  /// Runs `tape`, long-running commands included: `simulate` and `serve` serve until `until` returns
   /// (the executable passes a wait for SIGINT or SIGTERM).
   public static func main(
     _ arguments: [String], print: @escaping @Sendable (String) -> Void,
@@ -54,6 +55,9 @@ public enum TapeCommand {
       return await PollCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
         isTerminal: isatty(STDOUT_FILENO) == 1, print: print)
+    }
+    if arguments.first == "serve" {
+      return await ServeCommand.run(Array(arguments.dropFirst()), print: print, until: until)
     }
     guard arguments.first == "simulate" else { return run(arguments, readInput: readInput) }
     return await SimulateCommand.run(

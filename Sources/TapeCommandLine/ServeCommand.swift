@@ -1,0 +1,146 @@
+import Foundation
+import Tape
+
+/// `tape serve <cassette...>`: replays cassettes over HTTP on 127.0.0.1 until interrupted.
+enum ServeCommand {
+  static let usage = """
+    usage: tape serve <cassette>... [--port <port>] [--exhaustion repeatLast|fail|cycle]
+                      [--match-header <name>[,<name>...]]
+
+    Serves recorded cassettes on 127.0.0.1 until interrupted (Ctrl-C), with the same
+    player as the Swift tests: identical requests get the recorded polling sequence in
+    order, then what --exhaustion says. Point any client at the printed URL (the official
+    SDKs with an endpoint override, curl, a CI step). Requests are matched by method, path,
+    query and JSON body; the host is not matched, since requests arrive at this address.
+
+    A request that matches nothing gets a 404 whose JSON body holds the near-miss report
+    ("report"), which is also printed. On exit it lists the interactions never requested.
+
+    options:
+      --port <port>           the port to listen on; 0 (the default) picks a free one
+      --exhaustion <policy>   once a sequence is used up: repeatLast (the default), fail
+                              (answer 404 with the report) or cycle (start over)
+      --match-header <names>  also match these request headers (comma-separated)
+      -h, --help              print this text
+
+    Exit status: 0 every request was answered, 1 some request matched nothing (or a
+    cassette could not be read), 2 usage error.
+
+    """
+
+  /// Loads the cassettes, serves them until `until` returns, prints what went unused.
+  static func run(
+    _ arguments: [String], print: @escaping @Sendable (String) -> Void,
+    until: @Sendable () async -> Void
+  ) async -> CommandOutcome {
+    let scanner: ArgumentScanner
+    do {
+      scanner = try ArgumentScanner(
+        arguments, valueOptions: ["--port", "--exhaustion", "--match-header"],
+        flagOptions: ["--help", "-h"])
+    } catch {
+      return .usageError(error.message, usage: usage)
+    }
+    if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
+    guard !scanner.positionals.isEmpty else {
+      return .usageError("name at least one cassette file", usage: usage)
+    }
+    var port: UInt16 = 0
+    if let text = scanner.options["--port"] {
+      guard let value = UInt16(text) else {
+        return .usageError("--port must be a number from 0 to 65535, got '\(text)'", usage: usage)
+      }
+      port = value
+    }
+    var exhaustion = ExhaustionPolicy.repeatLast
+    if let text = scanner.options["--exhaustion"] {
+      guard let policy = ExhaustionPolicy(rawValue: text) else {
+        let known = ExhaustionPolicy.allCases.map(\.rawValue).joined(separator: ", ")
+        return .usageError("--exhaustion must be one of \(known), got '\(text)'", usage: usage)
+      }
+      exhaustion = policy
+    }
+    var matchers: [RequestMatcher] = [.method, .path, .query, .body]
+    if let names = scanner.options["--match-header"] {
+      let list = names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard !list.isEmpty, list.allSatisfy({ !$0.isEmpty }) else {
+        return .usageError("--match-header needs header names, got '\(names)'", usage: usage)
+      }
+      matchers.append(.headers(list))
+    }
+    let player: CassettePlayer
+    do {
+      player = try loadPlayer(
+        scanner.positionals,
+        configuration: ReplayConfiguration(matchers: matchers, exhaustion: exhaustion))
+    } catch {
+      return .failure(error.description)
+    }
+    let server: CassetteServer
+    do {
+      server = try CassetteServer.start(player: player, port: port) { report in print(report) }
+    } catch {
+      return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
+    }
+    print(banner(server, files: scanner.positionals))
+    await until()
+    await server.stop()
+    return summary(server)
+  }
+
+  /// One player over the cassettes' interactions, in the order given.
+  static func loadPlayer(_ paths: [String], configuration: ReplayConfiguration)
+    throws(CassetteError) -> CassettePlayer
+  {
+    var cassettes: [Cassette] = []
+    for path in paths {
+      cassettes.append(try CassetteFile.load(from: URL(fileURLWithPath: path)))
+    }
+    guard cassettes.count > 1 else {
+      return try CassettePlayer(
+        cassette: cassettes[0], source: paths[0], configuration: configuration)
+    }
+    var merged = cassettes[0]
+    merged.interactions = cassettes.flatMap(\.interactions)
+    return try CassettePlayer(
+      cassette: merged, source: paths.joined(separator: " + "), configuration: configuration)
+  }
+
+  private static func banner(_ server: CassetteServer, files: [String]) -> String {
+    let count = server.player.cassette.interactions.count
+    var lines = ["tape serve listening on \(server.baseURL.absoluteString)", ""]
+    lines.append(
+      "\(count) interaction\(count == 1 ? "" : "s") from \(files.joined(separator: ", "))")
+    if let first = server.player.cassette.interactions.first,
+      let url = URL(string: first.request.url)
+    {
+      var target = url.path.isEmpty ? "/" : url.path
+      if let query = url.query { target += "?\(query)" }
+      lines += ["", "try: curl -s '\(server.baseURL.absoluteString)\(target)'"]
+    }
+    lines += ["", "Ctrl-C stops it."]
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func summary(_ server: CassetteServer) -> CommandOutcome {
+    let counts = server.requestCounts
+    let interactions = server.player.cassette.interactions
+    let unused = server.player.unusedInteractions
+    var lines = [
+      "served \(counts.served) request\(counts.served == 1 ? "" : "s"); "
+        + "\(counts.unmatched) matched nothing"
+    ]
+    if unused.isEmpty {
+      lines.append("every interaction was requested")
+    } else {
+      lines.append("\(unused.count) of \(interactions.count) interactions were never requested:")
+      for index in unused.prefix(20) {
+        let request = interactions[index].request
+        lines.append("  #\(index) \(request.method) \(request.url)")
+      }
+      if unused.count > 20 { lines.append("  ... and \(unused.count - 20) more") }
+    }
+    let text = lines.joined(separator: "\n") + "\n"
+    return CommandOutcome(status: counts.unmatched > 0 ? 1 : 0, output: text, errorOutput: "")
+  }
+}
