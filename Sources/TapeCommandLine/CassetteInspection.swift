@@ -1,0 +1,185 @@
+import CloudProgress
+import Foundation
+import JSONTree
+import Tape
+
+/// What `tape inspect` shows of a cassette: each interaction, the polling sequences by
+/// request with the progress the models read from them, and the redactions made.
+struct CassetteInspection {
+  /// One row of the interaction table.
+  struct Row {
+    var index: Int
+    var method: String
+    var path: String
+    var status: Int
+    var repeatCount: Int
+    var offsetMilliseconds: Int64
+    var body: String
+  }
+
+  /// The answers to one request (method and path), in the order they are played.
+  struct Sequence {
+    var request: String
+    var api: CloudAPI?
+    var steps: [(reading: String, repeatCount: Int)]
+  }
+
+  var file: String
+  var cassette: Cassette
+  var rows: [Row] = []
+  var sequences: [Sequence] = []
+  var redactions: [(index: Int, field: String)] = []
+
+  init(_ cassette: Cassette, file: String) {
+    self.file = file
+    self.cassette = cassette
+    var byRequest: [String: Int] = [:]
+    for (index, interaction) in cassette.interactions.enumerated() {
+      let url = URL(string: interaction.request.url)
+      let path = url.map { $0.path.isEmpty ? "/" : $0.path } ?? interaction.request.url
+      let response = interaction.response
+      rows.append(
+        Row(
+          index: index, method: interaction.request.method, path: path, status: response.status,
+          repeatCount: interaction.repeatCount,
+          offsetMilliseconds: Int64(interaction.offset.components.seconds) * 1000
+            + interaction.offset.components.attoseconds / 1_000_000_000_000_000,
+          body: Self.summary(of: response.body)))
+      redactions += interaction.redactions.map { (index, $0) }
+      let request = "\(interaction.request.method) \(path)"
+      let api = CloudAPI.allCases.first { $0.operation.path.match(path) != nil }
+      if byRequest[request] == nil {
+        byRequest[request] = sequences.count
+        sequences.append(Sequence(request: request, api: api, steps: []))
+      }
+      let reading = Self.reading(of: response, api: api)
+      sequences[byRequest[request]!].steps.append((reading, interaction.repeatCount))
+    }
+  }
+
+  /// `JSON object, 3 members, 63 bytes`, `text, 13 bytes`, `none`.
+  static func summary(of body: RecordedBody?) -> String {
+    guard let body else { return "none" }
+    let size = "\(body.data.count) bytes"
+    var kind: String
+    switch body.content {
+    case .json(.object(let members)): kind = "JSON object, \(members.count) members"
+    case .json(.array(let elements)): kind = "JSON array, \(elements.count) elements"
+    case .json(let value): kind = "JSON \(value.typeName)"
+    case .text: kind = "text"
+    case .base64: kind = "binary"
+    }
+    if let encoding = body.decodedFrom { kind += ", decoded from \(encoding)" }
+    return "\(kind), \(size)"
+  }
+
+  /// What the model of `api` reads from an answer: its progress, or its error.
+  static func reading(of response: RecordedResponse, api: CloudAPI?) -> String {
+    let data = response.body?.data ?? Data()
+    guard response.status < 400 else {
+      return CloudError(httpStatus: response.status, requestID: nil, body: data).description
+    }
+    guard let api else { return "HTTP \(response.status)" }
+    do {
+      return try api.decodeResponse(from: data).taskProgress.description
+    } catch {
+      return "does not decode as \(api.responseType): \(error)"
+    }
+  }
+
+  /// The readable report.
+  var text: String {
+    let answers = cassette.interactions.reduce(0) { $0 + $1.repeatCount }
+    var lines = [
+      "\(file): \(rows.count) interaction\(rows.count == 1 ? "" : "s"), "
+        + "\(answers) answer\(answers == 1 ? "" : "s") with repeats"
+    ]
+    if !cassette.metadata.isEmpty {
+      lines.append(
+        "metadata: "
+          + cassette.metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+          .joined(separator: ", "))
+    }
+    lines.append("")
+    let table =
+      [["#", "method", "path", "status", "repeat", "offset", "body"]]
+      + rows.map { row in
+        [
+          "\(row.index)", row.method, row.path, "\(row.status)", "\(row.repeatCount)",
+          "\(row.offsetMilliseconds) ms", row.body,
+        ]
+      }
+    lines += Self.aligned(table)
+    lines += ["", "polling sequences:"]
+    for sequence in sequences {
+      let api = sequence.api.map { " (\($0): \($0.operation.serviceName))" } ?? ""
+      lines.append("  \(sequence.request)\(api)")
+      for step in sequence.steps {
+        lines.append("    \(step.reading)\(step.repeatCount > 1 ? " (x\(step.repeatCount))" : "")")
+      }
+    }
+    lines += ["", "redactions:"]
+    if redactions.isEmpty { lines.append("  none") }
+    lines += redactions.map { "  #\($0.index) \($0.field)" }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The same as a JSON document.
+  var json: JSONValue {
+    .object([
+      JSONMember("file", .string(file)),
+      JSONMember(
+        "interactions",
+        .array(
+          rows.map { row in
+            .object([
+              JSONMember("index", .number("\(row.index)")),
+              JSONMember("method", .string(row.method)), JSONMember("path", .string(row.path)),
+              JSONMember("status", .number("\(row.status)")),
+              JSONMember("repeat", .number("\(row.repeatCount)")),
+              JSONMember("offsetMilliseconds", .number("\(row.offsetMilliseconds)")),
+              JSONMember("body", .string(row.body)),
+            ])
+          })),
+      JSONMember(
+        "sequences",
+        .array(
+          sequences.map { sequence in
+            .object([
+              JSONMember("request", .string(sequence.request)),
+              JSONMember("api", sequence.api.map { .string($0.rawValue) } ?? .null),
+              JSONMember(
+                "answers",
+                .array(
+                  sequence.steps.map { step in
+                    .object([
+                      JSONMember("reading", .string(step.reading)),
+                      JSONMember("repeat", .number("\(step.repeatCount)")),
+                    ])
+                  })),
+            ])
+          })),
+      JSONMember(
+        "redactions",
+        .array(
+          redactions.map {
+            .object([
+              JSONMember("index", .number("\($0.index)")), JSONMember("field", .string($0.field)),
+            ])
+          })),
+    ])
+  }
+
+  /// Rows padded into columns; the last column is not padded.
+  private static func aligned(_ table: [[String]]) -> [String] {
+    let widths = (0..<(table.first?.count ?? 0)).map { column in
+      table.map { $0[column].count }.max() ?? 0
+    }
+    return table.map { row in
+      row.enumerated().map { column, cell in
+        column == row.count - 1
+          ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+      }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+    }
+  }
+}
