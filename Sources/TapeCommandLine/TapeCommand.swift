@@ -10,6 +10,7 @@ public enum TapeCommand {
     commands:
       decode    decode an API payload into its model and print its progress
       fuzz      fuzz the models with mutated payloads; 'fuzz replay <file>' reruns a finding
+      har       convert cassettes to and from HAR 1.2 (har export, har import)
       inspect   show a cassette: interactions, polling sequences with their progress, redactions
       poll      poll one task until it finishes (against the cloud, or the simulator)
       serve     replay cassettes over HTTP on 127.0.0.1 for clients in any language
@@ -33,6 +34,7 @@ public enum TapeCommand {
     switch command {
     case "decode": return DecodeCommand.run(rest, readInput: readInput)
     case "fuzz": return FuzzCommand.run(rest, readInput: readInput)
+    case "har": return HARCommand.run(rest, readInput: readInput)
     case "inspect": return InspectCommand.run(rest)
     case "fuzz-worker":
       let status = FuzzWorker.serve(arguments: rest, targets: FuzzTargetRegistry.standard)

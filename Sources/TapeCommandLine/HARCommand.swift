@@ -1,0 +1,89 @@
+import Foundation
+import JSONTree
+import Tape
+
+/// `tape har export|import`: cassettes to and from HAR 1.2.
+enum HARCommand {
+  static let usage = """
+    usage: tape har export <cassette> [--out <file.har>]
+           tape har import <file.har> --out <cassette>
+
+    Converts between cassettes and HAR 1.2 (written by browser devtools, Charles,
+    mitmproxy and other recorders). Export writes standard output unless --out is given.
+    Order, repeat counts (_repeat), offsets (_offsetMilliseconds) and redactions
+    (_redactions) travel in underscore fields, so import after export gives the cassette
+    back, every interaction and byte included.
+
+    options:
+      --out <file>  where to write
+      -h, --help    print this text
+
+    Exit status: 0 written, 1 the input cannot be read or the output cannot be written
+    (the error names the file and the JSON path), 2 usage error.
+
+    """
+
+  static func run(_ arguments: [String], readInput: (String) throws -> Data) -> CommandOutcome {
+    let scanner: ArgumentScanner
+    do {
+      scanner = try ArgumentScanner(
+        arguments, valueOptions: ["--out"], flagOptions: ["--help", "-h"])
+    } catch {
+      return .usageError(error.message, usage: usage)
+    }
+    if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
+    guard scanner.positionals.count == 2 else {
+      return .usageError("expected 'export <cassette>' or 'import <file.har>'", usage: usage)
+    }
+    let (action, input) = (scanner.positionals[0], scanner.positionals[1])
+    switch action {
+    case "export": return export(input, to: scanner.options["--out"])
+    case "import":
+      guard let output = scanner.options["--out"] else {
+        return .usageError("import needs --out <cassette>", usage: usage)
+      }
+      return importArchive(input, to: output, readInput: readInput)
+    default:
+      return .usageError("unknown action '\(action)'; expected export or import", usage: usage)
+    }
+  }
+
+  private static func export(_ path: String, to output: String?) -> CommandOutcome {
+    let cassette: Cassette
+    do {
+      cassette = try CassetteFile.load(from: URL(fileURLWithPath: path))
+    } catch {
+      return .failure(error.description)
+    }
+    let text = HTTPArchive.export(cassette).serialized(.canonical) + "\n"
+    guard let output else { return .success(text) }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+      return .failure("cannot write \(output): \(error.localizedDescription)")
+    }
+    return .success(
+      "wrote \(output): \(cassette.interactions.count) entries from \(path)\n")
+  }
+
+  private static func importArchive(
+    _ path: String, to output: String, readInput: (String) throws -> Data
+  ) -> CommandOutcome {
+    let document: JSONValue
+    do {
+      document = try JSONParser().parse(try readInput(path))
+    } catch let error as JSONParseError {
+      return .failure("\(path) is not valid JSON: \(error)")
+    } catch {
+      return .failure("cannot read \(path): \(error.localizedDescription)")
+    }
+    do {
+      let cassette = try HTTPArchive.cassette(from: document, file: path)
+      try CassetteFile.save(cassette, to: URL(fileURLWithPath: output))
+      return .success(
+        "wrote \(output): \(cassette.interactions.count) interactions from \(path)\n")
+    } catch {
+      return .failure(error.description)
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import JSONTree
+import Tape
+import Testing
+
+@testable import TapeCommandLine
+
+@Suite("tape har")
+struct HARCommandTests {
+  let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  func temporaryFile(_ suffix: String) -> URL {
+    FileManager.default.temporaryDirectory.appending(path: "har-\(UUID())\(suffix)")
+  }
+
+  /// Exports `cassette`, imports the archive, and returns the cassette that came back.
+  func roundTrip(_ cassette: Cassette) throws -> Cassette {
+    let (source, archive, back) = (
+      temporaryFile(".json"), temporaryFile(".har"), temporaryFile(".json")
+    )
+    defer { for url in [source, archive, back] { try? FileManager.default.removeItem(at: url) } }
+    try CassetteFile.save(cassette, to: source)
+    let exported = TapeCommand.run(["har", "export", source.path, "--out", archive.path])
+    #expect(exported.status == 0, "\(exported.errorOutput)")
+    let imported = TapeCommand.run(["har", "import", archive.path, "--out", back.path])
+    #expect(imported.status == 0, "\(imported.errorOutput)")
+    return try CassetteFile.load(from: back)
+  }
+
+  @Test("every cassette of the package: import after export keeps every interaction and byte")
+  func packageCassettes() throws {
+    let folder = packageRoot.appending(path: "cassettes")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".json") }
+    #expect(files.count >= 5)
+    for file in files {
+      let cassette = try CassetteFile.load(from: folder.appending(path: file))
+      #expect(try roundTrip(cassette).interactions == cassette.interactions, "\(file)")
+    }
+  }
+
+  @Test("text, binary, decoded and JSON request bodies, header order and repeats survive")
+  func unusualBodies() throws {
+    let interactions = [
+      Interaction(
+        request: RecordedRequest(
+          method: "POST", url: "https://h.example/v1/jobs?b=2&a=1",
+          headers: ["X-Trace": "1", "Content-Type": "application/json"],
+          body: RecordedBody(.json(try JSONParser().parse(#"{"z":1,"a":[true,null]}"#)))),
+        response: RecordedResponse(
+          status: 501, headers: ["Content-Type": "application/json"],
+          body: RecordedBody(.text("unknown error"))),
+        offset: .milliseconds(1_500), duration: .milliseconds(42), repeatCount: 3,
+        redactions: ["request.header.Authorization"]),
+      Interaction(
+        request: RecordedRequest(method: "GET", url: "https://h.example/blob"),
+        response: RecordedResponse(
+          status: 200, headers: ["Content-Encoding": "gzip"],
+          body: RecordedBody(.base64(Data([0, 1, 2, 255, 0x1B])), decodedFrom: "gzip")),
+        offset: .milliseconds(2_000)),
+    ]
+    let cassette = Cassette(interactions: interactions, recordedAt: "2026-11-30T10:00:00.000Z")
+    #expect(try roundTrip(cassette).interactions == interactions)
+  }
+
+  @Test("a HAR from another tool: offsets from startedDateTime, one play each")
+  func foreignArchive() throws {
+    let archive = #"""
+      {"log": {"version": "1.2", "creator": {"name": "devtools"}, "pages": [], "entries": [
+        {"startedDateTime": "2026-11-30T10:00:00.000Z", "time": 12.5,
+         "request": {"method": "GET", "url": "https://h.example/a", "headers": []},
+         "response": {"status": 200, "headers": [{"name": "Content-Type", "value": "application/json"}],
+                      "content": {"mimeType": "application/json", "text": "{\"ratio\":\"50%\"}"}}},
+        {"startedDateTime": "2026-11-30T10:00:02.250Z", "time": 3,
+         "request": {"method": "GET", "url": "https://h.example/a", "headers": []},
+         "response": {"status": 204, "headers": [], "content": {"size": 0, "mimeType": ""}}}
+      ]}}
+      """#
+    let output = temporaryFile(".json")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let outcome = HARCommand.run(["import", "in.har", "--out", output.path]) { _ in
+      Data(archive.utf8)
+    }
+    #expect(outcome.status == 0)
+    let cassette = try CassetteFile.load(from: output)
+    #expect(cassette.interactions.map(\.offset) == [.zero, .milliseconds(2_250)])
+    #expect(cassette.interactions.map(\.repeatCount) == [1, 1])
+    #expect(
+      cassette.interactions[0].response.body
+        == RecordedBody(.json(try JSONParser().parse(#"{"ratio":"50%"}"#))))
+    #expect(cassette.interactions[1].response.body == nil)
+  }
+
+  @Test(
+    "a broken archive: exit 1 with the file and the JSON path",
+    arguments: [
+      (#"{"entries": []}"#, "in.har: at /log: expected an object, found nothing"),
+      (
+        #"{"log": {"entries": [{"startedDateTime": "2026-11-30T10:00:00Z", "request": {"method": "GET", "url": "u", "headers": []}, "response": {"status": 42, "headers": [], "content": {}}}]}}"#,
+        "in.har: at /log/entries/0/response/status: 42 is not an HTTP status"
+      ),
+      (
+        #"{"log": {"entries": [{"startedDateTime": "yesterday", "request": {"method": "GET", "url": "u", "headers": []}, "response": {"status": 200, "headers": [], "content": {}}}]}}"#,
+        "in.har: at /log/entries/0/startedDateTime: 'yesterday' is not an ISO 8601 date"
+      ),
+      ("{", "in.har is not valid JSON: "),
+    ])
+  func brokenArchive(text: String, message: String) {
+    let outcome = HARCommand.run(["import", "in.har", "--out", "/nonexistent/out.json"]) { _ in
+      Data(text.utf8)
+    }
+    #expect(outcome.status == 1)
+    #expect(outcome.errorOutput.hasPrefix("error: \(message)"), "\(outcome.errorOutput)")
+  }
+
+  @Test("usage: exit 2")
+  func usage() {
+    #expect(TapeCommand.run(["har"]).status == 2)
+    #expect(TapeCommand.run(["har", "convert", "x"]).status == 2)
+    #expect(TapeCommand.run(["har", "import", "x.har"]).status == 2)
+    #expect(TapeCommand.run(["har", "--help"]).output.hasPrefix("usage: tape har export"))
+  }
+}
