@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "CloudProgressClient", targets: ["CloudProgressClient"]),
     .library(name: "Tape", targets: ["Tape"]),
     .library(name: "TapeTesting", targets: ["TapeTesting"]),
+    .library(name: "TapeServer", targets: ["TapeServer"]),
     .library(name: "LoopbackHTTP", targets: ["LoopbackHTTP"]),
     .library(name: "CloudSimulator", targets: ["CloudSimulator"]),
     .library(name: "DecoderFuzz", targets: ["DecoderFuzz"]),
@@ -32,6 +33,7 @@ let package = Package(
       dependencies: ["CloudProgress", "CloudSigning", "HTTPTransportCore", "JSONTree"]),
     .target(name: "Tape", dependencies: ["HTTPTransportCore", "JSONTree"]),
     .target(name: "TapeTesting", dependencies: ["Tape"]),
+    .target(name: "TapeServer", dependencies: ["Tape", "LoopbackHTTP", "JSONTree"]),
     .target(name: "LoopbackHTTP"),
     .target(
       name: "CloudSimulator",
@@ -41,7 +43,7 @@ let package = Package(
       name: "TapeCommandLine",
       dependencies: [
         "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz", "JSONTree",
-        "LoopbackHTTP", "Tape",
+        "LoopbackHTTP", "Tape", "TapeServer",
       ]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).
@@ -51,11 +53,16 @@ let package = Package(
     .executableTarget(
       name: "signing-bench", dependencies: ["CloudSigning"], path: "Benchmarks/SigningBench"),
     .executableTarget(
-      name: "loopback-bench", dependencies: ["CloudProgress", "CloudSimulator", "LoopbackHTTP"],
+      name: "loopback-bench",
+      dependencies: [
+        "CloudProgress", "CloudSimulator", "JSONTree", "LoopbackHTTP", "Tape", "TapeServer",
+      ],
       path: "Benchmarks/LoopbackBench"),
     .executableTarget(
       name: "client-bench",
-      dependencies: ["CloudProgress", "CloudProgressClient", "CloudSimulator", "HTTPTransportCore"],
+      dependencies: [
+        "CloudProgress", "CloudProgressClient", "CloudSimulator", "HTTPTransportCore",
+      ],
       path: "Benchmarks/ClientBench"),
     .executableTarget(
       name: "fuzz-bench",

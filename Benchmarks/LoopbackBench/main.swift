@@ -3,48 +3,99 @@
 // in release mode:
 //   swift run -c release loopback-bench             a trivial handler (the server alone)
 //   swift run -c release loopback-bench simulator   the CloudSimulator answering Check polls
+//   swift run -c release loopback-bench serve       the simulator, then `tape serve`'s
+//                                                   CassetteServer replaying the same polls
 import CloudProgress
 import CloudSimulator
 import Foundation
+import JSONTree
 import LoopbackHTTP
 import Synchronization
+import Tape
+import TapeServer
 
 let secondsPerLevel = 3.0
 let levels = [1, 8, 64]
 let mode = CommandLine.arguments.dropFirst().first ?? "server"
-guard ["server", "simulator"].contains(mode) else {
-  FileHandle.standardError.write(Data("usage: loopback-bench [server | simulator]\n".utf8))
+guard ["server", "simulator", "serve"].contains(mode) else {
+  FileHandle.standardError.write(Data("usage: loopback-bench [server | simulator | serve]\n".utf8))
   exit(2)
+}
+
+/// One server under test: its port and the path of client `n`.
+struct Target {
+  var name: String
+  var port: UInt16
+  var path: @Sendable (Int) -> String
 }
 
 let server = try HTTPServer.start { _ in .text("ok") }
 let simulator =
-  mode == "simulator"
-  ? try CloudSimulator.start(
+  mode == "server"
+  ? nil
+  : try CloudSimulator.start(
     scenario: SimulatorScenario(
       tasks: (0..<64).map { TaskScript(api: .check, id: "bench-\($0)", polls: 1_000_000_000) },
-      requiresAuthentication: false)) : nil
-let port = simulator.flatMap { UInt16(exactly: $0.baseURL.port ?? 0) } ?? server.port
-let pathPrefix = simulator == nil ? "/bench/" : "/v2/tasks/bench-"
-let pathSuffix = simulator == nil ? "" : "/progress"
-print("loopback-bench \(mode): server on port \(port), \(secondsPerLevel) s per level")
-print("clients   requests/s     p50 (us)     p99 (us)   requests  failures")
+      requiresAuthentication: false))
+let cassetteServer = mode == "serve" ? try startCassetteServer() : nil
 
-for clients in levels {
-  let summary = runLevel(clients: clients, port: port, seconds: secondsPerLevel)
-  print(
-    String(
-      format: "%7d %12.0f %12.1f %12.1f %10d %9d", clients, summary.requestsPerSecond,
-      summary.p50Microseconds, summary.p99Microseconds, summary.requests, summary.failures))
+var targets: [Target] = []
+if mode == "server" {
+  targets.append(Target(name: "server", port: server.port) { "/bench/\($0)" })
+}
+if let simulator {
+  targets.append(
+    Target(name: "simulator", port: UInt16(simulator.baseURL.port ?? 0)) {
+      "/v2/tasks/bench-\($0)/progress"
+    })
+}
+if let cassetteServer {
+  targets.append(
+    Target(name: "tape serve", port: UInt16(cassetteServer.baseURL.port ?? 0)) {
+      "/v2/tasks/bench-\($0)/progress"
+    })
+}
+print("loopback-bench \(mode): \(secondsPerLevel) s per level")
+print("target       clients   requests/s     p50 (us)     p99 (us)   requests  failures")
+for target in targets {
+  for clients in levels {
+    let summary = runLevel(
+      clients: clients, port: target.port, path: target.path, seconds: secondsPerLevel)
+    print(
+      target.name.padding(toLength: 12, withPad: " ", startingAt: 0)
+        + String(
+          format: "%8d %12.0f %12.1f %12.1f %10d %9d", clients, summary.requestsPerSecond,
+          summary.p50Microseconds, summary.p99Microseconds, summary.requests, summary.failures))
+  }
 }
 
 let stopped = DispatchSemaphore(value: 0)
 Task.detached {
   await server.stop()
   await simulator?.stop()
+  await cassetteServer?.stop()
   stopped.signal()
 }
 stopped.wait()
+
+/// A cassette of one Check answer per client, each repeated for ever (`repeatLast`), served
+/// by the CassetteServer `tape serve` uses.
+func startCassetteServer() throws -> CassetteServer {
+  let body = try RecordedBody(
+    .json(JSONParser().parse(#"{"task_status":0,"progress":{"ratio":"50%","info":"running"}}"#)))
+  let interactions = (0..<64).map { index in
+    Interaction(
+      request: RecordedRequest(
+        method: "GET",
+        url: "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/bench-\(index)/progress"),
+      response: RecordedResponse(
+        status: 200, headers: ["Content-Type": "application/json"], body: body))
+  }
+  let player = try CassettePlayer(
+    cassette: Cassette(interactions: interactions), source: "bench",
+    configuration: ReplayConfiguration(matchers: [.method, .path, .query, .body]))
+  return try CassetteServer.start(player: player, port: 0) { _ in }
+}
 
 /// The flags and results the client threads of one level share.
 final class LevelRun: Sendable {
@@ -59,14 +110,18 @@ final class LevelRun: Sendable {
 }
 
 /// Runs `clients` threads against the server for `seconds` after a short warm-up.
-func runLevel(clients: Int, port: UInt16, seconds: Double) -> LatencySummary {
+func runLevel(
+  clients: Int, port: UInt16, path: @escaping @Sendable (Int) -> String, seconds: Double
+)
+  -> LatencySummary
+{
   let run = LevelRun()
   for client in 0..<clients {
     let thread = Thread {
       var latencies: [UInt64] = []
       latencies.reserveCapacity(200_000)
       var failures = 0
-      if var connection = BenchClient(port: port, path: "\(pathPrefix)\(client)\(pathSuffix)") {
+      if var connection = BenchClient(port: port, path: path(client)) {
         while run.running.load(ordering: .relaxed) {
           let start = DispatchTime.now().uptimeNanoseconds
           let status = connection.exchange()

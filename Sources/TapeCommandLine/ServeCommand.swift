@@ -1,5 +1,6 @@
 import Foundation
 import Tape
+import TapeServer
 
 /// `tape serve <cassette...>`: replays cassettes over HTTP on 127.0.0.1 until interrupted.
 enum ServeCommand {

@@ -8,17 +8,17 @@ import Tape
   import FoundationNetworking
 #endif
 
-/// Cassettes served over HTTP on 127.0.0.1 by the same ``CassettePlayer`` the in-process
-/// replay uses, for clients in any language. A request that matches nothing is answered
-/// 404 with the near-miss report.
-final class CassetteServer: Sendable {
+/// Cassettes served over HTTP on 127.0.0.1 by the same `CassettePlayer` the in-process
+/// replay uses, for clients in any language (`tape serve`). A request that matches nothing
+/// is answered 404 with the near-miss report.
+public final class CassetteServer: Sendable {
   /// The player answering every request.
-  let player: CassettePlayer
+  public let player: CassettePlayer
   private let server: HTTPServer
   private let counts = Mutex((served: 0, unmatched: 0))
 
   /// Where clients send their requests, such as `http://127.0.0.1:8080`.
-  var baseURL: URL { server.baseURL }
+  public var baseURL: URL { server.baseURL }
 
   private init(player: CassettePlayer, server: HTTPServer) {
     self.player = player
@@ -27,7 +27,7 @@ final class CassetteServer: Sendable {
 
   /// Starts serving `player` on `port` (0 picks a free one); `log` gets each near-miss
   /// report as it happens.
-  static func start(
+  public static func start(
     player: CassettePlayer, port: UInt16, log: @escaping @Sendable (String) -> Void
   ) throws(HTTPServerError) -> CassetteServer {
     let box = Mutex<CassetteServer?>(nil)
@@ -45,10 +45,10 @@ final class CassetteServer: Sendable {
   }
 
   /// Requests answered from the cassettes, and requests that matched nothing.
-  var requestCounts: (served: Int, unmatched: Int) { counts.withLock { $0 } }
+  public var requestCounts: (served: Int, unmatched: Int) { counts.withLock { $0 } }
 
   /// Stops accepting, finishes what is in flight.
-  func stop() async {
+  public func stop() async {
     await server.stop()
   }
 
