@@ -33,7 +33,8 @@ let package = Package(
       dependencies: ["CloudProgress", "CloudSigning", "HTTPTransportCore", "JSONTree"]),
     .target(name: "Tape", dependencies: ["HTTPTransportCore", "JSONTree"]),
     .target(name: "TapeTesting", dependencies: ["Tape"]),
-    .target(name: "TapeServer", dependencies: ["Tape", "LoopbackHTTP", "JSONTree"]),
+    .target(
+      name: "TapeServer", dependencies: ["Tape", "LoopbackHTTP", "JSONTree", "HTTPTransportCore"]),
     .target(name: "LoopbackHTTP"),
     .target(
       name: "CloudSimulator",
@@ -43,7 +44,7 @@ let package = Package(
       name: "TapeCommandLine",
       dependencies: [
         "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz", "JSONTree",
-        "LoopbackHTTP", "Tape", "TapeServer",
+        "LoopbackHTTP", "Tape", "TapeServer", "HTTPTransportCore", "CloudSigning",
       ]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).
@@ -56,6 +57,7 @@ let package = Package(
       name: "loopback-bench",
       dependencies: [
         "CloudProgress", "CloudSimulator", "JSONTree", "LoopbackHTTP", "Tape", "TapeServer",
+        "HTTPTransportCore", "CloudSigning",
       ],
       path: "Benchmarks/LoopbackBench"),
     .executableTarget(

@@ -13,6 +13,7 @@ public enum TapeCommand {
       har       convert cassettes to and from HAR 1.2 (har export, har import)
       inspect   show a cassette: interactions, polling sequences with their progress, redactions
       poll      poll one task until it finishes (against the cloud, or the simulator)
+      proxy     a recording reverse proxy: any client records through it
       serve     replay cassettes over HTTP on 127.0.0.1 for clients in any language
       simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
       help      print this text
@@ -41,7 +42,7 @@ public enum TapeCommand {
       return CommandOutcome(status: status, output: "", errorOutput: "")
     case "poll":
       return .usageError("poll runs asynchronously: start it with main(_:)", usage: usage)
-    case "simulate", "serve":
+    case "simulate", "serve", "proxy":
       return .usageError("\(command) runs until interrupted: start it with main(_:)", usage: usage)
     case "help", "--help", "-h": return .success(usage)
     default: return .usageError("unknown command '\(command)'", usage: usage)
@@ -59,6 +60,11 @@ public enum TapeCommand {
       return await PollCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
         isTerminal: isatty(STDOUT_FILENO) == 1, print: print)
+    }
+    if arguments.first == "proxy" {
+      return await ProxyCommand.run(
+        Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
+        print: print, until: until)
     }
     if arguments.first == "serve" {
       return await ServeCommand.run(Array(arguments.dropFirst()), print: print, until: until)

@@ -1,0 +1,181 @@
+import CloudSigning
+import CloudSimulator
+import Foundation
+import Tape
+import TapeServer
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// `tape proxy --upstream URL|simulator --cassette FILE`: a recording reverse proxy.
+enum ProxyCommand {
+  static let usage = """
+    usage: tape proxy --upstream <url>|simulator --cassette <file>
+                      [--record once|newEpisodes|all] [--port <port>]
+
+    A reverse proxy on 127.0.0.1 that records what any client sends to the upstream (point
+    the client's endpoint at the printed URL) and writes the cassette when stopped
+    (Ctrl-C), credentials redacted. 'simulator' starts the built-in simulator as the
+    upstream. Record modes:
+      once         (the default) record when the cassette does not exist; when it does,
+                   replay it instead of forwarding, as tape serve does
+      newEpisodes  replay what the cassette answers; forward and append the rest
+      all          forward everything and write a new cassette
+
+    options:
+      --upstream <url>     where requests go: a base URL, or 'simulator'
+      --cassette <file>    the cassette to record to (or replay from)
+      --record <mode>      once, newEpisodes or all
+      --port <port>        the port to listen on; 0 (the default) picks a free one
+      -h, --help           print this text
+
+    Exit status: 0 stopped and written, 1 the cassette cannot be read or written, 2 usage.
+
+    """
+
+  enum Mode: String, CaseIterable {
+    case once, newEpisodes, all
+  }
+
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:],
+    print: @escaping @Sendable (String) -> Void, until: @Sendable () async -> Void
+  ) async -> CommandOutcome {
+    let scanner: ArgumentScanner
+    do {
+      scanner = try ArgumentScanner(
+        arguments, valueOptions: ["--upstream", "--cassette", "--record", "--port"],
+        flagOptions: ["--help", "-h"])
+    } catch {
+      return .usageError(error.message, usage: usage)
+    }
+    if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
+    guard scanner.positionals.isEmpty else {
+      return .usageError("unexpected argument '\(scanner.positionals[0])'", usage: usage)
+    }
+    guard let upstreamText = scanner.options["--upstream"] else {
+      return .usageError("--upstream is required", usage: usage)
+    }
+    guard let path = scanner.options["--cassette"] else {
+      return .usageError("--cassette is required", usage: usage)
+    }
+    var mode = Mode.once
+    if let text = scanner.options["--record"] {
+      guard let value = Mode(rawValue: text) else {
+        let known = Mode.allCases.map(\.rawValue).joined(separator: ", ")
+        return .usageError("--record must be one of \(known), got '\(text)'", usage: usage)
+      }
+      mode = value
+    }
+    var port: UInt16 = 0
+    if let text = scanner.options["--port"] {
+      guard let value = UInt16(text) else {
+        return .usageError("--port must be a number from 0 to 65535, got '\(text)'", usage: usage)
+      }
+      port = value
+    }
+    let file = URL(fileURLWithPath: path)
+    let exists = FileManager.default.fileExists(atPath: file.path)
+    var existing: Cassette?
+    if exists, mode != .all {
+      do {
+        existing = try CassetteFile.load(from: file)
+      } catch {
+        return .failure(error.description)
+      }
+    }
+    if mode == .once, exists {
+      return await ServeCommand.run(
+        [path], print: { text in print(text) }, until: until)
+    }
+    var simulator: CloudSimulator?
+    let upstream: URL
+    if upstreamText == "simulator" {
+      do {
+        simulator = try CloudSimulator.start(scenario: .standard)
+      } catch {
+        return .failure("cannot start the simulator: \(error)")
+      }
+      upstream = simulator!.baseURL
+    } else {
+      guard let url = URL(string: upstreamText), let scheme = url.scheme?.lowercased(),
+        ["http", "https"].contains(scheme), url.host != nil
+      else {
+        return .usageError(
+          "--upstream must be an http(s) URL or 'simulator', got '\(upstreamText)'", usage: usage)
+      }
+      upstream = url
+    }
+    var player: CassettePlayer?
+    if mode == .newEpisodes, let existing {
+      do {
+        player = try CassettePlayer(
+          cassette: existing, source: path,
+          configuration: ReplayConfiguration(matchers: [.method, .path, .query, .body]))
+      } catch {
+        return .failure(error.description)
+      }
+    }
+    let session = URLSession(configuration: .ephemeral)
+    let proxy: ForwardingProxy
+    do {
+      proxy = try ForwardingProxy.start(
+        upstream: upstream, port: port, transport: session, replaying: player,
+        prepare: resigning(with: signingKey(simulator: simulator, environment: environment)))
+    } catch {
+      await simulator?.stop()
+      return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
+    }
+    print(
+      "tape proxy listening on \(proxy.baseURL.absoluteString), forwarding to "
+        + "\(upstream.absoluteString); recording to \(path)\n\nCtrl-C stops it and writes the cassette.\n"
+    )
+    await until()
+    await proxy.stop()
+    await simulator?.stop()
+    let recorded = proxy.interactions
+    let cassette = ProxyRecording.cassette(
+      existing: mode == .newEpisodes ? existing : nil, recorded: recorded,
+      upstream: upstreamText)
+    do {
+      try CassetteFile.save(cassette, to: file)
+    } catch {
+      return .failure(error.description)
+    }
+    return .success(
+      "wrote \(path): \(recorded.count) new interaction\(recorded.count == 1 ? "" : "s"), "
+        + "\(cassette.interactions.count) in all\n")
+  }
+
+  /// The key pair to re-sign AK/SK requests with: the simulator's own, or the one in the
+  /// environment (`HUAWEICLOUD_SDK_AK`, `_SK`, `_SECURITY_TOKEN`), as the client has.
+  static func signingKey(simulator: CloudSimulator?, environment: [String: String])
+    -> Credentials?
+  {
+    if let key = simulator?.scenario.accessKeys.first {
+      return Credentials(accessKey: key.accessKey, secretKey: key.secretKey)
+    }
+    guard let accessKey = environment["HUAWEICLOUD_SDK_AK"],
+      let secretKey = environment["HUAWEICLOUD_SDK_SK"]
+    else { return nil }
+    return Credentials(
+      accessKey: accessKey, secretKey: secretKey,
+      securityToken: environment["HUAWEICLOUD_SDK_SECURITY_TOKEN"])
+  }
+
+  /// A request the client signed for the proxy's address is signed again for the
+  /// upstream's, since the signature covers the host; other requests go as they are.
+  static func resigning(with credentials: Credentials?)
+    -> @Sendable (inout URLRequest) throws -> Void
+  {
+    { request in
+      guard let credentials,
+        request.value(forHTTPHeaderField: "Authorization")?.hasPrefix("SDK-HMAC-SHA256") == true
+      else { return }
+      request.setValue(nil, forHTTPHeaderField: "Authorization")
+      request.setValue(nil, forHTTPHeaderField: "X-Sdk-Date")
+      try SDKSigner(credentials: credentials).sign(&request, at: Date())
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Tape
+import Testing
+
+@testable import TapeCommandLine
+
+@Suite("tape proxy")
+struct ProxyCommandTests {
+  static let credentials = [
+    "HUAWEICLOUD_SDK_AK": "TAPESIMULATORAK00001", "HUAWEICLOUD_SDK_SK": "tape-simulator-secret-key",
+    "HUAWEICLOUD_SDK_PROJECT_ID": "0123456789abcdef0123456789abcdef",
+  ]
+
+  /// The progress part of each line `tape poll` printed: `running 50%: running`.
+  func progressLines(_ output: String) -> [String] {
+    output.split(separator: "\n").compactMap { line in
+      guard line.hasPrefix("["), let range = line.range(of: "2b31ed520xxxxxxebedb6e57xxxxxxxx: ")
+      else { return nil }
+      return String(line[range.upperBound...].prefix { $0 != "(" })
+        .trimmingCharacters(in: .whitespaces)
+    }
+  }
+
+  @Test(
+    "a client signing with AK/SK records through the proxy; tape serve replays the same sequence")
+  func recordThenServe() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: RunningTape.binary.path))
+    let cassette = FileManager.default.temporaryDirectory.appending(path: "proxy-\(UUID()).json")
+    defer { try? FileManager.default.removeItem(at: cassette) }
+    let poll = [
+      "poll", "check", "2b31ed520xxxxxxebedb6e57xxxxxxxx", "--interval", "0.01", "--seed", "3",
+    ]
+
+    let proxy = try RunningTape(["proxy", "--upstream", "simulator", "--cassette", cassette.path])
+    #expect(proxy.url.hasPrefix("http://127.0.0.1:"))
+    let live = try RunningTape.run(poll + ["--endpoint", proxy.url], environment: Self.credentials)
+    #expect(live.status == 0, "\(live.output)")
+    let stopped = proxy.interrupt()
+    #expect(stopped.status == 0)
+    #expect(stopped.output.contains("wrote \(cassette.path): 3 new interactions, 3 in all"))
+    let recorded = try CassetteFile.load(from: cassette)
+    #expect(recorded.interactions.allSatisfy { $0.redactions == ["request.header.Authorization"] })
+    let bytes = try String(contentsOf: cassette, encoding: .utf8)
+    for secret in Self.credentials.values where secret.hasPrefix("TAPE") || secret.hasPrefix("tape")
+    {
+      #expect(!bytes.contains(secret), "a credential reached the cassette")
+    }
+
+    let server = try RunningTape(["serve", cassette.path])
+    let replayed = try RunningTape.run(
+      poll + ["--endpoint", server.url],
+      environment: Self.credentials.merging(["HUAWEICLOUD_SDK_SK": "not-the-recorded-one"]) { $1 })
+    let served = server.interrupt()
+    #expect(replayed.status == 0, "\(replayed.output)")
+    #expect(served.status == 0)
+    #expect(progressLines(replayed.output) == progressLines(live.output))
+    #expect(
+      progressLines(live.output) == [
+        "running 0%: running", "running 50%: running", "succeeded 100%: success",
+      ])
+  }
+
+  @Test("once with an existing cassette replays it instead of forwarding")
+  func onceReplays() throws {
+    let cassette = FileManager.default.temporaryDirectory.appending(path: "proxy-\(UUID()).json")
+    defer { try? FileManager.default.removeItem(at: cassette) }
+    let packageRoot = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    try FileManager.default.copyItem(
+      at: packageRoot.appending(path: "cassettes/check-task-polling.json"), to: cassette)
+    let proxy = try RunningTape([
+      "proxy", "--upstream", "https://example.invalid", "--cassette", cassette.path,
+    ])
+    #expect(proxy.url.hasPrefix("http://127.0.0.1:"))
+    let url = try #require(
+      URL(string: proxy.url + "/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress"))
+    let data = try Data(contentsOf: url)
+    #expect(String(decoding: data, as: UTF8.self).contains(#""task_status""#))
+    let stopped = proxy.interrupt()
+    #expect(stopped.output.hasPrefix("tape serve listening on"))
+  }
+
+  @Test(
+    "usage errors exit 2",
+    arguments: [
+      ["--cassette", "x.json"], ["--upstream", "simulator"],
+      ["--upstream", "ftp://h", "--cassette", "x.json"],
+      ["--upstream", "simulator", "--cassette", "x.json", "--record", "sometimes"],
+    ])
+  func usage(arguments: [String]) async {
+    let outcome = await ProxyCommand.run(arguments, print: { _ in }, until: {})
+    #expect(outcome.status == 2)
+    #expect(outcome.errorOutput.contains("usage: tape proxy"))
+  }
+}
