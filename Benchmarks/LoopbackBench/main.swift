@@ -5,6 +5,8 @@
 //   swift run -c release loopback-bench simulator   the CloudSimulator answering Check polls
 //   swift run -c release loopback-bench serve       the simulator, then `tape serve`'s
 //                                                   CassetteServer replaying the same polls
+//   swift run -c release loopback-bench proxy       the simulator, then `tape proxy`'s
+//                                                   ForwardingProxy in front of it
 import CloudProgress
 import CloudSimulator
 import Foundation
@@ -14,11 +16,16 @@ import Synchronization
 import Tape
 import TapeServer
 
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
 let secondsPerLevel = 3.0
 let levels = [1, 8, 64]
 let mode = CommandLine.arguments.dropFirst().first ?? "server"
-guard ["server", "simulator", "serve"].contains(mode) else {
-  FileHandle.standardError.write(Data("usage: loopback-bench [server | simulator | serve]\n".utf8))
+guard ["server", "simulator", "serve", "proxy"].contains(mode) else {
+  FileHandle.standardError.write(
+    Data("usage: loopback-bench [server | simulator | serve | proxy]\n".utf8))
   exit(2)
 }
 
@@ -38,6 +45,10 @@ let simulator =
       tasks: (0..<64).map { TaskScript(api: .check, id: "bench-\($0)", polls: 1_000_000_000) },
       requiresAuthentication: false))
 let cassetteServer = mode == "serve" ? try startCassetteServer() : nil
+let proxy =
+  mode == "proxy"
+  ? try ForwardingProxy.start(
+    upstream: simulator!.baseURL, transport: URLSession(configuration: .ephemeral)) : nil
 
 var targets: [Target] = []
 if mode == "server" {
@@ -52,6 +63,12 @@ if let simulator {
 if let cassetteServer {
   targets.append(
     Target(name: "tape serve", port: UInt16(cassetteServer.baseURL.port ?? 0)) {
+      "/v2/tasks/bench-\($0)/progress"
+    })
+}
+if let proxy {
+  targets.append(
+    Target(name: "tape proxy", port: UInt16(proxy.baseURL.port ?? 0)) {
       "/v2/tasks/bench-\($0)/progress"
     })
 }
@@ -74,6 +91,7 @@ Task.detached {
   await server.stop()
   await simulator?.stop()
   await cassetteServer?.stop()
+  await proxy?.stop()
   stopped.signal()
 }
 stopped.wait()
