@@ -48,7 +48,9 @@ struct TapeReadmeExampleTests {
   @Test("a player without the trait, with a fault and a virtual clock")
   func playerWithoutTrait() async throws {
     let clock = VirtualClock()
-    let file = packageRoot.appending(path: "cassettes/check-task-polling.json")
+    let file = URL(fileURLWithPath: #filePath)  // this test file, in Tests/<target>/
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appending(path: "cassettes/check-task-polling.json")
     let player = try CassettePlayer(
       contentsOf: file,
       configuration: ReplayConfiguration(
