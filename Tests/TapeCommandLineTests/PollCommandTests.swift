@@ -134,40 +134,41 @@ struct PollCommandTests {
   }
 
   @Test("the built executable polls the simulator to the end")
-  func executable() throws {
-    // `tape` is built next to the test runner (debug or release alike).
-    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    let binary = runner.deletingLastPathComponent().appending(path: "tape")
+  func executable() async throws {
     try #require(
-      FileManager.default.isExecutableFile(atPath: binary.path), "no tape at \(binary.path)")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = [
+      FileManager.default.isExecutableFile(atPath: RunningTape.binary.path),
+      "no tape at \(RunningTape.binary.path)")
+    let (status, text) = try await RunningTape.run([
       "poll", "check", "t", "--endpoint", "simulator", "--interval", "0.01", "--seed", "2",
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = Pipe()
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    let text = String(decoding: data, as: UTF8.self)
+    ])
+    #expect(status == 0)
     #expect(text.hasSuffix("check t succeeded after 3 polls\n"))
     #expect(!text.contains("\u{1B}"), "plain lines, no terminal control, into a pipe")
   }
 
   @Test("through a pseudo-terminal, the built executable rewrites one live line in place")
-  func executableOnATerminal() throws {
-    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    let binary = runner.deletingLastPathComponent().appending(path: "tape")
-    try #require(FileManager.default.isExecutableFile(atPath: binary.path))
+  func executableOnATerminal() async throws {
+    try #require(FileManager.default.isExecutableFile(atPath: RunningTape.binary.path))
+    let (status, bytes) = try await offThePool { try Self.pollOnATerminal() }
+    #expect(status == 0)
+    let text = String(decoding: bytes, as: UTF8.self)
+    let rewrites = text.components(separatedBy: "\r\u{1B}[2K").dropFirst()
+    #expect(rewrites.count >= 3, "\(text.debugDescription)")
+    #expect(rewrites.dropLast().allSatisfy { !$0.contains("\n") })
+    #expect(text.contains("drs j: succeeded 100%: 40 rows parsed"))
+  }
+
+  /// Runs `tape poll` with a pseudo-terminal as its standard output; returns its exit
+  /// status and what the terminal received.
+  private static func pollOnATerminal() throws -> (Int32, [UInt8]) {
     var controller: Int32 = -1
     var terminal: Int32 = -1
-    try #require(openpty(&controller, &terminal, nil, nil, nil) == 0)
+    guard openpty(&controller, &terminal, nil, nil, nil) == 0 else {
+      throw POSIXError(.ENOTTY)
+    }
     defer { close(controller) }
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = RunningTape.binary
     process.arguments = [
       "poll", "drs", "j", "--endpoint", "simulator", "--interval", "0.01", "--seed", "4",
     ]
@@ -183,11 +184,6 @@ struct PollCommandTests {
       bytes += buffer[0..<count]
     }
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    let text = String(decoding: bytes, as: UTF8.self)
-    let rewrites = text.components(separatedBy: "\r\u{1B}[2K").dropFirst()
-    #expect(rewrites.count >= 3, "\(text.debugDescription)")
-    #expect(rewrites.dropLast().allSatisfy { !$0.contains("\n") })
-    #expect(text.contains("drs j: succeeded 100%: 40 rows parsed"))
+    return (process.terminationStatus, bytes)
   }
 }

@@ -4,6 +4,10 @@ import Testing
 
 @testable import TapeCommandLine
 
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
 @Suite("tape proxy")
 struct ProxyCommandTests {
   static let credentials = [
@@ -23,7 +27,7 @@ struct ProxyCommandTests {
 
   @Test(
     "a client signing with AK/SK records through the proxy; tape serve replays the same sequence")
-  func recordThenServe() throws {
+  func recordThenServe() async throws {
     try #require(FileManager.default.isExecutableFile(atPath: RunningTape.binary.path))
     let cassette = FileManager.default.temporaryDirectory.appending(path: "proxy-\(UUID()).json")
     defer { try? FileManager.default.removeItem(at: cassette) }
@@ -31,11 +35,14 @@ struct ProxyCommandTests {
       "poll", "check", "2b31ed520xxxxxxebedb6e57xxxxxxxx", "--interval", "0.01", "--seed", "3",
     ]
 
-    let proxy = try RunningTape(["proxy", "--upstream", "simulator", "--cassette", cassette.path])
+    let proxy = try await RunningTape.start([
+      "proxy", "--upstream", "simulator", "--cassette", cassette.path,
+    ])
     #expect(proxy.url.hasPrefix("http://127.0.0.1:"))
-    let live = try RunningTape.run(poll + ["--endpoint", proxy.url], environment: Self.credentials)
+    let live = try await RunningTape.run(
+      poll + ["--endpoint", proxy.url], environment: Self.credentials)
     #expect(live.status == 0, "\(live.output)")
-    let stopped = proxy.interrupt()
+    let stopped = await proxy.interrupt()
     #expect(stopped.status == 0)
     #expect(stopped.output.contains("wrote \(cassette.path): 3 new interactions, 3 in all"))
     let recorded = try CassetteFile.load(from: cassette)
@@ -46,11 +53,11 @@ struct ProxyCommandTests {
       #expect(!bytes.contains(secret), "a credential reached the cassette")
     }
 
-    let server = try RunningTape(["serve", cassette.path])
-    let replayed = try RunningTape.run(
+    let server = try await RunningTape.start(["serve", cassette.path])
+    let replayed = try await RunningTape.run(
       poll + ["--endpoint", server.url],
       environment: Self.credentials.merging(["HUAWEICLOUD_SDK_SK": "not-the-recorded-one"]) { $1 })
-    let served = server.interrupt()
+    let served = await server.interrupt()
     #expect(replayed.status == 0, "\(replayed.output)")
     #expect(served.status == 0)
     #expect(progressLines(replayed.output) == progressLines(live.output))
@@ -61,22 +68,22 @@ struct ProxyCommandTests {
   }
 
   @Test("once with an existing cassette replays it instead of forwarding")
-  func onceReplays() throws {
+  func onceReplays() async throws {
     let cassette = FileManager.default.temporaryDirectory.appending(path: "proxy-\(UUID()).json")
     defer { try? FileManager.default.removeItem(at: cassette) }
     let packageRoot = URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     try FileManager.default.copyItem(
       at: packageRoot.appending(path: "cassettes/check-task-polling.json"), to: cassette)
-    let proxy = try RunningTape([
+    let proxy = try await RunningTape.start([
       "proxy", "--upstream", "https://example.invalid", "--cassette", cassette.path,
     ])
     #expect(proxy.url.hasPrefix("http://127.0.0.1:"))
     let url = try #require(
       URL(string: proxy.url + "/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress"))
-    let data = try Data(contentsOf: url)
+    let (data, _) = try await URLSession(configuration: .ephemeral).data(from: url)
     #expect(String(decoding: data, as: UTF8.self).contains(#""task_status""#))
-    let stopped = proxy.interrupt()
+    let stopped = await proxy.interrupt()
     #expect(stopped.output.hasPrefix("tape serve listening on"))
   }
 

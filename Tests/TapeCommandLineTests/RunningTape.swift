@@ -3,20 +3,28 @@ import Glibc
 import Testing
 
 /// The built `tape` executable, started for a test: a long-running command (`serve`,
-/// `proxy`) whose first printed line ends with its URL, or a command run to its end.
-struct RunningTape {
+/// `proxy`) whose first printed line holds its URL, or a command run to its end.
+///
+/// Every wait on a child (its output, its exit) runs on a thread of its own, never on the
+/// Swift concurrency pool: on 2 cores that pool has 2 threads, and a test blocking them
+/// stalls every other test of the run.
+struct RunningTape: Sendable {
   /// `tape`, built next to the test runner (debug or release alike).
   static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     .deletingLastPathComponent().appending(path: "tape")
 
   let process: Process
   let output: Pipe
-  /// The URL its first line ends with.
+  /// The URL its first line holds.
   let url: String
-  private var printed: Data
+  private let printed: Data
 
   /// Starts `tape arguments` and waits for its first line.
-  init(_ arguments: [String]) throws {
+  static func start(_ arguments: [String]) async throws -> RunningTape {
+    try await offThePool { try RunningTape(arguments) }
+  }
+
+  private init(_ arguments: [String]) throws {
     process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
@@ -38,7 +46,12 @@ struct RunningTape {
   }
 
   /// Sends Ctrl-C and returns the exit status and all it printed.
-  func interrupt() -> (status: Int32, output: String) {
+  func interrupt() async -> (status: Int32, output: String) {
+    // A blocking read and wait, on a thread of their own.
+    (try? await offThePool { self.interruptAndWait() }) ?? (-1, "")
+  }
+
+  private func interruptAndWait() -> (status: Int32, output: String) {
     kill(process.processIdentifier, SIGINT)
     let rest = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -46,7 +59,28 @@ struct RunningTape {
   }
 
   /// Runs `tape arguments` to its end with `environment` added; returns status and output.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws
+  static func run(_ arguments: [String], environment: [String: String] = [:]) async throws
+    -> (status: Int32, output: String)
+  {
+    try await offThePool { try runToEnd(arguments, environment: environment) }
+  }
+
+  /// Runs `program` to its end; returns its standard output.
+  static func runProgram(_ path: String, _ arguments: [String]) async throws -> Data {
+    try await offThePool {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: path)
+      process.arguments = arguments
+      let output = Pipe()
+      process.standardOutput = output
+      try process.run()
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return data
+    }
+  }
+
+  private static func runToEnd(_ arguments: [String], environment: [String: String]) throws
     -> (status: Int32, output: String)
   {
     let process = Process()
@@ -60,5 +94,14 @@ struct RunningTape {
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+}
+
+/// Runs blocking `work` on a new thread and returns its result.
+func offThePool<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws
+  -> Result
+{
+  try await withCheckedThrowingContinuation { continuation in
+    Thread { continuation.resume(with: Swift.Result { try work() }) }.start()
   }
 }

@@ -41,28 +41,12 @@ struct ServeCommandTests {
     "the built executable serves a polling sequence to URLSession and curl, a near-miss 404, and exits 1 on Ctrl-C"
   )
   func endToEnd() async throws {
-    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    let binary = runner.deletingLastPathComponent().appending(path: "tape")
-    try #require(FileManager.default.isExecutableFile(atPath: binary.path))
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = [
+    try #require(FileManager.default.isExecutableFile(atPath: RunningTape.binary.path))
+    let server = try await RunningTape.start([
       "serve", packageRoot.appending(path: "cassettes/check-task-polling.json").path,
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = Pipe()
-    try process.run()
-    defer { if process.isRunning { process.terminate() } }
-    var printed = Data()
-    while !printed.contains(UInt8(ascii: "\n")) {
-      let chunk = output.fileHandleForReading.availableData
-      try #require(!chunk.isEmpty, "tape serve ended before printing its URL")
-      printed += chunk
-    }
-    let firstLine = String(decoding: printed.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
-    let base = try #require(firstLine.components(separatedBy: " ").last)
-    #expect(firstLine.hasPrefix("tape serve listening on http://127.0.0.1:"))
+    ])
+    let base = server.url
+    #expect(base.hasPrefix("http://127.0.0.1:"))
 
     let session = URLSession(configuration: .ephemeral)
     let url = try #require(URL(string: base + progressPath))
@@ -74,7 +58,7 @@ struct ServeCommandTests {
     #expect(percents == [0, 0, 50])
     let answer: Data
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") {
-      answer = try run("/usr/bin/curl", ["-s", base + progressPath])
+      answer = try await RunningTape.runProgram("/usr/bin/curl", ["-s", base + progressPath])
     } else {
       answer = try await session.data(from: url).0  // a machine without curl
     }
@@ -86,25 +70,10 @@ struct ServeCommandTests {
     let miss = try JSONSerialization.jsonObject(with: missBody) as? [String: String]
     #expect(miss?["report"]?.contains("Closest recorded interaction: #0") == true)
 
-    kill(process.processIdentifier, SIGINT)
-    let rest = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 1)
-    let text = String(decoding: printed + rest, as: UTF8.self)
+    let stopped = await server.interrupt()
+    #expect(stopped.status == 1)
+    let text = stopped.output
     #expect(text.contains("served 4 requests; 1 matched nothing"))
     #expect(text.contains("every interaction was requested"))
-  }
-
-  /// Runs a program to its end and returns its standard output.
-  private func run(_ path: String, _ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return data
   }
 }
