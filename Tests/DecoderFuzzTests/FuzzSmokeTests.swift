@@ -6,17 +6,19 @@ import Testing
 struct FuzzSmokeTests {
   static let runsPerTarget = 200
 
-  func campaign(seed: UInt64) -> [TargetReport] {
-    FuzzCampaign.run(
-      FuzzConfiguration(
-        targets: FuzzTargetRegistry.standard, seed: seed, budget: .runs(Self.runsPerTarget),
-        jobs: 2, corpusDirectory: corpusDirectory, findingsDirectory: nil
-      ) { target in InProcessExecutor(target: target, budgetMilliseconds: 2_000) })
+  func campaign(seed: UInt64) async -> [TargetReport] {
+    await offThePool {
+      FuzzCampaign.run(
+        FuzzConfiguration(
+          targets: FuzzTargetRegistry.standard, seed: seed, budget: .runs(Self.runsPerTarget),
+          jobs: 2, corpusDirectory: corpusDirectory, findingsDirectory: nil
+        ) { target in InProcessExecutor(target: target, budgetMilliseconds: 2_000) })
+    }
   }
 
   @Test("a fixed seed and run count: every target runs, the hardened models hold every oracle")
-  func smoke() {
-    let reports = campaign(seed: 20_261_122)
+  func smoke() async {
+    let reports = await campaign(seed: 20_261_122)
     #expect(reports.map(\.target) == FuzzTargetRegistry.standard.map(\.name))
     for report in reports {
       #expect(report.executions == Self.runsPerTarget, "\(report.target)")
@@ -30,17 +32,19 @@ struct FuzzSmokeTests {
   }
 
   @Test("the same seed gives the same campaign, whatever the number of jobs")
-  func reproducible() {
-    func summary(jobs: Int) -> [String] {
-      FuzzCampaign.run(
-        FuzzConfiguration(
-          targets: Array(FuzzTargetRegistry.standard.prefix(3)), seed: 99, budget: .runs(100),
-          jobs: jobs, corpusDirectory: corpusDirectory, findingsDirectory: nil
-        ) { target in InProcessExecutor(target: target, budgetMilliseconds: 2_000) }
-      ).map { "\($0.target) \($0.accepted) \($0.rejected) \($0.corpusSize)" }
+  func reproducible() async {
+    func summary(jobs: Int) async -> [String] {
+      await offThePool {
+        FuzzCampaign.run(
+          FuzzConfiguration(
+            targets: Array(FuzzTargetRegistry.standard.prefix(3)), seed: 99, budget: .runs(100),
+            jobs: jobs, corpusDirectory: corpusDirectory, findingsDirectory: nil
+          ) { target in InProcessExecutor(target: target, budgetMilliseconds: 2_000) }
+        ).map { "\($0.target) \($0.accepted) \($0.rejected) \($0.corpusSize)" }
+      }
     }
-    let one = summary(jobs: 1)
-    #expect(one == summary(jobs: 3))
+    let one = await summary(jobs: 1)
+    #expect(one == (await summary(jobs: 3)))
     #expect(one.count == 3)
   }
 }

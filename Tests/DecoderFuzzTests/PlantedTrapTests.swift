@@ -15,12 +15,14 @@ struct PlantedTrapTests {
   }
 
   @Test("a crash kills only the worker: the crasher is named, no input is lost")
-  func isolation() throws {
-    let executor = WorkerExecutor(target: PlantedTrap.target, command: [plantedTrapWorker])
+  func isolation() async throws {
     let good = Array(#"{"task_status":0,"progress":{"ratio":"50%","info":"running"}}"#.utf8)
     let crasher = Array(#"{"progress":{"info":"\u0000"}}"#.utf8)
     let rejected = Array("[1,".utf8)
-    let outcomes = executor.run([good, crasher, good, rejected, crasher, good])
+    let (outcomes, restarts) = await offThePool {
+      let executor = WorkerExecutor(target: PlantedTrap.target, command: [plantedTrapWorker])
+      return (executor.run([good, crasher, good, rejected, crasher, good]), executor.restarts)
+    }
     #expect(outcomes.count == 6)
     #expect(outcomes[0] == .accepted(signature: "running %"))
     #expect(outcomes[1].finding?.findingClass == .trap)
@@ -30,30 +32,33 @@ struct PlantedTrapTests {
     #expect(outcomes[3].signature.hasPrefix("rejected"))
     #expect(outcomes[4].finding?.findingClass == .trap)
     #expect(outcomes[5] == .accepted(signature: "running %"))
-    #expect(executor.restarts == 2)
+    #expect(restarts == 2)
   }
 
   @Test(
     "a hang: the silent worker is killed, its input is the hang, the next one is answered",
     .timeLimit(.minutes(1)))
-  func hang() {
-    let executor = WorkerExecutor(
-      target: PlantedTrap.hangTarget, command: [plantedTrapWorker], silenceLimitMilliseconds: 1_000)
+  func hang() async {
     let good = Array(#"{"task_status":0,"progress":{"ratio":"50%","info":"running"}}"#.utf8)
     let hanging = Array(#"{"progress":{"info":"hang"}}"#.utf8)
-    let outcomes = executor.run([good, hanging, good])
+    let (outcomes, restarts) = await offThePool {
+      let executor = WorkerExecutor(
+        target: PlantedTrap.hangTarget, command: [plantedTrapWorker],
+        silenceLimitMilliseconds: 1_000)
+      return (executor.run([good, hanging, good]), executor.restarts)
+    }
     #expect(outcomes.count == 3)
     #expect(outcomes[0] == .accepted(signature: "running %"))
     #expect(outcomes[1].finding?.findingClass == .hang)
     #expect(outcomes[2] == .accepted(signature: "running %"))
-    #expect(executor.restarts == 1)
+    #expect(restarts == 1)
   }
 
   @Test("found within the smoke budget, minimized, saved once, and replayed")
   func pipeline() async throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let report = try #require(campaign(seed: 5, findingsDirectory: directory))
+    let report = try #require(await campaign(seed: 5, findingsDirectory: directory))
     let finding = try #require(report.findings.first { $0.report.findingClass == .trap })
     #expect(report.isNew == [true])
     #expect(finding.report.detail.hasPrefix("signal 4 (SIGILL)"))
@@ -67,7 +72,7 @@ struct PlantedTrapTests {
     #expect((0..<400).contains(finding.iteration))
     let rerunDirectory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: rerunDirectory) }
-    let rerun = try #require(campaign(seed: 5, findingsDirectory: rerunDirectory))
+    let rerun = try #require(await campaign(seed: 5, findingsDirectory: rerunDirectory))
     let same = try #require(rerun.findings.first { $0.report.findingClass == .trap })
     #expect(same.iteration == finding.iteration, "one seed, one campaign")
     #expect(same.input == finding.input)
@@ -79,8 +84,10 @@ struct PlantedTrapTests {
     #expect(again.isNew == false)
     #expect(again.url == file)
 
-    let replay = WorkerExecutor(target: PlantedTrap.target, command: [plantedTrapWorker])
-    #expect(replay.run([finding.input]).first?.finding?.findingClass == .trap)
+    let replayed = await offThePool {
+      WorkerExecutor(target: PlantedTrap.target, command: [plantedTrapWorker]).run([finding.input])
+    }
+    #expect(replayed.first?.finding?.findingClass == .trap)
     await #expect(processExitsWith: .signal(SIGILL)) { [file = file as URL] in
       let finding = try FindingStore.load(file)
       _ = PlantedTrap.target.execute(finding.input)
@@ -88,12 +95,14 @@ struct PlantedTrapTests {
   }
 
   /// The smoke campaign over the planted trap: 400 runs in batches of 128.
-  private func campaign(seed: UInt64, findingsDirectory: URL) -> TargetReport? {
-    FuzzCampaign.run(
-      FuzzConfiguration(
-        targets: [PlantedTrap.target], seed: seed, budget: .runs(400), batchSize: 128,
-        corpusDirectory: corpusDirectory, findingsDirectory: findingsDirectory
-      ) { target in WorkerExecutor(target: target, command: [plantedTrapWorker]) }
-    ).first
+  private func campaign(seed: UInt64, findingsDirectory: URL) async -> TargetReport? {
+    await offThePool {
+      FuzzCampaign.run(
+        FuzzConfiguration(
+          targets: [PlantedTrap.target], seed: seed, budget: .runs(400), batchSize: 128,
+          corpusDirectory: corpusDirectory, findingsDirectory: findingsDirectory
+        ) { target in WorkerExecutor(target: target, command: [plantedTrapWorker]) }
+      ).first
+    }
   }
 }

@@ -28,3 +28,12 @@ func temporaryDirectory() throws -> URL {
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
+
+/// Runs blocking `work` (a campaign, a worker) on a new thread and returns its result: the
+/// Swift concurrency pool has 2 threads on 2 cores, and a test holding them stalls the rest
+/// of the run (the HTTP tests' handlers then time out).
+func offThePool<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
+  await withCheckedContinuation { continuation in
+    Thread { continuation.resume(returning: work()) }.start()
+  }
+}
