@@ -103,6 +103,8 @@ let package = Package(
         "DecoderFuzz", "FuzzPlantedTrap", "planted-trap-worker", "CloudProgress", "JSONTree",
       ]),
     .testTarget(
+      name: "TapeServerTests", dependencies: ["TapeServer", "LoopbackHTTP", "HTTPTransportCore"]),
+    .testTarget(
       name: "TapeCommandLineTests",
       dependencies: ["TapeCommandLine", "CloudProgress", "CloudSimulator"]),
   ],

@@ -47,8 +47,7 @@ let simulator =
 let cassetteServer = mode == "serve" ? try startCassetteServer() : nil
 let proxy =
   mode == "proxy"
-  ? try ForwardingProxy.start(
-    upstream: simulator!.baseURL, transport: URLSession(configuration: .ephemeral)) : nil
+  ? try ForwardingProxy.start(upstream: simulator!.baseURL, transport: PlainHTTPTransport()) : nil
 
 var targets: [Target] = []
 if mode == "server" {
@@ -84,6 +83,31 @@ for target in targets {
           format: "%8d %12.0f %12.1f %12.1f %10d %9d", clients, summary.requestsPerSecond,
           summary.p50Microseconds, summary.p99Microseconds, summary.requests, summary.failures))
   }
+}
+
+if let proxy, let simulator {
+  // What a client sees: one URLSession client, direct to the simulator, then through the
+  // proxy, interleaved in rounds.
+  let session = URLSession(configuration: .ephemeral)
+  var direct: [Double] = []
+  var proxied: [Double] = []
+  for round in 0..<10 {
+    for (base, sink) in [(simulator.baseURL, 0), (proxy.baseURL, 1)] {
+      for index in 0..<100 {
+        let url = base.appending(path: "v2/tasks/bench-\(index % 64)/progress")
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = try await session.data(from: url)
+        let micros = Double(DispatchTime.now().uptimeNanoseconds - start) / 1000
+        if round > 0 { sink == 0 ? direct.append(micros) : proxied.append(micros) }
+      }
+    }
+  }
+  func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+  print(
+    String(
+      format:
+        "URLSession client, 1 at a time: direct p50 %.0f us, through tape proxy p50 %.0f us (%.2fx)",
+      median(direct), median(proxied), median(proxied) / median(direct)))
 }
 
 let stopped = DispatchSemaphore(value: 0)

@@ -1,6 +1,7 @@
 import CloudSigning
 import CloudSimulator
 import Foundation
+import HTTPTransportCore
 import Tape
 import TapeServer
 
@@ -117,11 +118,14 @@ enum ProxyCommand {
         return .failure(error.description)
       }
     }
-    let session = URLSession(configuration: .ephemeral)
+    // Plain sockets to an http:// stand-in; URLSession (and its TLS) for the cloud.
+    let transport: any HTTPTransport =
+      upstream.scheme?.lowercased() == "http"
+      ? PlainHTTPTransport() : URLSession(configuration: .ephemeral)
     let proxy: ForwardingProxy
     do {
       proxy = try ForwardingProxy.start(
-        upstream: upstream, port: port, transport: session, replaying: player,
+        upstream: upstream, port: port, transport: transport, replaying: player,
         prepare: resigning(with: signingKey(simulator: simulator, environment: environment)))
     } catch {
       await simulator?.stop()
