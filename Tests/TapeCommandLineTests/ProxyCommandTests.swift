@@ -87,6 +87,34 @@ struct ProxyCommandTests {
     #expect(stopped.output.hasPrefix("tape serve listening on"))
   }
 
+  @Test("newEpisodes replays what the cassette answers and records only the rest")
+  func newEpisodes() async throws {
+    let cassette = FileManager.default.temporaryDirectory.appending(path: "proxy-\(UUID()).json")
+    defer { try? FileManager.default.removeItem(at: cassette) }
+    let packageRoot = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    try FileManager.default.copyItem(
+      at: packageRoot.appending(path: "cassettes/check-task-polling.json"), to: cassette)
+    let before = try CassetteFile.load(from: cassette).interactions
+    let proxy = try await RunningTape.start([
+      "proxy", "--upstream", "simulator", "--cassette", cassette.path, "--record", "newEpisodes",
+    ])
+    let session = URLSession(configuration: .ephemeral)
+    let known = try #require(
+      URL(string: proxy.url + "/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress"))
+    let (replayed, _) = try await session.data(from: known)
+    #expect(String(decoding: replayed, as: UTF8.self).contains(#""ratio":"0%""#))
+    let unknown = try #require(URL(string: proxy.url + "/v2/tasks/new-task/progress"))
+    let (_, forwarded) = try await session.data(from: unknown)
+    #expect((forwarded as? HTTPURLResponse)?.statusCode == 401, "the simulator wants a token")
+    let stopped = await proxy.interrupt()
+    #expect(stopped.output.contains("1 new interaction, \(before.count + 1) in all"))
+    let after = try CassetteFile.load(from: cassette).interactions
+    #expect(Array(after.prefix(before.count)) == before)
+    #expect(after.last?.request.url.hasSuffix("/v2/tasks/new-task/progress") == true)
+    #expect(after.last?.response.status == 401)
+  }
+
   @Test(
     "usage errors exit 2",
     arguments: [
