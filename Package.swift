@@ -31,7 +31,7 @@ let package = Package(
       name: "CloudProgressClient",
       dependencies: ["CloudProgress", "CloudSigning", "HTTPTransportCore", "JSONTree"]),
     .target(name: "Tape", dependencies: ["HTTPTransportCore", "JSONTree"]),
-    .target(name: "TapeTesting", dependencies: ["Tape"]),
+    .target(name: "TapeTesting", dependencies: ["Tape", "HTTPTransportCore"]),
     .target(name: "LoopbackHTTP"),
     .target(
       name: "CloudSimulator",
@@ -80,7 +80,9 @@ let package = Package(
       ]),
     .testTarget(
       name: "TapeTests",
-      dependencies: ["Tape", "TapeTesting", "HTTPTransportCore", "CloudProgress", "JSONTree"]),
+      dependencies: [
+        "Tape", "TapeTesting", "HTTPTransportCore", "CloudProgress", "JSONTree", "LoopbackHTTP",
+      ]),
     .testTarget(
       name: "CloudProgressClientTests",
       dependencies: [
