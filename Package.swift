@@ -41,6 +41,7 @@ let package = Package(
       name: "TapeCommandLine",
       dependencies: [
         "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz", "JSONTree",
+        "HTTPTransportCore", "Tape",
       ]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).
@@ -96,7 +97,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "TapeCommandLineTests",
-      dependencies: ["TapeCommandLine", "CloudProgress", "CloudSimulator"]),
+      dependencies: ["TapeCommandLine", "CloudProgress", "CloudSimulator", "Tape"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -8,10 +8,12 @@ public enum TapeCommand {
     usage: tape <command> [options]
 
     commands:
+      audit     scan cassettes for secrets (exit 1 naming the file and JSON path)
       decode    decode an API payload into its model and print its progress
       fuzz      fuzz the models with mutated payloads; 'fuzz replay <file>' reruns a finding
       poll      poll one task until it finishes (against the cloud, or the simulator)
       simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
+      record    record a polling session of every API against the simulator: 'record all'
       help      print this text
 
     Run 'tape <command> --help' for a command's options.
@@ -29,6 +31,7 @@ public enum TapeCommand {
     }
     let rest = Array(arguments.dropFirst())
     switch command {
+    case "audit": return AuditCommand.run(rest)
     case "decode": return DecodeCommand.run(rest, readInput: readInput)
     case "fuzz": return FuzzCommand.run(rest, readInput: readInput)
     case "fuzz-worker":

@@ -82,6 +82,15 @@ public struct SecretScanner: Sendable {
     switch value {
     case .string(let text):
       hits += scan(text: text, at: pointer.description)
+      if pointer.tokens.last == "url", let items = URLComponents(string: text)?.queryItems {
+        for item in items
+        where redactor.queryKeys.contains(item.name.lowercased())
+          && !Self.isPlaceholder(item.value ?? "")
+        {
+          hits.append(
+            Hit(location: pointer.description, kind: "an unredacted query value '\(item.name)'"))
+        }
+      }
     case .array(let elements):
       if elements.count == 2, let name = elements[0].stringValue,
         let headerValue = elements[1].stringValue, pointer.tokens.contains("headers"),
@@ -97,7 +106,14 @@ public struct SecretScanner: Sendable {
       }
     case .object(let members):
       for member in members {
-        walk(member.value, at: pointer.appending(member.key), &hits)
+        let child = pointer.appending(member.key)
+        if redactor.jsonKeys.contains(member.key.lowercased()),
+          let text = member.value.stringValue ?? member.value.numberLexeme,
+          !Self.isPlaceholder(text)
+        {
+          hits.append(Hit(location: child.description, kind: "an unredacted '\(member.key)' value"))
+        }
+        walk(member.value, at: child, &hits)
       }
     default:
       break
