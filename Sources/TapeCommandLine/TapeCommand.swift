@@ -37,6 +37,8 @@ public enum TapeCommand {
     case "fuzz-worker":
       let status = FuzzWorker.serve(arguments: rest, targets: FuzzTargetRegistry.standard)
       return CommandOutcome(status: status, output: "", errorOutput: "")
+    case "record":
+      return .usageError("record runs asynchronously: start it with main(_:)", usage: usage)
     case "poll":
       return .usageError("poll runs asynchronously: start it with main(_:)", usage: usage)
     case "simulate":
@@ -53,6 +55,9 @@ public enum TapeCommand {
     until: @escaping @Sendable () async -> Void,
     readInput: (String) throws -> Data = TapeCommand.readFileOrStandardInput
   ) async -> CommandOutcome {
+    if arguments.first == "record" {
+      return await RecordCommand.run(Array(arguments.dropFirst()), print: print)
+    }
     if arguments.first == "poll" {
       return await PollCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,

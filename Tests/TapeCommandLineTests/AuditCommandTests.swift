@@ -18,7 +18,7 @@ struct AuditCommandTests {
 
   /// One clean interaction, with a secret planted in one place.
   func cassette(
-    requestHeaders: HeaderFields = ["X-Auth-Token": "<X-AUTH-TOKEN>"],
+    requestHeaders: HeaderFields = ["X-Auth-Token": "<X_AUTH_TOKEN>"],
     url: String = "https://h.example/v2/tasks/t/progress",
     responseHeaders: HeaderFields = ["Content-Type": "application/json"],
     body: RecordedBody = RecordedBody(.json(.object([])))

@@ -58,7 +58,7 @@ struct SessionRecordingTests {
     #expect(gzipped.count == 16 * 12)  // odd n of 0..<25 in each lane
     #expect(cassette.interactions.allSatisfy { $0.request.headers["User-Agent"] == nil })
     #expect(
-      cassette.interactions.allSatisfy { $0.request.headers["X-Auth-Token"] == "<X-AUTH-TOKEN>" })
+      cassette.interactions.allSatisfy { $0.request.headers["X-Auth-Token"] == "<X_AUTH_TOKEN>" })
     let bytes = String(decoding: CassetteFile.encode(cassette), as: UTF8.self)
     #expect(!bytes.contains("-token-value"))
 

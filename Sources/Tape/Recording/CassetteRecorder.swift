@@ -17,7 +17,7 @@ import Synchronization
 public final class CassetteRecorder: Sendable {
   /// The redactor every exchange passes through before it is kept.
   public let redactor: Redactor
-  private let start: ContinuousClock.Instant
+  private let elapsed: @Sendable () -> Duration
   private let state: Mutex<State>
 
   private struct State {
@@ -45,15 +45,21 @@ public final class CassetteRecorder: Sendable {
 
   /// Creates a recorder; `liveSecrets` are values the session uses that must never be
   /// written (a secret key, a password), on top of those it sees in secret headers.
-  public init(redactor: Redactor = .standard, liveSecrets: [String] = []) {
+  /// `elapsed` gives the time since the recording started, for offsets and durations: the
+  /// real clock by default, a virtual one when the session runs on virtual time.
+  public init(
+    redactor: Redactor = .standard, liveSecrets: [String] = [],
+    elapsed: (@Sendable () -> Duration)? = nil
+  ) {
     self.redactor = redactor
-    self.start = .now
+    let start = ContinuousClock.now
+    self.elapsed = elapsed ?? { ContinuousClock.now - start }
     self.state = Mutex(State(liveSecrets: Set(liveSecrets)))
   }
 
   /// Reserves the next place in the cassette for a request being sent now.
   public func begin() -> (slot: Int, offset: Duration) {
-    let offset = ContinuousClock.now - start
+    let offset = elapsed()
     let slot = state.withLock { state in
       state.slots.append(nil)
       return state.slots.count - 1
@@ -65,7 +71,7 @@ public final class CassetteRecorder: Sendable {
   public func complete(
     slot: Int, request: URLRequest, response: HTTPURLResponse, body: Data, offset: Duration
   ) {
-    let duration = ContinuousClock.now - start - offset
+    let duration = elapsed() - offset
     let raw = CapturedExchange.interaction(
       request: request, response: response, body: body, offset: offset, duration: duration)
     let secrets = redactor.secretValues(in: raw)

@@ -8,7 +8,7 @@ import JSONTree
 /// response's `X-Subject-Token`, `Cookie` and `Set-Cookie`, the password of an IAM token
 /// request and the `access`, `secret` and `securitytoken` of a temporary-credential answer.
 /// Users add header names, query keys, JSON pointers and regular expressions. A redacted
-/// value becomes a placeholder such as `<X-AUTH-TOKEN>`; its name, never its value, is listed
+/// value becomes a placeholder such as `<X_AUTH_TOKEN>`; its name, never its value, is listed
 /// in the interaction's `redacted` list.
 public struct Redactor: Hashable, Sendable {
   /// Header names whose values are replaced (compared case-insensitively).
@@ -65,9 +65,9 @@ public struct Redactor: Hashable, Sendable {
       patterns: self.patterns + patterns)
   }
 
-  /// The placeholder written instead of a value: `<X-AUTH-TOKEN>`.
+  /// The placeholder written instead of a value: `<X_AUTH_TOKEN>` for `X-Auth-Token`.
   public static func placeholder(_ name: String) -> String {
-    "<\(name.uppercased())>"
+    "<\(name.uppercased().replacingOccurrences(of: "-", with: "_"))>"
   }
 
   /// Whether a header's value is a secret.
