@@ -1,0 +1,42 @@
+import Foundation
+import Synchronization
+import Tape
+import Testing
+
+@testable import TapeCommandLine
+
+@Suite("tape record")
+struct RecordCommandTests {
+  @Test("record all writes one clean, loadable cassette per API with the cloud's URLs")
+  func recordAll() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "record-all-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let printed = Mutex<[String]>([])
+    let outcome = await TapeCommand.main(
+      ["record", "all", "--out", folder.path],
+      print: { line in printed.withLock { $0.append(line) } },
+      until: {})
+    #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    let lines = printed.withLock { $0 }
+    #expect(lines.count == 5)
+    for (api, name, _) in RecordCommand.sessions {
+      let file = folder.appending(path: name + ".json")
+      let cassette = try CassetteFile.load(from: file)
+      #expect(cassette.metadata["recordedWith"] == "swift run tape record all")
+      #expect(cassette.interactions.count >= 3, "\(api)")
+      #expect(cassette.interactions.allSatisfy { $0.request.url.hasPrefix("https://") })
+      #expect(
+        cassette.interactions.allSatisfy { $0.request.headers["X-Auth-Token"] == "<X_AUTH_TOKEN>" })
+      #expect(lines.contains { $0.hasPrefix("Tape recorded ") && $0.contains(name + ".json") })
+    }
+    let audit = TapeCommand.run(["audit", folder.path])
+    #expect(audit.status == 0, "\(audit.output)")
+  }
+
+  @Test("record without 'all' is a usage error naming what to say")
+  func usage() async {
+    let outcome = await TapeCommand.main(["record"], print: { _ in }, until: {})
+    #expect(outcome.status == 2)
+    #expect(outcome.errorOutput.hasPrefix("error: say what to record: 'all'\n"))
+  }
+}
