@@ -49,6 +49,9 @@ let package = Package(
     .executableTarget(
       name: "tape-bench", dependencies: ["Tape", "JSONTree"], path: "Benchmarks/TapeBench"),
     .executableTarget(
+      name: "record-bench", dependencies: ["Tape", "LoopbackHTTP"],
+      path: "Benchmarks/RecordBench"),
+    .executableTarget(
       name: "signing-bench", dependencies: ["CloudSigning"], path: "Benchmarks/SigningBench"),
     .executableTarget(
       name: "loopback-bench", dependencies: ["CloudProgress", "CloudSimulator", "LoopbackHTTP"],

@@ -16,15 +16,15 @@ enum RecordCommand {
     usage: tape record all [--out <dir>]
 
     Starts the built-in simulator in process and records one polling session of each API
-    (cpts, insight, quality, drs, check) into <dir> (default: cassettes), one cassette per
+    (cpts, insight, quality, drs, check) into <dir> (default: cassettes/simulator), one per
     API, named as the package's cassettes are. Requests keep the cloud's URLs
     (https://<service>.cn-north-4.myhuaweicloud.com/...); they are sent to the simulator.
     The session runs on virtual time with a seeded jitter, so the offsets are the client's
-    real schedule and a re-record is the same file but for recordedAt. Every credential is
+    real schedule and a re-record differs only in recordedAt and Date headers. Every credential is
     redacted and the bytes are scanned for secrets before anything is written.
 
     options:
-      --out <dir>   where to write the cassettes (default: cassettes)
+      --out <dir>   where to write the cassettes (default: cassettes/simulator)
       -h, --help    print this text
 
     Exit status: 0 every cassette written, 1 a recording failed, 2 usage error.
@@ -67,7 +67,8 @@ enum RecordCommand {
           : "unknown recording '\(scanner.positionals.joined(separator: " "))': use 'all'",
         usage: usage)
     }
-    let folder = URL(fileURLWithPath: scanner.options["--out"] ?? "cassettes", isDirectory: true)
+    let folder = URL(
+      fileURLWithPath: scanner.options["--out"] ?? "cassettes/simulator", isDirectory: true)
     for session in sessions {
       do {
         print(try await record(session, into: folder))
