@@ -85,7 +85,7 @@ public struct Redactor: Hashable, Sendable {
   public func redact(text: String) -> String {
     var result = text
     for pattern in patterns {
-      guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+      guard let expression = CompiledPattern.named(pattern).expression else { continue }
       result = expression.stringByReplacingMatches(
         in: result, range: NSRange(result.startIndex..., in: result), withTemplate: "<REDACTED>")
     }
