@@ -21,7 +21,9 @@ enum RecordCommand {
     (https://<service>.cn-north-4.myhuaweicloud.com/...); they are sent to the simulator.
     The session runs on virtual time with a seeded jitter, so the offsets are the client's
     real schedule and a re-record differs only in recordedAt and Date headers. Every credential is
-    redacted and the bytes are scanned for secrets before anything is written.
+    redacted and the bytes are scanned for secrets before anything is written. Every
+    answer is decoded with the models: new fields, wire anomalies, unknown status values and
+    decode failures are printed as the drift and kept in the cassette's metadata.
 
     options:
       --out <dir>   where to write the cassettes (default: cassettes/simulator)
@@ -116,14 +118,16 @@ enum RecordCommand {
     }
     await simulator.stop()
     let file = folder.appending(path: session.cassette + ".json")
+    let drift = DriftReport(api: session.api, interactions: recorder.interactions)
     let summary = try recorder.write(
       to: file, named: file.path,
       metadata: [
+        "drift": drift.summary,
         "origin": "recorded",
         "recordedWith": "swift run tape record all",
         "source": "the built-in simulator (CloudSimulator, scenario standard), on virtual time",
       ])
-    return "\(summary); polls: \(phases.joined(separator: " -> "))\n"
+    return "\(summary); polls: \(phases.joined(separator: " -> ")); drift: \(drift.summary)\n"
   }
 
   /// A token from the simulator's IAM (this request is not recorded).
