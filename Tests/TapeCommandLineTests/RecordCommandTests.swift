@@ -1,3 +1,4 @@
+import CloudSimulator
 import Foundation
 import Synchronization
 import Tape
@@ -38,5 +39,24 @@ struct RecordCommandTests {
     let outcome = await TapeCommand.main(["record"], print: { _ in }, until: {})
     #expect(outcome.status == 2)
     #expect(outcome.errorOutput.hasPrefix("error: say what to record: 'all'\n"))
+  }
+
+  @Test("tape poll --record writes the session, the AK and SK nowhere in it")
+  func pollRecords() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "poll-record-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appending(path: "poll.json")
+    let outcome = await PollCommand.run(
+      [
+        "check", "t1", "--endpoint", "simulator", "--interval", "0.01", "--seed", "7", "--record",
+        file.path,
+      ], environment: [:], isTerminal: false, print: { _ in })
+    #expect(outcome.status == 0)
+    #expect(outcome.errorOutput.hasPrefix("Tape recorded 3 interactions into \(file.path)"))
+    let cassette = try CassetteFile.load(from: file)
+    #expect(cassette.interactions.count == 3)
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let key = SimulatorScenario.defaultAccessKey
+    #expect(!text.contains(key.accessKey) && !text.contains(key.secretKey))
   }
 }
