@@ -41,7 +41,7 @@ let package = Package(
       name: "TapeCommandLine",
       dependencies: [
         "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz", "JSONTree",
-        "HTTPTransportCore", "Tape",
+        "HTTPTransportCore", "Tape", "CloudSigning",
       ]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).

@@ -13,7 +13,7 @@ import Tape
 /// built-in simulator, started in process, into one cassette per API.
 enum RecordCommand {
   static let usage = """
-    usage: tape record all [--out <dir>]
+    usage: tape record all [--out <dir>] [--corpus <dir>]
 
     Starts the built-in simulator in process and records one polling session of each API
     (cpts, insight, quality, drs, check) into <dir> (default: cassettes/simulator), one per
@@ -26,8 +26,10 @@ enum RecordCommand {
     decode failures are printed as the drift and kept in the cassette's metadata.
 
     options:
-      --out <dir>   where to write the cassettes (default: cassettes/simulator)
-      -h, --help    print this text
+      --out <dir>     where to write the cassettes (default: cassettes/simulator)
+      --corpus <dir>  also write each distinct successful body as a fuzz seed,
+                      <dir>/<api>/seeds/recorded-<hash>.json (deduplicated by content)
+      -h, --help      print this text
 
     Exit status: 0 every cassette written, 1 a recording failed, 2 usage error.
 
@@ -57,7 +59,7 @@ enum RecordCommand {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
-        arguments, valueOptions: ["--out"], flagOptions: ["--help", "-h"])
+        arguments, valueOptions: ["--out", "--corpus"], flagOptions: ["--help", "-h"])
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -71,9 +73,10 @@ enum RecordCommand {
     }
     let folder = URL(
       fileURLWithPath: scanner.options["--out"] ?? "cassettes/simulator", isDirectory: true)
+    let corpus = scanner.options["--corpus"].map { URL(fileURLWithPath: $0, isDirectory: true) }
     for session in sessions {
       do {
-        print(try await record(session, into: folder))
+        print(try await record(session, into: folder, corpus: corpus))
       } catch {
         return .failure("\(error)")
       }
@@ -83,7 +86,8 @@ enum RecordCommand {
 
   /// Records one API's session into `folder`; returns the line that says what was written.
   static func record(
-    _ session: (api: CloudAPI, cassette: String, task: TaskReference), into folder: URL
+    _ session: (api: CloudAPI, cassette: String, task: TaskReference), into folder: URL,
+    corpus: URL? = nil
   ) async throws -> String {
     let time = Mutex(Date(timeIntervalSince1970: 1_795_000_000))
     let start = time.withLock { $0 }
@@ -127,7 +131,13 @@ enum RecordCommand {
         "recordedWith": "swift run tape record all",
         "source": "the built-in simulator (CloudSimulator, scenario standard), on virtual time",
       ])
-    return "\(summary); polls: \(phases.joined(separator: " -> ")); drift: \(drift.summary)\n"
+    var seeds = ""
+    if let corpus {
+      let count = try RecordedSeeds.write(recorder.interactions, api: session.api, corpus: corpus)
+      seeds = "; \(count) new seed\(count == 1 ? "" : "s")"
+    }
+    return
+      "\(summary)\(seeds); polls: \(phases.joined(separator: " -> ")); drift: \(drift.summary)\n"
   }
 
   /// A token from the simulator's IAM (this request is not recorded).

@@ -34,6 +34,24 @@ struct RecordCommandTests {
     #expect(audit.status == 0, "\(audit.output)")
   }
 
+  @Test("--corpus writes each distinct successful body once, named by its hash")
+  func corpusSeeds() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "record-seeds-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let corpus = folder.appending(path: "corpus")
+    for _ in 0..<2 {
+      let outcome = await TapeCommand.main(
+        ["record", "all", "--out", folder.appending(path: "c").path, "--corpus", corpus.path],
+        print: { _ in }, until: {})
+      #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    }
+    let seeds = try FileManager.default.contentsOfDirectory(
+      atPath: corpus.appending(path: "check/seeds").path)
+    // 0%, 50%, 100%: three distinct answers, recorded twice, three seeds.
+    #expect(seeds.count == 3)
+    #expect(seeds.allSatisfy { $0.hasPrefix("recorded-") && $0.hasSuffix(".json") })
+  }
+
   @Test("record without 'all' is a usage error naming what to say")
   func usage() async {
     let outcome = await TapeCommand.main(["record"], print: { _ in }, until: {})
