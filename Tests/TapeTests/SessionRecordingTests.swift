@@ -67,6 +67,32 @@ struct SessionRecordingTests {
     #expect(String(decoding: data, as: UTF8.self) == #"{"item":"/items/3-7"}"#)
   }
 
+  @Test("an upload(for:from:) body is refused with a clear error; an httpBody POST records")
+  func uploadRefused() async throws {
+    let server = try startServer()
+    defer { server.beginStop() }
+    let recorder = CassetteRecorder()
+    let player = try CassettePlayer(
+      cassette: Cassette(interactions: []), source: "memory",
+      recording: RecordingSetup(
+        transport: RecordingTransport(upstream: URLSession.shared, recorder: recorder),
+        recordsEverything: true))
+    let session = player.makeURLSession()
+    var request = URLRequest(url: server.baseURL.appending(path: "items/8"))
+    request.httpMethod = "POST"
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    do {
+      _ = try await session.upload(for: request, from: Data(#"{"a":1}"#.utf8))
+      Issue.record("an invisible upload body was sent")
+    } catch {
+      #expect("\(error)".contains("upload(for:from:) is invisible"), "\(error)")
+    }
+    request.httpBody = Data(#"{"a":1}"#.utf8)
+    _ = try await session.data(for: request)
+    #expect(recorder.interactions.count == 1)
+    #expect(recorder.interactions.first?.request.body?.data == Data(#"{"a":1}"#.utf8))
+  }
+
   @Test("record: .once records a missing cassette through the trait and says where")
   func traitRecordsOnce() async throws {
     let server = try startServer()

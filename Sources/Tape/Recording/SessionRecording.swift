@@ -28,9 +28,30 @@ enum SessionRecording {
     return URLSession(configuration: configuration, delegate: nil, delegateQueue: queue)
   }()
 
+  /// The methods whose body a URLProtocol must see to record them faithfully.
+  private static let bodyMethods: Set<String> = ["POST", "PUT", "PATCH"]
+
   static func start(_ loader: URLProtocol, recording: RecordingSetup) {
-    let box = UncheckedBox(loader)
     let request = loader.request
+    if bodyMethods.contains(request.httpMethod ?? "GET"), request.httpBody == nil,
+      request.httpBodyStream == nil
+    {
+      // An upload(for:from:) body is invisible here, and the inner session would send the
+      // request with an empty body: refuse rather than record something that never happened.
+      let method = request.httpMethod ?? "POST"
+      let problem = RecordingError(
+        file: request.url?.absoluteString ?? "request",
+        problem: .unrecordable(
+          "this \(method) has no body a URLProtocol can see (a body given to "
+            + "upload(for:from:) is invisible to it, and would be sent empty); set httpBody "
+            + "on the URLRequest, or record through RecordingTransport"))
+      loader.client?.urlProtocol(
+        loader,
+        didFailWithError: URLError(
+          .cancelled, userInfo: [NSLocalizedDescriptionKey: problem.description]))
+      return
+    }
+    let box = UncheckedBox(loader)
     let recorder = recording.recorder
     let (slot, offset) = recorder.begin()
     DispatchQueue.global().async {
