@@ -32,7 +32,7 @@ let package = Package(
       name: "CloudProgressClient",
       dependencies: ["CloudProgress", "CloudSigning", "HTTPTransportCore", "JSONTree"]),
     .target(name: "Tape", dependencies: ["HTTPTransportCore", "JSONTree"]),
-    .target(name: "TapeTesting", dependencies: ["Tape"]),
+    .target(name: "TapeTesting", dependencies: ["Tape", "HTTPTransportCore"]),
     .target(
       name: "TapeServer", dependencies: ["Tape", "LoopbackHTTP", "JSONTree", "HTTPTransportCore"]),
     .target(name: "LoopbackHTTP"),
@@ -51,6 +51,9 @@ let package = Package(
     .executableTarget(name: "fuzz-target", dependencies: ["DecoderFuzz", "JSONTree"]),
     .executableTarget(
       name: "tape-bench", dependencies: ["Tape", "JSONTree"], path: "Benchmarks/TapeBench"),
+    .executableTarget(
+      name: "record-bench", dependencies: ["Tape", "LoopbackHTTP"],
+      path: "Benchmarks/RecordBench"),
     .executableTarget(
       name: "signing-bench", dependencies: ["CloudSigning"], path: "Benchmarks/SigningBench"),
     .executableTarget(
@@ -90,7 +93,9 @@ let package = Package(
       ]),
     .testTarget(
       name: "TapeTests",
-      dependencies: ["Tape", "TapeTesting", "HTTPTransportCore", "CloudProgress", "JSONTree"]),
+      dependencies: [
+        "Tape", "TapeTesting", "HTTPTransportCore", "CloudProgress", "JSONTree", "LoopbackHTTP",
+      ]),
     .testTarget(
       name: "CloudProgressClientTests",
       dependencies: [
@@ -106,7 +111,7 @@ let package = Package(
       name: "TapeServerTests", dependencies: ["TapeServer", "LoopbackHTTP", "HTTPTransportCore"]),
     .testTarget(
       name: "TapeCommandLineTests",
-      dependencies: ["TapeCommandLine", "CloudProgress", "CloudSimulator"]),
+      dependencies: ["TapeCommandLine", "CloudProgress", "CloudSimulator", "Tape"]),
   ],
   swiftLanguageModes: [.v6]
 )

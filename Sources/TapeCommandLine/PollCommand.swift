@@ -2,12 +2,19 @@ import CloudProgress
 import CloudProgressClient
 import CloudSimulator
 import Foundation
+import HTTPTransportCore
+import Tape
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
 
 /// `tape poll <api> [id] …`: polls one task until it finishes, printing each snapshot.
 enum PollCommand {
   static let usage = """
     usage: tape poll <api> [id] [--workspace <id>] [--endpoint <url>|simulator | --region <r>]
                      [--interval <s>] [--deadline <s>] [--seed <n>] [--outcome <o>]
+                     [--record <file>]
 
     Polls one task of cpts, insight, quality, drs or check until it finishes. <id> is the
     task, resource or job id (none for cpts, which reads the project's imports).
@@ -21,6 +28,8 @@ enum PollCommand {
       --deadline <s>       give up after this many seconds (default 900)
       --seed <n>           seed the jitter, for a reproducible schedule
       --outcome <o>        with the simulator: succeed, fail, partial, stop or timeOut
+      --record <file>      record the session into a cassette (credentials redacted,
+                           the bytes scanned for them before the file is written)
       -h, --help           print this text
 
     Credentials come from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK
@@ -43,6 +52,7 @@ enum PollCommand {
     var policy = PollingPolicy()
     var seed: UInt64?
     var outcome = TaskScript.Outcome.succeed
+    var record: String?
   }
 
   /// Polls as `arguments` say; `print` receives each line as it comes (a rewritten line when
@@ -67,9 +77,46 @@ enum PollCommand {
       return error.outcome
     }
     let live = isTerminal ? LiveLine(print: print) : nil
-    if onSimulator {
-      return await runOnSimulator(options, task: task, live: live, print: print)
+    let secretVariables = [
+      "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+      "HUAWEICLOUD_SDK_AUTH_TOKEN", "HUAWEICLOUD_SDK_PASSWORD",
+    ]
+    let recorder = options.record.map { _ in
+      CassetteRecorder(liveSecrets: secretVariables.compactMap { environment[$0] })
     }
+    var outcome: CommandOutcome
+    if onSimulator {
+      outcome = await runOnSimulator(
+        options, task: task, live: live, recorder: recorder, print: print)
+    } else {
+      outcome = await runOnCloud(
+        options, task: task, environment: environment, live: live, recorder: recorder,
+        print: print)
+    }
+    if let recorder, let path = options.record {
+      do {
+        let summary = try recorder.write(
+          to: URL(fileURLWithPath: path), named: path,
+          metadata: ["origin": "recorded", "recordedWith": "tape poll --record"])
+        outcome.errorOutput += "\(summary)\n"
+      } catch {
+        outcome.errorOutput += "error: \(error)\n"
+        if outcome.status == 0 { outcome.status = 1 }
+      }
+    }
+    return outcome
+  }
+
+  /// The transport of a session: URLSession, recording into `recorder` when there is one.
+  private static func transport(_ recorder: CassetteRecorder?) -> any HTTPTransport {
+    guard let recorder else { return URLSession.shared }
+    return RecordingTransport(upstream: URLSession.shared, recorder: recorder)
+  }
+
+  private static func runOnCloud(
+    _ options: Options, task: TaskReference, environment: [String: String], live: LiveLine?,
+    recorder: CassetteRecorder?, print: @escaping @Sendable (String) -> Void
+  ) async -> CommandOutcome {
     let configuration: ClientConfiguration
     do {
       configuration = try ClientConfiguration.fromEnvironment(
@@ -81,7 +128,9 @@ enum PollCommand {
           + " (or try --endpoint simulator)", usage: usage)
     }
     return await poll(
-      ProgressClient(configuration: configuration, clock: live?.clock() ?? .system), task,
+      ProgressClient(
+        configuration: configuration, transport: transport(recorder),
+        clock: live?.clock() ?? .system), task,
       options.policy, seed: options.seed, live: live, print: print)
   }
 
@@ -89,7 +138,8 @@ enum PollCommand {
   static let simulatorProject = "0123456789abcdef0123456789abcdef"
 
   private static func runOnSimulator(
-    _ options: Options, task: TaskReference, live: LiveLine?, print: @Sendable (String) -> Void
+    _ options: Options, task: TaskReference, live: LiveLine?, recorder: CassetteRecorder?,
+    print: @Sendable (String) -> Void
   ) async -> CommandOutcome {
     let simulator: CloudSimulator
     do {
@@ -106,7 +156,8 @@ enum PollCommand {
     let client = ProgressClient(
       endpoints: ServiceEndpoints(endpoint: simulator.baseURL), projectID: simulatorProject,
       credentials: .accessKey(key.accessKey, secret: key.secretKey),
-      clock: live?.clock() ?? .system)
+      transport: transport(recorder), clock: live?.clock() ?? .system)
+    recorder?.addLiveSecret(key.secretKey)
     print("simulator on \(simulator.baseURL.absoluteString)\n")
     let outcome = await poll(
       client, task, options.policy, seed: options.seed, live: live, print: print)
@@ -192,7 +243,7 @@ enum PollCommand {
         arguments,
         valueOptions: [
           "--workspace", "--endpoint", "--region", "--interval", "--deadline", "--seed",
-          "--outcome",
+          "--outcome", "--record",
         ],
         flagOptions: ["--help", "-h"])
     } catch {
@@ -214,6 +265,7 @@ enum PollCommand {
     options.workspace = scanner.options["--workspace"]
     options.endpoint = scanner.options["--endpoint"]
     options.region = scanner.options["--region"]
+    options.record = scanner.options["--record"]
     if options.endpoint != nil, options.region != nil {
       throw usageError("give --endpoint or --region, not both")
     }

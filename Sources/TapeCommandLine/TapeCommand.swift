@@ -8,6 +8,7 @@ public enum TapeCommand {
     usage: tape <command> [options]
 
     commands:
+      audit     scan cassettes for secrets (exit 1 naming the file and JSON path)
       decode    decode an API payload into its model and print its progress
       fuzz      fuzz the models with mutated payloads; 'fuzz replay <file>' reruns a finding
       har       convert cassettes to and from HAR 1.2 (har export, har import)
@@ -16,6 +17,7 @@ public enum TapeCommand {
       proxy     a recording reverse proxy: any client records through it
       serve     replay cassettes over HTTP on 127.0.0.1 for clients in any language
       simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
+      record    record a polling session of every API against the simulator: 'record all'
       help      print this text
 
     Run 'tape <command> --help' for a command's options.
@@ -33,6 +35,7 @@ public enum TapeCommand {
     }
     let rest = Array(arguments.dropFirst())
     switch command {
+    case "audit": return AuditCommand.run(rest)
     case "decode": return DecodeCommand.run(rest, readInput: readInput)
     case "fuzz": return FuzzCommand.run(rest, readInput: readInput)
     case "har": return HARCommand.run(rest, readInput: readInput)
@@ -40,6 +43,8 @@ public enum TapeCommand {
     case "fuzz-worker":
       let status = FuzzWorker.serve(arguments: rest, targets: FuzzTargetRegistry.standard)
       return CommandOutcome(status: status, output: "", errorOutput: "")
+    case "record":
+      return .usageError("record runs asynchronously: start it with main(_:)", usage: usage)
     case "poll":
       return .usageError("poll runs asynchronously: start it with main(_:)", usage: usage)
     case "simulate", "serve", "proxy":
@@ -56,6 +61,9 @@ public enum TapeCommand {
     until: @escaping @Sendable () async -> Void,
     readInput: (String) throws -> Data = TapeCommand.readFileOrStandardInput
   ) async -> CommandOutcome {
+    if arguments.first == "record" {
+      return await RecordCommand.run(Array(arguments.dropFirst()), print: print)
+    }
     if arguments.first == "poll" {
       return await PollCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,

@@ -1,6 +1,11 @@
 import Foundation
+import HTTPTransportCore
 import Tape
 import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
 
 /// Binds a test (or every test of a suite) to a cassette: the test body finds a
 /// ``CassettePlayer`` in `CassettePlayer.current`, with its transport and URLSession.
@@ -18,6 +23,15 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   public var configuration: ReplayConfiguration
   /// What to do about interactions never requested.
   public var unusedInteractions: UnusedInteractionPolicy
+  /// The record mode of this test; `TAPE_RECORD`, when set, wins, and `CI` forces `none`.
+  public var record: RecordMode
+  /// What recording sends requests through; a fresh ephemeral `URLSession` when nil.
+  public var upstream: (any HTTPTransport)?
+  /// The redactor recorded exchanges pass through.
+  public var redactor: Redactor
+  /// Secret values the test uses (a secret key, a password) that the scan before writing
+  /// must not find, on top of those seen in secret headers.
+  public var liveSecrets: [String]
   /// The test file the trait was written in, to find the package's `cassettes/` folder.
   public var filePath: String
   /// Where the trait was written, for issues.
@@ -34,37 +48,56 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     testCase == nil ? nil : self
   }
 
-  /// Loads the cassette, runs the test with its player, then reports what went wrong.
+  /// Loads the cassette (or starts recording it), runs the test with its player, then
+  /// reports what went wrong and, when it recorded, which file it wrote.
   public func provideScope(
     for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
   ) async throws {
     let environment = environment ?? ProcessInfo.processInfo.environment
-    let (mode, note) = RecordMode.resolve(environment: environment)
+    let (mode, note) = RecordMode.resolve(environment: environment, perTest: record)
     if let note {
       Issue.record(Comment(rawValue: note), severity: .warning, sourceLocation: sourceLocation)
     }
+    let filter = test.name.hasSuffix("()") ? String(test.name.dropLast(2)) : test.name
     let directory = CassetteLocation.directory(forTestFile: filePath, environment: environment)
-    let player: CassettePlayer
+    let url: URL
     do {
-      let url = try CassetteName(name).url(in: directory)
-      let source = CassetteLocation.displayName(of: url, forTestFile: filePath)
-      player = try CassettePlayer(
-        cassette: try CassetteFile.load(from: url, named: source), source: source,
-        configuration: configuration)
+      url = try CassetteName(name).url(in: directory)
+    } catch {
+      Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
+      return
+    }
+    let source = CassetteLocation.displayName(of: url, forTestFile: filePath)
+    let existing: Cassette?
+    do {
+      existing = try CassetteFile.load(from: url, named: source)
+    } catch let error where error.problem == .missing && mode != .none {
+      existing = nil
     } catch let error where error.problem == .missing {
-      let hint = RecordingHint.missingCassette(mode: mode == .none ? nil : mode.rawValue)
+      let hint = RecordingHint.missingCassette(filter: filter)
       Issue.record(Comment(rawValue: "\(error). \(hint)"), sourceLocation: sourceLocation)
       return
     } catch {
       Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
       return
     }
-    if mode == .all || mode == .newEpisodes {
-      Issue.record(
-        Comment(
-          rawValue: RecordingHint.recordingRequested(mode: mode.rawValue, replaying: player.source)
-        ),
-        severity: .warning, sourceLocation: sourceLocation)
+    let records = mode == .all || mode == .newEpisodes || (mode == .once && existing == nil)
+    let recording =
+      records
+      ? RecordingSetup(
+        transport: RecordingTransport(
+          upstream: upstream ?? URLSession(configuration: .ephemeral),
+          recorder: CassetteRecorder(redactor: redactor, liveSecrets: liveSecrets)),
+        recordsEverything: mode == .all) : nil
+    let player: CassettePlayer
+    do {
+      player = try CassettePlayer(
+        cassette: mode == .all
+          ? Cassette(interactions: []) : existing ?? Cassette(interactions: []),
+        source: source, configuration: configuration, recording: recording)
+    } catch {
+      Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
+      return
     }
     do {
       try await CassettePlayer.$current.withValue(player) {
@@ -75,19 +108,37 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
         }
       }
     } catch {
-      report(player)
+      report(player, filter: filter)
+      save(recording, to: url, source: source, base: mode == .all ? nil : existing)
       throw error
     }
-    report(player)
+    report(player, filter: filter)
+    save(recording, to: url, source: source, base: mode == .all ? nil : existing)
+  }
+
+  /// Writes what was recorded (nothing when nothing new was), and says where or why not.
+  private func save(_ recording: RecordingSetup?, to url: URL, source: String, base: Cassette?) {
+    guard let recorder = recording?.recorder, !recorder.interactions.isEmpty else { return }
+    do {
+      let summary = try recorder.write(
+        to: url, named: source, appendingTo: base, metadata: ["origin": "recorded by a test"])
+      Issue.record(
+        Comment(rawValue: summary.description), severity: .warning, sourceLocation: sourceLocation)
+    } catch {
+      Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
+    }
   }
 
   /// How many unused interactions a report lists; the rest are counted.
   static let unusedListLimit = 20
 
-  private func report(_ player: CassettePlayer) {
+  private func report(_ player: CassettePlayer, filter: String) {
     for failure in player.failures {
       Attachment.record(failure.request, named: "request.txt", sourceLocation: sourceLocation)
-      Issue.record(Comment(rawValue: failure.report), sourceLocation: sourceLocation)
+      let report = failure.report.replacingOccurrences(
+        of: RecordingHint.missingInteraction,
+        with: RecordingHint.missingInteraction(filter: filter))
+      Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
     }
     let unused = player.unusedInteractions
     guard !unused.isEmpty, unusedInteractions != .ignore else { return }
@@ -122,18 +173,25 @@ extension Trait where Self == CassetteTrait {
   ///   - faults: faults laid over the replay, by the requests they hit
   ///     (`.request("GET", path: "/v2/tasks/*/progress")`) or an interaction's index.
   ///   - unusedInteractions: what to do about interactions never requested.
+  ///   - record: the record mode (`TAPE_RECORD`, when set, wins; `CI` forces `none`).
+  ///   - upstream: what recording sends requests through; an ephemeral `URLSession` by default.
+  ///   - redactor: what recording redacts; ``Redactor/standard`` by default.
+  ///   - liveSecrets: secret values the test uses that must never be written.
   public static func cassette(
     _ name: String, matching: [RequestMatcher] = RequestMatcher.defaults,
     exhaustion: ExhaustionPolicy = .repeatLast, pacing: ReplayPacing = .immediate,
     clock: ReplayClock = .continuous, faults: [FaultTarget: FaultOverlay] = [:],
-    unusedInteractions: UnusedInteractionPolicy = .warn, filePath: String = #filePath,
+    unusedInteractions: UnusedInteractionPolicy = .warn, record: RecordMode = .none,
+    upstream: (any HTTPTransport)? = nil, redactor: Redactor = .standard,
+    liveSecrets: [String] = [], filePath: String = #filePath,
     sourceLocation: SourceLocation = #_sourceLocation
   ) -> CassetteTrait {
     CassetteTrait(
       name: name,
       configuration: ReplayConfiguration(
         matchers: matching, exhaustion: exhaustion, pacing: pacing, clock: clock, faults: faults),
-      unusedInteractions: unusedInteractions, filePath: filePath, sourceLocation: sourceLocation,
-      environment: nil)
+      unusedInteractions: unusedInteractions, record: record, upstream: upstream,
+      redactor: redactor, liveSecrets: liveSecrets, filePath: filePath,
+      sourceLocation: sourceLocation, environment: nil)
   }
 }

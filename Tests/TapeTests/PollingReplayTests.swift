@@ -295,7 +295,7 @@ struct MismatchReportTests {
               /extra: unexpected (got true)
               /filter/type: recorded "column", got "table"
 
-        To add it: Recording is not available yet in this version of Tape; add the interaction to the cassette by hand (see the cassette format in Tape's README, and cassettes/README.md).
+        To record it: run `TAPE_RECORD=newEpisodes swift test --filter <the test>` where the service is reachable (CI never records): new requests are appended to the cassette, the rest replays.
         """)
     #expect(
       failure?.request.hasPrefix(

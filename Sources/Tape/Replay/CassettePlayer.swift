@@ -20,6 +20,9 @@ public final class CassettePlayer: Sendable {
   public let source: String
   /// How requests are matched and answered.
   public let configuration: ReplayConfiguration
+  /// Where requests the cassette does not answer (or, when it records everything, every
+  /// request) go and are recorded; nil when the player only replays.
+  public let recording: RecordingSetup?
 
   let snapshots: [RequestSnapshot]
   private let prepared: [PreparedResponse]
@@ -60,9 +63,11 @@ public final class CassettePlayer: Sendable {
   ///
   /// - Throws: ``CassetteError`` with ``CassetteError/Problem/invalidFault(_:)`` when a
   ///   fault of the configuration names no interaction of the cassette.
-  public init(cassette: Cassette, source: String, configuration: ReplayConfiguration = .init())
-    throws(CassetteError)
-  {
+  public init(
+    cassette: Cassette, source: String, configuration: ReplayConfiguration = .init(),
+    recording: RecordingSetup? = nil
+  ) throws(CassetteError) {
+    self.recording = recording
     self.cassette = cassette
     self.source = source
     self.configuration = configuration
@@ -107,7 +112,17 @@ public final class CassettePlayer: Sendable {
   ///   ``URLError/partialResponse``), as a client sees a cut connection.
   public func respond(to request: URLRequest) async throws -> (Data, HTTPURLResponse) {
     let arrival = configuration.clock.elapsed()
-    let selection = try select(RequestSnapshot(request), arrival: arrival)
+    let selection: Selection
+    if let recording {
+      if recording.recordsEverything { return try await recording.transport.send(request) }
+      do {
+        selection = try select(RequestSnapshot(request), arrival: arrival, keepingFailure: false)
+      } catch {
+        return try await recording.transport.send(request)
+      }
+    } else {
+      selection = try select(RequestSnapshot(request), arrival: arrival)
+    }
     if let deadline = deadline(for: selection, arrival: arrival) {
       try await configuration.clock.sleep(deadline)
     }
@@ -129,7 +144,9 @@ public final class CassettePlayer: Sendable {
 
   /// Chooses the interaction that answers `snapshot`, which reached the player at `arrival`
   /// on the replay clock, or records and throws the failure.
-  func select(_ snapshot: RequestSnapshot, arrival: Duration) throws(ReplayFailure) -> Selection {
+  func select(_ snapshot: RequestSnapshot, arrival: Duration, keepingFailure: Bool = true)
+    throws(ReplayFailure) -> Selection
+  {
     let key = Self.key(of: snapshot, keyFunctions)
     let candidates = (groups[key] ?? []).filter { index in
       predicates.allSatisfy { $0.agrees(snapshot, snapshots[index]) }
@@ -171,7 +188,7 @@ public final class CassettePlayer: Sendable {
     switch outcome {
     case .success(let selection): return selection
     case .failure(let failure):
-      state.withLock { $0.failures.append(failure) }
+      if keepingFailure { state.withLock { $0.failures.append(failure) } }
       throw failure
     }
   }

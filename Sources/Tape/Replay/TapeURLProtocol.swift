@@ -26,6 +26,19 @@ final class TapeURLProtocol<Slot>: URLProtocol {
   override class func canonicalRequest(for request: URLRequest) -> URLRequest { request }
 
   override func startLoading() {
+    if let player = ProtocolSlots.player(for: type(of: self)), let recording = player.recording {
+      let clock = player.configuration.clock
+      let arrival = clock.elapsed()
+      if !recording.recordsEverything,
+        let selection = try? player.select(
+          RequestSnapshot(request), arrival: arrival, keepingFailure: false)
+      {
+        deliver(Result { try answer(player, selection, arrival: arrival) })
+      } else {
+        SessionRecording.start(self, recording: recording)
+      }
+      return
+    }
     deliver(answer())
   }
 
@@ -43,11 +56,19 @@ final class TapeURLProtocol<Slot>: URLProtocol {
               + "replaying session's configuration), after that session was gone"
           ]))
     }
-    let request = self.request
+    let arrival = player.configuration.clock.elapsed()
     return Result {
-      let clock = player.configuration.clock
-      let arrival = clock.elapsed()
-      let selection = try player.select(RequestSnapshot(request), arrival: arrival)
+      try answer(
+        player, try player.select(RequestSnapshot(request), arrival: arrival), arrival: arrival)
+    }
+  }
+
+  /// The answer to a selection, after any wait its pacing or fault asks for.
+  private func answer(
+    _ player: CassettePlayer, _ selection: CassettePlayer.Selection, arrival: Duration
+  ) throws -> ReplayAnswer {
+    let clock = player.configuration.clock
+    do {
       if let deadline = player.deadline(for: selection, arrival: arrival) {
         guard let block = clock.block else {
           throw URLError(

@@ -1,0 +1,63 @@
+import Foundation
+import LoopbackHTTP
+import Tape
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+// Recording through a URLSession (Tape's URLProtocol, inner session, trampoline) next to a
+// plain URLSession fetch of the same server in the same run, at 100, 1,000 and 10,000
+// interactions, one request in flight: per-interaction cost, the final write, bytes written.
+// Usage: swift run -c release record-bench [sizes...]
+
+let sizes = CommandLine.arguments.dropFirst().compactMap(Int.init)
+let counts = sizes.isEmpty ? [100, 1000, 10_000] : sizes
+let server = try HTTPServer.start { request in
+  .json(text: #"{"task_status":0,"progress":{"ratio":"50%","info":"\#(request.path)"}}"#)
+}
+let base = server.baseURL
+
+func microseconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
+}
+
+func run(_ session: URLSession, _ count: Int) async throws -> Duration {
+  let clock = ContinuousClock()
+  return try await clock.measure {
+    for n in 0..<count {
+      var request = URLRequest(url: base.appending(path: "v2/tasks/t\(n)/progress"))
+      request.setValue(
+        "MIIBenchmarkToken0000000000000000000000", forHTTPHeaderField: "X-Auth-Token")
+      _ = try await session.data(for: request)
+    }
+  }
+}
+
+print("interactions  plain µs/req  recording µs/req  ratio  write ms  bytes")
+let plain = URLSession(configuration: .ephemeral)
+_ = try await run(plain, 50)  // warm up
+for count in counts {
+  let plainTime = try await run(plain, count)
+  let recorder = CassetteRecorder()
+  let player = try CassettePlayer(
+    cassette: Cassette(interactions: []), source: "bench",
+    recording: RecordingSetup(
+      transport: RecordingTransport(upstream: plain, recorder: recorder), recordsEverything: true))
+  let recording = player.makeURLSession()
+  let recordTime = try await run(recording, count)
+  let folder = FileManager.default.temporaryDirectory.appending(path: "record-bench-\(UUID())")
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let clock = ContinuousClock()
+  var summary: CassetteRecorder.Summary?
+  let writeTime = try clock.measure {
+    summary = try recorder.write(to: folder.appending(path: "bench.json"))
+  }
+  let plainPer = microseconds(plainTime) / Double(count)
+  let recordPer = microseconds(recordTime) / Double(count)
+  print(
+    String(
+      format: "%12d  %12.0f  %16.0f  %5.2f  %8.1f  %d", count, plainPer, recordPer,
+      recordPer / plainPer, microseconds(writeTime) / 1000, summary?.bytes ?? 0))
+}
+await server.stop()

@@ -1,0 +1,215 @@
+import Foundation
+import JSONTree
+
+/// The one redactor: what never reaches a cassette, a log line, an issue or an error message.
+///
+/// ``standard`` covers credentials as Huawei Cloud sends them (see `API-NOTES.md`): the
+/// `Authorization` header (AK and signature), `X-Auth-Token`, `X-Security-Token`, the IAM
+/// response's `X-Subject-Token`, `Cookie` and `Set-Cookie`, the password of an IAM token
+/// request and the `access`, `secret` and `securitytoken` of a temporary-credential answer.
+/// Users add header names, query keys, JSON pointers and regular expressions. A redacted
+/// value becomes a placeholder such as `<X_AUTH_TOKEN>`; its name, never its value, is listed
+/// in the interaction's `redacted` list.
+public struct Redactor: Hashable, Sendable {
+  /// Header names whose values are replaced (compared case-insensitively).
+  public var headerNames: Set<String>
+  /// Query keys whose values are replaced.
+  public var queryKeys: Set<String>
+  /// JSON pointers (`/auth/identity/password/user/password`) whose values are replaced in
+  /// request and response bodies; a `*` token matches any key or index.
+  public var jsonPointers: [String]
+  /// JSON object keys whose values are replaced wherever they appear in a body.
+  public var jsonKeys: Set<String>
+  /// Regular expressions whose matches are replaced in every header value, URL, text body
+  /// and message.
+  public var patterns: [String]
+
+  /// Creates a redactor; names are lower-cased for comparison.
+  public init(
+    headerNames: Set<String> = [], queryKeys: Set<String> = [], jsonPointers: [String] = [],
+    jsonKeys: Set<String> = [], patterns: [String] = []
+  ) {
+    self.headerNames = Set(headerNames.map { $0.lowercased() })
+    self.queryKeys = Set(queryKeys.map { $0.lowercased() })
+    self.jsonPointers = jsonPointers
+    self.jsonKeys = Set(jsonKeys.map { $0.lowercased() })
+    self.patterns = patterns
+  }
+
+  /// The defaults: every item of "What must never reach a cassette".
+  public static let standard = Redactor(
+    headerNames: [
+      "authorization", "proxy-authorization", "x-auth-token", "x-security-token",
+      "x-subject-token", "cookie", "set-cookie",
+    ],
+    queryKeys: ["x-auth-token", "access_token", "token", "signature", "x-security-token"],
+    jsonPointers: [
+      "/auth/identity/password/user/password", "/auth/identity/token/id",
+      "/credential/access", "/credential/secret", "/credential/securitytoken",
+    ],
+    jsonKeys: ["password", "secret", "securitytoken", "security_token", "access", "sk"],
+    patterns: [
+      #"MII[A-Za-z0-9+/=_-]{20,}"#,
+      #"Signature=[0-9a-fA-F]{64}"#,
+      #"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----"#,
+    ])
+
+  /// This redactor with more rules added.
+  public func adding(
+    headerNames: Set<String> = [], queryKeys: Set<String> = [], jsonPointers: [String] = [],
+    jsonKeys: Set<String> = [], patterns: [String] = []
+  ) -> Redactor {
+    Redactor(
+      headerNames: self.headerNames.union(headerNames), queryKeys: self.queryKeys.union(queryKeys),
+      jsonPointers: self.jsonPointers + jsonPointers, jsonKeys: self.jsonKeys.union(jsonKeys),
+      patterns: self.patterns + patterns)
+  }
+
+  /// The placeholder written instead of a value: `<X_AUTH_TOKEN>` for `X-Auth-Token`.
+  public static func placeholder(_ name: String) -> String {
+    "<\(name.uppercased().replacingOccurrences(of: "-", with: "_"))>"
+  }
+
+  /// Whether a header's value is a secret.
+  public func isSecretHeader(_ name: String) -> Bool {
+    headerNames.contains(name.lowercased())
+  }
+
+  /// Whether a request to `path` carries credentials in its body (an IAM token request, a
+  /// temporary-credential request): such a body is never printed.
+  public func bodyIsSecret(path: String) -> Bool {
+    path.hasSuffix("/auth/tokens") || path.contains("/securitytokens")
+  }
+
+  /// `text` with every pattern's matches replaced by `<REDACTED>`.
+  public func redact(text: String) -> String {
+    var result = text
+    for pattern in patterns {
+      guard let expression = CompiledPattern.named(pattern).expression else { continue }
+      result = expression.stringByReplacingMatches(
+        in: result, range: NSRange(result.startIndex..., in: result), withTemplate: "<REDACTED>")
+    }
+    return result
+  }
+
+  /// `Name: value` lines for messages, secret values replaced by `<redacted>`.
+  public func headerLines(_ headers: HeaderFields) -> [String] {
+    headers.canonicallySorted.fields.map { field in
+      let value = isSecretHeader(field.name) ? "<redacted>" : redact(text: field.value)
+      return "\(field.name): \(value)"
+    }
+  }
+
+  /// An interaction as it may be written: secrets replaced by placeholders, their names
+  /// added to ``Interaction/redactions``.
+  public func redact(_ interaction: Interaction) -> Interaction {
+    var names: [String] = []
+    var result = interaction
+    result.request.headers = redact(headers: interaction.request.headers, "request", &names)
+    result.response.headers = redact(headers: interaction.response.headers, "response", &names)
+    result.request.url = redact(url: interaction.request.url, &names)
+    result.request.body = interaction.request.body.map { redact(body: $0, "request", &names) }
+    result.response.body = interaction.response.body.map { redact(body: $0, "response", &names) }
+    result.redactions = Array(Set(interaction.redactions + names)).sorted()
+    return result
+  }
+
+  private func redact(headers: HeaderFields, _ side: String, _ names: inout [String])
+    -> HeaderFields
+  {
+    HeaderFields(
+      headers.fields.map { field in
+        if isSecretHeader(field.name) {
+          names.append("\(side).header.\(field.name)")
+          return HeaderFields.Field(field.name, Self.placeholder(field.name))
+        }
+        let value = redact(text: field.value)
+        if value != field.value { names.append("\(side).header.\(field.name)") }
+        return HeaderFields.Field(field.name, value)
+      })
+  }
+
+  private func redact(url: String, _ names: inout [String]) -> String {
+    guard var components = URLComponents(string: url), let items = components.queryItems else {
+      return redact(text: url)
+    }
+    var changed = false
+    components.queryItems = items.map { item in
+      guard queryKeys.contains(item.name.lowercased()), item.value != nil else { return item }
+      names.append("request.query.\(item.name)")
+      changed = true
+      return URLQueryItem(name: item.name, value: Self.placeholder(item.name))
+    }
+    let rebuilt = changed ? (components.string ?? url) : url
+    let redacted = redact(text: rebuilt)
+    if redacted != rebuilt { names.append("request.url") }
+    return redacted
+  }
+
+  private func redact(body: RecordedBody, _ side: String, _ names: inout [String])
+    -> RecordedBody
+  {
+    switch body.content {
+    case .json(let tree):
+      var paths: [String] = []
+      let redacted = redact(json: tree, at: .root, &paths)
+      names += paths.map { "\(side).body\($0)" }
+      return RecordedBody(.json(redacted), decodedFrom: body.decodedFrom)
+    case .text(let text):
+      let redacted = redact(text: text)
+      if redacted != text { names.append("\(side).body") }
+      return RecordedBody(.text(redacted), decodedFrom: body.decodedFrom)
+    case .base64:
+      return body
+    }
+  }
+
+  private func redact(json: JSONValue, at pointer: JSONPointer, _ paths: inout [String])
+    -> JSONValue
+  {
+    if matchesPointer(pointer) {
+      paths.append(pointer.description)
+      return .string(Self.placeholder(pointer.tokens.last ?? "body"))
+    }
+    switch json {
+    case .object(let members):
+      return .object(
+        members.map { member in
+          let child = pointer.appending(member.key)
+          if jsonKeys.contains(member.key.lowercased()), member.value.isScalar {
+            paths.append(child.description)
+            return JSONMember(member.key, .string(Self.placeholder(member.key)))
+          }
+          return JSONMember(member.key, redact(json: member.value, at: child, &paths))
+        })
+    case .array(let elements):
+      return .array(
+        elements.enumerated().map { redact(json: $1, at: pointer.appending($0), &paths) })
+    case .string(let text):
+      let redacted = redact(text: text)
+      if redacted != text { paths.append(pointer.description) }
+      return .string(redacted)
+    default:
+      return json
+    }
+  }
+
+  private func matchesPointer(_ pointer: JSONPointer) -> Bool {
+    guard !pointer.tokens.isEmpty else { return false }
+    return jsonPointers.contains { pattern in
+      guard let tokens = JSONPointer(pattern)?.tokens, tokens.count == pointer.tokens.count
+      else { return false }
+      return zip(tokens, pointer.tokens).allSatisfy { $0 == "*" || $0 == $1 }
+    }
+  }
+}
+
+extension JSONValue {
+  /// A string, number, bool or null.
+  fileprivate var isScalar: Bool {
+    switch self {
+    case .object, .array: false
+    default: true
+    }
+  }
+}

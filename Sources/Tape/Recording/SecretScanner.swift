@@ -1,0 +1,128 @@
+import Foundation
+import JSONTree
+
+/// Looks for secrets in what is about to be written or printed: the live values a session
+/// used (as they are, percent-encoded and base64-encoded) and anything shaped like a
+/// credential (IAM tokens, AK/SK signatures, cookies, private keys, unredacted secret
+/// headers).
+///
+/// Hits name where they are (a JSON pointer inside a cassette) and what they look like,
+/// never the secret itself.
+public struct SecretScanner: Sendable {
+  /// One secret found.
+  public struct Hit: Hashable, Sendable, CustomStringConvertible {
+    /// Where: a JSON pointer in the document, such as `/interactions/0/request/headers/2/1`.
+    public var location: String
+    /// What was found, such as `a live secret (base64-encoded)` or `an IAM token`.
+    public var kind: String
+
+    /// `at /interactions/0/response/body/json/token: an IAM token`.
+    public var description: String { "at \(location): \(kind)" }
+  }
+
+  /// The live secret values, with the forms they may take on the wire.
+  private let needles: [(text: String, form: String)]
+  /// Credential shapes: a regular expression and what it finds.
+  private let shapes: [(literal: String, pattern: CompiledPattern, kind: String)]
+  /// Header names whose value must be a placeholder.
+  private let redactor: Redactor
+
+  /// Creates a scanner for `liveSecrets` (empty strings and values under 4 characters are
+  /// ignored), checking header values against `redactor`.
+  public init(liveSecrets: [String] = [], redactor: Redactor = .standard) {
+    var needles: [(String, String)] = []
+    for secret in Set(liveSecrets) where secret.count >= 4 {
+      needles.append((secret, "raw"))
+      if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics),
+        encoded != secret
+      {
+        needles.append((encoded, "percent-encoded"))
+      }
+      needles.append((Data(secret.utf8).base64EncodedString(), "base64-encoded"))
+    }
+    self.needles = needles
+    self.redactor = redactor
+    // Each shape starts with a literal, checked first: most strings hold none of them.
+    self.shapes = [
+      ("MII", #"MII[A-Za-z0-9+/=_-]{20,}"#, "an IAM token"),
+      ("eyJ", #"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\."#, "a JSON web token"),
+      ("Signature=", #"Signature=[0-9a-fA-F]{64}"#, "an AK/SK signature"),
+      ("Access=", #"Access=[A-Z0-9]{16,40}"#, "an access key in an Authorization value"),
+      ("-----BEGIN ", #"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, "a private key"),
+    ].map { ($0.0, CompiledPattern.named($0.1), $0.2) }
+  }
+
+  /// Every hit in a cassette's bytes; a file that is not JSON is scanned as text.
+  public func scan(_ data: Data) -> [Hit] {
+    guard let tree = try? JSONParser().parse(data) else {
+      return scan(text: String(decoding: data, as: UTF8.self), at: "/")
+    }
+    return scan(tree)
+  }
+
+  /// Every hit in a JSON document, by pointer.
+  public func scan(_ tree: JSONValue) -> [Hit] {
+    var hits: [Hit] = []
+    walk(tree, at: .root, &hits)
+    return hits
+  }
+
+  /// Every hit in a message or a text body.
+  public func scan(text: String, at location: String) -> [Hit] {
+    var hits: [Hit] = []
+    for needle in needles where text.contains(needle.text) {
+      hits.append(Hit(location: location, kind: "a live secret (\(needle.form))"))
+    }
+    for shape in shapes where text.contains(shape.literal) && shape.pattern.matches(text) {
+      hits.append(Hit(location: location, kind: shape.kind))
+    }
+    return hits
+  }
+
+  private func walk(_ value: JSONValue, at pointer: JSONPointer, _ hits: inout [Hit]) {
+    switch value {
+    case .string(let text):
+      hits += scan(text: text, at: pointer.description)
+      if pointer.tokens.last == "url", let items = URLComponents(string: text)?.queryItems {
+        for item in items
+        where redactor.queryKeys.contains(item.name.lowercased())
+          && !Self.isPlaceholder(item.value ?? "")
+        {
+          hits.append(
+            Hit(location: pointer.description, kind: "an unredacted query value '\(item.name)'"))
+        }
+      }
+    case .array(let elements):
+      if elements.count == 2, let name = elements[0].stringValue,
+        let headerValue = elements[1].stringValue, pointer.tokens.contains("headers"),
+        redactor.isSecretHeader(name), !Self.isPlaceholder(headerValue)
+      {
+        hits.append(
+          Hit(
+            location: pointer.appending(1).description,
+            kind: "an unredacted \(name) header"))
+      }
+      for (index, element) in elements.enumerated() {
+        walk(element, at: pointer.appending(index), &hits)
+      }
+    case .object(let members):
+      for member in members {
+        let child = pointer.appending(member.key)
+        if redactor.jsonKeys.contains(member.key.lowercased()),
+          let text = member.value.stringValue ?? member.value.numberLexeme,
+          !Self.isPlaceholder(text)
+        {
+          hits.append(Hit(location: child.description, kind: "an unredacted '\(member.key)' value"))
+        }
+        walk(member.value, at: child, &hits)
+      }
+    default:
+      break
+    }
+  }
+
+  /// `<X-AUTH-TOKEN>`, `<redacted>`, or empty.
+  static func isPlaceholder(_ value: String) -> Bool {
+    value.isEmpty || (value.hasPrefix("<") && value.hasSuffix(">"))
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Records a request that reached Tape's URLProtocol in a recording `URLSession`, the one
+/// way measured to work on Linux (see DESIGN.md, Transport).
+///
+/// Every URLSession's work runs on one process-wide serial queue, where `startLoading`
+/// runs too. Starting the inner task right there traps, blocking there until it ends hangs,
+/// and calling the outer client from the inner completion thread crashes. So the inner task
+/// is started from a global queue on Tape's own inner session, and its answer is delivered
+/// back *on the shared queue*: the completion enqueues the delivery and kicks a
+/// ``Trampoline``, whose protocol's `startLoading` (on the shared queue) runs it.
+///
+/// The cassette stores the request as the caller made it: the inner session's own
+/// `Accept-Encoding`, `User-Agent`, `Accept-Language` and form `Content-Type` never reach
+/// it, because they are added below this point.
+enum SessionRecording {
+  /// The session that really sends: one for the process, with its own delegate queue.
+  private static let inner: URLSession = {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.httpMaximumConnectionsPerHost = 64
+    let queue = OperationQueue()
+    queue.maxConcurrentOperationCount = 8
+    return URLSession(configuration: configuration, delegate: nil, delegateQueue: queue)
+  }()
+
+  /// The methods whose body a URLProtocol must see to record them faithfully.
+  private static let bodyMethods: Set<String> = ["POST", "PUT", "PATCH"]
+
+  static func start(_ loader: URLProtocol, recording: RecordingSetup) {
+    let request = loader.request
+    if bodyMethods.contains(request.httpMethod ?? "GET"), request.httpBody == nil,
+      request.httpBodyStream == nil
+    {
+      // An upload(for:from:) body is invisible here, and the inner session would send the
+      // request with an empty body: refuse rather than record something that never happened.
+      let method = request.httpMethod ?? "POST"
+      let problem = RecordingError(
+        file: request.url?.absoluteString ?? "request",
+        problem: .unrecordable(
+          "this \(method) has no body a URLProtocol can see (a body given to "
+            + "upload(for:from:) is invisible to it, and would be sent empty); set httpBody "
+            + "on the URLRequest, or record through RecordingTransport"))
+      loader.client?.urlProtocol(
+        loader,
+        didFailWithError: URLError(
+          .cancelled, userInfo: [NSLocalizedDescriptionKey: problem.description]))
+      return
+    }
+    let box = UncheckedBox(loader)
+    let recorder = recording.recorder
+    let (slot, offset) = recorder.begin()
+    DispatchQueue.global().async {
+      let task = inner.dataTask(with: request) { data, response, error in
+        let result: Result<(Data, HTTPURLResponse), any Error>
+        if let http = response as? HTTPURLResponse {
+          result = .success((data ?? Data(), http))
+          recorder.complete(
+            slot: slot, request: request, response: http, body: data ?? Data(), offset: offset)
+        } else {
+          result = .failure(error ?? URLError(.badServerResponse))
+        }
+        Trampoline.shared.run {
+          let loader = box.value
+          guard let client = loader.client else { return }
+          switch result {
+          case .success(let (body, response)):
+            client.urlProtocol(loader, didReceive: response, cacheStoragePolicy: .notAllowed)
+            if !body.isEmpty { client.urlProtocol(loader, didLoad: body) }
+            client.urlProtocolDidFinishLoading(loader)
+          case .failure(let error):
+            client.urlProtocol(loader, didFailWithError: error)
+          }
+        }
+      }
+      task.resume()
+    }
+  }
+}
+
+/// A value handed across threads whose use is confined by construction (here: a URLProtocol
+/// touched only on URLSession's shared queue).
+struct UncheckedBox<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+/// Runs work on URLSession's shared queue: queues it, then resumes a dummy task on a private
+/// session whose protocol accepts only the made-up `tape-trampoline` scheme; that
+/// protocol's `startLoading`, which URLSession calls on its shared queue, drains the queue
+/// and fails its own dummy task.
+final class Trampoline: Sendable {
+  static let shared = Trampoline()
+
+  private let pending = Mutex<[@Sendable () -> Void]>([])
+  private let session: URLSession
+
+  private init() {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.protocolClasses = [TrampolineProtocol.self]
+    session = URLSession(configuration: configuration)
+  }
+
+  /// Queues `work` and has it run on the shared queue.
+  func run(_ work: @escaping @Sendable () -> Void) {
+    pending.withLock { $0.append(work) }
+    session.dataTask(with: URL(string: "tape-trampoline://drain")!).resume()
+  }
+
+  /// Runs everything queued so far (called on the shared queue).
+  func drain() {
+    let work = pending.withLock { queue in
+      defer { queue.removeAll() }
+      return queue
+    }
+    for item in work { item() }
+  }
+}
+
+/// The trampoline's protocol: drains the queued deliveries, then fails its dummy task.
+final class TrampolineProtocol: URLProtocol {
+  override class func canInit(with request: URLRequest) -> Bool {
+    request.url?.scheme == "tape-trampoline"
+  }
+
+  override class func canonicalRequest(for request: URLRequest) -> URLRequest { request }
+
+  override func startLoading() {
+    Trampoline.shared.drain()
+    client?.urlProtocol(self, didFailWithError: URLError(.cancelled))
+  }
+
+  override func stopLoading() {}
+}

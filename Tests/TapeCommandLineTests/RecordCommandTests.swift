@@ -1,0 +1,80 @@
+import CloudSimulator
+import Foundation
+import Synchronization
+import Tape
+import Testing
+
+@testable import TapeCommandLine
+
+@Suite("tape record")
+struct RecordCommandTests {
+  @Test("record all writes one clean, loadable cassette per API with the cloud's URLs")
+  func recordAll() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "record-all-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let printed = Mutex<[String]>([])
+    let outcome = await TapeCommand.main(
+      ["record", "all", "--out", folder.path],
+      print: { line in printed.withLock { $0.append(line) } },
+      until: {})
+    #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    let lines = printed.withLock { $0 }
+    #expect(lines.count == 5)
+    for (api, name, _) in RecordCommand.sessions {
+      let file = folder.appending(path: name + ".json")
+      let cassette = try CassetteFile.load(from: file)
+      #expect(cassette.metadata["recordedWith"] == "swift run tape record all")
+      #expect(cassette.interactions.count >= 3, "\(api)")
+      #expect(cassette.interactions.allSatisfy { $0.request.url.hasPrefix("https://") })
+      #expect(
+        cassette.interactions.allSatisfy { $0.request.headers["X-Auth-Token"] == "<X_AUTH_TOKEN>" })
+      #expect(lines.contains { $0.hasPrefix("Tape recorded ") && $0.contains(name + ".json") })
+    }
+    let audit = TapeCommand.run(["audit", folder.path])
+    #expect(audit.status == 0, "\(audit.output)")
+  }
+
+  @Test("--corpus writes each distinct successful body once, named by its hash")
+  func corpusSeeds() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "record-seeds-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let corpus = folder.appending(path: "corpus")
+    for _ in 0..<2 {
+      let outcome = await TapeCommand.main(
+        ["record", "all", "--out", folder.appending(path: "c").path, "--corpus", corpus.path],
+        print: { _ in }, until: {})
+      #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    }
+    let seeds = try FileManager.default.contentsOfDirectory(
+      atPath: corpus.appending(path: "check/seeds").path)
+    // 0%, 50%, 100%: three distinct answers, recorded twice, three seeds.
+    #expect(seeds.count == 3)
+    #expect(seeds.allSatisfy { $0.hasPrefix("recorded-") && $0.hasSuffix(".json") })
+  }
+
+  @Test("record without 'all' is a usage error naming what to say")
+  func usage() async {
+    let outcome = await TapeCommand.main(["record"], print: { _ in }, until: {})
+    #expect(outcome.status == 2)
+    #expect(outcome.errorOutput.hasPrefix("error: say what to record: 'all'\n"))
+  }
+
+  @Test("tape poll --record writes the session, the AK and SK nowhere in it")
+  func pollRecords() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "poll-record-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appending(path: "poll.json")
+    let outcome = await PollCommand.run(
+      [
+        "check", "t1", "--endpoint", "simulator", "--interval", "0.01", "--seed", "7", "--record",
+        file.path,
+      ], environment: [:], isTerminal: false, print: { _ in })
+    #expect(outcome.status == 0)
+    #expect(outcome.errorOutput.hasPrefix("Tape recorded 3 interactions into \(file.path)"))
+    let cassette = try CassetteFile.load(from: file)
+    #expect(cassette.interactions.count == 3)
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let key = SimulatorScenario.defaultAccessKey
+    #expect(!text.contains(key.accessKey) && !text.contains(key.secretKey))
+  }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import LoopbackHTTP
+import Synchronization
+import Tape
+import Testing
+
+@testable import TapeTesting
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+@Suite("Recording through URLSession and the trait")
+struct SessionRecordingTests {
+  /// A server answering `/items/<n>` with `{"item": n}`, gzip-encoded for odd n.
+  func startServer() throws -> HTTPServer {
+    try HTTPServer.start { request in
+      let body = Data(#"{"item":"\#(request.path)"}"#.utf8)
+      let odd = (request.path.last.flatMap { Int(String($0)) } ?? 0) % 2 == 1
+      return odd
+        ? HTTPResponse(
+          status: 200,
+          headers: ["Content-Type": "application/json", "Content-Encoding": "gzip"],
+          body: gzipStored(body))
+        : .json(body)
+    }
+  }
+
+  @Test("a recording player's URLSession records 400 requests at 16 in flight, then replays them")
+  func sessionRecordsAndReplays() async throws {
+    let server = try startServer()
+    let recorder = CassetteRecorder()
+    let player = try CassettePlayer(
+      cassette: Cassette(interactions: []), source: "memory",
+      recording: RecordingSetup(
+        transport: RecordingTransport(upstream: URLSession.shared, recorder: recorder),
+        recordsEverything: true))
+    let session = player.makeURLSession()
+    let base = server.baseURL
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for lane in 0..<16 {
+        group.addTask {
+          for n in 0..<25 {
+            var request = URLRequest(url: base.appending(path: "items/\(lane)-\(n)"))
+            request.setValue("secret-\(lane)-token-value", forHTTPHeaderField: "X-Auth-Token")
+            let (data, _) = try await session.data(for: request)
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text == #"{"item":"/items/\#(lane)-\#(n)"}"#)
+          }
+        }
+      }
+      try await group.waitForAll()
+    }
+    await server.stop()
+    let cassette = recorder.cassette()
+    #expect(cassette.interactions.count == 400)
+    let gzipped = cassette.interactions.filter { $0.response.body?.decodedFrom == "gzip" }
+    #expect(gzipped.count == 16 * 12)  // odd n of 0..<25 in each lane
+    #expect(cassette.interactions.allSatisfy { $0.request.headers["User-Agent"] == nil })
+    #expect(
+      cassette.interactions.allSatisfy { $0.request.headers["X-Auth-Token"] == "<X_AUTH_TOKEN>" })
+    let bytes = String(decoding: CassetteFile.encode(cassette), as: UTF8.self)
+    #expect(!bytes.contains("-token-value"))
+
+    let replay = try CassettePlayer(cassette: cassette, source: "memory").makeURLSession()
+    let (data, _) = try await replay.data(for: URLRequest(url: base.appending(path: "items/3-7")))
+    #expect(String(decoding: data, as: UTF8.self) == #"{"item":"/items/3-7"}"#)
+  }
+
+  @Test("an upload(for:from:) body is refused with a clear error; an httpBody POST records")
+  func uploadRefused() async throws {
+    let server = try startServer()
+    defer { server.beginStop() }
+    let recorder = CassetteRecorder()
+    let player = try CassettePlayer(
+      cassette: Cassette(interactions: []), source: "memory",
+      recording: RecordingSetup(
+        transport: RecordingTransport(upstream: URLSession.shared, recorder: recorder),
+        recordsEverything: true))
+    let session = player.makeURLSession()
+    var request = URLRequest(url: server.baseURL.appending(path: "items/8"))
+    request.httpMethod = "POST"
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    do {
+      _ = try await session.upload(for: request, from: Data(#"{"a":1}"#.utf8))
+      Issue.record("an invisible upload body was sent")
+    } catch {
+      #expect("\(error)".contains("upload(for:from:) is invisible"), "\(error)")
+    }
+    request.httpBody = Data(#"{"a":1}"#.utf8)
+    _ = try await session.data(for: request)
+    #expect(recorder.interactions.count == 1)
+    #expect(recorder.interactions.first?.request.body?.data == Data(#"{"a":1}"#.utf8))
+  }
+
+  @Test("record: .once records a missing cassette through the trait and says where")
+  func traitRecordsOnce() async throws {
+    let server = try startServer()
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var trait = CassetteTrait.cassette("recorded/once", record: .once)
+    trait.environment = ["TAPE_CASSETTES": folder.path]
+    let url = server.baseURL.appending(path: "items/2")
+    let test = try #require(Test.current)
+    try await withKnownIssue {
+      try await trait.provideScope(for: test, testCase: Test.Case.current) {
+        let tape = try #require(CassettePlayer.current)
+        _ = try await tape.transport.send(URLRequest(url: url))
+        _ = try await tape.makeURLSession().data(for: URLRequest(url: url))
+      }
+    } matching: { issue in
+      issue.severity == .warning
+        && issue.comments.map(\.rawValue).joined().hasPrefix(
+          "Tape recorded 2 interactions into \(folder.path)/recorded/once.json")
+    }
+    await server.stop()
+    let cassette = try CassetteFile.load(from: folder.appending(path: "recorded/once.json"))
+    #expect(cassette.interactions.map(\.repeatCount) == [2])
+
+    // Replayed with the server gone; newEpisodes appends a new request and keeps the rest.
+    let second = try startServer()
+    var appending = CassetteTrait.cassette("recorded/once", record: .newEpisodes)
+    appending.environment = ["TAPE_CASSETTES": folder.path]
+    let newURL = second.baseURL.appending(path: "items/4")
+    try await withKnownIssue {
+      try await appending.provideScope(for: test, testCase: Test.Case.current) {
+        let tape = try #require(CassettePlayer.current)
+        _ = try await tape.transport.send(URLRequest(url: url))
+        _ = try await tape.transport.send(URLRequest(url: newURL))
+      }
+    } matching: { issue in
+      issue.comments.map(\.rawValue).joined().hasPrefix("Tape recorded 1 interaction into ")
+    }
+    await second.stop()
+    let grown = try CassetteFile.load(from: folder.appending(path: "recorded/once.json"))
+    #expect(
+      grown.interactions.map { URL(string: $0.request.url)!.path } == ["/items/2", "/items/4"])
+  }
+}
