@@ -5,7 +5,8 @@ import Synchronization
 /// the concurrency pool) until the answer is ready.
 ///
 /// One bridge serves every request of a connection, one at a time: a task runs the handler
-/// on the pool, stores the answer and signals; the connection thread waits on the semaphore.
+/// on ``HandlerExecutor`` (not the concurrency pool, which the server's own clients may be
+/// holding), stores the answer and signals; the connection thread waits on the semaphore.
 final class HandlerBridge: Sendable {
   private let ready = DispatchSemaphore(value: 0)
   private let answer = Mutex<HTTPResponse?>(nil)
@@ -18,7 +19,7 @@ final class HandlerBridge: Sendable {
 
   /// Calls the handler with `request` and waits for its answer.
   func respond(to request: HTTPRequest) -> HTTPResponse {
-    Task { [self] in
+    Task(executorPreference: HandlerExecutor.shared) { [self] in
       let response = await handler(request)
       answer.withLock { $0 = response }
       ready.signal()
