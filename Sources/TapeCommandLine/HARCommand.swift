@@ -12,7 +12,8 @@ enum HARCommand {
     mitmproxy and other recorders). Export writes standard output unless --out is given.
     Order, repeat counts (_repeat), offsets (_offsetMilliseconds) and redactions
     (_redactions) travel in underscore fields, so import after export gives the cassette
-    back, every interaction and byte included.
+    back, every interaction and byte included. Import redacts credentials as a recording
+    does, and refuses an archive that still holds a secret (a token-shaped value, a key).
 
     options:
       --out <file>  where to write
@@ -78,7 +79,16 @@ enum HARCommand {
       return .failure("cannot read \(path): \(error.localizedDescription)")
     }
     do {
-      let cassette = try HTTPArchive.cassette(from: document, file: path)
+      var cassette = try HTTPArchive.cassette(from: document, file: path)
+      // What browsers and proxies save holds live credentials: redacted as a recording is,
+      // then scanned; a secret the redactor does not know refuses the import.
+      cassette.interactions = cassette.interactions.map(Redactor.standard.redact)
+      let hits = SecretScanner().scan(CassetteFile.encode(cassette))
+      guard hits.isEmpty else {
+        let places = hits.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+        return .failure(
+          "\(path) holds secrets the redactor does not know; nothing written:\n\(places)")
+      }
       try CassetteFile.save(cassette, to: URL(fileURLWithPath: output))
       return .success(
         "wrote \(output): \(cassette.interactions.count) interactions from \(path)\n")

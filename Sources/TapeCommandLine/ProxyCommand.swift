@@ -122,10 +122,13 @@ enum ProxyCommand {
     let transport: any HTTPTransport =
       upstream.scheme?.lowercased() == "http"
       ? PlainHTTPTransport() : URLSession(configuration: .ephemeral)
+    let recorder = CassetteRecorder(
+      liveSecrets: liveSecrets(simulator: simulator, environment: environment))
     let proxy: ForwardingProxy
     do {
       proxy = try ForwardingProxy.start(
-        upstream: upstream, port: port, transport: transport, replaying: player,
+        upstream: upstream, port: port, transport: transport, recorder: recorder,
+        replaying: player,
         prepare: resigning(with: signingKey(simulator: simulator, environment: environment)))
     } catch {
       await simulator?.stop()
@@ -138,18 +141,33 @@ enum ProxyCommand {
     await until()
     await proxy.stop()
     await simulator?.stop()
-    let recorded = proxy.interactions
-    let cassette = ProxyRecording.cassette(
-      existing: mode == .newEpisodes ? existing : nil, recorded: recorded,
-      upstream: upstreamText)
+    let recorded = recorder.interactions.count
+    let summary: CassetteRecorder.Summary
     do {
-      try CassetteFile.save(cassette, to: file)
+      summary = try recorder.write(
+        to: file, named: path, appendingTo: mode == .newEpisodes ? existing : nil,
+        metadata: ["origin": "recorded by tape proxy from \(upstreamText)"])
     } catch {
-      return .failure(error.description)
+      return .failure("nothing written: \(error.description)")
     }
+    let before = mode == .newEpisodes ? existing?.interactions.count ?? 0 : 0
     return .success(
-      "wrote \(path): \(recorded.count) new interaction\(recorded.count == 1 ? "" : "s"), "
-        + "\(cassette.interactions.count) in all\n")
+      "wrote \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s"), "
+        + "\(summary.stored) in all (\(before) kept, repeats folded)\n")
+  }
+
+  /// What the recorded session may have carried and the cassette must not: the credentials
+  /// in the environment, and the simulator's own.
+  static func liveSecrets(simulator: CloudSimulator?, environment: [String: String]) -> [String] {
+    var secrets = [
+      "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+      "HUAWEICLOUD_SDK_AUTH_TOKEN", "HUAWEICLOUD_SDK_PASSWORD",
+    ].compactMap { environment[$0] }.filter { !$0.isEmpty }
+    if let scenario = simulator?.scenario {
+      secrets += scenario.accessKeys.flatMap { [$0.accessKey, $0.secretKey] }
+      secrets += scenario.accounts.map(\.password)
+    }
+    return secrets
   }
 
   /// The key pair to re-sign AK/SK requests with: the simulator's own, or the one in the

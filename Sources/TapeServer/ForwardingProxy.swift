@@ -1,33 +1,31 @@
 import Foundation
 import HTTPTransportCore
 import LoopbackHTTP
-import Synchronization
 import Tape
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
 
-/// A reverse proxy on 127.0.0.1 that forwards every request to one upstream and keeps each
-/// exchange as an ``Interaction`` (`tape proxy`): any client, in any language, records by
-/// pointing its endpoint at the proxy.
+/// A reverse proxy on 127.0.0.1 that forwards every request to one upstream and records
+/// each exchange with a `CassetteRecorder` (`tape proxy`): any client, in any language,
+/// records by pointing its endpoint at the proxy, with the recorder's redaction, ordering,
+/// repeat folding and secret scan.
 public final class ForwardingProxy: Sendable {
   /// Where the requests go, such as `https://codearts-check.cn-north-4.myhuaweicloud.com`.
   public let upstream: URL
+  /// What the exchanges are recorded into.
+  public let recorder: CassetteRecorder
   private let server: HTTPServer
-  private let exchanges: ExchangeLog
 
   /// Where clients send their requests.
   public var baseURL: URL { server.baseURL }
 
-  private init(upstream: URL, server: HTTPServer, exchanges: ExchangeLog) {
+  private init(upstream: URL, recorder: CassetteRecorder, server: HTTPServer) {
     self.upstream = upstream
+    self.recorder = recorder
     self.server = server
-    self.exchanges = exchanges
   }
-
-  /// The exchanges so far, in the order their answers came.
-  public var interactions: [Interaction] { exchanges.items.withLock { $0 } }
 
   /// Starts forwarding to `upstream` through `transport`, listening on `port` (0 picks one).
   /// With a `player`, a request its cassette answers is replayed, and only the others are
@@ -36,14 +34,11 @@ public final class ForwardingProxy: Sendable {
   /// client sent it.
   public static func start(
     upstream: URL, port: UInt16 = 0, transport: any HTTPTransport,
-    replaying player: CassettePlayer? = nil, clock: ContinuousClock = ContinuousClock(),
+    recorder: CassetteRecorder = CassetteRecorder(), replaying player: CassettePlayer? = nil,
     prepare: @escaping @Sendable (inout URLRequest) throws -> Void = { _ in }
   ) throws(HTTPServerError) -> ForwardingProxy {
-    let exchanges = ExchangeLog()
-    let start = clock.now
     let server = try HTTPServer.start(configuration: HTTPServerConfiguration(port: port)) {
       request in
-      let arrival = clock.now
       let outgoing = forwarded(request, to: upstream)
       if let player {
         do {
@@ -60,24 +55,13 @@ public final class ForwardingProxy: Sendable {
       do {
         var sent = outgoing
         try prepare(&sent)
+        let (slot, offset) = recorder.begin()
         let (body, response) = try await transport.send(sent)
-        let recorded = Interaction(
-          request: RecordedRequest(
-            method: request.method, url: outgoing.url?.absoluteString ?? request.target,
-            headers: HeaderFields(request.headers.map { HeaderFields.Field($0.name, $0.value) }),
-            body: request.body.isEmpty
-              ? nil
-              : RecordedBody(data: request.body, contentType: request.headers["Content-Type"])),
-          response: RecordedResponse(
-            status: response.statusCode, headers: headerFields(of: response),
-            body: body.isEmpty
-              ? nil
-              : RecordedBody(
-                data: body, contentType: response.value(forHTTPHeaderField: "Content-Type"))),
-          offset: arrival - start, duration: clock.now - arrival)
-        exchanges.items.withLock { $0.append(recorded) }
+        // Kept as the client sent it; the recorder redacts before it keeps anything.
+        recorder.complete(
+          slot: slot, request: outgoing, response: response, body: body, offset: offset)
         return HTTPResponse(
-          status: response.statusCode, headers: answerHeaders(recorded.response.headers),
+          status: response.statusCode, headers: answerHeaders(headerFields(of: response)),
           body: body)
       } catch {
         return .text(
@@ -85,7 +69,7 @@ public final class ForwardingProxy: Sendable {
           status: 502)
       }
     }
-    return ForwardingProxy(upstream: upstream, server: server, exchanges: exchanges)
+    return ForwardingProxy(upstream: upstream, recorder: recorder, server: server)
   }
 
   /// Stops accepting, finishes what is in flight.
@@ -131,9 +115,4 @@ public final class ForwardingProxy: Sendable {
     }
     return HeaderFields(fields)
   }
-}
-
-/// The exchanges a proxy has seen, shared with its handler.
-final class ExchangeLog: Sendable {
-  let items = Mutex<[Interaction]>([])
 }

@@ -114,6 +114,41 @@ struct HARCommandTests {
     #expect(outcome.errorOutput.hasPrefix("error: \(message)"), "\(outcome.errorOutput)")
   }
 
+  @Test("a live token is redacted on import; a JSON web token in a body refuses it")
+  func secrets() throws {
+    let token = "MIIEhgYJKoZIhvcNAQcCoIIEdzCCBHMCAQExDTALBglghkgBZQMEAgEwggLUBgkqhkiG9w0BBwGgggLF"
+    let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLWJ5dGVz"
+    func archive(header: String, body: String) -> String {
+      #"""
+      {"log": {"entries": [{"startedDateTime": "2026-11-30T10:00:00Z",
+        "request": {"method": "GET", "url": "https://h.example/a", "headers": [\#(header)]},
+        "response": {"status": 200, "headers": [],
+                     "content": {"mimeType": "text/plain", "text": "\#(body)"}}}]}}
+      """#
+    }
+    let output = temporaryFile(".json")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let redacted = HARCommand.run(["import", "in.har", "--out", output.path]) { _ in
+      Data(archive(header: #"{"name": "X-Auth-Token", "value": "\#(token)"}"#, body: "ok").utf8)
+    }
+    #expect(redacted.status == 0, "\(redacted.errorOutput)")
+    let cassette = try CassetteFile.load(from: output)
+    #expect(cassette.interactions[0].request.headers["X-Auth-Token"] == "<X_AUTH_TOKEN>")
+    #expect(cassette.interactions[0].redactions.contains("request.header.X-Auth-Token"))
+    #expect(!(try String(contentsOf: output, encoding: .utf8)).contains(token))
+
+    let unknownPlace = temporaryFile(".json")
+    let refused = HARCommand.run(["import", "in.har", "--out", unknownPlace.path]) { _ in
+      Data(archive(header: "", body: "session=\(jwt)").utf8)
+    }
+    #expect(refused.status == 1)
+    #expect(
+      refused.errorOutput.contains("holds secrets the redactor does not know; nothing written"))
+    #expect(refused.errorOutput.contains("/interactions/0/response/body"))
+    #expect(!refused.errorOutput.contains(jwt))
+    #expect(!FileManager.default.fileExists(atPath: unknownPlace.path))
+  }
+
   @Test("usage: exit 2")
   func usage() {
     #expect(TapeCommand.run(["har"]).status == 2)
