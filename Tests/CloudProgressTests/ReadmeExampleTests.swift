@@ -50,7 +50,7 @@ struct ReadmeExampleTests {
     let files =
       FileManager.default.enumerator(atPath: testFolder.path)?
       .compactMap { $0 as? String }.filter { $0.hasSuffix("ReadmeExampleTests.swift") } ?? []
-    #expect(files.count == 5)
+    #expect(files.count == 6)
     let sources = try files.map { file in
       try String(contentsOf: testFolder.appending(path: file), encoding: .utf8)
         .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }

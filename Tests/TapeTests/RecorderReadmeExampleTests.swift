@@ -9,9 +9,9 @@ import Testing
   import FoundationNetworking
 #endif
 
-/// The recorder's README-ready examples (in the recorder branch's report), compiled and run.
+/// The README's recorder examples, compiled and run (blocks between the markers).
 @Suite("Recorder examples")
-struct RecorderExampleTests {
+struct RecorderReadmeExampleTests {
   // README block 1 (record mode per test) starts here.
   @Test(.cassette("check-task-polling", record: .once))
   func checkTaskFinishesOrRecords() async throws {
