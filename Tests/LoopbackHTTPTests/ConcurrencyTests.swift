@@ -50,7 +50,7 @@ struct ConcurrencyTests {
   @Test("at the connection bound, a new connection waits in the backlog until a slot frees up")
   func connectionBound() async throws {
     let seen = SeenRequests()
-    let configuration = HTTPServerConfiguration(maxConnections: 1)
+    let configuration = HTTPServerConfiguration.patient(maxConnections: 1)
     let handler: HTTPHandler = { request in
       await seen.record(request)
       return .text(request.path)

@@ -14,7 +14,11 @@ struct PlainHTTPTransportTests {
   @Test("a GET and a POST with a body are answered on one kept-alive connection")
   func keepAlive() async throws {
     let clientPorts = Mutex<[UInt16]>([])
-    let server = try HTTPServer.start { request in
+    // A minute of idle time: a loaded machine's pause between the two requests must not
+    // close the connection, which is what the test is about.
+    let server = try HTTPServer.start(
+      configuration: HTTPServerConfiguration(idleTimeout: .seconds(60))
+    ) { request in
       clientPorts.withLock { $0.append(request.remoteAddress.port) }
       return .text("\(request.method) \(request.target) \(request.bodyText ?? "")")
     }

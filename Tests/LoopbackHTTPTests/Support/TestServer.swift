@@ -3,7 +3,7 @@ import LoopbackHTTP
 
 /// Starts a server, runs `body` with it, and stops it whether `body` succeeds or throws.
 func withServer<Result>(
-  _ configuration: HTTPServerConfiguration = HTTPServerConfiguration(),
+  _ configuration: HTTPServerConfiguration = .patient(),
   handler: @escaping HTTPHandler = echo,
   _ body: (HTTPServer) async throws -> Result
 ) async throws -> Result {
@@ -35,4 +35,15 @@ func withServer<Result>(
 /// A GET request for `target` with a `Host` field and any `extra` fields, ready to send.
 func get(_ target: String, extra: String = "") -> String {
   "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(extra)\r\n"
+}
+
+extension HTTPServerConfiguration {
+  /// A configuration whose idle and request timeouts (a minute) no test waits for, for
+  /// tests of anything but those timeouts: on a loaded 2-core machine a test's task can wait
+  /// seconds for a thread between two requests, which must not read as an idle client.
+  static func patient(maxConnections: Int = 256) -> HTTPServerConfiguration {
+    HTTPServerConfiguration(
+      maxConnections: maxConnections, idleTimeout: .seconds(60),
+      requestReadTimeout: .seconds(60))
+  }
 }
