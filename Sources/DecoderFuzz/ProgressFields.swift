@@ -41,55 +41,34 @@ public struct ProgressFields: Hashable, Sendable {
 
   /// `document` without its cosmetic members: what the progress is read from.
   public func progressPart(of document: JSONValue) -> JSONValue {
-    progressPart(of: document, at: [])
-  }
-
-  private func progressPart(of value: JSONValue, at tokens: [String]) -> JSONValue {
-    switch value {
-    case .object(let members):
-      return .object(
-        members.compactMap { member in
-          let path = tokens + [member.key]
-          switch role(of: path) {
-          case .progress: return member
-          case .container: return JSONMember(member.key, progressPart(of: member.value, at: path))
-          case .cosmetic: return nil
-          }
-        })
-    case .array(let elements):
-      return .array(
-        elements.enumerated().map { index, element in
-          let path = tokens + [String(index)]
-          return role(of: path) == .container ? progressPart(of: element, at: path) : element
-        })
-    default:
-      return value
-    }
+    part(of: document, at: [], keeping: .progress)
   }
 
   /// `document` without its progress fields: the cosmetic members, in the containers that
   /// hold them. Laying it over an answer is the same as laying `document` over it.
   public func cosmeticPart(of document: JSONValue) -> JSONValue {
-    cosmeticPart(of: document, at: [])
+    part(of: document, at: [], keeping: .cosmetic)
   }
 
-  private func cosmeticPart(of value: JSONValue, at tokens: [String]) -> JSONValue {
+  /// The members whose role is `kept`, in the containers (kept as containers) that hold
+  /// progress fields; a container that is not an object or array is kept whole.
+  private func part(of value: JSONValue, at tokens: [String], keeping kept: Role) -> JSONValue {
     switch value {
     case .object(let members):
       return .object(
         members.compactMap { member in
           let path = tokens + [member.key]
           switch role(of: path) {
-          case .progress: return nil
-          case .container: return JSONMember(member.key, cosmeticPart(of: member.value, at: path))
-          case .cosmetic: return member
+          case .container:
+            return JSONMember(member.key, part(of: member.value, at: path, keeping: kept))
+          case let role: return role == kept ? member : nil
           }
         })
     case .array(let elements):
       return .array(
         elements.enumerated().map { index, element in
           let path = tokens + [String(index)]
-          return role(of: path) == .container ? cosmeticPart(of: element, at: path) : element
+          return role(of: path) == .container ? part(of: element, at: path, keeping: kept) : element
         })
     default:
       return value
