@@ -32,6 +32,9 @@ public enum TapeCommand {
     case "decode": return DecodeCommand.run(rest, readInput: readInput)
     case "fuzz": return FuzzCommand.run(rest, readInput: readInput)
     case "fuzz-worker":
+      // Ctrl-C reaches the whole process group: the parent decides when workers stop (a
+      // worker killed by it would read as a crash finding).
+      signal(SIGINT, SIG_IGN)
       let status = FuzzWorker.serve(arguments: rest, targets: FuzzTargetRegistry.standard)
       return CommandOutcome(status: status, output: "", errorOutput: "")
     case "poll":

@@ -1,10 +1,24 @@
 import Foundation
+import Glibc
 import Testing
 
 @testable import TapeCommandLine
 
 @Suite("tape fuzz")
 struct FuzzCommandTests {
+  /// A fresh corpus directory holding the package's check seeds (no findings).
+  static func corpusWithSeeds(_ name: String) throws -> URL {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let directory = FileManager.default.temporaryDirectory.appending(path: "\(name)-\(UUID())")
+    try FileManager.default.createDirectory(
+      at: directory.appending(path: "check"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: root.appending(path: "corpus/check/seeds"),
+      to: directory.appending(path: "check/seeds"))
+    return directory
+  }
+
   @Test(
     "bad flags print the usage and exit 2",
     arguments: [
@@ -33,7 +47,7 @@ struct FuzzCommandTests {
 
   @Test("a bounded in-process run prints the summary table and exits 0 without findings")
   func boundedRun() throws {
-    let directory = FileManager.default.temporaryDirectory.appending(path: "fuzz-cmd-\(UUID())")
+    let directory = try Self.corpusWithSeeds("fuzz-cmd")
     defer { try? FileManager.default.removeItem(at: directory) }
     let outcome = TapeCommand.run([
       "fuzz", "--target", "check", "--runs", "200", "--seed", "8", "--in-process",
@@ -43,12 +57,14 @@ struct FuzzCommandTests {
     let lines = outcome.output.split(separator: "\n")
     #expect(lines.first?.hasPrefix("target") == true)
     #expect(lines.contains { $0.hasPrefix("check ") && $0.contains(" 200 ") })
-    #expect(lines.last == "seed 8, shard 0/1")
+    #expect(lines.contains("seed 8, shard 0/1"))
+    #expect(outcome.output.contains("Zero findings is the good\noutcome."))
+    #expect(outcome.output.contains("<corpus>/<api>/findings/<hash>.json"))
   }
 
   @Test("a new finding is saved and makes the exit status 1")
   func newFindingExitsOne() throws {
-    let directory = FileManager.default.temporaryDirectory.appending(path: "fuzz-new-\(UUID())")
+    let directory = try Self.corpusWithSeeds("fuzz-new")
     defer { try? FileManager.default.removeItem(at: directory) }
     // A budget of a nanosecond makes every input slow: a finding the hardened models allow.
     let arguments = [
@@ -76,5 +92,79 @@ struct FuzzCommandTests {
     let missing = TapeCommand.run(["fuzz", "replay", "/nonexistent/finding.json"])
     #expect(missing.status == 1)
     #expect(missing.errorOutput.contains("/nonexistent/finding.json cannot be read"))
+  }
+}
+
+@Suite("tape fuzz: corpus, jobs and Ctrl-C")
+struct FuzzHardeningTests {
+  @Test("a --corpus that is missing or holds no seeds is a usage error")
+  func corpusRequired() throws {
+    let missing = TapeCommand.run([
+      "fuzz", "--target", "check", "--runs", "5", "--corpus", "/nonexistent/tape-corpus",
+    ])
+    #expect(missing.status == 2)
+    #expect(
+      missing.errorOutput.hasPrefix(
+        "error: corpus directory '/nonexistent/tape-corpus' does not exist"))
+    let empty = FileManager.default.temporaryDirectory.appending(path: "empty-corpus-\(UUID())")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: empty) }
+    let seedless = TapeCommand.run([
+      "fuzz", "--target", "check", "--runs", "5", "--corpus", empty.path,
+    ])
+    #expect(seedless.status == 2)
+    #expect(
+      seedless.errorOutput.hasPrefix("error: corpus directory '\(empty.path)' holds no seeds"))
+  }
+
+  @Test("--jobs far above the core count still runs every target")
+  func manyJobs() throws {
+    let corpus = try FuzzCommandTests.corpusWithSeeds("fuzz-jobs")
+    defer { try? FileManager.default.removeItem(at: corpus) }
+    let outcome = TapeCommand.run([
+      "fuzz", "--seconds", "1", "--seed", "3", "--in-process", "--jobs", "64",
+      "--corpus", corpus.path, "--budget-ms", "100000",
+    ])
+    #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    let rows = outcome.output.split(separator: "\n").dropFirst().prefix(
+      FuzzCommand.targetNames.split(separator: ",").count)
+    #expect(rows.count == 10)
+    for row in rows {
+      let executions = Int(row.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? 0
+      #expect(executions > 0, "\(row)")
+    }
+  }
+
+  @Test("the built executable: Ctrl-C prints the summary and exits 130")
+  func interruptPrintsSummary() throws {
+    let corpus = try FuzzCommandTests.corpusWithSeeds("fuzz-int")
+    defer { try? FileManager.default.removeItem(at: corpus) }
+    let process = Process()
+    process.executableURL = SimulateProcessTests.binary
+    process.arguments = [
+      "fuzz", "--target", "check", "--seconds", "600", "--seed", "5", "--corpus", corpus.path,
+    ]
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    // The first progress line shows the workers are running.
+    var progress = ""
+    while !progress.contains("fuzzing 1 target(s)") {
+      let data = errors.fileHandleForReading.availableData
+      if data.isEmpty { break }
+      progress += String(decoding: data, as: UTF8.self)
+    }
+    let clock = ContinuousClock()
+    let start = clock.now
+    kill(process.processIdentifier, SIGINT)
+    let summary = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130)
+    #expect(start.duration(to: clock.now) < .seconds(5))
+    #expect(summary.hasPrefix("target"))
+    #expect(summary.contains("seed 5, shard 0/1"))
+    #expect(!summary.contains("new finding"), "a worker stopped by Ctrl-C is no crash finding")
   }
 }
