@@ -175,7 +175,8 @@ private struct TargetFuzzer {
     let saved = Finding(
       target: target.name, report: minimizedReport, input: minimized,
       mutations: fuzzCase.mutations, seed: configuration.seed, shard: configuration.shard,
-      iteration: iteration, originalSize: input.count)
+      iteration: iteration, originalSize: input.count,
+      budgetMilliseconds: configuration.budgetMilliseconds)
     report.findings.append(saved)
     if let directory = configuration.findingsDirectory {
       let store = FindingStore(corpusDirectory: directory)

@@ -158,6 +158,7 @@ enum FuzzCommand {
         budgetMilliseconds: budgetForWorkers)
     }
     configuration.shouldStop = { Interruption.isRequested }
+    configuration.budgetMilliseconds = budgetMilliseconds
     let printer = ProgressPrinter(isTerminal: isatty(STDERR_FILENO) == 1)
     printer.say(
       "fuzzing \(targets.count) target(s), seed \(seed), shard \(shard), \(jobs) job(s), "

@@ -8,10 +8,14 @@ enum ReplayCommand {
     usage: tape fuzz replay <finding-file>
 
     Runs the input of a finding file (corpus/<api>/findings/<hash>.json) through its target
-    in a worker process and prints the recorded outcome and today's.
+    in a worker process, with the time budget the finding was recorded with (250 ms for
+    files that do not say), and prints the recorded outcome and today's.
 
-    Exit status: 0 the finding no longer reproduces, 1 it still does (or the file is not a
-    finding), 2 usage error.
+    exit status:
+      0  the finding no longer reproduces (fixed)
+      1  it still reproduces
+      2  a usage error
+      3  the file cannot be read or is not a finding file (the message says why)
 
     """
 
@@ -31,15 +35,19 @@ enum ReplayCommand {
     do {
       finding = try FindingStore.load(URL(fileURLWithPath: path))
     } catch {
-      return .failure("\(error)")
+      return CommandOutcome(status: 3, output: "", errorOutput: "error: \(error)\n")
     }
     guard let target = FuzzTargetRegistry.target(named: finding.target) else {
-      return .failure("\(path) names an unknown target '\(finding.target)'")
+      return CommandOutcome(
+        status: 3, output: "",
+        errorOutput: "error: \(path) names an unknown target '\(finding.target)'\n")
     }
     guard let executable = FuzzCommand.currentExecutable() else {
       return .failure("cannot find this program's path to start a fuzz worker")
     }
-    let executor = WorkerExecutor(target: target, command: [executable, "fuzz-worker"])
+    let budget = finding.budgetMilliseconds ?? 250
+    let executor = WorkerExecutor(
+      target: target, command: [executable, "fuzz-worker"], budgetMilliseconds: budget)
     let outcome = executor.run([finding.input]).first
     let reproduces = outcome?.finding?.findingClass == finding.report.findingClass
     let text = """
@@ -48,6 +56,7 @@ enum ReplayCommand {
       input: \(finding.input.count) bytes (from \(finding.originalSize)), \
       seed \(finding.seed), shard \(finding.shard), input \(finding.iteration)
       mutations: \(finding.mutations.map(\.description).joined(separator: "; "))
+      budget: \(budget.formatted()) ms per input
       recorded: \(finding.report)
       now: \(outcome.map(String.init(describing:)) ?? "no outcome")
       \(reproduces ? "still reproduces" : "fixed: no longer reproduces")

@@ -87,10 +87,10 @@ struct FuzzCommandTests {
     try Data("{\"format_version\": 1,".utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
     let outcome = TapeCommand.run(["fuzz", "replay", file.path])
-    #expect(outcome.status == 1)
+    #expect(outcome.status == 3)
     #expect(outcome.errorOutput.hasPrefix("error: \(file.path) is not valid JSON: line 1"))
     let missing = TapeCommand.run(["fuzz", "replay", "/nonexistent/finding.json"])
-    #expect(missing.status == 1)
+    #expect(missing.status == 3)
     #expect(missing.errorOutput.contains("/nonexistent/finding.json cannot be read"))
   }
 }
@@ -166,5 +166,42 @@ struct FuzzHardeningTests {
     #expect(summary.hasPrefix("target"))
     #expect(summary.contains("seed 5, shard 0/1"))
     #expect(!summary.contains("new finding"), "a worker stopped by Ctrl-C is no crash finding")
+  }
+}
+
+@Suite("tape fuzz replay: budget and exit codes")
+struct ReplayBudgetTests {
+  @Test("a slow finding replays under the budget it was recorded with: still reproduces, exit 1")
+  func keepsBudget() throws {
+    let corpus = try FuzzCommandTests.corpusWithSeeds("fuzz-replay")
+    defer { try? FileManager.default.removeItem(at: corpus) }
+    func tape(_ arguments: [String]) throws -> (Int32, String) {
+      let process = Process()
+      process.executableURL = SimulateProcessTests.binary
+      process.arguments = arguments
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = Pipe()
+      try process.run()
+      let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return (process.terminationStatus, text)
+    }
+    // A budget of a nanosecond makes every input slow.
+    let (status, _) = try tape([
+      "fuzz", "--target", "check", "--runs", "5", "--seed", "1", "--corpus", corpus.path,
+      "--budget-ms", "0.000001",
+    ])
+    #expect(status == 1)
+    let findings = corpus.appending(path: "check/findings")
+    let names = try FileManager.default.contentsOfDirectory(atPath: findings.path)
+    let file = try #require(names.first.map { findings.appending(path: $0) })
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(
+      text.contains(#""budget_ms": 1e-06"#) || text.contains(#""budget_ms": 0.000001"#), "\(text)")
+    #expect(text.contains(#""formatVersion": 1"#))
+    let (replayed, printed) = try tape(["fuzz", "replay", file.path])
+    #expect(replayed == 1, "\(printed)")
+    #expect(printed.hasSuffix("still reproduces\n"))
   }
 }
