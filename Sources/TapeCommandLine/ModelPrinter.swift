@@ -30,7 +30,9 @@ enum ModelPrinter {
     } else if let enumeration = value as? any OpenEnumeration {
       lines.append("\(indent)\(label): \(describe(enumeration))")
     } else if let text = value as? String {
-      lines.append("\(indent)\(label): \"\(text)\"")
+      // One line per field: a newline inside a string shows as \n.
+      let shown = text.replacing("\\", with: "\\\\").replacing("\n", with: "\\n")
+      lines.append("\(indent)\(label): \"\(shown)\"")
     } else if mirror.displayStyle == .collection {
       lines.append("\(indent)\(label): \(mirror.children.count) element(s)")
       for (index, element) in mirror.children.enumerated() {

@@ -64,8 +64,28 @@ public enum TapeCommand {
   }
 
   /// Reads the file at `path`, or all of standard input when `path` is `-`.
+  /// At most ``InputLimit/bytes``; a directory is refused with a sentence.
   @Sendable public static func readFileOrStandardInput(_ path: String) throws -> Data {
-    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    return try Data(contentsOf: URL(fileURLWithPath: path))
+    let limit = InputLimit.bytes
+    if path == "-" { return try InputLimit.read(FileHandle.standardInput, limit: limit) }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      throw InputError(reason: "it is a directory, not a file")
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw InputError(
+        reason: FileManager.default.fileExists(atPath: path)
+          ? "permission denied" : "no such file")
+    }
+    defer { try? handle.close() }
+    return try InputLimit.read(handle, limit: limit)
+  }
+
+  /// Why a file could not be read, as a sentence.
+  struct InputError: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { reason }
   }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import TapeCommandLine
+
+/// `tape decode` with hostile input: control characters, endless standard input, directories.
+@Suite("tape decode: hostile input")
+struct DecodeHardeningTests {
+  @Test("control characters from the payload are printed escaped, in output and errors")
+  func escapesControlCharacters() {
+    let payload =
+      "{\"task_status\": 0, \"progress\": {\"ratio\": \"5%\", \"info\": \"\\u001b]0;pwned\\u0007\\u0000\\u009b2J\"}}"
+    let outcome = TapeCommand.run(["decode", "--api", "check", "-"]) { _ in Data(payload.utf8) }
+    #expect(outcome.status == 0)
+    #expect(!outcome.output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    #expect(!outcome.output.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) })
+    #expect(outcome.output.contains(#"\u{1B}]0;pwned\u{7}\u{0}\u{9B}2J"#))
+    let refused = TapeCommand.run(["decode", "--api", "check", "-"]) { _ in
+      Data("{\"task_status\": \"\u{1B}[31m\"".utf8)
+    }
+    #expect(refused.status == 1)
+    #expect(!refused.errorOutput.contains("\u{1B}"))
+    let name = TapeCommand.run(["decode", "--api", "check", "/tmp/\u{1B}[2Jno-such-file"])
+    #expect(name.errorOutput == "error: cannot read /tmp/\\u{1B}[2Jno-such-file: no such file\n")
+  }
+
+  @Test("a directory is refused with a sentence")
+  func directory() {
+    let outcome = TapeCommand.run(["decode", "--api", "check", "/tmp"])
+    #expect(outcome.status == 1)
+    #expect(outcome.errorOutput == "error: cannot read /tmp: it is a directory, not a file\n")
+  }
+
+  @Test("the built executable stops reading endless standard input at --max-bytes")
+  func standardInputIsCapped() throws {
+    let process = Process()
+    process.executableURL = SimulateProcessTests.binary
+    process.arguments = ["decode", "--api", "check", "--max-bytes", "1000000"]
+    process.standardInput = FileHandle(forReadingAtPath: "/dev/zero")
+    let errors = Pipe()
+    process.standardOutput = Pipe()
+    process.standardError = errors
+    try process.run()
+    let message = String(
+      decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+    #expect(
+      message
+        == "error: cannot read standard input: it is larger than 1000000 bytes (raise the limit with --max-bytes <n>)\n"
+    )
+  }
+
+  @Test("--max-bytes must be positive")
+  func maxBytesFlag() {
+    let outcome = TapeCommand.run(["decode", "--api", "check", "--max-bytes", "0"])
+    #expect(outcome.status == 2)
+    #expect(outcome.errorOutput.hasPrefix("error: --max-bytes must be a positive number of bytes"))
+  }
+}
