@@ -106,6 +106,11 @@ enum DecodeCommand {
         """)
     }
     if case .failure(let syntax) = document {
+      if syntax.pointer.tokens.count >= JSONParser().maximumDepth {
+        return .failure(
+          "\(name) is nested deeper than \(JSONParser().maximumDepth) levels (at line "
+            + "\(syntax.line), column \(syntax.column)); Tape does not decode it")
+      }
       return .failure("\(name) is not valid JSON: \(syntax)")
     }
     do {

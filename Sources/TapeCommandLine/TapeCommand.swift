@@ -14,9 +14,22 @@ public enum TapeCommand {
       simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
       help      print this text
 
-    Run 'tape <command> --help' for a command's options.
+    options:
+      -h, --help      print this text ('tape <command> --help' for a command's options)
+      --version       print the version
+
+    exit status (each command's --help gives the detail):
+      0    success
+      1    the input was refused, a fuzz finding is new or still reproduces, or the polled
+           task did not succeed
+      2    a usage error (the message names the option or file)
+      3    poll's deadline passed; a fuzz target ran no inputs; a finding file cannot be read
+      130  interrupted (Ctrl-C or SIGTERM; a second Ctrl-C stops at once)
 
     """
+
+  /// The version `tape --version` prints.
+  public static let version = "tape 0.1.0"
 
   /// Runs `tape` with `arguments` (without the program name).
   ///
@@ -26,6 +39,9 @@ public enum TapeCommand {
   ) -> CommandOutcome {
     guard let command = arguments.first else {
       return .usageError("no command given", usage: usage)
+    }
+    if command != "fuzz-worker", arguments.contains("--version") {
+      return .success(version + "\n")
     }
     let rest = Array(arguments.dropFirst())
     switch command {
@@ -53,6 +69,7 @@ public enum TapeCommand {
     until: @escaping @Sendable () async -> Void,
     readInput: (String) throws -> Data = TapeCommand.readFileOrStandardInput
   ) async -> CommandOutcome {
+    if arguments.contains("--version") { return run(arguments, readInput: readInput) }
     if arguments.first == "poll" {
       return await PollCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,

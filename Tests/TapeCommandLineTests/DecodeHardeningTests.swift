@@ -57,4 +57,40 @@ struct DecodeHardeningTests {
     #expect(outcome.status == 2)
     #expect(outcome.errorOutput.hasPrefix("error: --max-bytes must be a positive number of bytes"))
   }
+
+  @Test("100,000-deep nesting is reported as nested deeper than 512, without a long path")
+  func deepNesting() {
+    let payload = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    let outcome = TapeCommand.run(["decode", "--api", "check", "-"]) { _ in Data(payload.utf8) }
+    #expect(outcome.status == 1)
+    #expect(
+      outcome.errorOutput
+        == "error: standard input is nested deeper than 512 levels (at line 1, column 513); "
+        + "Tape does not decode it\n")
+  }
+}
+
+@Suite("tape: help and version")
+struct HelpAndVersionTests {
+  @Test(
+    "every command's --help lists its exit codes",
+    arguments: [
+      ["--help"], ["decode", "--help"], ["fuzz", "--help"], ["fuzz", "replay", "--help"],
+      ["simulate", "--help"], ["poll", "--help"],
+    ])
+  func helpHasExitCodes(arguments: [String]) async {
+    let outcome = await TapeCommand.main(arguments, print: { _ in }, until: {})
+    #expect(outcome.status == 0)
+    #expect(outcome.output.lowercased().contains("exit status"), "\(outcome.output)")
+  }
+
+  @Test(
+    "--version, at the top level and after a command",
+    arguments: [
+      ["--version"], ["decode", "--version"], ["simulate", "--version"], ["poll", "--version"],
+    ])
+  func version(arguments: [String]) async {
+    let outcome = await TapeCommand.main(arguments, print: { _ in }, until: {})
+    #expect(outcome == CommandOutcome(status: 0, output: "tape 0.1.0\n", errorOutput: ""))
+  }
 }
