@@ -94,7 +94,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "TapeCommandLineTests",
-      dependencies: ["TapeCommandLine", "CloudProgress", "CloudSimulator"]),
+      dependencies: ["TapeCommandLine", "CloudProgress", "CloudSimulator", "DecoderFuzz"]),
   ],
   swiftLanguageModes: [.v6]
 )

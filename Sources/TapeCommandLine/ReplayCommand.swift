@@ -58,10 +58,28 @@ enum ReplayCommand {
       mutations: \(finding.mutations.map(\.description).joined(separator: "; "))
       budget: \(budget.formatted()) ms per input
       recorded: \(finding.report)
-      now: \(outcome.map(String.init(describing:)) ?? "no outcome")
+      now: \(outcome.map(sentence(for:)) ?? "the worker gave no outcome.")
       \(reproduces ? "still reproduces" : "fixed: no longer reproduces")
 
       """
     return CommandOutcome(status: reproduces ? 1 : 0, output: text, errorOutput: "")
+  }
+
+  /// Today's outcome as a sentence: `rejected (dataCorrupted )` reads as "refused with
+  /// dataCorrupted at the root, as invalid input should be."
+  static func sentence(for outcome: ExecutionOutcome) -> String {
+    switch outcome {
+    case .accepted(let signature):
+      let behaviour = signature.trimmingCharacters(in: .whitespaces)
+      let shown = behaviour.replacing(" %", with: ", no ratio")
+      return "decoded, and every check held" + (behaviour.isEmpty ? "." : " (behaviour: \(shown)).")
+    case .rejected(let signature):
+      let parts = signature.split(separator: " ", maxSplits: 1).map(String.init)
+      let kind = parts.first ?? "an error"
+      let place = parts.count > 1 && !parts[1].isEmpty ? "at \(parts[1])" : "at the root"
+      return "refused with \(kind) \(place), as invalid input should be."
+    case .finding(let report):
+      return "a finding: \(report)."
+    }
   }
 }

@@ -1,3 +1,4 @@
+import DecoderFuzz
 import Foundation
 import Testing
 
@@ -92,5 +93,28 @@ struct HelpAndVersionTests {
   func version(arguments: [String]) async {
     let outcome = await TapeCommand.main(arguments, print: { _ in }, until: {})
     #expect(outcome == CommandOutcome(status: 0, output: "tape 0.1.0\n", errorOutput: ""))
+  }
+}
+
+@Suite("tape fuzz replay: sentences")
+struct ReplaySentenceTests {
+  @Test(
+    "today's outcome is a sentence",
+    arguments: [
+      (
+        ExecutionOutcome.rejected(signature: "dataCorrupted "),
+        "refused with dataCorrupted at the root, as invalid input should be."
+      ),
+      (
+        .rejected(signature: "typeMismatch /json/details/*/status"),
+        "refused with typeMismatch at /json/details/*/status, as invalid input should be."
+      ),
+      (
+        .accepted(signature: "queued %"),
+        "decoded, and every check held (behaviour: queued, no ratio)."
+      ),
+    ])
+  func sentences(outcome: ExecutionOutcome, text: String) {
+    #expect(ReplayCommand.sentence(for: outcome) == text)
   }
 }
