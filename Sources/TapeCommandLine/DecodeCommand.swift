@@ -84,8 +84,8 @@ enum DecodeCommand {
     }
     let outcome = decode(body, named: name, api: api, status: status)
     return CommandOutcome(
-      status: outcome.status, output: TerminalText.escaped(outcome.output),
-      errorOutput: TerminalText.escaped(outcome.errorOutput))
+      status: outcome.status, output: TerminalText.escaped(abbreviated(outcome.output)),
+      errorOutput: TerminalText.escaped(abbreviated(outcome.errorOutput)))
   }
 
   static func decode(_ body: Data, named name: String, api: CloudAPI, status: Int?)
@@ -129,6 +129,17 @@ enum DecodeCommand {
     } catch {
       return .failure("\(name) does not decode as \(api.responseType): \(error)")
     }
+  }
+
+  /// Every line cut after 1,000 characters: a 100 MB string field is never printed whole.
+  static func abbreviated(_ text: String) -> String {
+    guard text.utf8.count > 1000 else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      guard line.utf8.count > 1000 else { return String(line) }
+      let count = line.count
+      guard count > 1000 else { return String(line) }
+      return String(line.prefix(1000)) + "... (\(count - 1000) more characters not shown)"
+    }.joined(separator: "\n")
   }
 
   /// `wire anomalies: none`, or one line per value that does not match the documentation.

@@ -30,13 +30,15 @@ enum ModelPrinter {
     } else if let enumeration = value as? any OpenEnumeration {
       lines.append("\(indent)\(label): \(describe(enumeration))")
     } else if let text = value as? String {
-      // One line per field: a newline inside a string shows as \n.
-      let shown = text.replacing("\\", with: "\\\\").replacing("\n", with: "\\n")
-      lines.append("\(indent)\(label): \"\(shown)\"")
+      lines.append("\(indent)\(label): \(quoted(text))")
     } else if mirror.displayStyle == .collection {
-      lines.append("\(indent)\(label): \(mirror.children.count) element(s)")
-      for (index, element) in mirror.children.enumerated() {
+      let count = mirror.children.count
+      lines.append("\(indent)\(label): \(count) element(s)")
+      for (index, element) in mirror.children.prefix(shownElements).enumerated() {
         render(element.value, label: "[\(index)]", depth: depth + 1, into: &lines)
+      }
+      if count > shownElements {
+        lines.append("\(indent)  ... \(count - shownElements) more element(s) not shown")
       }
     } else if value is any CustomStringConvertible || mirror.children.isEmpty {
       lines.append("\(indent)\(label): \(value)")
@@ -46,6 +48,20 @@ enum ModelPrinter {
         render(child.value, label: child.label ?? "?", depth: depth + 1, into: &lines)
       }
     }
+  }
+
+  /// The elements of a collection printed; the rest are counted.
+  static let shownElements = 20
+  /// The characters of a string printed; the rest are counted.
+  static let shownCharacters = 200
+
+  /// A string in quotes on one line (a newline shows as \n), cut after ``shownCharacters``.
+  static func quoted(_ text: String) -> String {
+    let count = text.count
+    let head = count > shownCharacters ? String(text.prefix(shownCharacters)) : text
+    let shown = head.replacing("\\", with: "\\\\").replacing("\n", with: "\\n")
+    guard count > shownCharacters else { return "\"\(shown)\"" }
+    return "\"\(shown)\"... (\(count) characters, \(count - shownCharacters) not shown)"
   }
 
   private static func describe(_ enumeration: some OpenEnumeration) -> String {

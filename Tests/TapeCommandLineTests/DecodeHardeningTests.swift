@@ -118,3 +118,27 @@ struct ReplaySentenceTests {
     #expect(ReplayCommand.sentence(for: outcome) == text)
   }
 }
+
+@Suite("tape decode: big payloads")
+struct DecodeBigPayloadTests {
+  @Test("a huge string field is never printed whole; a huge array shows 20 elements")
+  func bigPayloads() {
+    let info = String(repeating: "x", count: 2_000_000)
+    let big = TapeCommand.run(["decode", "--api", "check", "-"]) { _ in
+      Data(#"{"task_status": 0, "progress": {"ratio": "50%", "info": "\#(info)"}}"#.utf8)
+    }
+    #expect(big.status == 0)
+    #expect(big.output.utf8.count < 6_000)
+    #expect(big.output.contains(#"info: unknown "xxxx"#))
+    #expect(big.output.contains("more characters not shown)"))
+    let details = (0..<1_000).map { #"{"id": \#($0), "status": 0}"# }.joined(separator: ",")
+    let many = TapeCommand.run(["decode", "--api", "cpts", "-"]) { _ in
+      Data(#"{"json": {"process_status": 0, "details": [\#(details)]}}"#.utf8)
+    }
+    #expect(many.status == 0)
+    #expect(many.output.contains("details: 1000 element(s)"))
+    #expect(many.output.contains("[19]:"))
+    #expect(!many.output.contains("[20]:"))
+    #expect(many.output.contains("... 980 more element(s) not shown"))
+  }
+}
