@@ -132,13 +132,16 @@ enum DecodeCommand {
   }
 
   /// Every line cut after 1,000 characters: a 100 MB string field is never printed whole.
+  /// Works on UTF-8 and scalars, never on `Character`s: grapheme breaking of a 100 MB line
+  /// costs more than decoding it.
   static func abbreviated(_ text: String) -> String {
     guard text.utf8.count > 1000 else { return text }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      guard line.utf8.count > 1000 else { return String(line) }
-      let count = line.count
-      guard count > 1000 else { return String(line) }
-      return String(line.prefix(1000)) + "... (\(count - 1000) more characters not shown)"
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    return lines.map { line -> String in
+      let whole = Substring(line)
+      guard line.count > 1000 else { return String(whole) }
+      let head = String(String.UnicodeScalarView(whole.unicodeScalars.prefix(1000)))
+      return head + "... (\(line.count - head.utf8.count) more bytes not shown)"
     }.joined(separator: "\n")
   }
 

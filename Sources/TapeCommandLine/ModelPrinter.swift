@@ -55,13 +55,16 @@ enum ModelPrinter {
   /// The characters of a string printed; the rest are counted.
   static let shownCharacters = 200
 
-  /// A string in quotes on one line (a newline shows as \n), cut after ``shownCharacters``.
+  /// A string in quotes on one line (a newline shows as \n), cut after ``shownCharacters``
+  /// Unicode scalars (counted on scalars and bytes: grapheme breaking a 100 MB string is slow).
   static func quoted(_ text: String) -> String {
-    let count = text.count
-    let head = count > shownCharacters ? String(text.prefix(shownCharacters)) : text
+    let scalars = text.unicodeScalars
+    let long = text.utf8.count > shownCharacters && scalars.count > shownCharacters
+    let head = long ? String(String.UnicodeScalarView(scalars.prefix(shownCharacters))) : text
     let shown = head.replacing("\\", with: "\\\\").replacing("\n", with: "\\n")
-    guard count > shownCharacters else { return "\"\(shown)\"" }
-    return "\"\(shown)\"... (\(count) characters, \(count - shownCharacters) not shown)"
+    guard long else { return "\"\(shown)\"" }
+    return
+      "\"\(shown)\"... (\(text.utf8.count) bytes, \(text.utf8.count - head.utf8.count) not shown)"
   }
 
   private static func describe(_ enumeration: some OpenEnumeration) -> String {

@@ -130,7 +130,7 @@ struct DecodeBigPayloadTests {
     #expect(big.status == 0)
     #expect(big.output.utf8.count < 6_000)
     #expect(big.output.contains(#"info: unknown "xxxx"#))
-    #expect(big.output.contains("more characters not shown)"))
+    #expect(big.output.contains("more bytes not shown)"))
     let details = (0..<1_000).map { #"{"id": \#($0), "status": 0}"# }.joined(separator: ",")
     let many = TapeCommand.run(["decode", "--api", "cpts", "-"]) { _ in
       Data(#"{"json": {"process_status": 0, "details": [\#(details)]}}"#.utf8)
