@@ -33,19 +33,22 @@ struct DecodeHardeningTests {
   }
 
   @Test("the built executable stops reading endless standard input at --max-bytes")
-  func standardInputIsCapped() throws {
-    let process = Process()
-    process.executableURL = SimulateProcessTests.binary
-    process.arguments = ["decode", "--api", "check", "--max-bytes", "1000000"]
-    process.standardInput = FileHandle(forReadingAtPath: "/dev/zero")
-    let errors = Pipe()
-    process.standardOutput = Pipe()
-    process.standardError = errors
-    try process.run()
-    let message = String(
-      decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 1)
+  func standardInputIsCapped() async throws {
+    let (status, message) = try await offThePool {
+      let process = Process()
+      process.executableURL = SimulateProcessTests.binary
+      process.arguments = ["decode", "--api", "check", "--max-bytes", "1000000"]
+      process.standardInput = FileHandle(forReadingAtPath: "/dev/zero")
+      let errors = Pipe()
+      process.standardOutput = Pipe()
+      process.standardError = errors
+      try process.run()
+      let message = String(
+        decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return (process.terminationStatus, message)
+    }
+    #expect(status == 1)
     #expect(
       message
         == "error: cannot read standard input: it is larger than 1000000 bytes (raise the limit with --max-bytes <n>)\n"
@@ -60,9 +63,11 @@ struct DecodeHardeningTests {
   }
 
   @Test("100,000-deep nesting is reported as nested deeper than 512, without a long path")
-  func deepNesting() {
+  func deepNesting() async throws {
     let payload = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-    let outcome = TapeCommand.run(["decode", "--api", "check", "-"]) { _ in Data(payload.utf8) }
+    let outcome = try await offThePool {
+      TapeCommand.run(["decode", "--api", "check", "-"]) { _ in Data(payload.utf8) }
+    }
     #expect(outcome.status == 1)
     #expect(
       outcome.errorOutput
@@ -122,18 +127,24 @@ struct ReplaySentenceTests {
 @Suite("tape decode: big payloads")
 struct DecodeBigPayloadTests {
   @Test("a huge string field is never printed whole; a huge array shows 20 elements")
-  func bigPayloads() {
+  func bigPayloads() async throws {
+    // Off the concurrency pool: seconds of decoding in a debug build would hold a pool
+    // thread that other tests' servers answer on.
     let info = String(repeating: "x", count: 2_000_000)
-    let big = TapeCommand.run(["decode", "--api", "check", "-"]) { _ in
-      Data(#"{"task_status": 0, "progress": {"ratio": "50%", "info": "\#(info)"}}"#.utf8)
+    let big = try await offThePool {
+      TapeCommand.run(["decode", "--api", "check", "-"]) { _ in
+        Data(#"{"task_status": 0, "progress": {"ratio": "50%", "info": "\#(info)"}}"#.utf8)
+      }
     }
     #expect(big.status == 0)
     #expect(big.output.utf8.count < 6_000)
     #expect(big.output.contains(#"info: unknown "xxxx"#))
     #expect(big.output.contains("more bytes not shown)"))
     let details = (0..<1_000).map { #"{"id": \#($0), "status": 0}"# }.joined(separator: ",")
-    let many = TapeCommand.run(["decode", "--api", "cpts", "-"]) { _ in
-      Data(#"{"json": {"process_status": 0, "details": [\#(details)]}}"#.utf8)
+    let many = try await offThePool {
+      TapeCommand.run(["decode", "--api", "cpts", "-"]) { _ in
+        Data(#"{"json": {"process_status": 0, "details": [\#(details)]}}"#.utf8)
+      }
     }
     #expect(many.status == 0)
     #expect(many.output.contains("details: 1000 element(s)"))

@@ -53,8 +53,10 @@ struct SimulateProcessTests {
 
   /// Connects to the simulator on a raw socket.
   static func connectTo(_ running: Running) throws -> Int32 {
-    let port = try #require(UInt16(running.baseURL.split(separator: ":").last ?? ""))
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard let port = UInt16(running.baseURL.split(separator: ":").last ?? "") else {
+      throw BlockingStepFailed(description: "no port in \(running.banner)")
+    }
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = port.bigEndian
@@ -64,7 +66,7 @@ struct SimulateProcessTests {
         connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
       }
     }
-    try #require(connected == 0)
+    guard connected == 0 else { throw BlockingStepFailed(description: "connect failed") }
     return descriptor
   }
 
@@ -88,7 +90,9 @@ struct SimulateProcessTests {
   static func stuckRequest(_ running: Running) throws -> Int32 {
     let held = try connectTo(running)
     let request = Array("GET /v2/tasks/t/progress HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
-    try #require(send(held, request, request.count, Int32(MSG_NOSIGNAL)) == request.count)
+    guard send(held, request, request.count, Int32(MSG_NOSIGNAL)) == request.count else {
+      throw BlockingStepFailed(description: "send failed")
+    }
     for probe in 1...1000 {
       let connection = try connectTo(running)
       defer { close(connection) }
@@ -98,8 +102,7 @@ struct SimulateProcessTests {
       let number = id.flatMap { Int($0.split(separator: " ").last ?? "", radix: 16) } ?? 0
       if number > probe { return held }
     }
-    Issue.record("the held request never reached the simulator")
-    return held
+    throw BlockingStepFailed(description: "the held request never reached the simulator")
   }
 
   /// Sends `signals` and waits for the end; the seconds it took.
@@ -115,56 +118,66 @@ struct SimulateProcessTests {
   @Test(
     "Ctrl-C or SIGTERM with a request stuck in a huge slow fault: stopped within a second",
     arguments: [SIGINT, SIGTERM])
-  func stopsWithinASecond(signal number: Int32) throws {
-    let running = try Self.start(delay: 3600)
-    #expect(running.banner.contains("tape simulator listening on http://127.0.0.1:"))
-    let client = try Self.stuckRequest(running)
-    defer { close(client) }
-    let seconds = Self.stop(running, with: [number])
-    let rest = String(decoding: running.output.readDataToEndOfFile(), as: UTF8.self)
-    #expect(running.process.terminationStatus == 0)
+  func stopsWithinASecond(signal number: Int32) async throws {
+    let (banner, status, seconds, rest) = try await offThePool {
+      let running = try Self.start(delay: 3600)
+      let client = try Self.stuckRequest(running)
+      defer { close(client) }
+      let seconds = Self.stop(running, with: [number])
+      let rest = String(decoding: running.output.readDataToEndOfFile(), as: UTF8.self)
+      return (running.banner, running.process.terminationStatus, seconds, rest)
+    }
+    #expect(banner.contains("tape simulator listening on http://127.0.0.1:"))
+    #expect(status == 0)
     #expect(seconds < 1, "stopped after \(seconds) s")
     #expect(rest.hasSuffix("simulator stopped (requests still in flight were closed)\n"), "\(rest)")
   }
 
   @Test("a second Ctrl-C ends it at once with status 130")
-  func secondInterruptForces() throws {
-    let running = try Self.start(delay: 3600)
-    let client = try Self.stuckRequest(running)
-    defer { close(client) }
-    kill(running.process.processIdentifier, SIGINT)
-    // The first Ctrl-C is acknowledged on stderr; the second one then ends the process.
-    var errors = ""
-    while !errors.contains("Ctrl-C again") {
-      let data = running.errors.fileHandleForReading.availableData
-      if data.isEmpty { break }
-      errors += String(decoding: data, as: UTF8.self)
+  func secondInterruptForces() async throws {
+    let (status, errors, seconds) = try await offThePool {
+      let running = try Self.start(delay: 3600)
+      let client = try Self.stuckRequest(running)
+      defer { close(client) }
+      kill(running.process.processIdentifier, SIGINT)
+      // The first Ctrl-C is acknowledged on stderr; the second one then ends the process.
+      var errors = ""
+      while !errors.contains("Ctrl-C again") {
+        let data = running.errors.fileHandleForReading.availableData
+        if data.isEmpty { break }
+        errors += String(decoding: data, as: UTF8.self)
+      }
+      let seconds = Self.stop(running, with: [SIGINT])
+      errors += String(
+        decoding: running.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      return (running.process.terminationStatus, errors, seconds)
     }
-    let seconds = Self.stop(running, with: [SIGINT])
-    errors += String(
-      decoding: running.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    #expect(running.process.terminationStatus == 130)
+    #expect(status == 130)
     #expect(errors.contains("interrupted again: stopping now"))
     #expect(seconds < 0.4, "stopped after \(seconds) s")
   }
 
   @Test("an invalid scenario: exit 2, the file and JSON path on stderr, nothing started")
-  func invalidScenario() throws {
+  func invalidScenario() async throws {
     let file = try Self.scenarioFile(
       #"{"tasks": [{"api": "check", "id": "t"}], "faults": [{"kind": "slow", "delaySeconds": 1e300}]}"#
     )
-    let process = Process()
-    process.executableURL = Self.binary
-    process.arguments = ["simulate", "--scenario", file.path]
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 2)
+    let (status, printed, message) = try await offThePool {
+      let process = Process()
+      process.executableURL = Self.binary
+      process.arguments = ["simulate", "--scenario", file.path]
+      let output = Pipe()
+      let errors = Pipe()
+      process.standardOutput = output
+      process.standardError = errors
+      try process.run()
+      let printed = output.fileHandleForReading.readDataToEndOfFile()
+      let message = String(
+        decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return (process.terminationStatus, printed, message)
+    }
+    #expect(status == 2)
     #expect(printed.isEmpty)
     #expect(
       message
