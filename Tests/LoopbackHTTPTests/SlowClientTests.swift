@@ -8,7 +8,12 @@ import Testing
 /// is displaced by a new connection when every slot is taken.
 @Suite("Slow clients")
 struct SlowClientTests {
-  @Test("500 connections trickling one byte a second: a normal client is answered within 1 s")
+  // A load test, opt-in: with 500 sockets and 256 connection threads it disturbs the timing
+  // tests that run beside it in the full `swift test` on 2 cores. Run it with
+  // `TAPE_LOAD_TESTS=1 swift test --filter SlowClientTests`.
+  @Test(
+    "500 connections trickling one byte a second: a normal client is answered within 1 s",
+    .enabled(if: ProcessInfo.processInfo.environment["TAPE_LOAD_TESTS"] == "1"))
   func tricklersDoNotStarve() async throws {
     // Long timeouts: only displacement can free a slot within the test.
     let configuration = HTTPServerConfiguration(

@@ -118,12 +118,11 @@ struct FuzzHardeningTests {
       seedless.errorOutput.hasPrefix("error: corpus directory '\(empty.path)' holds no seeds"))
   }
 
-  // Off in the full run: alongside the LoopbackHTTP suites on 2 cores it makes their
-  // timing tests time out (cause not found yet). `TAPE_SCHEDULING_TEST=1 swift test
-  // --filter FuzzHardeningTests` runs it.
+  // A load test, opt-in like SlowClientTests: `TAPE_LOAD_TESTS=1 swift test --filter
+  // FuzzHardeningTests`.
   @Test(
     "--jobs far above the core count still runs every target",
-    .enabled(if: ProcessInfo.processInfo.environment["TAPE_SCHEDULING_TEST"] == "1"))
+    .enabled(if: ProcessInfo.processInfo.environment["TAPE_LOAD_TESTS"] == "1"))
   func manyJobs() async throws {
     // The campaign's scheduling alone, with an executor that does no work: 64 jobs on this
     // machine's cores, a time budget, every target must run (no CPU taken from other tests).
