@@ -16,9 +16,10 @@ struct SlowClientTests {
     .enabled(if: ProcessInfo.processInfo.environment["TAPE_LOAD_TESTS"] == "1"))
   func tricklersDoNotStarve() async throws {
     // Long timeouts: only displacement can free a slot within the test.
-    let configuration = HTTPServerConfiguration(
+    var configuration = HTTPServerConfiguration(
       maxConnections: 256, listenBacklog: 1024, idleTimeout: .seconds(30),
       requestReadTimeout: .seconds(30))
+    configuration.displacesSlowRequestHeads = true
     try await withServer(configuration) { server in
       let port = server.port
       let tricklers = try await onDedicatedThread {

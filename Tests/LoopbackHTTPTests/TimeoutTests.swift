@@ -78,8 +78,9 @@ struct TimeoutTests {
 
   @Test("a client stuck in its request head is displaced by a new one when no slot is free")
   func silentClientDoesNotBlockOthers() async throws {
-    let configuration = HTTPServerConfiguration(
+    var configuration = HTTPServerConfiguration(
       maxConnections: 1, idleTimeout: .seconds(30), requestReadTimeout: .seconds(30))
+    configuration.displacesSlowRequestHeads = true
     try await withServer(configuration) { server in
       let port = server.port
       let responses = try await onDedicatedThread {

@@ -7,7 +7,7 @@ import Glibc
 enum AcceptLoop {
   /// How long a connection must have waited for its request head before a new connection
   /// may displace it when every slot is taken.
-  static let evictionAge = Duration.milliseconds(100)
+  static let evictionAge = Duration.milliseconds(500)
 
   /// Runs until the server stops.
   static func run(core: ServerCore) {
@@ -17,10 +17,11 @@ enum AcceptLoop {
     }
     while !core.isStopping {
       if core.isAtCapacity() {
-        let ready = waitReadable([
-          core.stopPipe.readDescriptor, core.slotPipe.readDescriptor, core.listener.descriptor,
-        ])
-        if ready[2] && !ready[1] {
+        let displaces = core.configuration.displacesSlowRequestHeads
+        let ready = waitReadable(
+          [core.stopPipe.readDescriptor, core.slotPipe.readDescriptor]
+            + (displaces ? [core.listener.descriptor] : []))
+        if displaces && ready[2] && !ready[1] {
           // A new connection waits: close the slowest one still sending its request head,
           // or look again shortly when none has waited long enough.
           let evicted = core.evictSlowestWaiting(minimum: evictionAge)
