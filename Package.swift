@@ -111,7 +111,9 @@ let package = Package(
       name: "TapeServerTests", dependencies: ["TapeServer", "LoopbackHTTP", "HTTPTransportCore"]),
     .testTarget(
       name: "TapeCommandLineTests",
-      dependencies: ["TapeCommandLine", "CloudProgress", "CloudSimulator", "Tape"]),
+      dependencies: [
+        "TapeCommandLine", "CloudProgress", "CloudSimulator", "DecoderFuzz", "Tape",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -29,11 +29,21 @@ public final class CloudSimulator: Sendable {
   ) throws(HTTPServerError) -> CloudSimulator {
     let handler = SimulatorHandler(scenario: scenario, clock: clock)
     let server = try HTTPServer.start(
-      configuration: HTTPServerConfiguration(
-        port: port,
-        rejectionResponse: { status, reason in handler.reject(status: status, reason: reason) }),
+      configuration: configuration(port: port, handler: handler),
       handler: { request in await handler.respond(to: request) })
     return CloudSimulator(scenario: scenario, server: server)
+  }
+
+  /// The server settings: slow clients still sending a request head are displaced when
+  /// every slot is taken, so they cannot keep a well-behaved client out.
+  private static func configuration(port: UInt16, handler: SimulatorHandler)
+    -> HTTPServerConfiguration
+  {
+    var configuration = HTTPServerConfiguration(
+      port: port,
+      rejectionResponse: { status, reason in handler.reject(status: status, reason: reason) })
+    configuration.displacesSlowRequestHeads = true
+    return configuration
   }
 
   /// Stops accepting, finishes the requests in flight, and frees the port.

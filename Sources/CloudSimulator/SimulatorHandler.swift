@@ -77,12 +77,14 @@ struct SimulatorHandler: Sendable {
       return .text("unknown error", status: 501)
     }
     if let slow = faults.first(where: { $0.kind == .slow }) {
-      await clock.sleep(.milliseconds(Int((slow.delaySeconds ?? 1) * 1000)))
+      await clock.sleep(Self.delay(slow.delaySeconds))
     }
-    let (poll, elapsed) = world.poll(key, at: clock.now())
+    let polled = clock.now()
+    let (poll, elapsed) = world.poll(key, at: polled)
     let stage = TaskStage(script: script, poll: poll, elapsed: elapsed)
     let body = TaskRenderer.body(
-      for: script, api: api, stage: stage, now: clock.now(),
+      for: script, api: api, stage: stage, created: polled.addingTimeInterval(-elapsed),
+      now: polled,
       workspace: request.headers["X-Workspace-Id"])
     return .json(body)
   }
@@ -98,4 +100,12 @@ struct SimulatorHandler: Sendable {
   }
 
   private static func key(_ api: String, _ id: String) -> String { api + "/" + id }
+
+  /// A slow fault's wait: 1 s when unset, brought into 0...3600 s (a scenario built in code
+  /// is not validated; NaN waits nothing), never a trap.
+  static func delay(_ seconds: Double?) -> Duration {
+    let value = seconds ?? 1
+    guard value > 0 else { return .zero }
+    return .milliseconds(Int(min(value, ScenarioReader.maxDelaySeconds) * 1000))
+  }
 }

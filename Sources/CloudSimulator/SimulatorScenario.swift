@@ -93,9 +93,11 @@ public struct SimulatorScenario: Hashable, Sendable, Codable {
     TaskScript(api: .check, id: "2b31ed520xxxxxxebedb6e57xxxxxxxx"),
   ])
 
-  /// Reads a scenario from JSON; fields left out take their defaults.
-  public static func decode(_ data: Data) throws -> SimulatorScenario {
-    try JSONDecoder().decode(SimulatorScenario.self, from: data)
+  /// Reads a scenario from JSON, strictly: fields left out take their defaults, and the first
+  /// unknown key, wrong type, out-of-range number, bad id or repeated task is a
+  /// ``ScenarioError`` naming its JSON path (or line and column when the text is not JSON).
+  public static func decode(_ data: Data) throws(ScenarioError) -> SimulatorScenario {
+    try ScenarioReader.read(data)
   }
 
   private enum CodingKeys: String, CodingKey {

@@ -4,12 +4,15 @@ import JSONTree
 
 /// Renders the answer of a simulated task at a stage, in each API's documented shape.
 enum TaskRenderer {
+  /// The body at `stage`; `created` is the task's first poll (Insight's `create_date`), `now`
+  /// its last change (`update_date`).
   static func body(
-    for script: TaskScript, api: CloudAPI, stage: TaskStage, now: Date, workspace: String?
+    for script: TaskScript, api: CloudAPI, stage: TaskStage, created: Date, now: Date,
+    workspace: String?
   ) -> Data {
     switch api {
     case .cpts: encode(perfTest(script, stage))
-    case .insight: encode(insight(script, stage, now: now, workspace: workspace))
+    case .insight: encode(insight(script, stage, created: created, now: now, workspace: workspace))
     case .quality: encode(quality(script, stage))
     case .drs: encode(drs(script, stage))
     case .check: Data(check(script, stage).serialized().utf8)
@@ -43,7 +46,7 @@ enum TaskRenderer {
   }
 
   private static func insight(
-    _ script: TaskScript, _ stage: TaskStage, now: Date, workspace: String?
+    _ script: TaskScript, _ stage: TaskStage, created: Date, now: Date, workspace: String?
   ) -> InsightImportTask {
     let status: InsightImportStatus
     var errorMessage: String?
@@ -66,7 +69,7 @@ enum TaskRenderer {
       obsObjectKey: "package.zip",
       importDetail: status == .succeeded ? "Import successful." : "", status: status,
       errorMessage: errorMessage, importType: .resourcePackage, createUser: "tape",
-      createDate: LongTimestamp(milliseconds: milliseconds),
+      createDate: LongTimestamp(milliseconds: Int64(created.timeIntervalSince1970 * 1000)),
       updateDate: LongTimestamp(milliseconds: milliseconds))
   }
 

@@ -22,12 +22,21 @@ public struct Finding: Hashable, Sendable {
   public var originalSize: Int
   /// The toolchain that found it.
   public var toolchain: String
+  /// The time budget per input it was found with, in milliseconds (`budget_ms`); replay uses
+  /// it, so a slow finding is judged by the budget it broke. Nil in files written before it.
+  public var budgetMilliseconds: Double?
+
+  /// The key naming the file format's version (`formatVersion`, as in cassettes; files
+  /// written before it say `format_version`, which is still read).
+  public static let formatVersionKey = "formatVersion"
 
   /// Creates a finding.
   public init(
     target: String, report: FindingReport, input: [UInt8], mutations: [Mutation], seed: UInt64,
-    shard: Shard, iteration: Int, originalSize: Int, toolchain: String = Toolchain.description
+    shard: Shard, iteration: Int, originalSize: Int, toolchain: String = Toolchain.description,
+    budgetMilliseconds: Double? = nil
   ) {
+    self.budgetMilliseconds = budgetMilliseconds
     self.target = target
     self.report = report
     self.input = input
@@ -76,8 +85,8 @@ public struct Finding: Hashable, Sendable {
       JSONMember("detail", .string(report.detail)),
     ]
     if let path = report.path { outcome.append(JSONMember("path", .string(path))) }
-    return .object([
-      JSONMember("format_version", .number("1")),
+    var members = [
+      JSONMember(Self.formatVersionKey, .number("1")),
       JSONMember("target", .string(target)),
       JSONMember("outcome", .object(outcome)),
       JSONMember("input", inputValue),
@@ -96,7 +105,11 @@ public struct Finding: Hashable, Sendable {
       JSONMember("iteration", .number(String(iteration))),
       JSONMember("original_size", .number(String(originalSize))),
       JSONMember("toolchain", .string(toolchain)),
-    ])
+    ]
+    if let budgetMilliseconds {
+      members.append(JSONMember("budget_ms", .number(String(budgetMilliseconds))))
+    }
+    return .object(members)
   }
 
   /// Reads a finding file's document; the error says which field is wrong.
@@ -114,8 +127,16 @@ public struct Finding: Hashable, Sendable {
       return lexeme
     }
     guard document.members != nil else { throw FindingFileError(reason: "not a JSON object") }
-    guard document["format_version"]?.numberLexeme == "1" else {
-      throw FindingFileError(reason: "'format_version' must be 1")
+    guard (document[Self.formatVersionKey] ?? document["format_version"])?.numberLexeme == "1"
+    else {
+      throw FindingFileError(reason: "'\(Self.formatVersionKey)' must be 1")
+    }
+    var budget: Double?
+    if let value = document["budget_ms"] {
+      guard let lexeme = value.numberLexeme, let number = Double(lexeme), number.isFinite,
+        number > 0
+      else { throw FindingFileError(reason: "'budget_ms' must be a positive number") }
+      budget = number
     }
     guard let outcome = document["outcome"], outcome.members != nil else {
       throw FindingFileError(reason: "'outcome' is missing or not an object")
@@ -156,7 +177,7 @@ public struct Finding: Hashable, Sendable {
     self.init(
       target: try string("target"), report: report, input: input, mutations: mutations,
       seed: seed, shard: shard, iteration: iteration, originalSize: originalSize,
-      toolchain: try string("toolchain"))
+      toolchain: try string("toolchain"), budgetMilliseconds: budget)
   }
 }
 

@@ -12,35 +12,51 @@ public enum FuzzCampaign {
     progress: @escaping @Sendable (FuzzProgress) -> Void = { _ in }
   ) -> [TargetReport] {
     let start = ContinuousClock.now
-    let shared = Mutex((reports: [Int: TargetReport](), progress: FuzzProgress()))
+    let shared = SharedState()
     let targets = configuration.targets
     let jobs = min(configuration.jobs, max(1, targets.count))
     let perJobSeconds: Double? =
       if case .seconds(let seconds) = configuration.budget { seconds } else { nil }
-    DispatchQueue.concurrentPerform(iterations: jobs) { job in
-      let mine = targets.indices.filter { $0 % jobs == job }
-      for (position, index) in mine.enumerated() {
-        var deadline: ContinuousClock.Instant?
-        if let perJobSeconds {
-          let remaining = perJobSeconds - seconds(since: start)
-          deadline = .now + .seconds(max(0, remaining / Double(mine.count - position)))
-        }
-        var fuzzer = TargetFuzzer(target: targets[index], configuration: configuration)
-        let report = fuzzer.run(until: deadline) { executions, findings, corpus in
-          let snapshot = shared.withLock { state in
-            state.progress.executions += executions
-            state.progress.findings += findings
-            state.progress.corpusSize += corpus
-            state.progress.elapsed = seconds(since: start)
-            return state.progress
+    // One thread per job, not `concurrentPerform`: that runs at most one iteration per core
+    // at a time, so with more jobs than cores the later jobs started after the time budget
+    // and their targets ran nothing.
+    let group = DispatchGroup()
+    for job in 0..<jobs {
+      group.enter()
+      let thread = Thread {
+        defer { group.leave() }
+        let mine = targets.indices.filter { $0 % jobs == job }
+        for (position, index) in mine.enumerated() {
+          if configuration.shouldStop() { break }
+          var deadline: ContinuousClock.Instant?
+          if let perJobSeconds {
+            deadline = start + .seconds(perJobSeconds * Double(position + 1) / Double(mine.count))
           }
-          progress(snapshot)
+          var fuzzer = TargetFuzzer(target: targets[index], configuration: configuration)
+          let report = fuzzer.run(until: deadline) { executions, findings, corpus in
+            let snapshot = shared.state.withLock { state in
+              state.progress.executions += executions
+              state.progress.findings += findings
+              state.progress.corpusSize += corpus
+              state.progress.elapsed = seconds(since: start)
+              return state.progress
+            }
+            progress(snapshot)
+          }
+          shared.state.withLock { $0.reports[index] = report }
         }
-        shared.withLock { $0.reports[index] = report }
       }
+      thread.stackSize = 8 << 20
+      thread.start()
     }
-    let reports = shared.withLock { $0.reports }
+    group.wait()
+    let reports = shared.state.withLock { $0.reports }
     return targets.indices.compactMap { reports[$0] }
+  }
+
+  /// What the job threads share.
+  private final class SharedState: Sendable {
+    let state = Mutex((reports: [Int: TargetReport](), progress: FuzzProgress()))
   }
 
   static func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -87,7 +103,10 @@ private struct TargetFuzzer {
     progress(0, 0, corpus.count)
     var limit = Int.max
     if case .runs(let runs) = configuration.budget { limit = runs }
-    while report.executions < limit, deadline.map({ ContinuousClock.now < $0 }) ?? true {
+    // Every target runs at least one batch, however late its turn comes (unless stopped).
+    while report.executions < limit, !configuration.shouldStop(),
+      report.executions == 0 || deadline.map({ ContinuousClock.now < $0 }) ?? true
+    {
       let count = min(configuration.batchSize, limit - report.executions)
       var cases: [FuzzCase] = []
       var inputs: [[UInt8]] = []
@@ -156,7 +175,8 @@ private struct TargetFuzzer {
     let saved = Finding(
       target: target.name, report: minimizedReport, input: minimized,
       mutations: fuzzCase.mutations, seed: configuration.seed, shard: configuration.shard,
-      iteration: iteration, originalSize: input.count)
+      iteration: iteration, originalSize: input.count,
+      budgetMilliseconds: configuration.budgetMilliseconds)
     report.findings.append(saved)
     if let directory = configuration.findingsDirectory {
       let store = FindingStore(corpusDirectory: directory)

@@ -31,6 +31,10 @@ public struct FuzzConfiguration: Sendable {
   public var makeExecutor: @Sendable (FuzzTarget) -> any FuzzExecutor
   /// The minimizer.
   public var minimizer: Minimizer
+  /// The time budget per input the executors apply, in milliseconds; saved in findings.
+  public var budgetMilliseconds: Double?
+  /// Asked between batches; true stops every job after its current batch (Ctrl-C).
+  public var shouldStop: @Sendable () -> Bool = { false }
 
   /// Creates a configuration.
   public init(

@@ -31,6 +31,11 @@ public struct HTTPServerConfiguration: Sendable {
   /// How long one answer may take to be written while the client reads nothing; then the
   /// connection closes.
   public var writeTimeout: Duration
+  /// Whether, with every slot taken, a new connection displaces (closes without an answer)
+  /// the connection that has spent longest, at least half a second, on an unfinished request
+  /// head: then clients trickling bytes cannot keep a well-behaved one out. Off by default;
+  /// the cloud simulator turns it on.
+  public var displacesSlowRequestHeads = false
   /// Shapes the answer to a request refused before it reaches the handler (400, 408, 413,
   /// 431, 501, 505), given the status and a one-line reason; the server keeps the status and
   /// closes the connection after it. Plain text when nil. A simulator uses it to answer

@@ -16,13 +16,21 @@ enum DecodeCommand {
       --status <code>   the HTTP status the payload came with; 400 and above decode it as
                         an error body. Without it, a body holding error_code, a JSON
                         string, or text that is not JSON is read as an error body.
+      --max-bytes <n>   read at most n bytes (default 67108864, 64 MiB); more is an error
       -h, --help        print this text
+      --version         print the version
+
+    Control characters from the payload (escape sequences, NUL) are printed escaped
+    (\u{1B}), never sent to the terminal.
 
     A field the progress does not depend on (a name, a time, an id) that came as another
     type is listed under "wire anomalies" and does not fail the decode; a field the
     progress depends on that cannot be read does.
 
-    Exit status: 0 decoded, 1 the payload does not decode, 2 usage error.
+    exit status:
+      0  decoded
+      1  the payload does not decode, or the file cannot be read or is too large
+      2  a usage error
 
     """
 
@@ -30,7 +38,8 @@ enum DecodeCommand {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
-        arguments, valueOptions: ["--api", "--status"], flagOptions: ["--help", "-h"])
+        arguments, valueOptions: ["--api", "--status", "--max-bytes"],
+        flagOptions: ["--help", "-h"])
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -49,6 +58,14 @@ enum DecodeCommand {
       }
       status = code
     }
+    var limit = InputLimit.defaultBytes
+    if let text = scanner.options["--max-bytes"] {
+      guard let value = Int(text), value > 0 else {
+        return .usageError(
+          "--max-bytes must be a positive number of bytes, got '\(text)'", usage: usage)
+      }
+      limit = value
+    }
     guard scanner.positionals.count <= 1 else {
       return .usageError("expected at most one file", usage: usage)
     }
@@ -56,11 +73,19 @@ enum DecodeCommand {
     let name = path == "-" ? "standard input" : path
     let body: Data
     do {
-      body = try readInput(path)
+      body = try InputLimit.$bytes.withValue(limit) { try readInput(path) }
+      if body.count > limit { throw InputLimit.Exceeded(limit: limit) }
+    } catch let error as InputLimit.Exceeded {
+      return .failure("cannot read \(TerminalText.escaped(name)): \(error.description)")
+    } catch let error as TapeCommand.InputError {
+      return .failure("cannot read \(TerminalText.escaped(name)): \(error.description)")
     } catch {
-      return .failure("cannot read \(name): \(error.localizedDescription)")
+      return .failure("cannot read \(TerminalText.escaped(name)): \(error.localizedDescription)")
     }
-    return decode(body, named: name, api: api, status: status)
+    let outcome = decode(body, named: name, api: api, status: status)
+    return CommandOutcome(
+      status: outcome.status, output: TerminalText.escaped(abbreviated(outcome.output)),
+      errorOutput: TerminalText.escaped(abbreviated(outcome.errorOutput)))
   }
 
   static func decode(_ body: Data, named name: String, api: CloudAPI, status: Int?)
@@ -81,6 +106,11 @@ enum DecodeCommand {
         """)
     }
     if case .failure(let syntax) = document {
+      if syntax.pointer.tokens.count >= JSONParser().maximumDepth {
+        return .failure(
+          "\(name) is nested deeper than \(JSONParser().maximumDepth) levels (at line "
+            + "\(syntax.line), column \(syntax.column)); Tape does not decode it")
+      }
       return .failure("\(name) is not valid JSON: \(syntax)")
     }
     do {
@@ -99,6 +129,20 @@ enum DecodeCommand {
     } catch {
       return .failure("\(name) does not decode as \(api.responseType): \(error)")
     }
+  }
+
+  /// Every line cut after 1,000 characters: a 100 MB string field is never printed whole.
+  /// Works on UTF-8 and scalars, never on `Character`s: grapheme breaking of a 100 MB line
+  /// costs more than decoding it.
+  static func abbreviated(_ text: String) -> String {
+    guard text.utf8.count > 1000 else { return text }
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    return lines.map { line -> String in
+      let whole = Substring(line)
+      guard line.count > 1000 else { return String(whole) }
+      let head = String(String.UnicodeScalarView(whole.unicodeScalars.prefix(1000)))
+      return head + "... (\(line.count - head.utf8.count) more bytes not shown)"
+    }.joined(separator: "\n")
   }
 
   /// `wire anomalies: none`, or one line per value that does not match the documentation.

@@ -1,3 +1,4 @@
+import Foundation
 import JSONTree
 
 /// A `DecodingError` reworded for people: where (a JSON pointer) and what.
@@ -8,13 +9,18 @@ struct DecodingFailure: CustomStringConvertible {
   init(_ error: DecodingError) {
     switch error {
     case .typeMismatch(let type, let context):
-      self.init(context, reason: "expected \(Self.name(of: type)): \(context.debugDescription)")
+      let detail = context.debugDescription.trimmingCharacters(in: .whitespaces)
+      self.init(
+        context,
+        reason: "expected \(Self.name(of: type))"
+          + (detail.isEmpty ? ", found a value of another type" : ": \(detail)"))
     case .valueNotFound(let type, let context):
       self.init(context, reason: "expected \(Self.name(of: type)), found null")
     case .keyNotFound(let key, let context):
       self.init(context, reason: "missing key '\(key.stringValue)'")
     case .dataCorrupted(let context):
-      self.init(context, reason: context.debugDescription)
+      let detail = context.debugDescription.trimmingCharacters(in: .whitespaces)
+      self.init(context, reason: detail.isEmpty ? "the value is not valid here" : detail)
     @unknown default:
       self.init(pointer: .root, reason: "\(error)")
     }

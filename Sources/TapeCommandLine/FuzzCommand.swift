@@ -34,7 +34,18 @@ enum FuzzCommand {
       --in-process      run in this process, without workers (a trap ends the run)
       -h, --help        print this text
 
-    Exit status: 0 no new finding, 1 a new finding, 2 usage error.
+    Ctrl-C stops the workers, prints the summary and every finding file saved so far, and
+    exits 130; a second Ctrl-C stops at once.
+
+    Speed: 'swift run tape fuzz' is a debug build, several times slower than
+    'swift run -c release tape fuzz' (about 4,000 against 30,000 inputs/s on 2 cores).
+
+    exit status:
+      0  no new finding (the goal: the models held)
+      1  a new finding (saved in <corpus>/<api>/findings/; commit it, swift test replays it)
+      2  a usage error, or a --corpus directory that is missing or holds no seeds
+      3  a target ran no inputs
+      130  interrupted (Ctrl-C or SIGTERM)
 
     """
 
@@ -116,12 +127,26 @@ enum FuzzCommand {
       budgetMilliseconds = value
     }
     let corpus = URL(fileURLWithPath: options["--corpus"] ?? "corpus")
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: corpus.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      return .usageError(
+        "corpus directory '\(corpus.relativePath)' does not exist (run from the package root, or "
+          + "give --corpus <dir>)", usage: usage)
+    }
+    let seedCount = targets.reduce(0) { $0 + SeedCorpus.seedFiles(of: $1, in: corpus).count }
+    guard seedCount > 0 else {
+      return .usageError(
+        "corpus directory '\(corpus.relativePath)' holds no seeds (expected files such as "
+          + "\(corpus.relativePath)/\(targets[0].corpusKey)/seeds/<name>-200.json)", usage: usage)
+    }
     let inProcess = scanner.flags.contains("--in-process")
     guard let executable = currentExecutable() else {
       return .failure("cannot find this program's path to start fuzz workers")
     }
     let budgetForWorkers = budgetMilliseconds
-    let configuration = FuzzConfiguration(
+    var configuration = FuzzConfiguration(
       targets: targets, seed: seed, shard: shard, budget: budget, jobs: jobs,
       corpusDirectory: corpus, findingsDirectory: corpus
     ) { target in
@@ -132,6 +157,8 @@ enum FuzzCommand {
         target: target, command: [executable, "fuzz-worker"],
         budgetMilliseconds: budgetForWorkers)
     }
+    configuration.shouldStop = { Interruption.isRequested }
+    configuration.budgetMilliseconds = budgetMilliseconds
     let printer = ProgressPrinter(isTerminal: isatty(STDERR_FILENO) == 1)
     printer.say(
       "fuzzing \(targets.count) target(s), seed \(seed), shard \(shard), \(jobs) job(s), "
@@ -140,6 +167,19 @@ enum FuzzCommand {
     printer.finish()
     let summary = FuzzSummary.render(reports, seed: seed, shard: shard)
     let newFindings = reports.reduce(0) { $0 + $1.newFindings }
+    if Interruption.isRequested {
+      return CommandOutcome(
+        status: Interruption.exitStatus, output: summary,
+        errorOutput: "interrupted: the summary covers what ran before Ctrl-C\n")
+    }
+    let idle = targets.map(\.name).filter { name in
+      reports.first { $0.target == name }.map { $0.executions == 0 } ?? true
+    }
+    if !idle.isEmpty {
+      return CommandOutcome(
+        status: 3, output: summary,
+        errorOutput: "error: target(s) ran no inputs: \(idle.joined(separator: ", "))\n")
+    }
     return CommandOutcome(status: newFindings > 0 ? 1 : 0, output: summary, errorOutput: "")
   }
 

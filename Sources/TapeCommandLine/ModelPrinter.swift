@@ -30,11 +30,15 @@ enum ModelPrinter {
     } else if let enumeration = value as? any OpenEnumeration {
       lines.append("\(indent)\(label): \(describe(enumeration))")
     } else if let text = value as? String {
-      lines.append("\(indent)\(label): \"\(text)\"")
+      lines.append("\(indent)\(label): \(quoted(text))")
     } else if mirror.displayStyle == .collection {
-      lines.append("\(indent)\(label): \(mirror.children.count) element(s)")
-      for (index, element) in mirror.children.enumerated() {
+      let count = mirror.children.count
+      lines.append("\(indent)\(label): \(count) element(s)")
+      for (index, element) in mirror.children.prefix(shownElements).enumerated() {
         render(element.value, label: "[\(index)]", depth: depth + 1, into: &lines)
+      }
+      if count > shownElements {
+        lines.append("\(indent)  ... \(count - shownElements) more element(s) not shown")
       }
     } else if value is any CustomStringConvertible || mirror.children.isEmpty {
       lines.append("\(indent)\(label): \(value)")
@@ -44,6 +48,23 @@ enum ModelPrinter {
         render(child.value, label: child.label ?? "?", depth: depth + 1, into: &lines)
       }
     }
+  }
+
+  /// The elements of a collection printed; the rest are counted.
+  static let shownElements = 20
+  /// The characters of a string printed; the rest are counted.
+  static let shownCharacters = 200
+
+  /// A string in quotes on one line (a newline shows as \n), cut after ``shownCharacters``
+  /// Unicode scalars (counted on scalars and bytes: grapheme breaking a 100 MB string is slow).
+  static func quoted(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    let long = text.utf8.count > shownCharacters && scalars.count > shownCharacters
+    let head = long ? String(String.UnicodeScalarView(scalars.prefix(shownCharacters))) : text
+    let shown = head.replacing("\\", with: "\\\\").replacing("\n", with: "\\n")
+    guard long else { return "\"\(shown)\"" }
+    return
+      "\"\(shown)\"... (\(text.utf8.count) bytes, \(text.utf8.count - head.utf8.count) not shown)"
   }
 
   private static func describe(_ enumeration: some OpenEnumeration) -> String {

@@ -8,10 +8,14 @@ enum ReplayCommand {
     usage: tape fuzz replay <finding-file>
 
     Runs the input of a finding file (corpus/<api>/findings/<hash>.json) through its target
-    in a worker process and prints the recorded outcome and today's.
+    in a worker process, with the time budget the finding was recorded with (250 ms for
+    files that do not say), and prints the recorded outcome and today's.
 
-    Exit status: 0 the finding no longer reproduces, 1 it still does (or the file is not a
-    finding), 2 usage error.
+    exit status:
+      0  the finding no longer reproduces (fixed)
+      1  it still reproduces
+      2  a usage error
+      3  the file cannot be read or is not a finding file (the message says why)
 
     """
 
@@ -31,15 +35,19 @@ enum ReplayCommand {
     do {
       finding = try FindingStore.load(URL(fileURLWithPath: path))
     } catch {
-      return .failure("\(error)")
+      return CommandOutcome(status: 3, output: "", errorOutput: "error: \(error)\n")
     }
     guard let target = FuzzTargetRegistry.target(named: finding.target) else {
-      return .failure("\(path) names an unknown target '\(finding.target)'")
+      return CommandOutcome(
+        status: 3, output: "",
+        errorOutput: "error: \(path) names an unknown target '\(finding.target)'\n")
     }
     guard let executable = FuzzCommand.currentExecutable() else {
       return .failure("cannot find this program's path to start a fuzz worker")
     }
-    let executor = WorkerExecutor(target: target, command: [executable, "fuzz-worker"])
+    let budget = finding.budgetMilliseconds ?? 250
+    let executor = WorkerExecutor(
+      target: target, command: [executable, "fuzz-worker"], budgetMilliseconds: budget)
     let outcome = executor.run([finding.input]).first
     let reproduces = outcome?.finding?.findingClass == finding.report.findingClass
     let text = """
@@ -48,11 +56,30 @@ enum ReplayCommand {
       input: \(finding.input.count) bytes (from \(finding.originalSize)), \
       seed \(finding.seed), shard \(finding.shard), input \(finding.iteration)
       mutations: \(finding.mutations.map(\.description).joined(separator: "; "))
+      budget: \(budget.formatted()) ms per input
       recorded: \(finding.report)
-      now: \(outcome.map(String.init(describing:)) ?? "no outcome")
+      now: \(outcome.map(sentence(for:)) ?? "the worker gave no outcome.")
       \(reproduces ? "still reproduces" : "fixed: no longer reproduces")
 
       """
     return CommandOutcome(status: reproduces ? 1 : 0, output: text, errorOutput: "")
+  }
+
+  /// Today's outcome as a sentence: `rejected (dataCorrupted )` reads as "refused with
+  /// dataCorrupted at the root, as invalid input should be."
+  static func sentence(for outcome: ExecutionOutcome) -> String {
+    switch outcome {
+    case .accepted(let signature):
+      let behaviour = signature.trimmingCharacters(in: .whitespaces)
+      let shown = behaviour.replacing(" %", with: ", no ratio")
+      return "decoded, and every check held" + (behaviour.isEmpty ? "." : " (behaviour: \(shown)).")
+    case .rejected(let signature):
+      let parts = signature.split(separator: " ", maxSplits: 1).map(String.init)
+      let kind = parts.first ?? "an error"
+      let place = parts.count > 1 && !parts[1].isEmpty ? "at \(parts[1])" : "at the root"
+      return "refused with \(kind) \(place), as invalid input should be."
+    case .finding(let report):
+      return "a finding: \(report)."
+    }
   }
 }

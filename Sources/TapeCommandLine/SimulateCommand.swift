@@ -16,6 +16,16 @@ enum SimulateCommand {
       --scenario <file>   a JSON scenario; one task per API, succeeding on the third poll,
                           when absent
       -h, --help          print this text
+      --version           print the version
+
+    Ctrl-C (or SIGTERM) stops it within a second: requests in flight get half a second,
+    then are closed (a slow fault); a second Ctrl-C stops it at once.
+
+    exit status:
+      0  stopped after Ctrl-C or SIGTERM
+      1  the simulator could not start (the port is taken)
+      2  a usage error, or a scenario file that cannot be read or is invalid (nothing is
+         started; the message names the file and the JSON path, or line and column)
 
     """
 
@@ -46,10 +56,14 @@ enum SimulateCommand {
     if let path = scanner.options["--scenario"] {
       do {
         scenario = try SimulatorScenario.decode(try readInput(path))
-      } catch let error as DecodingError {
-        return .failure("\(path) is not a valid scenario: \(DecodingFailure(error))")
+      } catch let error as ScenarioError {
+        return CommandOutcome(
+          status: 2, output: "",
+          errorOutput: "error: \(path) is not a valid scenario: \(error)\n")
       } catch {
-        return .failure("cannot read \(path): \(error.localizedDescription)")
+        return CommandOutcome(
+          status: 2, output: "",
+          errorOutput: "error: cannot read \(path): \(error.localizedDescription)\n")
       }
     }
     let simulator: CloudSimulator
@@ -60,8 +74,29 @@ enum SimulateCommand {
     }
     print(banner(for: simulator))
     await until()
-    await simulator.stop()
-    return .success("simulator stopped\n")
+    let finished = await stop(simulator, within: .milliseconds(500))
+    return .success(
+      finished
+        ? "simulator stopped\n" : "simulator stopped (requests still in flight were closed)\n"
+    )
+  }
+
+  /// Stops `simulator`, waiting at most `grace` for requests in flight; false when some were
+  /// still running (they end with the process).
+  static func stop(_ simulator: CloudSimulator, within grace: Duration) async -> Bool {
+    simulator.beginStop()
+    // Unstructured: a request stuck in a slow fault must not hold this function.
+    let (answers, answer) = AsyncStream.makeStream(of: Bool.self)
+    Task {
+      await simulator.stop()
+      answer.yield(true)
+    }
+    Task {
+      try? await Task.sleep(for: grace)
+      answer.yield(false)
+    }
+    for await finished in answers { return finished }
+    return false
   }
 
   private static func banner(for simulator: CloudSimulator) -> String {
@@ -84,13 +119,20 @@ enum SimulateCommand {
       lines += ["", "authentication: off"]
     }
     if let task = scenario.tasks.first(where: { $0.cloudAPI == .check }) {
-      lines += [
-        "",
-        "try: curl -s \(simulator.baseURL.absoluteString)/v2/tasks/\(task.id)/progress"
-          + (scenario.requiresAuthentication ? " -H \"X-Auth-Token: $TOKEN\"" : ""),
-      ]
+      let base = simulator.baseURL.absoluteString
+      lines += ["", "try:"]
+      if scenario.requiresAuthentication, let account = scenario.accounts.first {
+        let body =
+          #"{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"\#(account.user)","password":"\#(account.password)"}}}}}"#
+        lines += [
+          "  TOKEN=$(curl -si \(base)/v3/auth/tokens -H 'Content-Type: application/json' -d '\(body)' | awk 'tolower($1) == \"x-subject-token:\" { print $2 }' | tr -d '\\r')",
+          "  curl -s \(base)/v2/tasks/\(task.id)/progress -H \"X-Auth-Token: $TOKEN\"",
+        ]
+      } else {
+        lines.append("  curl -s \(base)/v2/tasks/\(task.id)/progress")
+      }
     }
-    lines += ["", "Ctrl-C stops it."]
+    lines += ["", "Ctrl-C stops it (a second Ctrl-C at once)."]
     return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -20,9 +20,22 @@ public enum TapeCommand {
       record    record a polling session of every API against the simulator: 'record all'
       help      print this text
 
-    Run 'tape <command> --help' for a command's options.
+    options:
+      -h, --help      print this text ('tape <command> --help' for a command's options)
+      --version       print the version
+
+    exit status (each command's --help gives the detail):
+      0    success
+      1    the input was refused, a fuzz finding is new or still reproduces, or the polled
+           task did not succeed
+      2    a usage error (the message names the option or file)
+      3    poll's deadline passed; a fuzz target ran no inputs; a finding file cannot be read
+      130  interrupted (Ctrl-C or SIGTERM; a second Ctrl-C stops at once)
 
     """
+
+  /// The version `tape --version` prints.
+  public static let version = "tape 0.1.0"
 
   /// Runs `tape` with `arguments` (without the program name).
   ///
@@ -33,6 +46,9 @@ public enum TapeCommand {
     guard let command = arguments.first else {
       return .usageError("no command given", usage: usage)
     }
+    if command != "fuzz-worker", arguments.contains("--version") {
+      return .success(version + "\n")
+    }
     let rest = Array(arguments.dropFirst())
     switch command {
     case "audit": return AuditCommand.run(rest)
@@ -41,6 +57,9 @@ public enum TapeCommand {
     case "har": return HARCommand.run(rest, readInput: readInput)
     case "inspect": return InspectCommand.run(rest)
     case "fuzz-worker":
+      // Ctrl-C reaches the whole process group: the parent decides when workers stop (a
+      // worker killed by it would read as a crash finding).
+      signal(SIGINT, SIG_IGN)
       let status = FuzzWorker.serve(arguments: rest, targets: FuzzTargetRegistry.standard)
       return CommandOutcome(status: status, output: "", errorOutput: "")
     case "record":
@@ -61,6 +80,7 @@ public enum TapeCommand {
     until: @escaping @Sendable () async -> Void,
     readInput: (String) throws -> Data = TapeCommand.readFileOrStandardInput
   ) async -> CommandOutcome {
+    if arguments.contains("--version") { return run(arguments, readInput: readInput) }
     if arguments.first == "record" {
       return await RecordCommand.run(Array(arguments.dropFirst()), print: print)
     }
@@ -83,8 +103,28 @@ public enum TapeCommand {
   }
 
   /// Reads the file at `path`, or all of standard input when `path` is `-`.
+  /// At most ``InputLimit/bytes``; a directory is refused with a sentence.
   @Sendable public static func readFileOrStandardInput(_ path: String) throws -> Data {
-    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    return try Data(contentsOf: URL(fileURLWithPath: path))
+    let limit = InputLimit.bytes
+    if path == "-" { return try InputLimit.read(FileHandle.standardInput, limit: limit) }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      throw InputError(reason: "it is a directory, not a file")
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw InputError(
+        reason: FileManager.default.fileExists(atPath: path)
+          ? "permission denied" : "no such file")
+    }
+    defer { try? handle.close() }
+    return try InputLimit.read(handle, limit: limit)
+  }
+
+  /// Why a file could not be read, as a sentence.
+  struct InputError: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { reason }
   }
 }

@@ -12,9 +12,14 @@
   import Foundation
   import JSONTree
 
-  /// The target named by `TAPE_FUZZ_TARGET` (default `check`).
+  /// The target named by `TAPE_FUZZ_TARGET`, else by the program's name (`fuzz-insight`, as
+  /// .clusterfuzzlite/build.sh installs one copy per target), else `check`.
   let selectedTarget: FuzzTarget = {
-    let name = ProcessInfo.processInfo.environment["TAPE_FUZZ_TARGET"] ?? "check"
+    let program = URL(fileURLWithPath: CommandLine.arguments.first ?? "").lastPathComponent
+    let fromName = program.hasPrefix("fuzz-") ? String(program.dropFirst(5)) : nil
+    let name =
+      ProcessInfo.processInfo.environment["TAPE_FUZZ_TARGET"]
+      ?? fromName.flatMap { FuzzTargetRegistry.target(named: $0) == nil ? nil : $0 } ?? "check"
     guard let target = FuzzTargetRegistry.target(named: name) else {
       fatalError("TAPE_FUZZ_TARGET=\(name) is not one of the fuzz targets")
     }

@@ -1,6 +1,11 @@
 import Foundation
 import TapeCommandLine
 
+// Long-running commands take over Ctrl-C and SIGTERM before they print anything, so a signal
+// sent as soon as the banner appears asks for an orderly stop.
+if ["simulate", "fuzz"].contains(CommandLine.arguments.dropFirst().first) {
+  Interruption.install()
+}
 let outcome = await TapeCommand.main(
   Array(CommandLine.arguments.dropFirst()),
   print: { text in FileHandle.standardOutput.write(Data(text.utf8)) },

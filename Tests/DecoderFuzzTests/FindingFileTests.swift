@@ -56,12 +56,25 @@ struct FindingFileTests {
       (#"{"format_version": 1}"#, "'outcome' is missing or not an object"),
       ("[]", "not a JSON object"),
     ]
-    for (text, expected) in cases {
+    for (text, expected) in cases + [(#"{"formatVersion": 2}"#, "'formatVersion' must be 1")] {
       let url = directory.appending(path: "bad.json")
       try Data(text.utf8).write(to: url)
       let error = #expect(throws: FindingLoadError.self) { try FindingStore.load(url) }
       #expect(error?.file == url.path)
       #expect(error?.description.contains(expected) == true)
     }
+  }
+
+  @Test("files say formatVersion and keep the budget; the old format_version still loads")
+  func formatKeyAndBudget() throws {
+    var slow = finding
+    slow.budgetMilliseconds = 1.5
+    let text = slow.fileText
+    #expect(text.contains(#""formatVersion": 1,"#))
+    #expect(!text.contains("format_version"))
+    #expect(text.contains(#""budget_ms": 1.5,"#))
+    #expect(try Finding(document: try JSONParser().parse(text)) == slow)
+    let legacy = finding.fileText.replacing(#""formatVersion": 1"#, with: #""format_version": 1"#)
+    #expect(try Finding(document: try JSONParser().parse(legacy)) == finding)
   }
 }

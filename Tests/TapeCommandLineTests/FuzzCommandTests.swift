@@ -1,10 +1,25 @@
+import DecoderFuzz
 import Foundation
+import Glibc
 import Testing
 
 @testable import TapeCommandLine
 
 @Suite("tape fuzz")
 struct FuzzCommandTests {
+  /// A fresh corpus directory holding the package's check seeds (no findings).
+  static func corpusWithSeeds(_ name: String) throws -> URL {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let directory = FileManager.default.temporaryDirectory.appending(path: "\(name)-\(UUID())")
+    try FileManager.default.createDirectory(
+      at: directory.appending(path: "check"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: root.appending(path: "corpus/check/seeds"),
+      to: directory.appending(path: "check/seeds"))
+    return directory
+  }
+
   @Test(
     "bad flags print the usage and exit 2",
     arguments: [
@@ -33,7 +48,7 @@ struct FuzzCommandTests {
 
   @Test("a bounded in-process run prints the summary table and exits 0 without findings")
   func boundedRun() throws {
-    let directory = FileManager.default.temporaryDirectory.appending(path: "fuzz-cmd-\(UUID())")
+    let directory = try Self.corpusWithSeeds("fuzz-cmd")
     defer { try? FileManager.default.removeItem(at: directory) }
     let outcome = TapeCommand.run([
       "fuzz", "--target", "check", "--runs", "200", "--seed", "8", "--in-process",
@@ -43,12 +58,14 @@ struct FuzzCommandTests {
     let lines = outcome.output.split(separator: "\n")
     #expect(lines.first?.hasPrefix("target") == true)
     #expect(lines.contains { $0.hasPrefix("check ") && $0.contains(" 200 ") })
-    #expect(lines.last == "seed 8, shard 0/1")
+    #expect(lines.contains("seed 8, shard 0/1"))
+    #expect(outcome.output.contains("Zero findings is the good\noutcome."))
+    #expect(outcome.output.contains("<corpus>/<api>/findings/<hash>.json"))
   }
 
   @Test("a new finding is saved and makes the exit status 1")
   func newFindingExitsOne() throws {
-    let directory = FileManager.default.temporaryDirectory.appending(path: "fuzz-new-\(UUID())")
+    let directory = try Self.corpusWithSeeds("fuzz-new")
     defer { try? FileManager.default.removeItem(at: directory) }
     // A budget of a nanosecond makes every input slow: a finding the hardened models allow.
     let arguments = [
@@ -71,10 +88,138 @@ struct FuzzCommandTests {
     try Data("{\"format_version\": 1,".utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
     let outcome = TapeCommand.run(["fuzz", "replay", file.path])
-    #expect(outcome.status == 1)
+    #expect(outcome.status == 3)
     #expect(outcome.errorOutput.hasPrefix("error: \(file.path) is not valid JSON: line 1"))
     let missing = TapeCommand.run(["fuzz", "replay", "/nonexistent/finding.json"])
-    #expect(missing.status == 1)
+    #expect(missing.status == 3)
     #expect(missing.errorOutput.contains("/nonexistent/finding.json cannot be read"))
+  }
+}
+
+@Suite("tape fuzz: corpus, jobs and Ctrl-C")
+struct FuzzHardeningTests {
+  @Test("a --corpus that is missing or holds no seeds is a usage error")
+  func corpusRequired() throws {
+    let missing = TapeCommand.run([
+      "fuzz", "--target", "check", "--runs", "5", "--corpus", "/nonexistent/tape-corpus",
+    ])
+    #expect(missing.status == 2)
+    #expect(
+      missing.errorOutput.hasPrefix(
+        "error: corpus directory '/nonexistent/tape-corpus' does not exist"))
+    let empty = FileManager.default.temporaryDirectory.appending(path: "empty-corpus-\(UUID())")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: empty) }
+    let seedless = TapeCommand.run([
+      "fuzz", "--target", "check", "--runs", "5", "--corpus", empty.path,
+    ])
+    #expect(seedless.status == 2)
+    #expect(
+      seedless.errorOutput.hasPrefix("error: corpus directory '\(empty.path)' holds no seeds"))
+  }
+
+  // A load test, opt-in like SlowClientTests: `TAPE_LOAD_TESTS=1 swift test --filter
+  // FuzzHardeningTests`.
+  @Test(
+    "--jobs far above the core count still runs every target",
+    .enabled(if: ProcessInfo.processInfo.environment["TAPE_LOAD_TESTS"] == "1"))
+  func manyJobs() async throws {
+    // The campaign's scheduling alone, with an executor that does no work: 64 jobs on this
+    // machine's cores, a time budget, every target must run (no CPU taken from other tests).
+    struct Idle: FuzzExecutor {
+      let target: FuzzTarget
+      mutating func run(_ inputs: [[UInt8]]) -> [ExecutionOutcome] {
+        inputs.map { _ in .accepted(signature: "idle") }
+      }
+    }
+    let corpus = try FuzzCommandTests.corpusWithSeeds("fuzz-jobs")
+    defer { try? FileManager.default.removeItem(at: corpus) }
+    let reports = try await offThePool {
+      FuzzCampaign.run(
+        FuzzConfiguration(
+          targets: FuzzTargetRegistry.standard, seed: 3, budget: .seconds(0.5), jobs: 64,
+          corpusDirectory: corpus, findingsDirectory: nil
+        ) { Idle(target: $0) })
+    }
+    #expect(reports.count == FuzzTargetRegistry.standard.count)
+    for report in reports {
+      #expect(report.executions > 0, "\(report.target) ran nothing")
+    }
+  }
+
+  @Test("the built executable: Ctrl-C prints the summary and exits 130")
+  func interruptPrintsSummary() async throws {
+    let corpus = try FuzzCommandTests.corpusWithSeeds("fuzz-int")
+    defer { try? FileManager.default.removeItem(at: corpus) }
+    let (status, elapsed, summary) = try await offThePool {
+      let process = Process()
+      process.executableURL = SimulateProcessTests.binary
+      process.arguments = [
+        "fuzz", "--target", "check", "--seconds", "600", "--seed", "5", "--corpus", corpus.path,
+      ]
+      let output = Pipe()
+      let errors = Pipe()
+      process.standardOutput = output
+      process.standardError = errors
+      try process.run()
+      // The first progress line shows the workers are running.
+      var progress = ""
+      while !progress.contains("fuzzing 1 target(s)") {
+        let data = errors.fileHandleForReading.availableData
+        if data.isEmpty { break }
+        progress += String(decoding: data, as: UTF8.self)
+      }
+      let clock = ContinuousClock()
+      let start = clock.now
+      kill(process.processIdentifier, SIGINT)
+      let summary = String(
+        decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return (process.terminationStatus, start.duration(to: clock.now), summary)
+    }
+    #expect(status == 130)
+    #expect(elapsed < .seconds(5))
+    #expect(summary.hasPrefix("target"))
+    #expect(summary.contains("seed 5, shard 0/1"))
+    #expect(!summary.contains("new finding"), "a worker stopped by Ctrl-C is no crash finding")
+  }
+}
+
+@Suite("tape fuzz replay: budget and exit codes")
+struct ReplayBudgetTests {
+  @Test("a slow finding replays under the budget it was recorded with: still reproduces, exit 1")
+  func keepsBudget() async throws {
+    let corpus = try FuzzCommandTests.corpusWithSeeds("fuzz-replay")
+    defer { try? FileManager.default.removeItem(at: corpus) }
+    @Sendable func tape(_ arguments: [String]) throws -> (Int32, String) {
+      let process = Process()
+      process.executableURL = SimulateProcessTests.binary
+      process.arguments = arguments
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = Pipe()
+      try process.run()
+      let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return (process.terminationStatus, text)
+    }
+    // A budget of a nanosecond makes every input slow.
+    let (status, _) = try await offThePool {
+      try tape([
+        "fuzz", "--target", "check", "--runs", "5", "--seed", "1", "--corpus", corpus.path,
+        "--budget-ms", "0.000001",
+      ])
+    }
+    #expect(status == 1)
+    let findings = corpus.appending(path: "check/findings")
+    let names = try FileManager.default.contentsOfDirectory(atPath: findings.path)
+    let file = try #require(names.first.map { findings.appending(path: $0) })
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(
+      text.contains(#""budget_ms": 1e-06"#) || text.contains(#""budget_ms": 0.000001"#), "\(text)")
+    #expect(text.contains(#""formatVersion": 1"#))
+    let (replayed, printed) = try await offThePool { try tape(["fuzz", "replay", file.path]) }
+    #expect(replayed == 1, "\(printed)")
+    #expect(printed.hasSuffix("still reproduces\n"))
   }
 }

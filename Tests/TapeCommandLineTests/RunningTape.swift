@@ -96,12 +96,3 @@ struct RunningTape: Sendable {
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 }
-
-/// Runs blocking `work` on a new thread and returns its result.
-func offThePool<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws
-  -> Result
-{
-  try await withCheckedThrowingContinuation { continuation in
-    Thread { continuation.resume(with: Swift.Result { try work() }) }.start()
-  }
-}

@@ -59,10 +59,10 @@ struct SimulateCommandTests {
       (["simulate", "--verbose"], 2, "error: unknown option '--verbose'"),
       (["simulate", "extra"], 2, "error: unexpected argument 'extra'"),
       (
-        ["simulate", "--scenario", "bad.json"], 1,
-        "error: bad.json is not a valid scenario: at /tasks/0: unknown api 's3'"
+        ["simulate", "--scenario", "bad.json"], 2,
+        "error: bad.json is not a valid scenario: at /tasks/0/api: unknown api 's3'; expected one of cpts, insight, quality, drs, check\n"
       ),
-      (["simulate", "--scenario", "missing.json"], 1, "error: cannot read missing.json: "),
+      (["simulate", "--scenario", "missing.json"], 2, "error: cannot read missing.json: "),
     ])
   func refusals(arguments: [String], status: Int32, message: String) async {
     let outcome = await TapeCommand.main(
@@ -79,5 +79,26 @@ struct SimulateCommandTests {
   func usage() {
     #expect(TapeCommand.usage.contains("simulate  serve a simulator of the five APIs"))
     #expect(TapeCommand.run(["simulate"]).status == 2)
+  }
+}
+
+@Suite("tape simulate: the banner")
+struct SimulateBannerTests {
+  @Test("the curl lines show how to get a token, then use it")
+  func tokenRequest() async {
+    let printed = Mutex("")
+    _ = await TapeCommand.main(
+      ["simulate"], print: { text in printed.withLock { $0 += text } }, until: {})
+    let banner = printed.withLock { $0 }
+    let base = String(banner.split(separator: "\n")[0].split(separator: " ").last ?? "")
+    #expect(
+      banner.contains(
+        "  TOKEN=$(curl -si \(base)/v3/auth/tokens -H 'Content-Type: application/json' -d "
+          + #"'{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"tape","password":"tape-simulator"}}}}}'"#
+          + #" | awk 'tolower($1) == "x-subject-token:" { print $2 }' | tr -d '\r')"#))
+    #expect(
+      banner.contains(
+        #"  curl -s \#(base)/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress -H "X-Auth-Token: $TOKEN""#
+      ))
   }
 }

@@ -48,7 +48,9 @@ extension JSONValue: Codable {
     throw DecodingError.dataCorrupted(
       .init(
         codingPath: decoder.codingPath,
-        debugDescription: "a number outside the range of Decimal and Double (beyond ±1.8e308)"))
+        debugDescription:
+          "a number outside the range of Decimal and Double: too large (beyond ±1.8e308) or too small (nearer zero than 1e-308, yet not zero)"
+      ))
   }
 
   /// The text of a number read by a foreign decoder: `Decimal` keeps up to 38 digits,

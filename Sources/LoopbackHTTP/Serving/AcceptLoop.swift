@@ -5,6 +5,10 @@ import Glibc
 /// kernel's backlog until a slot frees up. It ends when the server stops, closing the
 /// listening socket so the port is free and new connections are refused.
 enum AcceptLoop {
+  /// How long a connection must have waited for its request head before a new connection
+  /// may displace it when every slot is taken.
+  static let evictionAge = Duration.milliseconds(500)
+
   /// Runs until the server stops.
   static func run(core: ServerCore) {
     defer {
@@ -13,7 +17,18 @@ enum AcceptLoop {
     }
     while !core.isStopping {
       if core.isAtCapacity() {
-        _ = waitReadable([core.stopPipe.readDescriptor, core.slotPipe.readDescriptor])
+        let displaces = core.configuration.displacesSlowRequestHeads
+        let ready = waitReadable(
+          [core.stopPipe.readDescriptor, core.slotPipe.readDescriptor]
+            + (displaces ? [core.listener.descriptor] : []))
+        if displaces && ready[2] && !ready[1] {
+          // A new connection waits: close the slowest one still sending its request head,
+          // or look again shortly when none has waited long enough.
+          let evicted = core.evictSlowestWaiting(minimum: evictionAge)
+          _ = waitReadable(
+            [core.stopPipe.readDescriptor, core.slotPipe.readDescriptor],
+            timeoutMilliseconds: evicted ? -1 : 50)
+        }
         core.slotPipe.drain()
         continue
       }
@@ -21,13 +36,14 @@ enum AcceptLoop {
       guard ready.first == true, !core.isStopping else { continue }
       switch core.listener.accept() {
       case .connection(let descriptor, let peer):
-        core.connectionOpened()
+        let id = core.connectionOpened(descriptor: descriptor)
         let started = DedicatedThread.start {
-          ConnectionLoop.serve(descriptor: descriptor, peer: peer, core: core)
+          ConnectionLoop.serve(descriptor: descriptor, peer: peer, id: id, core: core)
         }
         if !started {
+          core.connectionBusy(id)
           _ = close(descriptor)
-          core.connectionClosed()
+          core.connectionClosed(id)
         }
       case .nothing:
         continue

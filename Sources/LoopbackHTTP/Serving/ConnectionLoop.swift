@@ -11,6 +11,7 @@ struct ConnectionLoop {
 
   private let socket: ConnectionSocket
   private let peer: SocketAddress
+  private let id: Int
   private let core: ServerCore
   private let configuration: HTTPServerConfiguration
   private let bridge: HandlerBridge
@@ -19,27 +20,28 @@ struct ConnectionLoop {
   private var dates = DateHeaderCache()
 
   /// Serves the connection on `descriptor` to its end, then closes it.
-  static func serve(descriptor: Int32, peer: SocketAddress, core: ServerCore) {
+  static func serve(descriptor: Int32, peer: SocketAddress, id: Int, core: ServerCore) {
     let scratch = UnsafeMutableRawBufferPointer.allocate(
       byteCount: scratchBytes, alignment: MemoryLayout<UInt64>.alignment)
     defer {
       scratch.deallocate()
-      core.connectionClosed()
+      core.connectionClosed(id)
     }
     var loop = ConnectionLoop(
-      socket: ConnectionSocket(descriptor: descriptor), peer: peer, core: core,
+      socket: ConnectionSocket(descriptor: descriptor), peer: peer, id: id, core: core,
       configuration: core.configuration, bridge: HandlerBridge(handler: core.handler),
       scratch: scratch)
     loop.run()
   }
 
   private init(
-    socket: ConnectionSocket, peer: SocketAddress, core: ServerCore,
+    socket: ConnectionSocket, peer: SocketAddress, id: Int, core: ServerCore,
     configuration: HTTPServerConfiguration, bridge: HandlerBridge,
     scratch: UnsafeMutableRawBufferPointer
   ) {
     self.socket = socket
     self.peer = peer
+    self.id = id
     self.core = core
     self.configuration = configuration
     self.bridge = bridge
@@ -70,7 +72,9 @@ struct ConnectionLoop {
 
   private mutating func run() {
     socket.configure(writeTimeout: configuration.writeTimeout)
-    switch serveRequests() {
+    let ending = serveRequests()
+    core.connectionBusy(id)
+    switch ending {
     case .closeNow:
       socket.close()
     case .closeAfterAnswer:
@@ -88,6 +92,10 @@ struct ConnectionLoop {
           return .closeNow
         }
       }
+      // Until its head is complete, a request may be displaced by a new connection when every
+      // slot is taken (a new connection is displaceable from its accept until then too);
+      // an idle keep-alive connection that has been answered is not.
+      core.connectionWaits(id, descriptor: socket.descriptor)
       let request: HTTPRequest
       let persistent: Bool
       switch readRequest() {
@@ -118,6 +126,7 @@ struct ConnectionLoop {
       case .complete(let head, let length):
         buffer.consume(length)
         parsedHead = head
+        core.connectionBusy(id)
       case .rejected(let rejection):
         return .rejected(rejection)
       case .incomplete:

@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// What the accepting thread and the connection threads of one server share: the
@@ -20,8 +21,17 @@ final class ServerCore: Sendable {
   /// Written to wake the accepting thread when a connection slot frees up.
   let slotPipe: WakeupPipe
 
+  /// A connection not yet past its first request's head, or in the middle of a head: the
+  /// only kind the accepting thread may close to make room.
+  private struct Waiting {
+    var descriptor: Int32
+    var since: ContinuousClock.Instant
+  }
+
   private struct Occupancy {
     var activeConnections = 0
+    var nextID = 0
+    var waiting: [Int: Waiting] = [:]
     var acceptorWaitsForSlot = false
     var acceptorFinished = false
     var stopped = false
@@ -81,15 +91,54 @@ final class ServerCore: Sendable {
     }
   }
 
-  /// Counts a connection the accepting thread is about to hand to its own thread.
-  func connectionOpened() {
-    occupancy.withLock { $0.activeConnections += 1 }
+  /// Counts a connection the accepting thread is about to hand to its own thread; its id.
+  func connectionOpened(descriptor: Int32) -> Int {
+    occupancy.withLock { state in
+      state.activeConnections += 1
+      state.nextID += 1
+      state.waiting[state.nextID] = Waiting(descriptor: descriptor, since: .now)
+      return state.nextID
+    }
+  }
+
+  /// Records that connection `id` is reading a request head: it may be closed to make room
+  /// for a new connection when every slot is taken.
+  func connectionWaits(_ id: Int, descriptor: Int32) {
+    occupancy.withLock { $0.waiting[id] = Waiting(descriptor: descriptor, since: .now) }
+  }
+
+  /// Records that connection `id` has a whole request head (or is about to close): it is no
+  /// longer closed to make room. Called before its descriptor is closed.
+  func connectionBusy(_ id: Int) {
+    _ = occupancy.withLock { $0.waiting.removeValue(forKey: id) }
+  }
+
+  /// Makes room for a waiting new connection: shuts down the connection that has spent the
+  /// longest on an unfinished request head (or, new, has sent nothing yet), if at least
+  /// `minimum` (a client that sends its head at once is never shut down). False when there
+  /// is none.
+  ///
+  /// Slots are only as scarce as the slowest clients make them: 500 clients trickling one
+  /// byte a second cannot keep a well-behaved client out, since each new connection
+  /// displaces the oldest of them.
+  func evictSlowestWaiting(minimum: Duration) -> Bool {
+    occupancy.withLock { state in
+      let now = ContinuousClock.Instant.now
+      guard let (id, oldest) = state.waiting.min(by: { $0.value.since < $1.value.since }),
+        now - oldest.since >= minimum
+      else { return false }
+      state.waiting[id] = nil
+      // Under the lock: the connection's thread cannot close the descriptor in between.
+      _ = shutdown(oldest.descriptor, Int32(SHUT_RDWR))
+      return true
+    }
   }
 
   /// Counts a connection whose thread has ended (or never started).
-  func connectionClosed() {
+  func connectionClosed(_ id: Int) {
     let (wakeAcceptor, waiters) = occupancy.withLock { state in
       state.activeConnections -= 1
+      state.waiting[id] = nil
       let wake = state.acceptorWaitsForSlot
       state.acceptorWaitsForSlot = false
       return (wake, Self.finishIfDone(&state))

@@ -57,7 +57,9 @@ struct ListeningSocket: Sendable {
     var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
     let connection = withUnsafeMutablePointer(to: &storage) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        Glibc.accept(descriptor, $0, &length)
+        // Close-on-exec from the start (accept4): a process spawned meanwhile by another
+        // thread must not inherit the connection and hold it open after the server closes it.
+        systemAccept4(descriptor, $0, &length, Int32(SOCK_CLOEXEC.rawValue))
       }
     }
     guard connection >= 0 else {
@@ -66,7 +68,6 @@ struct ListeningSocket: Sendable {
       default: return .nothing
       }
     }
-    _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
     return .connection(descriptor: connection, peer: NumericAddress.describe(storage))
   }
 
@@ -91,3 +92,10 @@ struct ListeningSocket: Sendable {
     return NumericAddress.describe(storage).port
   }
 }
+
+/// `accept4(2)`, which Glibc's Swift overlay does not export (it needs `_GNU_SOURCE`).
+@_silgen_name("accept4")
+private func systemAccept4(
+  _ descriptor: Int32, _ address: UnsafeMutablePointer<sockaddr>?,
+  _ length: UnsafeMutablePointer<socklen_t>?, _ flags: Int32
+) -> Int32

@@ -26,7 +26,9 @@ final class RawConnection: Sendable {
 
   /// Connects to `127.0.0.1:port`.
   init(port: UInt16) throws(Failure) {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    // Close-on-exec: a `tape` process another test spawns must not inherit this socket.
+    let descriptor = socket(
+      AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard descriptor >= 0 else { throw .connectFailed(errno: errno) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)

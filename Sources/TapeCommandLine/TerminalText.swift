@@ -1,0 +1,24 @@
+/// Text that is safe to print to a terminal: control characters from untrusted input
+/// (escape sequences, OSC titles, NUL, C1 controls, DEL) are shown as `\u{1B}`, never sent.
+enum TerminalText {
+  /// `text` with every control character but the newline (and tab) escaped.
+  static func escaped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) {
+        result.append(
+          contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+      } else {
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value == 0x0A || value == 0x09 { return false }
+    return value < 0x20 || (0x7F...0x9F).contains(value)
+  }
+}
