@@ -37,19 +37,15 @@ struct SimulatorReadmeExampleTests {
       readme.components(separatedBy: "```json\n").dropFirst().first?.components(
         separatedBy: "\n```"
       ).first)
-    // The README's block gives a timed task both "polls" and "seconds", which scenarios now
-    // refuse; the README rewrite drops `"polls": 3` from it (known until then).
-    withKnownIssue(isIntermittent: true) {
-      let scenario = try SimulatorScenario.decode(Data(block.utf8))
-      #expect(scenario.tasks.map(\.api) == ["check", "quality"])
-      #expect(scenario.tasks[1].seconds == 60)
-      #expect(scenario.rateLimit == SimulatorScenario.RateLimit(requests: 40, seconds: 10))
-      #expect(
-        scenario.faults == [
-          SimulatedFault(.internalError, api: .check, request: 2),
-          SimulatedFault(.slow, delaySeconds: 2),
-        ])
-      #expect(scenario.accounts == [SimulatorScenario.Account(user: "alice", password: "secret")])
-    }
+    let scenario = try SimulatorScenario.decode(Data(block.utf8))
+    #expect(scenario.tasks.map(\.api) == ["check", "quality"])
+    #expect(scenario.tasks[1].seconds == 60)
+    #expect(scenario.rateLimit == SimulatorScenario.RateLimit(requests: 40, seconds: 10))
+    #expect(
+      scenario.faults == [
+        SimulatedFault(.internalError, api: .check, request: 2),
+        SimulatedFault(.slow, delaySeconds: 2),
+      ])
+    #expect(scenario.accounts == [SimulatorScenario.Account(user: "alice", password: "secret")])
   }
 }
