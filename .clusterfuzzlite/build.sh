@@ -3,7 +3,7 @@
 # `tape fuzz`, as LLVMFuzzerCustomMutator) and installs it as one fuzzer per target,
 # $OUT/fuzz-<target>, each with a seed corpus zipped from corpus/<api>/seeds.
 #
-# ClusterFuzzLite and OSS-Fuzz set $SRC, $OUT and $SANITIZER; scripts/fuzz-local.sh runs this
+# ClusterFuzzLite and OSS-Fuzz set $SRC, $OUT and $SANITIZER; .clusterfuzzlite/fuzz-local.sh runs this
 # file without Docker.
 cd "$SRC/tape"
 sanitizers="--sanitize=fuzzer"

@@ -2,7 +2,7 @@
 # Runs .clusterfuzzlite/build.sh on this machine, without Docker, then each libFuzzer target
 # for a fixed number of inputs. Not run in CI: it takes minutes.
 #
-#   scripts/fuzz-local.sh [runs-per-target]     (default 10000)
+#   .clusterfuzzlite/fuzz-local.sh [runs-per-target]     (default 10000)
 #
 # Needs a Swift toolchain with libFuzzer (the swift.org Linux toolchains have it) and zip.
 runs="${1:-10000}"
