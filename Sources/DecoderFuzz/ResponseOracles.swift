@@ -54,13 +54,18 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
 
   /// Runs `bytes` through `Model` and the oracles.
   public func check(_ bytes: [UInt8]) -> ExecutionOutcome {
+    // Parsed once: the model decodes from the tree, as `Model(jsonData:)` would, and the
+    // other oracles read the same tree.
+    let document = try? JSONParser().parse(bytes)
     let model: Model
     do {
-      // The app's decoding path: the models' safe entry point.
-      model = try Model(jsonData: Data(bytes))
+      if let document {
+        model = try JSONValueDecoder().decode(Model.self, from: document)
+      } else {
+        model = try Model(jsonData: Data(bytes))  // throws the parse error as the app reports it
+      }
     } catch {
       let summary = DecodingErrorSummary(error)
-      let document = try? JSONParser().parse(bytes)
       if let document, schema.documents(document) {
         return .finding(
           FindingReport(
@@ -77,7 +82,7 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
     }
     if let finding = roundTripFinding(model) { return .finding(finding) }
     let progress = model.taskProgress
-    if let document = try? JSONParser().parse(bytes) {
+    if let document {
       if let finding = cosmeticFinding(document, progress: progress) { return .finding(finding) }
       if let finding = sequenceFinding(drift: document) { return .finding(finding) }
     }

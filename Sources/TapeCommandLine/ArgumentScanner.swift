@@ -37,4 +37,13 @@ struct ArgumentScanner {
       }
     }
   }
+
+  /// `--port`: 0 (any free port) when absent.
+  func port() throws(Problem) -> UInt16 {
+    guard let text = options["--port"] else { return 0 }
+    guard let port = UInt16(text) else {
+      throw Problem(message: "--port must be a number from 0 to 65535, got '\(text)'")
+    }
+    return port
+  }
 }

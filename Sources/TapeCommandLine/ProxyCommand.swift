@@ -69,12 +69,11 @@ enum ProxyCommand {
       }
       mode = value
     }
-    var port: UInt16 = 0
-    if let text = scanner.options["--port"] {
-      guard let value = UInt16(text) else {
-        return .usageError("--port must be a number from 0 to 65535, got '\(text)'", usage: usage)
-      }
-      port = value
+    let port: UInt16
+    do {
+      port = try scanner.port()
+    } catch {
+      return .usageError(error.message, usage: usage)
     }
     let file = URL(fileURLWithPath: path)
     let exists = FileManager.default.fileExists(atPath: file.path)

@@ -46,12 +46,11 @@ enum ServeCommand {
     guard !scanner.positionals.isEmpty else {
       return .usageError("name at least one cassette file", usage: usage)
     }
-    var port: UInt16 = 0
-    if let text = scanner.options["--port"] {
-      guard let value = UInt16(text) else {
-        return .usageError("--port must be a number from 0 to 65535, got '\(text)'", usage: usage)
-      }
-      port = value
+    let port: UInt16
+    do {
+      port = try scanner.port()
+    } catch {
+      return .usageError(error.message, usage: usage)
     }
     var exhaustion = ExhaustionPolicy.repeatLast
     if let text = scanner.options["--exhaustion"] {

@@ -82,7 +82,8 @@ struct HelpAndVersionTests {
     "every command's --help lists its exit codes",
     arguments: [
       ["--help"], ["decode", "--help"], ["fuzz", "--help"], ["fuzz", "replay", "--help"],
-      ["simulate", "--help"], ["poll", "--help"],
+      ["simulate", "--help"], ["poll", "--help"], ["serve", "--help"], ["proxy", "--help"],
+      ["inspect", "--help"], ["har", "--help"], ["record", "--help"], ["audit", "--help"],
     ])
   func helpHasExitCodes(arguments: [String]) async {
     let outcome = await TapeCommand.main(arguments, print: { _ in }, until: {})
@@ -94,6 +95,7 @@ struct HelpAndVersionTests {
     "--version, at the top level and after a command",
     arguments: [
       ["--version"], ["decode", "--version"], ["simulate", "--version"], ["poll", "--version"],
+      ["serve", "--version"], ["har", "--version"],
     ])
   func version(arguments: [String]) async {
     let outcome = await TapeCommand.main(arguments, print: { _ in }, until: {})

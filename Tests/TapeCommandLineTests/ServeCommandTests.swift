@@ -76,4 +76,71 @@ struct ServeCommandTests {
     #expect(text.contains("served 4 requests; 1 matched nothing"))
     #expect(text.contains("every interaction was requested"))
   }
+
+  /// Serves `arguments` in process, runs `requests` against its URL, returns the outcome.
+  func serve(_ arguments: [String], requests: @escaping @Sendable (String) async -> Void) async
+    -> CommandOutcome
+  {
+    let printed = Mutex("")
+    return await ServeCommand.run(
+      arguments, print: { text in printed.withLock { $0 += text } },
+      until: {
+        let base =
+          printed.withLock { $0 }.split(separator: "\n").first?
+          .split(separator: " ").last.map(String.init) ?? ""
+        await requests(base)
+      })
+  }
+
+  /// The status of a GET of `path` with `headers`.
+  static func status(_ base: String, _ path: String, headers: [String: String] = [:]) async
+    -> Int
+  {
+    guard let url = URL(string: base + path) else { return 0 }
+    var request = URLRequest(url: url)
+    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+    let response = try? await URLSession(configuration: .ephemeral).data(for: request).1
+    return (response as? HTTPURLResponse)?.statusCode ?? 0
+  }
+
+  @Test("--exhaustion fail answers 404 once the sequence is used up; the summary counts it")
+  func exhaustionFail() async {
+    let statuses = Mutex<[Int]>([])
+    let path = progressPath
+    let outcome = await serve([
+      packageRoot.appending(path: "cassettes/check-task-polling.json").path, "--exhaustion", "fail",
+    ]) { base in
+      for _ in 0..<5 {
+        let status = await Self.status(base, path)
+        statuses.withLock { $0.append(status) }
+      }
+    }
+    #expect(statuses.withLock { $0 } == [200, 200, 200, 200, 404])
+    #expect(outcome.status == 1)
+    #expect(outcome.output.hasPrefix("served 4 requests; 1 matched nothing"))
+  }
+
+  @Test("--match-header matches named headers; several cassettes are served as one")
+  func headersAndSeveralCassettes() async {
+    let statuses = Mutex<[Int]>([])
+    let path = progressPath
+    let outcome = await serve([
+      packageRoot.appending(path: "cassettes/check-task-polling.json").path,
+      packageRoot.appending(path: "cassettes/drs-template-progress.json").path,
+      "--match-header", "X-Auth-Token",
+    ]) { base in
+      let drs =
+        "/v5/0123456789abcdef0123456789abcdef/jobs/c7debc9c-8e09-4a5d-8dd6-cc44f78jb20r"
+        + "/db-object/template/progress"
+      let results = [
+        await Self.status(base, path),
+        await Self.status(base, path, headers: ["X-Auth-Token": "<X_AUTH_TOKEN>"]),
+        await Self.status(base, drs, headers: ["X-Auth-Token": "<X_AUTH_TOKEN>"]),
+      ]
+      statuses.withLock { $0 = results }
+    }
+    #expect(statuses.withLock { $0 } == [404, 200, 200])
+    #expect(outcome.output.hasPrefix("served 2 requests; 1 matched nothing"))
+    #expect(outcome.output.contains("of 6 interactions were never requested"))
+  }
 }
