@@ -100,7 +100,8 @@ enum ScenarioReader {
     -> TaskScript
   {
     let fields = try Fields(
-      value, at: pointer, allowed: ["api", "id", "outcome", "polls", "seconds"])
+      value, at: pointer,
+      allowed: ["api", "id", "outcome", "polls", "seconds", "percents", "bodyOverrides"])
     let api = try fields.api("api", required: true)!
     let id = try fields.nonEmptyString("id")
     if id.contains("/") || id.contains("..")
@@ -126,10 +127,57 @@ enum ScenarioReader {
         at: pointer.appending("seconds"),
         "give either 'polls' or 'seconds', not both (a timed task ignores the poll count)")
     }
+    if fields["percents"] != nil,
+      let other = ["polls", "seconds"].first(where: { fields[$0] != nil })
+    {
+      throw ScenarioError(
+        at: pointer.appending(other),
+        "give either 'percents' or '\(other)', not both (the percent list sets the poll count)")
+    }
     var task = TaskScript(api: api, id: id, outcome: outcome)
     if fields["polls"] != nil { task.polls = try fields.count("polls") }
     if fields["seconds"] != nil { task.seconds = try fields.seconds("seconds") }
+    if let value = fields["percents"] {
+      task.percents = try percents(value, at: pointer.appending("percents"))
+    }
+    if let value = fields["bodyOverrides"] {
+      guard case .object = value else {
+        throw ScenarioError(
+          at: pointer.appending("bodyOverrides"),
+          "expected an object of members to lay over every answer, found \(value.typeName)")
+      }
+      task.bodyOverrides = value
+    }
     return task
+  }
+
+  /// A percent list: at least one whole number, each 0...100, never going down.
+  private static func percents(_ value: JSONValue, at pointer: JSONPointer) throws(ScenarioError)
+    -> [Int]
+  {
+    let elements = try array(value, at: pointer)
+    guard !elements.isEmpty, elements.count <= maxCount else {
+      throw ScenarioError(
+        at: pointer, "expected from 1 to \(maxCount) percents, found \(elements.count)")
+    }
+    var result: [Int] = []
+    for (index, element) in elements.enumerated() {
+      guard case .number(let lexeme) = element, let percent = Int(lexeme),
+        (0...100).contains(percent)
+      else {
+        throw ScenarioError(
+          at: pointer.appending(index),
+          "expected a whole number from 0 to 100, found \(element.typeName == "number" ? element.serialized() : element.typeName)"
+        )
+      }
+      if let previous = result.last, percent < previous {
+        throw ScenarioError(
+          at: pointer.appending(index),
+          "\(percent) is below the poll before (\(previous)); a task's percent never goes down")
+      }
+      result.append(percent)
+    }
+    return result
   }
 
   private static func readFault(_ value: JSONValue, at pointer: JSONPointer) throws(ScenarioError)

@@ -27,6 +27,9 @@ struct SimulatorHandler: Sendable {
     let requestID = world.nextRequestID()
     var response = await answer(request, requestID: requestID)
     response.headers["X-Request-Id"] = requestID
+    // The gateway's own time: virtual under a virtual clock, so a recording is repeatable.
+    response.headers["Date"] = HTTPDate.format(
+      secondsSince1970: Int(clock.now().timeIntervalSince1970.rounded(.down)))
     return response
   }
 

@@ -1,5 +1,6 @@
 import CloudProgress
 import Foundation
+import JSONTree
 
 /// Everything the simulator serves: the tasks, who may call, how fast, and what goes wrong.
 /// Read from a JSON file by `tape simulate --scenario FILE`, or built in code.
@@ -91,6 +92,21 @@ public struct SimulatorScenario: Hashable, Sendable, Codable {
     TaskScript(api: .quality, id: "9f8e7d6c-0000-4000-8000-000000000002"),
     TaskScript(api: .drs, id: "c7debc9c-8e09-4a5d-8dd6-cc44f78jb20r"),
     TaskScript(api: .check, id: "2b31ed520xxxxxxebedb6e57xxxxxxxx"),
+  ])
+
+  /// The scenario the package's cassettes are recorded from (`tape record all`): the
+  /// ``standard`` tasks with the traps their documentation shows. Check answers 0% twice
+  /// before 50% (stored once with `repeat: 2`); Insight's `create_date` is
+  /// 9223372036854776000, beyond Int64, as in its documented example; DRS is done on its
+  /// second poll.
+  public static let documentedTraps = SimulatorScenario(tasks: [
+    TaskScript(api: .cpts, id: "0123456789abcdef0123456789abcdef"),
+    TaskScript(
+      api: .insight, id: "2406a337-xxxx-a5b2-b01a61d2043b",
+      bodyOverrides: .object([JSONMember("create_date", .number("9223372036854776000"))])),
+    TaskScript(api: .quality, id: "9f8e7d6c-0000-4000-8000-000000000002"),
+    TaskScript(api: .drs, id: "c7debc9c-8e09-4a5d-8dd6-cc44f78jb20r", polls: 2),
+    TaskScript(api: .check, id: "2b31ed520xxxxxxebedb6e57xxxxxxxx", percents: [0, 0, 50, 100]),
   ])
 
   /// Reads a scenario from JSON, strictly: fields left out take their defaults, and the first

@@ -10,6 +10,25 @@ enum TaskRenderer {
     for script: TaskScript, api: CloudAPI, stage: TaskStage, created: Date, now: Date,
     workspace: String?
   ) -> Data {
+    let rendered = render(
+      script, api: api, stage: stage, created: created, now: now, workspace: workspace)
+    guard case .object(let overrides)? = script.bodyOverrides,
+      case .object(var members)? = try? JSONParser().parse(rendered)
+    else { return rendered }
+    for override in overrides {
+      if let index = members.firstIndex(where: { $0.key == override.key }) {
+        members[index].value = override.value
+      } else {
+        members.append(override)
+      }
+    }
+    return Data(JSONValue.object(members).serialized().utf8)
+  }
+
+  private static func render(
+    _ script: TaskScript, api: CloudAPI, stage: TaskStage, created: Date, now: Date,
+    workspace: String?
+  ) -> Data {
     switch api {
     case .cpts: encode(perfTest(script, stage))
     case .insight: encode(insight(script, stage, created: created, now: now, workspace: workspace))

@@ -7,10 +7,15 @@ struct TaskStage: Hashable, Sendable {
   /// How many polls came after the one that saw it finish (0 on that one).
   var pollsSinceFinish: Int
 
-  /// The stage at poll `poll` (1-based) of a script, or after `elapsed` seconds when the
-  /// script is timed.
+  /// The stage at poll `poll` (1-based) of a script: from its percent list when it has one,
+  /// after `elapsed` seconds when it is timed, from the poll count otherwise.
   init(script: TaskScript, poll: Int, elapsed: Double) {
-    if let seconds = script.seconds, seconds > 0 {
+    if let percents = script.percents, !percents.isEmpty {
+      let index = min(poll, percents.count) - 1
+      fraction = Double(min(100, max(0, percents[max(0, index)]))) / 100
+      isFinished = poll >= percents.count
+      pollsSinceFinish = max(0, poll - percents.count)
+    } else if let seconds = script.seconds, seconds > 0 {
       fraction = min(1, max(0, elapsed / seconds))
       isFinished = elapsed >= seconds
       pollsSinceFinish = 0

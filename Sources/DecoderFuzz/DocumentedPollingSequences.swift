@@ -18,30 +18,30 @@ public enum DocumentedPollingSequences {
 
   /// `cassettes/cpts-import-polling.json`.
   static let cpts = [
-    #"{"code":"SVCSTG.CPTS.0000000","extend":null,"json":{"details":[{"cause":"","id":0,"name":"Project 0","status":0},{"cause":"","id":1,"name":"Project 1","status":0}],"process_status":0},"message":"success"}"#,
-    #"{"code":"SVCSTG.CPTS.0000000","extend":null,"json":{"details":[{"cause":"","id":0,"name":"Project 0","status":1},{"cause":"","id":1,"name":"Project 1","status":0}],"process_status":0},"message":"success"}"#,
-    #"{"code":"SVCSTG.CPTS.0000000","extend":null,"json":{"details":[{"cause":"","id":0,"name":"Project 0","status":1},{"cause":"","id":1,"name":"Project 1","status":1}],"process_status":1},"message":"success"}"#,
+    #"{"code":"SVCSTG.CPTS.0000000","json":{"details":[{"cause":"","id":0,"name":"Project 0","status":0},{"cause":"","id":1,"name":"Project 1","status":0}],"process_status":0},"message":"success"}"#,
+    #"{"code":"SVCSTG.CPTS.0000000","json":{"details":[{"cause":"","id":0,"name":"Project 0","status":1},{"cause":"","id":1,"name":"Project 1","status":0}],"process_status":0},"message":"success"}"#,
+    #"{"code":"SVCSTG.CPTS.0000000","json":{"details":[{"cause":"","id":0,"name":"Project 0","status":1},{"cause":"","id":1,"name":"Project 1","status":1}],"process_status":1},"message":"success"}"#,
   ]
 
   /// `cassettes/insight-import-polling.json`.
   static let insight = [
-    #"{"create_date":9223372036854776000,"id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"","import_type":"import","name":"string","obs_bucket":"test","obs_object_key":"test.zip","status":0,"update_date":9223372036854776000,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
-    #"{"create_date":9223372036854776000,"id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"Importing","import_type":"import","name":"string","obs_bucket":"test","obs_object_key":"test.zip","status":4,"update_date":9223372036854776000,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
-    #"{"create_date":9223372036854776000,"id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"Import successful. [Export resource list] Data source: 1","import_type":"import","name":"string","obs_bucket":"test","obs_object_key":"test.zip","status":1,"update_date":9223372036854776000,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
+    #"{"create_date":9223372036854776000,"create_user":"tape","id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"","import_type":"import","name":"simulated import","obs_bucket":"tape-simulator","obs_object_key":"package.zip","status":0,"update_date":1795000000000,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
+    #"{"create_date":9223372036854776000,"create_user":"tape","id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"","import_type":"import","name":"simulated import","obs_bucket":"tape-simulator","obs_object_key":"package.zip","status":4,"update_date":1795000001133,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
+    #"{"create_date":9223372036854776000,"create_user":"tape","id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"Import successful.","import_type":"import","name":"simulated import","obs_bucket":"tape-simulator","obs_object_key":"package.zip","status":1,"update_date":1795000004116,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
   ]
 
   /// `cassettes/quality-export-polling.json`.
   static let quality = [
-    #"{"action":"EXPORT","file_name":"rule_templates.zip","file_status":"PREPARING","id":"a1b2c3d4-0000-4000-8000-000000000001","resource_id":"9f8e7d6c-0000-4000-8000-000000000002","resource_type":"RULE_TEMPLATE","status":"WAITING"}"#,
-    #"{"action":"EXPORT","file_name":"rule_templates.zip","file_status":"PREPARING","id":"a1b2c3d4-0000-4000-8000-000000000001","resource_id":"9f8e7d6c-0000-4000-8000-000000000002","resource_type":"RULE_TEMPLATE","status":"RUNNING"}"#,
-    #"{"action":"EXPORT","file_name":"rule_templates.zip","file_status":"PREPARING","id":"a1b2c3d4-0000-4000-8000-000000000001","resource_id":"9f8e7d6c-0000-4000-8000-000000000002","resource_type":"RULE_TEMPLATE","status":"SUCCESS"}"#,
-    #"{"action":"EXPORT","file_name":"rule_templates.zip","file_status":"GENERATED","id":"a1b2c3d4-0000-4000-8000-000000000001","resource_id":"9f8e7d6c-0000-4000-8000-000000000002","resource_type":"RULE_TEMPLATE","status":"SUCCESS"}"#,
+    #"{"action":"EXPORT","file_name":"rule_templates.zip","file_status":"PREPARING","id":"record-9f8e7d6c-0000-4000-8000-000000000002","resource_id":"9f8e7d6c-0000-4000-8000-000000000002","resource_type":"RULE_TEMPLATE","status":"WAITING"}"#,
+    #"{"action":"EXPORT","file_name":"rule_templates.zip","file_status":"PREPARING","id":"record-9f8e7d6c-0000-4000-8000-000000000002","resource_id":"9f8e7d6c-0000-4000-8000-000000000002","resource_type":"RULE_TEMPLATE","status":"RUNNING"}"#,
+    #"{"action":"EXPORT","file_name":"rule_templates.zip","file_status":"PREPARING","id":"record-9f8e7d6c-0000-4000-8000-000000000002","resource_id":"9f8e7d6c-0000-4000-8000-000000000002","resource_type":"RULE_TEMPLATE","status":"SUCCESS"}"#,
+    #"{"action":"EXPORT","file_name":"rule_templates.zip","file_status":"GENERATED","id":"record-9f8e7d6c-0000-4000-8000-000000000002","resource_id":"9f8e7d6c-0000-4000-8000-000000000002","resource_type":"RULE_TEMPLATE","status":"SUCCESS"}"#,
   ]
 
   /// `cassettes/drs-template-progress.json`.
   static let drs = [
-    #"{"send_success":true}"#,
-    #"{"parsed_success_number":"1","process_status":"success","send_success":true}"#,
+    #"{"parsed_success_number":"0","send_success":false}"#,
+    #"{"parsed_success_number":"40","process_status":"success","send_success":true}"#,
   ]
 
   /// `cassettes/check-task-polling.json`.

@@ -2,20 +2,29 @@ import Dispatch
 import Foundation
 import Synchronization
 
+/// The pipe a signal handler writes one byte into per signal; a reader thread turns the
+/// bytes into ``Interruption`` events. Created before the handlers are installed.
+private let signalPipe: (read: Int32, write: Int32) = {
+  var descriptors: [Int32] = [-1, -1]
+  guard pipe(&descriptors) == 0 else { return (-1, -1) }
+  for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+  return (descriptors[0], descriptors[1])
+}()
+
 /// Ctrl-C and SIGTERM for long-running commands: the first one asks the command to stop
 /// (``wait()`` returns and ``isRequested`` turns true), a second one ends the process at once
 /// with status 130.
+///
+/// The signals are caught by a handler (`sigaction`), which only writes a byte into a pipe
+/// (async-signal-safe); a thread of its own reads the pipe. A caught signal reaches whichever
+/// thread does not block it and is never dropped. (The usual Linux alternative, ignoring the
+/// signal and reading it with a dispatch source, loses a Ctrl-C whenever the kernel hands it
+/// to a thread that does not block it: the thread ignores it. The async `main`'s own thread
+/// is one such, and `tape serve` missed Ctrl-C that way.)
 public enum Interruption {
-  /// Keeps the signal sources alive. DispatchSource objects are thread-safe; they are only
-  /// stored here, never used through this box.
-  private struct KeptSource: @unchecked Sendable {
-    let source: any DispatchSourceSignal
-  }
-
   private struct State {
     var installed = false
     var signals = 0
-    var sources: [KeptSource] = []
     var waiters: [CheckedContinuation<Void, Never>] = []
   }
 
@@ -30,15 +39,31 @@ public enum Interruption {
       defer { state.installed = true }
       return !state.installed
     }
-    guard install else { return }
+    guard install, signalPipe.read >= 0 else { return }
+    let reader = Thread {
+      var byte: UInt8 = 0
+      while true {
+        let count = read(signalPipe.read, &byte, 1)
+        if count == 1 {
+          received(count: 1)
+        } else if count < 0 && errno == EINTR {
+          continue
+        } else {
+          return
+        }
+      }
+    }
+    reader.name = "tape-interruption"
+    reader.start()
     for number in [SIGINT, SIGTERM] {
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      // Signals that arrive together are one event; `data` counts them.
-      source.setEventHandler { received(count: Int(source.data)) }
-      source.resume()
-      let kept = KeptSource(source: source)
-      state.withLock { $0.sources.append(kept) }
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { signal in
+        var byte = UInt8(truncatingIfNeeded: signal)
+        _ = write(signalPipe.write, &byte, 1)
+      }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = SA_RESTART
+      sigaction(number, &action, nil)
     }
   }
 

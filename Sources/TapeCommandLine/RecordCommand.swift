@@ -10,10 +10,13 @@ import Tape
 #endif
 
 /// `tape record all [--out DIR]`: records a polling session of every API against the
-/// built-in simulator, started in process, into one cassette per API.
+/// built-in simulator, started in process, into one cassette per API; `tape record <api>
+/// [id] ...` records one task's session against the live cloud or any stand-in.
 enum RecordCommand {
   static let usage = """
     usage: tape record all [--out <dir>] [--corpus <dir>]
+           tape record <api> [id] [--workspace <id>] --endpoint <url>|--region <r>
+                       [--out <dir>|<file.json>] [poll options]
 
     Starts the built-in simulator in process and records one polling session of each API
     (cpts, insight, quality, drs, check) into <dir> (default: cassettes/simulator), one per
@@ -31,31 +34,57 @@ enum RecordCommand {
                       <dir>/<api>/seeds/recorded-<hash>.json (deduplicated by content)
       -h, --help      print this text
 
-    Exit status: 0 every cassette written, 1 a recording failed, 2 usage error.
+    tape record <api> [id] polls one task of cpts, insight, quality, drs or check until it
+    finishes, as tape poll does (same options and credentials from the environment; see
+    tape poll --help), and records the session into <dir>/<api>[-<id>].json, or into
+    <file.json> when --out ends in .json (default dir: cassettes). --endpoint simulator
+    records against the built-in simulator.
+
+    Exit status: 0 every cassette written, 1 a recording failed (or, for one task, the task
+    did not succeed), 2 usage error, 3 one task's deadline passed.
 
     """
 
-  /// The cassette each API's session is recorded into, with the task it polls.
-  static let sessions: [(api: CloudAPI, cassette: String, task: TaskReference)] = [
-    (.cpts, "cpts-import-polling", .cpts),
-    (
-      .insight, "insight-import-polling",
-      .insight(
+  /// One API's recorded session: the cassette, the task it polls, and the requests sent
+  /// before polling (a wrong id, answered with the service's documented error).
+  struct Session: Sendable {
+    var api: CloudAPI
+    var cassette: String
+    var task: TaskReference
+    var wrongFirst: TaskReference?
+  }
+
+  /// The sessions `record all` records, one per API, into the package's cassette names.
+  static let sessions: [Session] = [
+    Session(api: .cpts, cassette: "cpts-import-polling", task: .cpts),
+    Session(
+      api: .insight, cassette: "insight-import-polling",
+      task: .insight(
         taskID: "2406a337-xxxx-a5b2-b01a61d2043b", workspaceID: "12913c92-xxxx-b8fd-a72af3945b61")
     ),
-    (
-      .quality, "quality-export-polling",
-      .quality(resourceID: "9f8e7d6c-0000-4000-8000-000000000002", workspace: "0a1b2c3d4e5f")
+    Session(
+      api: .quality, cassette: "quality-export-polling",
+      task: .quality(resourceID: "9f8e7d6c-0000-4000-8000-000000000002", workspace: "0a1b2c3d4e5f")
     ),
-    (.drs, "drs-template-progress", .drs(jobID: "c7debc9c-8e09-4a5d-8dd6-cc44f78jb20r")),
-    (.check, "check-task-polling", .check(taskID: "2b31ed520xxxxxxebedb6e57xxxxxxxx")),
+    Session(
+      api: .drs, cassette: "drs-template-progress",
+      task: .drs(jobID: "c7debc9c-8e09-4a5d-8dd6-cc44f78jb20r"),
+      wrongFirst: .drs(jobID: "00000000-0000-0000-0000-000000000000")),
+    Session(
+      api: .check, cassette: "check-task-polling",
+      task: .check(taskID: "2b31ed520xxxxxxebedb6e57xxxxxxxx")),
   ]
 
   static let project = "0123456789abcdef0123456789abcdef"
 
-  static func run(_ arguments: [String], print: @escaping @Sendable (String) -> Void) async
-    -> CommandOutcome
-  {
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:],
+    print: @escaping @Sendable (String) -> Void
+  ) async -> CommandOutcome {
+    if let first = arguments.first, let api = CloudAPI(rawValue: first) {
+      return await recordOne(
+        api, Array(arguments.dropFirst()), environment: environment, print: print)
+    }
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
@@ -67,8 +96,8 @@ enum RecordCommand {
     guard scanner.positionals == ["all"] else {
       return .usageError(
         scanner.positionals.isEmpty
-          ? "say what to record: 'all'"
-          : "unknown recording '\(scanner.positionals.joined(separator: " "))': use 'all'",
+          ? "say what to record: 'all' or an api (\(CloudAPI.allCases.map(\.rawValue).joined(separator: ", ")))"
+          : "unknown recording '\(scanner.positionals.joined(separator: " "))': use 'all' or one of \(CloudAPI.allCases.map(\.rawValue).joined(separator: ", "))",
         usage: usage)
     }
     let folder = URL(
@@ -84,15 +113,58 @@ enum RecordCommand {
     return CommandOutcome(status: 0, output: "", errorOutput: "")
   }
 
+  /// `tape record <api> [id] ... [--out DIR|FILE.json]`: `tape poll ... --record FILE`, with
+  /// the file named after the task.
+  static func recordOne(
+    _ api: CloudAPI, _ arguments: [String], environment: [String: String],
+    print: @escaping @Sendable (String) -> Void
+  ) async -> CommandOutcome {
+    if !Set(arguments).isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
+    var rest: [String] = []
+    var out = "cassettes"
+    var index = arguments.startIndex
+    while index < arguments.endIndex {
+      let argument = arguments[index]
+      if argument == "--record" {
+        return .usageError("tape record names its file with --out, not --record", usage: usage)
+      }
+      if argument == "--out" {
+        guard index + 1 < arguments.endIndex else {
+          return .usageError("--out needs a value", usage: usage)
+        }
+        out = arguments[index + 1]
+        index += 2
+        continue
+      }
+      rest.append(argument)
+      index += 1
+    }
+    let id = rest.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
+    let file: String
+    if out.hasSuffix(".json") {
+      file = out
+    } else {
+      let name = [api.rawValue, id].compactMap { $0 }.joined(separator: "-")
+      guard !name.contains("/"), !name.contains("..") else {
+        return .usageError(
+          "the id '\(id ?? "")' cannot name a file; give --out <file.json>", usage: usage)
+      }
+      file = URL(fileURLWithPath: out, isDirectory: true).appending(path: name + ".json").path
+    }
+    return await PollCommand.run(
+      [api.rawValue] + rest + ["--record", file], environment: environment, isTerminal: false,
+      print: print)
+  }
+
   /// Records one API's session into `folder`; returns the line that says what was written.
   static func record(
-    _ session: (api: CloudAPI, cassette: String, task: TaskReference), into folder: URL,
+    _ session: Session, into folder: URL,
     corpus: URL? = nil
   ) async throws -> String {
     let time = Mutex(Date(timeIntervalSince1970: 1_795_000_000))
     let start = time.withLock { $0 }
     let simulator = try CloudSimulator.start(
-      scenario: .standard,
+      scenario: .documentedTraps,
       clock: SimulatorClock(now: { time.withLock { $0 } }, sleep: { _ in }))
     defer { simulator.beginStop() }
     let account = SimulatorScenario.defaultAccount
@@ -115,6 +187,16 @@ enum RecordCommand {
           time.withLock { $0 += Double(seconds) + Double(attoseconds) / 1e18 }
         }))
     var phases: [String] = []
+    if let wrong = session.wrongFirst {
+      do {
+        _ = try await client.progress(of: wrong)
+        throw RecordingError(
+          file: session.cassette + ".json",
+          problem: .unrecordable("\(wrong) was answered; the session expects the service's error"))
+      } catch let error as ProgressClientError {
+        phases.append(error.cloudError?.code ?? "\(error)")
+      }
+    }
     for try await progress in client.poll(
       session.task, policy: PollingPolicy(), random: SeededGenerator(seed: 1))
     {
@@ -129,7 +211,8 @@ enum RecordCommand {
         "drift": drift.summary,
         "origin": "recorded",
         "recordedWith": "swift run tape record all",
-        "source": "the built-in simulator (CloudSimulator, scenario standard), on virtual time",
+        "source":
+          "the built-in simulator (CloudSimulator, scenario documentedTraps), on virtual time",
       ])
     var seeds = ""
     if let corpus {

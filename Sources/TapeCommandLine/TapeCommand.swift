@@ -17,7 +17,7 @@ public enum TapeCommand {
       proxy     a recording reverse proxy: any client records through it
       serve     replay cassettes over HTTP on 127.0.0.1 for clients in any language
       simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
-      record    record a polling session of every API against the simulator: 'record all'
+      record    record polling sessions: 'record all' (simulator) or 'record <api> [id]'
       help      print this text
 
     options:
@@ -82,7 +82,9 @@ public enum TapeCommand {
   ) async -> CommandOutcome {
     if arguments.contains("--version") { return run(arguments, readInput: readInput) }
     if arguments.first == "record" {
-      return await RecordCommand.run(Array(arguments.dropFirst()), print: print)
+      return await RecordCommand.run(
+        Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
+        print: print)
     }
     if arguments.first == "poll" {
       return await PollCommand.run(

@@ -1,9 +1,9 @@
 import Foundation
 import TapeCommandLine
 
-// Long-running commands take over Ctrl-C and SIGTERM before they print anything, so a signal
-// sent as soon as the banner appears asks for an orderly stop.
-if ["simulate", "fuzz"].contains(CommandLine.arguments.dropFirst().first) {
+// Long-running commands take over Ctrl-C and SIGTERM before they print anything or start a
+// thread, so a signal sent as soon as the banner appears asks for an orderly stop.
+if ["simulate", "fuzz", "serve", "proxy"].contains(CommandLine.arguments.dropFirst().first) {
   Interruption.install()
 }
 let outcome = await TapeCommand.main(

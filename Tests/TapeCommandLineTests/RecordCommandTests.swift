@@ -20,7 +20,8 @@ struct RecordCommandTests {
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
     let lines = printed.withLock { $0 }
     #expect(lines.count == 5)
-    for (api, name, _) in RecordCommand.sessions {
+    for session in RecordCommand.sessions {
+      let (api, name) = (session.api, session.cassette)
       let file = folder.appending(path: name + ".json")
       let cassette = try CassetteFile.load(from: file)
       #expect(cassette.metadata["recordedWith"] == "swift run tape record all")
@@ -32,6 +33,29 @@ struct RecordCommandTests {
     }
     let audit = TapeCommand.run(["audit", folder.path])
     #expect(audit.status == 0, "\(audit.output)")
+  }
+
+  @Test("the committed cassettes are what record all writes, byte for byte apart from recordedAt")
+  func committedCassettesAreRecordings() async throws {
+    let packageRoot = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let folder = FileManager.default.temporaryDirectory.appending(path: "re-record-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = await TapeCommand.main(
+      ["record", "all", "--out", folder.path], print: { _ in }, until: {})
+    #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    func comparable(_ file: URL) throws -> [String] {
+      try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        .filter { !$0.hasPrefix("  \"recordedAt\": ") }.map(String.init)
+    }
+    for session in RecordCommand.sessions {
+      let name = session.cassette + ".json"
+      let recorded = try comparable(folder.appending(path: name))
+      let committed = try comparable(packageRoot.appending(path: "cassettes/" + name))
+      #expect(recorded.count > 20, "\(name)")
+      #expect(
+        recorded == committed, "\(name): re-record with swift run tape record all --out cassettes")
+    }
   }
 
   @Test("--corpus writes each distinct successful body once, named by its hash")
@@ -52,11 +76,37 @@ struct RecordCommandTests {
     #expect(seeds.allSatisfy { $0.hasPrefix("recorded-") && $0.hasSuffix(".json") })
   }
 
-  @Test("record without 'all' is a usage error naming what to say")
+  @Test("record without what to record is a usage error naming what to say")
   func usage() async {
     let outcome = await TapeCommand.main(["record"], print: { _ in }, until: {})
     #expect(outcome.status == 2)
-    #expect(outcome.errorOutput.hasPrefix("error: say what to record: 'all'\n"))
+    #expect(
+      outcome.errorOutput.hasPrefix(
+        "error: say what to record: 'all' or an api (cpts, insight, quality, drs, check)\n"))
+    let wrong = await TapeCommand.main(
+      ["record", "check", "t1", "--record", "x.json"], print: { _ in }, until: {})
+    #expect(wrong.status == 2)
+    #expect(wrong.errorOutput.hasPrefix("error: tape record names its file with --out"))
+  }
+
+  @Test("record <api> [id] writes <out>/<api>-<id>.json, or the --out file, and replays")
+  func recordOne() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "record-one-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let options = ["--endpoint", "simulator", "--interval", "0.01", "--seed", "3"]
+    let outcome = await TapeCommand.main(
+      ["record", "check", "t1"] + options + ["--out", folder.path], print: { _ in }, until: {})
+    #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    let file = folder.appending(path: "check-t1.json")
+    #expect(outcome.errorOutput.hasPrefix("Tape recorded 3 interactions into \(file.path)"))
+    let cassette = try CassetteFile.load(from: file)
+    #expect(
+      cassette.interactions.map(\.request.url).allSatisfy { $0.hasSuffix("/v2/tasks/t1/progress") })
+    let named = folder.appending(path: "named.json")
+    let cpts = await TapeCommand.main(
+      ["record", "cpts"] + options + ["--out", named.path], print: { _ in }, until: {})
+    #expect(cpts.status == 0, "\(cpts.errorOutput)")
+    #expect(try CassetteFile.load(from: named).interactions.count == 3)
   }
 
   @Test("tape poll --record writes the session, the AK and SK nowhere in it")

@@ -19,12 +19,13 @@ struct CassetteFormatTests {
     #expect(CassetteFile.encode(cassette) == original)
   }
 
-  @Test("the five APIs each have a hand-made polling cassette")
+  @Test("the five APIs each have a polling cassette recorded by tape record all")
   func committedCassettes() throws {
     #expect(Self.committed.count == 5)
     for name in Self.committed {
       let cassette = try CassetteFile.load(from: packageRoot.appending(path: "cassettes/\(name)"))
-      #expect(cassette.metadata["origin"] == "hand-made", "\(name)")
+      #expect(cassette.metadata["origin"] == "recorded", "\(name)")
+      #expect(cassette.metadata["recordedWith"] == "swift run tape record all", "\(name)")
     }
   }
 

@@ -86,14 +86,14 @@ struct PollingReplayTests {
       body: body)
     #expect(
       error.description
-        == "HTTP 400 DRS.10000010: Job does not exist, please check job ID. (request hand-made-0000)"
+        == "HTTP 400 DRS.10000010: Job does not exist, please check job ID. (request 00000000000000000000000000000002)"
     )
     let snapshots = try await poll(
       .drs, url: "\(jobs)/c7debc9c-8e09-4a5d-8dd6-cc44f78jb20r/db-object/template/progress",
       times: 2,
       through: tape.makeURLSession())
     #expect(snapshots.map(\.phase) == [.running, .succeeded])
-    #expect(snapshots.last?.detail == "1 rows parsed")
+    #expect(snapshots.last?.detail == "40 rows parsed")
   }
 }
 
