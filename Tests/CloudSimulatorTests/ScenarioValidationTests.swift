@@ -30,12 +30,33 @@ struct ScenarioValidationTests {
         "at /tasks/0/seconds: give either 'polls' or 'seconds', not both"
       ),
       (
+        task(#", "percents": [0, 50, 20, 100]"#),
+        "at /tasks/0/percents/2: 20 is below the poll before (50); a task's percent never goes down"
+      ),
+      (
+        task(#", "percents": [0, 101]"#),
+        "at /tasks/0/percents/1: expected a whole number from 0 to 100, found 101"
+      ),
+      (
+        task(#", "percents": [0, "50%"]"#),
+        "at /tasks/0/percents/1: expected a whole number from 0 to 100, found string"
+      ),
+      (task(#", "percents": []"#), "at /tasks/0/percents: expected from 1 to 1000000 percents"),
+      (
+        task(#", "polls": 3, "percents": [0, 100]"#),
+        "at /tasks/0/polls: give either 'percents' or 'polls', not both"
+      ),
+      (
+        task(#", "bodyOverrides": [1]"#),
+        "at /tasks/0/bodyOverrides: expected an object of members to lay over every answer, found array"
+      ),
+      (
         task(#", "outcome": "win""#),
         "at /tasks/0/outcome: unknown outcome 'win'; expected one of succeed, fail, partial, stop, timeOut"
       ),
       (
         task(#", "colour": "red""#),
-        "at /tasks/0/colour: unknown key 'colour'; expected one of api, id, outcome, polls, seconds"
+        "at /tasks/0/colour: unknown key 'colour'; expected one of api, id, outcome, polls, seconds, percents, bodyOverrides"
       ),
       (
         task(#", "polls": "3""#),
@@ -165,6 +186,34 @@ struct ScenarioValidationTests {
       let first = try #require(dates[0].0)
       #expect(dates.map(\.0) == [first, first, first])
       #expect(dates.map(\.1) == [first, first + 7000, first + 14000])
+    }
+  }
+
+  @Test("percents script each poll; bodyOverrides lay documented traps over every answer")
+  func percentsAndOverrides() async throws {
+    let scenario = try SimulatorScenario.decode(
+      Data(
+        #"""
+        {"requiresAuthentication": false,
+         "tasks": [{"api": "check", "id": "c", "percents": [0, 0, 30, 100]},
+                   {"api": "insight", "id": "i", "polls": 2,
+                    "bodyOverrides": {"create_date": 9223372036854776000, "extra": [1]}}]}
+        """#.utf8))
+    #expect(scenario.tasks[0].polls == 4)
+    try await withSimulator(scenario, clock: ManualClock().simulatorClock) { simulator in
+      let client = SimulatorClient(simulator: simulator)
+      var ratios: [Double?] = []
+      for _ in 0..<5 {
+        let (_, data, _) = try await client.send(try client.request(.check, id: "c"))
+        ratios.append(
+          try JSONDecoder().decode(CheckTaskProgress.self, from: data).progress?.ratio?.value)
+      }
+      #expect(ratios == [0, 0, 30, 100, 100])
+      let (_, data, _) = try await client.send(try client.request(.insight, id: "i"))
+      let text = String(decoding: data, as: UTF8.self)
+      #expect(text.contains(#""create_date":9223372036854776000,"#))
+      #expect(text.hasSuffix(#","extra":[1]}"#))
+      #expect(text.components(separatedBy: "create_date").count == 2)
     }
   }
 }
