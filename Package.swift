@@ -89,7 +89,7 @@ let package = Package(
     .testTarget(
       name: "CloudSimulatorTests",
       dependencies: [
-        "CloudSimulator", "CloudProgress", "CloudSigning", "LoopbackHTTP", "SeededRandom",
+        "CloudSimulator", "CloudProgress", "CloudSigning", "JSONTree", "LoopbackHTTP", "SeededRandom",
       ]),
     .testTarget(
       name: "TapeTests",

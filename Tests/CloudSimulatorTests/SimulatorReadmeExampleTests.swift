@@ -1,6 +1,7 @@
 import CloudProgress
 import CloudSimulator
 import Foundation
+import JSONTree
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -38,8 +39,12 @@ struct SimulatorReadmeExampleTests {
         separatedBy: "\n```"
       ).first)
     let scenario = try SimulatorScenario.decode(Data(block.utf8))
-    #expect(scenario.tasks.map(\.api) == ["check", "quality"])
+    #expect(scenario.tasks.map(\.api) == ["check", "quality", "insight"])
+    #expect(scenario.tasks[0].percents == [0, 0, 50, 100])
     #expect(scenario.tasks[1].seconds == 60)
+    #expect(
+      scenario.tasks[2].bodyOverrides
+        == .object([JSONMember("create_date", .number("9223372036854776000"))]))
     #expect(scenario.rateLimit == SimulatorScenario.RateLimit(requests: 40, seconds: 10))
     #expect(
       scenario.faults == [
