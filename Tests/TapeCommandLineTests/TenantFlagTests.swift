@@ -85,6 +85,15 @@ struct TenantFlagTests {
     #expect(served.status == 0, "\(served.output)")
     #expect(lastLine(replayed.output) == lastLine(live.output))
 
+    // proxy --record once on the existing cassette replays it, restoring the same way.
+    let once = try await RunningTape.start(
+      ["proxy", "--upstream", "https://example.invalid", "--cassette", cassette.path] + tenant)
+    let onceReplayed = try await RunningTape.run(
+      poll + ["--endpoint", once.url], environment: Self.credentials)
+    let onceServed = await once.interrupt()
+    #expect(onceReplayed.status == 0, "\(onceReplayed.output)")
+    #expect(onceServed.status == 0, "\(onceServed.output)")
+
     // The planted check: the same client without --tenant matches nothing.
     let plain = try await RunningTape.start(["serve", cassette.path])
     let refused = try await RunningTape.run(
