@@ -106,7 +106,8 @@ struct TenantSubstitution: Sendable {
 
   /// A stored body replaced: JSON by its strings and keys, text whole; base64 kept.
   func apply(_ body: RecordedBody, _ names: inout Set<String>) -> RecordedBody {
-    switch body.content {
+    guard !rules.isEmpty else { return body }
+    return switch body.content {
     case .json(let tree): RecordedBody(.json(apply(tree, &names)), decodedFrom: body.decodedFrom)
     case .text(let text): RecordedBody(.text(apply(text, &names)), decodedFrom: body.decodedFrom)
     case .base64: body
@@ -118,7 +119,8 @@ struct TenantSubstitution: Sendable {
   func apply(
     _ headers: HeaderFields, found: (_ header: String, _ names: Set<String>) -> Void = { _, _ in }
   ) -> HeaderFields {
-    HeaderFields(
+    guard !rules.isEmpty else { return headers }
+    return HeaderFields(
       headers.fields.map { field in
         var names: Set<String> = []
         let value = apply(field.value, &names)
