@@ -1,5 +1,5 @@
 /// Reads `--name value`, `--name=value`, flags and positional arguments, refusing anything
-/// it was not told about.
+/// it was not told about. A value option is given at most once unless it is repeatable.
 struct ArgumentScanner {
   /// A problem with the arguments, worded for the user.
   struct Problem: Error {
@@ -7,11 +7,17 @@ struct ArgumentScanner {
   }
 
   private(set) var options: [String: String] = [:]
+  /// The values of each repeatable option, in the order given.
+  private(set) var repeated: [String: [String]] = [:]
   private(set) var flags: Set<String> = []
   private(set) var positionals: [String] = []
 
-  /// Scans `arguments` given the option names that take a value and the flag names.
-  init(_ arguments: [String], valueOptions: Set<String>, flagOptions: Set<String>) throws(Problem) {
+  /// Scans `arguments` given the option names that take a value, the flag names, and the
+  /// options that take a value and may be given more than once.
+  init(
+    _ arguments: [String], valueOptions: Set<String>, flagOptions: Set<String>,
+    repeatableOptions: Set<String> = []
+  ) throws(Problem) {
     var remaining = arguments[...]
     while let argument = remaining.popFirst() {
       if argument == "--" {
@@ -26,6 +32,11 @@ struct ArgumentScanner {
       let name = parts[0]
       if flagOptions.contains(name), parts.count == 1 {
         flags.insert(name)
+      } else if repeatableOptions.contains(name) {
+        guard let value = parts.count == 2 ? parts[1] : remaining.popFirst() else {
+          throw Problem(message: "\(name) needs a value")
+        }
+        repeated[name, default: []].append(value)
       } else if valueOptions.contains(name) {
         guard let value = parts.count == 2 ? parts[1] : remaining.popFirst() else {
           throw Problem(message: "\(name) needs a value")

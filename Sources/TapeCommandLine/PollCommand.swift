@@ -14,7 +14,7 @@ enum PollCommand {
   static let usage = """
     usage: tape poll <api> [id] [--workspace <id>] [--endpoint <url>|simulator | --region <r>]
                      [--interval <s>] [--deadline <s>] [--seed <n>] [--outcome <o>]
-                     [--record <file>]
+                     [--record <file> [--tenant <name>=<value>]...]
 
     Polls one task of cpts, insight, quality, drs or check until it finishes. <id> is the
     task, resource or job id (none for cpts, which reads the project's imports).
@@ -30,6 +30,10 @@ enum PollCommand {
       --outcome <o>        with the simulator: succeed, fail, partial, stop or timeOut
       --record <file>      record the session into a cassette (credentials redacted,
                            the bytes scanned for them before the file is written)
+      --tenant <name>=<value>
+                           with --record: write every occurrence of <value> (a project,
+                           domain, workspace or user id) as tenant-<name>-scrubbed.
+                           Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
       -h, --help           print this text
 
     Credentials come from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK
@@ -53,6 +57,7 @@ enum PollCommand {
     var seed: UInt64?
     var outcome = TaskScript.Outcome.succeed
     var record: String?
+    var tenants: [TenantIdentifier] = []
   }
 
   /// Polls as `arguments` say; `print` receives each line as it comes (a rewritten line when
@@ -82,7 +87,9 @@ enum PollCommand {
       "HUAWEICLOUD_SDK_AUTH_TOKEN", "HUAWEICLOUD_SDK_PASSWORD",
     ]
     let recorder = options.record.map { _ in
-      CassetteRecorder(liveSecrets: secretVariables.compactMap { environment[$0] })
+      CassetteRecorder(
+        redactor: Redactor.standard.adding(tenantIdentifiers: options.tenants),
+        liveSecrets: secretVariables.compactMap { environment[$0] })
     }
     var outcome: CommandOutcome
     if onSimulator {
@@ -245,7 +252,7 @@ enum PollCommand {
           "--workspace", "--endpoint", "--region", "--interval", "--deadline", "--seed",
           "--outcome", "--record",
         ],
-        flagOptions: ["--help", "-h"])
+        flagOptions: ["--help", "-h"], repeatableOptions: [TenantArgument.option])
     } catch {
       throw usageError(error.message)
     }
@@ -266,6 +273,14 @@ enum PollCommand {
     options.endpoint = scanner.options["--endpoint"]
     options.region = scanner.options["--region"]
     options.record = scanner.options["--record"]
+    do {
+      options.tenants = try TenantArgument.identifiers(in: scanner)
+    } catch {
+      throw usageError(error.message)
+    }
+    if !options.tenants.isEmpty, options.record == nil {
+      throw usageError("--tenant scrubs a recording: give it with --record")
+    }
     if options.endpoint != nil, options.region != nil {
       throw usageError("give --endpoint or --region, not both")
     }

@@ -14,6 +14,7 @@ enum ProxyCommand {
   static let usage = """
     usage: tape proxy --upstream <url>|simulator --cassette <file>
                       [--record once|newEpisodes|all] [--port <port>]
+                      [--tenant <name>=<value>]...
 
     A reverse proxy on 127.0.0.1 that records what any client sends to the upstream (point
     the client's endpoint at the printed URL) and writes the cassette when stopped
@@ -29,6 +30,12 @@ enum ProxyCommand {
       --cassette <file>    the cassette to record to (or replay from)
       --record <mode>      once, newEpisodes or all
       --port <port>        the port to listen on; 0 (the default) picks a free one
+      --tenant <name>=<value>
+                           scrub a tenant identifier (a project, domain, workspace or
+                           user id): every occurrence of <value> in URLs, headers and
+                           bodies is written as tenant-<name>-scrubbed; when replaying,
+                           <value> is put back and matched as that placeholder.
+                           Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
       -h, --help           print this text
 
     Exit status: 0 stopped and written, 1 the cassette cannot be read or written, 2 usage.
@@ -47,7 +54,7 @@ enum ProxyCommand {
     do {
       scanner = try ArgumentScanner(
         arguments, valueOptions: ["--upstream", "--cassette", "--record", "--port"],
-        flagOptions: ["--help", "-h"])
+        flagOptions: ["--help", "-h"], repeatableOptions: [TenantArgument.option])
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -70,8 +77,10 @@ enum ProxyCommand {
       mode = value
     }
     let port: UInt16
+    let tenants: [TenantIdentifier]
     do {
       port = try scanner.port()
+      tenants = try TenantArgument.identifiers(in: scanner)
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -87,7 +96,7 @@ enum ProxyCommand {
     }
     if mode == .once, exists {
       return await ServeCommand.run(
-        [path], print: { text in print(text) }, until: until)
+        [path] + TenantArgument.arguments(tenants), print: { text in print(text) }, until: until)
     }
     var simulator: CloudSimulator?
     let upstream: URL
@@ -112,7 +121,8 @@ enum ProxyCommand {
       do {
         player = try CassettePlayer(
           cassette: existing, source: path,
-          configuration: ReplayConfiguration(matchers: [.method, .path, .query, .body]))
+          configuration: ReplayConfiguration(
+            matchers: [.method, .path, .query, .body], tenantIdentifiers: tenants))
       } catch {
         return .failure(error.description)
       }
@@ -122,6 +132,7 @@ enum ProxyCommand {
       upstream.scheme?.lowercased() == "http"
       ? PlainHTTPTransport() : URLSession(configuration: .ephemeral)
     let recorder = CassetteRecorder(
+      redactor: Redactor.standard.adding(tenantIdentifiers: tenants),
       liveSecrets: liveSecrets(simulator: simulator, environment: environment))
     let proxy: ForwardingProxy
     do {
@@ -135,8 +146,10 @@ enum ProxyCommand {
     }
     print(
       "tape proxy listening on \(proxy.baseURL.absoluteString), forwarding to "
-        + "\(upstream.absoluteString); recording to \(path)\n\nCtrl-C stops it and writes the cassette.\n"
-    )
+        + "\(upstream.absoluteString); recording to \(path)\n"
+        + (tenants.isEmpty
+          ? "" : "scrubbing \(tenants.map(\.name).joined(separator: ", ")) to placeholders\n")
+        + "\nCtrl-C stops it and writes the cassette.\n")
     await until()
     await proxy.stop()
     await simulator?.stop()

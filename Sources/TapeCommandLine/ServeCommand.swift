@@ -6,7 +6,7 @@ import TapeServer
 enum ServeCommand {
   static let usage = """
     usage: tape serve <cassette>... [--port <port>] [--exhaustion repeatLast|fail|cycle]
-                      [--match-header <name>[,<name>...]]
+                      [--match-header <name>[,<name>...]] [--tenant <name>=<value>]...
 
     Serves recorded cassettes on 127.0.0.1 until interrupted (Ctrl-C), with the same
     player as the Swift tests: identical requests get the recorded polling sequence in
@@ -22,6 +22,11 @@ enum ServeCommand {
       --exhaustion <policy>   once a sequence is used up: repeatLast (the default), fail
                               (answer 404 with the report) or cycle (start over)
       --match-header <names>  also match these request headers (comma-separated)
+      --tenant <name>=<value> for a cassette recorded with tenant identifiers scrubbed:
+                              answer with <value> where it holds tenant-<name>-scrubbed,
+                              and match requests carrying <value> as if they carried the
+                              placeholder (so a client keeps its real project id).
+                              Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
       -h, --help              print this text
 
     Exit status: 0 every request was answered, 1 some request matched nothing (or a
@@ -38,7 +43,7 @@ enum ServeCommand {
     do {
       scanner = try ArgumentScanner(
         arguments, valueOptions: ["--port", "--exhaustion", "--match-header"],
-        flagOptions: ["--help", "-h"])
+        flagOptions: ["--help", "-h"], repeatableOptions: [TenantArgument.option])
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -47,8 +52,10 @@ enum ServeCommand {
       return .usageError("name at least one cassette file", usage: usage)
     }
     let port: UInt16
+    let tenants: [TenantIdentifier]
     do {
       port = try scanner.port()
+      tenants = try TenantArgument.identifiers(in: scanner)
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -72,7 +79,8 @@ enum ServeCommand {
     do {
       player = try loadPlayer(
         scanner.positionals,
-        configuration: ReplayConfiguration(matchers: matchers, exhaustion: exhaustion))
+        configuration: ReplayConfiguration(
+          matchers: matchers, exhaustion: exhaustion, tenantIdentifiers: tenants))
     } catch {
       return .failure(error.description)
     }

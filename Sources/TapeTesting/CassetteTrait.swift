@@ -177,21 +177,28 @@ extension Trait where Self == CassetteTrait {
   ///   - upstream: what recording sends requests through; an ephemeral `URLSession` by default.
   ///   - redactor: what recording redacts; ``Redactor/standard`` by default.
   ///   - liveSecrets: secret values the test uses that must never be written.
+  ///   - tenantIdentifiers: project (domain, workspace, user) ids the test runs under:
+  ///     scrubbed to their placeholders when recording (added to `redactor`), and put back in
+  ///     place of the placeholders when replaying, where a request carrying one matches as if
+  ///     it carried the placeholder (``ReplayConfiguration/tenantIdentifiers``). Give the real
+  ///     ids when recording; any real-looking ones do on replay.
   public static func cassette(
     _ name: String, matching: [RequestMatcher] = RequestMatcher.defaults,
     exhaustion: ExhaustionPolicy = .repeatLast, pacing: ReplayPacing = .immediate,
     clock: ReplayClock = .continuous, faults: [FaultTarget: FaultOverlay] = [:],
     unusedInteractions: UnusedInteractionPolicy = .warn, record: RecordMode = .none,
     upstream: (any HTTPTransport)? = nil, redactor: Redactor = .standard,
-    liveSecrets: [String] = [], filePath: String = #filePath,
-    sourceLocation: SourceLocation = #_sourceLocation
+    liveSecrets: [String] = [], tenantIdentifiers: [TenantIdentifier] = [],
+    filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
   ) -> CassetteTrait {
     CassetteTrait(
       name: name,
       configuration: ReplayConfiguration(
-        matchers: matching, exhaustion: exhaustion, pacing: pacing, clock: clock, faults: faults),
+        matchers: matching, exhaustion: exhaustion, pacing: pacing, clock: clock, faults: faults,
+        tenantIdentifiers: tenantIdentifiers),
       unusedInteractions: unusedInteractions, record: record, upstream: upstream,
-      redactor: redactor, liveSecrets: liveSecrets, filePath: filePath,
+      redactor: redactor.adding(tenantIdentifiers: tenantIdentifiers), liveSecrets: liveSecrets,
+      filePath: filePath,
       sourceLocation: sourceLocation, environment: nil)
   }
 }

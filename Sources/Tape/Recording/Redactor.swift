@@ -10,6 +10,10 @@ import JSONTree
 /// Users add header names, query keys, JSON pointers and regular expressions. A redacted
 /// value becomes a placeholder such as `<X_AUTH_TOKEN>`; its name, never its value, is listed
 /// in the interaction's `redacted` list.
+///
+/// Tenant identifiers (``tenantIdentifiers``, none by default) are an opt-in privacy scrub
+/// rather than secrets: each value becomes its ``TenantIdentifier/placeholder`` wherever it
+/// occurs, the same placeholder everywhere, so paths and bodies still match on replay.
 public struct Redactor: Hashable, Sendable {
   /// Header names whose values are replaced (compared case-insensitively).
   public var headerNames: Set<String>
@@ -23,17 +27,25 @@ public struct Redactor: Hashable, Sendable {
   /// Regular expressions whose matches are replaced in every header value, URL, text body
   /// and message.
   public var patterns: [String]
+  /// Tenant identifiers (project, domain, workspace, user ids) whose every occurrence, in
+  /// URLs, header values, JSON strings and keys and text bodies of requests and responses,
+  /// becomes the identifier's placeholder; base64 bodies and JSON numbers are left as they
+  /// are (the scan before writing still finds a value that survived there). Where one value
+  /// is given twice, the first name wins.
+  public var tenantIdentifiers: [TenantIdentifier]
 
   /// Creates a redactor; names are lower-cased for comparison.
   public init(
     headerNames: Set<String> = [], queryKeys: Set<String> = [], jsonPointers: [String] = [],
-    jsonKeys: Set<String> = [], patterns: [String] = []
+    jsonKeys: Set<String> = [], patterns: [String] = [],
+    tenantIdentifiers: [TenantIdentifier] = []
   ) {
     self.headerNames = Set(headerNames.map { $0.lowercased() })
     self.queryKeys = Set(queryKeys.map { $0.lowercased() })
     self.jsonPointers = jsonPointers
     self.jsonKeys = Set(jsonKeys.map { $0.lowercased() })
     self.patterns = patterns
+    self.tenantIdentifiers = tenantIdentifiers
   }
 
   /// The defaults: every item of "What must never reach a cassette".
@@ -57,12 +69,14 @@ public struct Redactor: Hashable, Sendable {
   /// This redactor with more rules added.
   public func adding(
     headerNames: Set<String> = [], queryKeys: Set<String> = [], jsonPointers: [String] = [],
-    jsonKeys: Set<String> = [], patterns: [String] = []
+    jsonKeys: Set<String> = [], patterns: [String] = [],
+    tenantIdentifiers: [TenantIdentifier] = []
   ) -> Redactor {
     Redactor(
       headerNames: self.headerNames.union(headerNames), queryKeys: self.queryKeys.union(queryKeys),
       jsonPointers: self.jsonPointers + jsonPointers, jsonKeys: self.jsonKeys.union(jsonKeys),
-      patterns: self.patterns + patterns)
+      patterns: self.patterns + patterns,
+      tenantIdentifiers: self.tenantIdentifiers + tenantIdentifiers)
   }
 
   /// The placeholder written instead of a value: `<X_AUTH_TOKEN>` for `X-Auth-Token`.
@@ -100,17 +114,45 @@ public struct Redactor: Hashable, Sendable {
     }
   }
 
-  /// An interaction as it may be written: secrets replaced by placeholders, their names
-  /// added to ``Interaction/redactions``.
+  /// An interaction as it may be written: tenant identifiers scrubbed, then secrets
+  /// replaced by placeholders, their names added to ``Interaction/redactions``.
   public func redact(_ interaction: Interaction) -> Interaction {
     var names: [String] = []
-    var result = interaction
-    result.request.headers = redact(headers: interaction.request.headers, "request", &names)
-    result.response.headers = redact(headers: interaction.response.headers, "response", &names)
-    result.request.url = redact(url: interaction.request.url, &names)
-    result.request.body = interaction.request.body.map { redact(body: $0, "request", &names) }
-    result.response.body = interaction.response.body.map { redact(body: $0, "response", &names) }
+    let scrubbed = scrubTenants(interaction, &names)
+    var result = scrubbed
+    result.request.headers = redact(headers: scrubbed.request.headers, "request", &names)
+    result.response.headers = redact(headers: scrubbed.response.headers, "response", &names)
+    result.request.url = redact(url: scrubbed.request.url, &names)
+    result.request.body = scrubbed.request.body.map { redact(body: $0, "request", &names) }
+    result.response.body = scrubbed.response.body.map { redact(body: $0, "response", &names) }
     result.redactions = Array(Set(interaction.redactions + names)).sorted()
+    return result
+  }
+
+  /// Every tenant identifier replaced by its placeholder, each place named in `names` as
+  /// `request.url: tenant project_id` (where, then which identifier; never the value).
+  private func scrubTenants(_ interaction: Interaction, _ names: inout [String]) -> Interaction {
+    let substitution = TenantSubstitution.scrubbing(tenantIdentifiers)
+    guard !substitution.isEmpty else { return interaction }
+    func note(_ place: String, _ found: Set<String>) {
+      names += found.map { "\(place): tenant \($0)" }
+    }
+    var result = interaction
+    var found: Set<String> = []
+    result.request.url = substitution.apply(interaction.request.url, &found)
+    note("request.url", found)
+    for (side, message) in [
+      ("request", \Interaction.request.headers), ("response", \.response.headers),
+    ] {
+      result[keyPath: message] = substitution.apply(interaction[keyPath: message]) {
+        note("\(side).header.\($0)", $1)
+      }
+    }
+    for (side, body) in [("request", \Interaction.request.body), ("response", \.response.body)] {
+      found = []
+      result[keyPath: body] = interaction[keyPath: body].map { substitution.apply($0, &found) }
+      note("\(side).body", found)
+    }
     return result
   }
 

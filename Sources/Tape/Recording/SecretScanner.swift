@@ -4,7 +4,8 @@ import JSONTree
 /// Looks for secrets in what is about to be written or printed: the live values a session
 /// used (as they are, percent-encoded and base64-encoded) and anything shaped like a
 /// credential (IAM tokens, AK/SK signatures, cookies, private keys, unredacted secret
-/// headers).
+/// headers). With a redactor that scrubs tenant identifiers, their values are looked for
+/// too (their placeholders, such as `tenant-project_id-scrubbed`, are not secrets).
 ///
 /// Hits name where they are (a JSON pointer inside a cassette) and what they look like,
 /// never the secret itself.
@@ -22,6 +23,10 @@ public struct SecretScanner: Sendable {
 
   /// The live secret values, with the forms they may take on the wire.
   private let needles: [(text: String, form: String)]
+  /// The tenant identifiers' values, with the forms they may take, and what a hit is.
+  private let tenantNeedles: [(text: String, kind: String)]
+  /// The tenant placeholders, skipped when looking for tenant values.
+  private let tenantPlaceholders: [String]
   /// Credential shapes: a regular expression and what it finds.
   private let shapes: [(literal: String, pattern: CompiledPattern, kind: String)]
   /// Header names whose value must be a placeholder.
@@ -42,6 +47,20 @@ public struct SecretScanner: Sendable {
     }
     self.needles = needles
     self.redactor = redactor
+    var tenantNeedles: [(String, String)] = []
+    for identifier in redactor.tenantIdentifiers where !identifier.value.isEmpty {
+      let kind = "an unscrubbed tenant identifier '\(identifier.name)'"
+      tenantNeedles.append((identifier.value, kind))
+      if let encoded = identifier.value.addingPercentEncoding(
+        withAllowedCharacters: .alphanumerics), encoded != identifier.value
+      {
+        tenantNeedles.append((encoded, kind + " (percent-encoded)"))
+      }
+      tenantNeedles.append(
+        (Data(identifier.value.utf8).base64EncodedString(), kind + " (base64-encoded)"))
+    }
+    self.tenantNeedles = tenantNeedles
+    self.tenantPlaceholders = redactor.tenantIdentifiers.map(\.placeholder)
     // Each shape starts with a literal, checked first: most strings hold none of them.
     self.shapes = [
       ("MII", #"MII[A-Za-z0-9+/=_-]{20,}"#, "an IAM token"),
@@ -76,7 +95,19 @@ public struct SecretScanner: Sendable {
     for shape in shapes where text.contains(shape.literal) && shape.pattern.matches(text) {
       hits.append(Hit(location: location, kind: shape.kind))
     }
-    return hits
+    return hits + tenantHits(in: text, at: location)
+  }
+
+  /// A hit for each tenant value in `text` outside the tenant placeholders.
+  private func tenantHits(in text: String, at location: String) -> [Hit] {
+    guard !tenantNeedles.isEmpty else { return [] }
+    var outside = text
+    for placeholder in tenantPlaceholders where outside.contains(placeholder) {
+      outside = outside.replacingOccurrences(of: placeholder, with: "\u{0}")
+    }
+    return tenantNeedles.filter { outside.contains($0.text) }.map {
+      Hit(location: location, kind: $0.kind)
+    }
   }
 
   private func walk(_ value: JSONValue, at pointer: JSONPointer, _ hits: inout [Hit]) {
@@ -108,6 +139,7 @@ public struct SecretScanner: Sendable {
     case .object(let members):
       for member in members {
         let child = pointer.appending(member.key)
+        hits += tenantHits(in: member.key, at: child.description + " (the key)")
         if redactor.jsonKeys.contains(member.key.lowercased()),
           let text = member.value.stringValue ?? member.value.numberLexeme,
           !Self.isPlaceholder(text)

@@ -30,6 +30,8 @@ public final class CassettePlayer: Sendable {
   private let predicates: [RequestMatcher]
   private let groups: [String: [Int]]
   private let faults: FaultPlan
+  /// Turns the tenant values of a live request into the cassette's placeholders.
+  private let tenantScrub: TenantSubstitution
   private let state: Mutex<PlaybackState>
 
   private struct PlaybackState {
@@ -72,7 +74,9 @@ public final class CassettePlayer: Sendable {
     self.source = source
     self.configuration = configuration
     self.snapshots = cassette.interactions.map { RequestSnapshot($0.request) }
-    self.prepared = cassette.interactions.map { Self.prepare($0.response) }
+    let restore = TenantSubstitution.restoring(configuration.tenantIdentifiers)
+    self.prepared = cassette.interactions.map { Self.prepare($0.response, restoring: restore) }
+    self.tenantScrub = TenantSubstitution.scrubbing(configuration.tenantIdentifiers)
     var keyFunctions: [@Sendable (RequestSnapshot) -> String] = []
     var predicates: [RequestMatcher] = []
     for matcher in configuration.matchers {
@@ -142,11 +146,13 @@ public final class CassettePlayer: Sendable {
     playCounts.enumerated().filter { $0.element == 0 }.map(\.offset)
   }
 
-  /// Chooses the interaction that answers `snapshot`, which reached the player at `arrival`
-  /// on the replay clock, or records and throws the failure.
-  func select(_ snapshot: RequestSnapshot, arrival: Duration, keepingFailure: Bool = true)
+  /// Chooses the interaction that answers `live`, which reached the player at `arrival`
+  /// on the replay clock, or records and throws the failure. Tenant values of the
+  /// configuration are read as their placeholders, in matching and in reports alike.
+  func select(_ live: RequestSnapshot, arrival: Duration, keepingFailure: Bool = true)
     throws(ReplayFailure) -> Selection
   {
+    let snapshot = tenantScrub.apply(live)
     let key = Self.key(of: snapshot, keyFunctions)
     let candidates = (groups[key] ?? []).filter { index in
       predicates.allSatisfy { $0.agrees(snapshot, snapshots[index]) }
@@ -243,11 +249,15 @@ public final class CassettePlayer: Sendable {
     return ReplayAnswer(response: response, body: body, interaction: selection.index, isCut: isCut)
   }
 
-  /// The body bytes and headers to answer: a body stored decoded loses its
-  /// `Content-Encoding`, and `Content-Length` is set to the length actually sent.
-  private static func prepare(_ response: RecordedResponse) -> PreparedResponse {
-    let body = response.body?.data ?? Data()
-    var headers = response.headers
+  /// The body bytes and headers to answer: tenant placeholders replaced by the values of
+  /// `restore`, a body stored decoded loses its `Content-Encoding`, and `Content-Length` is
+  /// set to the length actually sent.
+  private static func prepare(_ response: RecordedResponse, restoring restore: TenantSubstitution)
+    -> PreparedResponse
+  {
+    var ignored: Set<String> = []
+    let body = response.body.map { restore.apply($0, &ignored).data } ?? Data()
+    var headers = restore.apply(response.headers)
     if response.body?.decodedFrom != nil { headers.set("Content-Encoding", to: nil) }
     if headers["Content-Length"] != nil { headers.set("Content-Length", to: String(body.count)) }
     return PreparedResponse(body: body, headers: headers.dictionary)

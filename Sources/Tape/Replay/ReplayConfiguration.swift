@@ -11,18 +11,26 @@ public struct ReplayConfiguration: Sendable {
   /// Faults laid over the replay, by what they hit: requests of a method and path pattern,
   /// or an interaction's index (`[1: .status(503)]`). See ``FaultTarget``.
   public var faults: [FaultTarget: FaultOverlay]
+  /// The value each tenant placeholder of the cassette stands for on this replay, for a
+  /// client that needs a real-looking project (domain, workspace, user) id: answers carry
+  /// the value where the cassette has ``TenantIdentifier/placeholder`` (bodies and header
+  /// values, `Content-Length` kept right), and a request carrying the value matches as if it
+  /// carried the placeholder. Empty (the default): placeholders are served as recorded, and
+  /// only requests carrying them match.
+  public var tenantIdentifiers: [TenantIdentifier]
 
   /// Creates a configuration.
   public init(
     matchers: [RequestMatcher] = RequestMatcher.defaults,
     exhaustion: ExhaustionPolicy = .repeatLast,
     pacing: ReplayPacing = .immediate, clock: ReplayClock = .continuous,
-    faults: [FaultTarget: FaultOverlay] = [:]
+    faults: [FaultTarget: FaultOverlay] = [:], tenantIdentifiers: [TenantIdentifier] = []
   ) {
     self.matchers = matchers
     self.exhaustion = exhaustion
     self.pacing = pacing
     self.clock = clock
     self.faults = faults
+    self.tenantIdentifiers = tenantIdentifiers
   }
 }
