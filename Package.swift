@@ -52,7 +52,7 @@ let package = Package(
     .executableTarget(
       name: "tape-bench", dependencies: ["Tape", "JSONTree"], path: "Benchmarks/TapeBench"),
     .executableTarget(
-      name: "record-bench", dependencies: ["Tape", "LoopbackHTTP"],
+      name: "record-bench", dependencies: ["Tape", "LoopbackHTTP", "HTTPTransportCore"],
       path: "Benchmarks/RecordBench"),
     .executableTarget(
       name: "signing-bench", dependencies: ["CloudSigning"], path: "Benchmarks/SigningBench"),

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransportCore
 import LoopbackHTTP
 import Tape
 
@@ -22,19 +23,21 @@ func microseconds(_ duration: Duration) -> Double {
   Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
 }
 
-func run(_ session: URLSession, _ count: Int) async throws -> Duration {
+func run(_ session: some HTTPTransport, _ count: Int) async throws -> Duration {
   let clock = ContinuousClock()
   return try await clock.measure {
     for n in 0..<count {
       var request = URLRequest(url: base.appending(path: "v2/tasks/t\(n)/progress"))
       request.setValue(
         "MIIBenchmarkToken0000000000000000000000", forHTTPHeaderField: "X-Auth-Token")
-      _ = try await session.data(for: request)
+      _ = try await session.send(request)
     }
   }
 }
 
-print("interactions  plain µs/req  recording µs/req  ratio  write ms  bytes")
+print(
+  "interactions  plain µs/req  URLSession recording µs/req  ratio  "
+    + "RecordingTransport µs/req  ratio  write ms  bytes")
 let plain = URLSession(configuration: .ephemeral)
 _ = try await run(plain, 50)  // warm up
 for count in counts {
@@ -46,6 +49,8 @@ for count in counts {
       transport: RecordingTransport(upstream: plain, recorder: recorder), recordsEverything: true))
   let recording = player.makeURLSession()
   let recordTime = try await run(recording, count)
+  let transportTime = try await run(
+    RecordingTransport(upstream: plain, recorder: CassetteRecorder()), count)
   let folder = FileManager.default.temporaryDirectory.appending(path: "record-bench-\(UUID())")
   defer { try? FileManager.default.removeItem(at: folder) }
   let clock = ContinuousClock()
@@ -55,9 +60,11 @@ for count in counts {
   }
   let plainPer = microseconds(plainTime) / Double(count)
   let recordPer = microseconds(recordTime) / Double(count)
+  let transportPer = microseconds(transportTime) / Double(count)
   print(
     String(
-      format: "%12d  %12.0f  %16.0f  %5.2f  %8.1f  %d", count, plainPer, recordPer,
-      recordPer / plainPer, microseconds(writeTime) / 1000, summary?.bytes ?? 0))
+      format: "%12d  %12.0f  %27.0f  %5.2f  %25.0f  %5.2f  %8.1f  %d", count, plainPer, recordPer,
+      recordPer / plainPer, transportPer, transportPer / plainPer,
+      microseconds(writeTime) / 1000, summary?.bytes ?? 0))
 }
 await server.stop()

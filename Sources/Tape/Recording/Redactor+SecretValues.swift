@@ -29,11 +29,7 @@ extension Redactor {
   }
 
   private func collect(_ value: JSONValue, at pointer: JSONPointer, _ values: inout [String]) {
-    let isSecretPointer = jsonPointers.contains { pattern in
-      guard let tokens = JSONPointer(pattern)?.tokens, tokens.count == pointer.tokens.count
-      else { return false }
-      return !tokens.isEmpty && zip(tokens, pointer.tokens).allSatisfy { $0 == "*" || $0 == $1 }
-    }
+    let isSecretPointer = matchesPointer(pointer)
     let isSecretKey = pointer.tokens.last.map { jsonKeys.contains($0.lowercased()) } ?? false
     switch value {
     case .string(let text) where isSecretPointer || isSecretKey: values.append(text)

@@ -21,7 +21,9 @@ public struct Redactor: Hashable, Sendable {
   public var queryKeys: Set<String>
   /// JSON pointers (`/auth/identity/password/user/password`) whose values are replaced in
   /// request and response bodies; a `*` token matches any key or index.
-  public var jsonPointers: [String]
+  public var jsonPointers: [String] {
+    didSet { pointerPatterns = Self.tokens(of: jsonPointers) }
+  }
   /// JSON object keys whose values are replaced wherever they appear in a body.
   public var jsonKeys: Set<String>
   /// Regular expressions whose matches are replaced in every header value, URL, text body
@@ -33,6 +35,8 @@ public struct Redactor: Hashable, Sendable {
   /// are (the scan before writing still finds a value that survived there). Where one value
   /// is given twice, the first name wins.
   public var tenantIdentifiers: [TenantIdentifier]
+  /// ``jsonPointers``' tokens, kept in step with them.
+  private var pointerPatterns: [[String]]
 
   /// Creates a redactor; names are lower-cased for comparison.
   public init(
@@ -43,6 +47,7 @@ public struct Redactor: Hashable, Sendable {
     self.headerNames = Set(headerNames.map { $0.lowercased() })
     self.queryKeys = Set(queryKeys.map { $0.lowercased() })
     self.jsonPointers = jsonPointers
+    self.pointerPatterns = Self.tokens(of: jsonPointers)
     self.jsonKeys = Set(jsonKeys.map { $0.lowercased() })
     self.patterns = patterns
     self.tenantIdentifiers = tenantIdentifiers
@@ -236,13 +241,19 @@ public struct Redactor: Hashable, Sendable {
     }
   }
 
-  private func matchesPointer(_ pointer: JSONPointer) -> Bool {
+  /// Whether `pointer` is one of ``jsonPointers`` (a `*` token matches any key or index).
+  func matchesPointer(_ pointer: JSONPointer) -> Bool {
     guard !pointer.tokens.isEmpty else { return false }
-    return jsonPointers.contains { pattern in
-      guard let tokens = JSONPointer(pattern)?.tokens, tokens.count == pointer.tokens.count
-      else { return false }
-      return zip(tokens, pointer.tokens).allSatisfy { $0 == "*" || $0 == $1 }
+    return pointerPatterns.contains { tokens in
+      tokens.count == pointer.tokens.count
+        && zip(tokens, pointer.tokens).allSatisfy { $0 == "*" || $0 == $1 }
     }
+  }
+
+  /// The tokens of each pointer, parsed once (parsing them at every JSON node visited was a
+  /// fifth of a recording's time); a pointer that does not parse matches nothing.
+  private static func tokens(of pointers: [String]) -> [[String]] {
+    pointers.compactMap { JSONPointer($0)?.tokens }
   }
 }
 
