@@ -54,7 +54,8 @@ import Testing
 
 @Suite("README examples")
 struct ReadmeExampleTests {
-  @Test("every swift block of the README appears verbatim in a README example test file")
+  @Test(
+    "every swift block of the README, imports included, is in a README example test file")
   func examplesAppearVerbatim() throws {
     let readme = try String(contentsOf: packageRoot.appending(path: "README.md"), encoding: .utf8)
     let testFolder = packageRoot.appending(path: "Tests")
@@ -64,18 +65,18 @@ struct ReadmeExampleTests {
     #expect(files.count == 6)
     let sources = try files.map { file in
       try String(contentsOf: testFolder.appending(path: file), encoding: .utf8)
-        .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     }
     let blocks = readme.components(separatedBy: "```swift\n").dropFirst().map {
       $0.components(separatedBy: "\n```")[0]
     }
     #expect(blocks.count >= 5)
     for block in blocks {
-      let lines = block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-      let found = sources.contains { source in
-        source.indices.contains { source[$0...].starts(with: lines) }
-      }
-      #expect(found, "README block not found in a *ReadmeExampleTests.swift file:\n\(block)")
+      // A reader pastes a block into a test file as it is: it starts with its imports.
+      #expect(block.hasPrefix("import "), "README block without its imports:\n\(block)")
+      let found = sources.contains { $0.contains(block + "\n") }
+      #expect(
+        found, "README block not found byte for byte in a *ReadmeExampleTests.swift file:\n\(block)"
+      )
     }
   }
 }
