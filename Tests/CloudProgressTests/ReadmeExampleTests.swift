@@ -1,49 +1,61 @@
+// swift-format-ignore-file: OrderedImports
+// The README's model examples, each block as the README shows it (imports included), one
+// after another at file scope, compiled and run; `ReadmeExampleTests.examplesAppearVerbatim`
+// checks that every ```swift block of the README is in a compiled `*ReadmeExampleTests.swift`
+// file, so the README and the code cannot drift apart.
+
 import CloudProgress
 import Foundation
 import Testing
 
-/// The README's model examples, compiled and run here. `examplesAppearVerbatim` checks that
-/// every ```swift block of the README is in a compiled `*ReadmeExampleTests.swift` file (this
-/// one, the Tape one in TapeTests, or the client's in CloudProgressClientTests), so the README and the code cannot drift apart.
+@Test func readsTheProgressOfAnAnswer() throws {
+  let body = Data(#"{"task_status": 0, "progress": {"ratio": "50%", "info": "running"}}"#.utf8)
+  let answer = try CheckTaskProgress(jsonData: body)
+  let progress = answer.taskProgress
+  #expect(progress.phase == .running)
+  #expect(progress.percent == 50)
+  #expect(!progress.isTerminal)
+}
+
+import CloudProgress
+import Foundation
+import Testing
+
+@Test func decodesAnAnswerByAPIKey() throws {
+  let task = try CloudAPI.insight.decodeResponse(from: Data(#"{"status": 4}"#.utf8))
+  #expect(task.taskProgress.phase == .running)
+}
+
+import CloudProgress
+import Foundation
+import Testing
+
+@Test func keepsADriftedFieldAsAWireAnomaly() throws {
+  let drifted = Data(#"{"status": 1, "name": 5, "create_date": "1700000000000"}"#.utf8)
+  let imported = try InsightImportTask(jsonData: drifted)
+  #expect(imported.taskProgress.phase == .succeeded)
+  #expect(imported.name == nil)
+  let name = try #require(imported.$name)
+  #expect(name.description == "/name: documented string, found number 5 (kept, not read)")
+  #expect(imported.wireAnomalies.map(\.path.description) == ["/name", "/create_date"])
+  #expect(imported.createDate?.milliseconds == 1_700_000_000_000)
+}
+
+import CloudProgress
+import Foundation
+import Testing
+
+@Test func readsAnErrorAnswer() {
+  let error = CloudError(
+    httpStatus: 400, requestID: "0b5e7c1a",
+    body: Data(#"{"error_code": "DRS.10000010", "error_msg": "Job does not exist"}"#.utf8))
+  #expect(error.description == "HTTP 400 DRS.10000010: Job does not exist (request 0b5e7c1a)")
+}
+
 @Suite("README examples")
 struct ReadmeExampleTests {
-  @Test("decoding a model and reading its progress")
-  func decodingAModel() throws {
-    let body = Data(#"{"task_status": 0, "progress": {"ratio": "50%", "info": "running"}}"#.utf8)
-    let answer = try CheckTaskProgress(jsonData: body)
-    let progress = answer.taskProgress
-    #expect(progress.phase == .running)
-    #expect(progress.percent == 50)
-    #expect(!progress.isTerminal)
-  }
-
-  @Test("decoding by API key")
-  func decodingByKey() throws {
-    let task = try CloudAPI.insight.decodeResponse(from: Data(#"{"status": 4}"#.utf8))
-    #expect(task.taskProgress.phase == .running)
-  }
-
-  @Test("a drifted cosmetic field is a wire anomaly, not a failure")
-  func wireAnomalies() throws {
-    let drifted = Data(#"{"status": 1, "name": 5, "create_date": "1700000000000"}"#.utf8)
-    let imported = try InsightImportTask(jsonData: drifted)
-    #expect(imported.taskProgress.phase == .succeeded)
-    #expect(imported.name == nil)
-    let name = try #require(imported.$name)
-    #expect(name.description == "/name: documented string, found number 5 (kept, not read)")
-    #expect(imported.wireAnomalies.map(\.path.description) == ["/name", "/create_date"])
-    #expect(imported.createDate?.milliseconds == 1_700_000_000_000)
-  }
-
-  @Test("reading an error answer")
-  func readingAnError() {
-    let error = CloudError(
-      httpStatus: 400, requestID: "0b5e7c1a",
-      body: Data(#"{"error_code": "DRS.10000010", "error_msg": "Job does not exist"}"#.utf8))
-    #expect(error.description == "HTTP 400 DRS.10000010: Job does not exist (request 0b5e7c1a)")
-  }
-
-  @Test("every swift block of the README appears verbatim in a README example test file")
+  @Test(
+    "every swift block of the README, imports included, is in a README example test file")
   func examplesAppearVerbatim() throws {
     let readme = try String(contentsOf: packageRoot.appending(path: "README.md"), encoding: .utf8)
     let testFolder = packageRoot.appending(path: "Tests")
@@ -53,18 +65,18 @@ struct ReadmeExampleTests {
     #expect(files.count == 6)
     let sources = try files.map { file in
       try String(contentsOf: testFolder.appending(path: file), encoding: .utf8)
-        .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     }
     let blocks = readme.components(separatedBy: "```swift\n").dropFirst().map {
       $0.components(separatedBy: "\n```")[0]
     }
     #expect(blocks.count >= 5)
     for block in blocks {
-      let lines = block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-      let found = sources.contains { source in
-        source.indices.contains { source[$0...].starts(with: lines) }
-      }
-      #expect(found, "README block not found in a *ReadmeExampleTests.swift file:\n\(block)")
+      // A reader pastes a block into a test file as it is: it starts with its imports.
+      #expect(block.hasPrefix("import "), "README block without its imports:\n\(block)")
+      let found = sources.contains { $0.contains(block + "\n") }
+      #expect(
+        found, "README block not found byte for byte in a *ReadmeExampleTests.swift file:\n\(block)"
+      )
     }
   }
 }

@@ -1,34 +1,36 @@
+// swift-format-ignore-file: OrderedImports
+// The README's simulator example, as the README shows it (imports included), compiled and
+// run; `ReadmeExampleTests` checks that every README block appears in a file like this one.
+
 import CloudProgress
 import CloudSimulator
 import Foundation
-import JSONTree
 import Testing
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
 
-/// The README's simulator example, compiled and run; `ReadmeExampleTests` checks that every
-/// README block appears in a file like this one.
+@Test func pollsTheSimulatorToAFailure() async throws {
+  let simulator = try CloudSimulator.start(
+    scenario: SimulatorScenario(
+      tasks: [TaskScript(api: .drs, id: "job-1", outcome: .fail, polls: 2)],
+      requiresAuthentication: false))
+  let url = try CloudAPI.drs.operation.url(
+    baseURL: simulator.baseURL, pathParameters: ["project_id": "p1", "job_id": "job-1"])
+  var phases: [TaskProgress.Phase] = []
+  for _ in 0..<2 {
+    let (data, _) = try await URLSession.shared.data(from: url)
+    phases.append(try CloudAPI.drs.decodeResponse(from: data).taskProgress.phase)
+  }
+  await simulator.stop()
+  #expect(phases == [.running, .failed])
+}
+
+import JSONTree
+
 @Suite("README examples: simulator")
 struct SimulatorReadmeExampleTests {
-  @Test("a test embeds the simulator in one call and polls it")
-  func embeddedSimulator() async throws {
-    let simulator = try CloudSimulator.start(
-      scenario: SimulatorScenario(
-        tasks: [TaskScript(api: .drs, id: "job-1", outcome: .fail, polls: 2)],
-        requiresAuthentication: false))
-    let url = try CloudAPI.drs.operation.url(
-      baseURL: simulator.baseURL, pathParameters: ["project_id": "p1", "job_id": "job-1"])
-    var phases: [TaskProgress.Phase] = []
-    for _ in 0..<2 {
-      let (data, _) = try await URLSession.shared.data(from: url)
-      phases.append(try CloudAPI.drs.decodeResponse(from: data).taskProgress.phase)
-    }
-    await simulator.stop()
-    #expect(phases == [.running, .failed])
-  }
-
   @Test("the README's scenario file decodes into what it says")
   func readmeScenario() throws {
     let root = URL(fileURLWithPath: #filePath)
