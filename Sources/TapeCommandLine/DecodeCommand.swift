@@ -105,16 +105,21 @@ enum DecodeCommand {
 
         """)
     }
-    if case .failure(let syntax) = document {
+    let tree: JSONValue
+    switch document {
+    case .failure(let syntax):
       if syntax.pointer.tokens.count >= JSONParser().maximumDepth {
         return .failure(
           "\(name) is nested deeper than \(JSONParser().maximumDepth) levels (at line "
             + "\(syntax.line), column \(syntax.column)); Tape does not decode it")
       }
       return .failure("\(name) is not valid JSON: \(syntax)")
+    case .success(let parsed):
+      tree = parsed
     }
     do {
-      let model = try api.decodeResponse(from: body)
+      // From the tree parsed above, as `Model(jsonData:)` would decode it after parsing.
+      let model = try api.decodeResponse(from: tree)
       let progress = model.taskProgress
       return .success(
         """
