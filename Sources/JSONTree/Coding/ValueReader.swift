@@ -71,9 +71,27 @@ struct ValueReader {
       throw mismatch(Double.self, expected: "a number")
     }
     guard let number = Double(lexeme), number.isFinite else {
-      throw corrupted("\(lexeme) is beyond the range of Double")
+      throw corrupted("\(lexeme) is too large for a Double (beyond ±1.8e308)")
+    }
+    if number == 0, Self.hasNonzeroSignificand(lexeme) {
+      throw corrupted(
+        "\(lexeme) is too small for a Double: nearer zero than the smallest Double "
+          + "(4.9e-324), it underflows to zero")
     }
     return number
+  }
+
+  /// Whether a number lexeme has a digit other than 0 before its exponent: a number that is
+  /// not zero, even when a `Double` reads it as zero.
+  static func hasNonzeroSignificand(_ lexeme: String) -> Bool {
+    for byte in lexeme.utf8 {
+      switch byte {
+      case UInt8(ascii: "e"), UInt8(ascii: "E"): return false
+      case UInt8(ascii: "1")...UInt8(ascii: "9"): return true
+      default: continue
+      }
+    }
+    return false
   }
 
   func decimal() throws -> Decimal {
