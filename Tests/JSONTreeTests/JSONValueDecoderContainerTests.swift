@@ -105,7 +105,7 @@ struct JSONValueDecoderContainerTests {
       return
     }
     #expect(JSONPointer(codingPath: context.codingPath).description == "/1/1")
-    #expect(context.debugDescription == "the array has only 1 elements")
+    #expect(context.debugDescription == "the array has only 1 element")
   }
 
   @Test("every standard scalar type is read from its lexeme")

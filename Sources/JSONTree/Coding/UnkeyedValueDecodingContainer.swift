@@ -62,7 +62,8 @@ struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
         JSONValue.self,
         .init(
           codingPath: CodingPathStep.path(to: .index(currentIndex), in: decoder),
-          debugDescription: "the array has only \(elements.count) elements"))
+          debugDescription: elements.count == 1
+            ? "the array has only 1 element" : "the array has only \(elements.count) elements"))
     }
     return ValueReader(value: elements[currentIndex], parent: decoder, step: .index(currentIndex))
   }

@@ -15,6 +15,11 @@ struct ValueReader {
   /// Decodes `type` from this value: scalars directly, ``JSONValue`` as it is, anything
   /// else through its own `init(from:)`.
   func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
+    // The commonest scalars skip the cast through `Any`: `type` is exactly their type, so
+    // the bits are the value's.
+    if type == String.self { return unsafeBitCast(try string(), to: Value.self) }
+    if type == Int64.self { return unsafeBitCast(try integer(Int64.self), to: Value.self) }
+    if type == JSONValue.self { return unsafeBitCast(value, to: Value.self) }
     guard Self.readsDirectly(type) else { return try Value(from: ValueDecoder(self)) }
     return try scalar(type) as! Value
   }
