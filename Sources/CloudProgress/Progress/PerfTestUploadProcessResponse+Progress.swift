@@ -27,15 +27,16 @@ extension PerfTestUploadProcessResponse: TaskProgressReporting {
   }
 
   private func importedProgress(_ details: [PerfTestUploadDetail]) -> TaskProgress {
-    let readings = details.map { $0.status?.documentedReading }
-    if let index = readings.firstIndex(where: { $0 == nil }) {
+    if let index = details.firstIndex(where: { $0.status?.documentedReading == nil }) {
       let name = details[index].name ?? "project \(index)"
       guard let status = details[index].status else {
         return TaskProgress(phase: .unknown, detail: "\(name) has no status")
       }
       return .undocumented("status of \(name)", status.wireValue)
     }
-    if readings.contains(.importing) { return runningProgress(details) }
+    if details.contains(where: { $0.status?.documentedReading == .importing }) {
+      return runningProgress(details)
+    }
     // One pass, no copy of the failed details: 250,000 details made the copy show.
     var failureCount = 0
     var causeTexts: [String] = []
