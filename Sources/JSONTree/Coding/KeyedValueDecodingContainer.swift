@@ -3,28 +3,23 @@
 ///
 /// A small object is searched from its end, which finds the last duplicate first; an object
 /// of more than ``indexedMemberCount`` members gets a dictionary of where each name was
-/// last. Building a dictionary for every object (hashing every member name of every detail
-/// of a 250,000-detail answer) cost more than the lookups it served.
+/// last (made once, by its decoder). Building a dictionary for every object (hashing every
+/// member name of every detail of a 250,000-detail answer) cost more than the lookups it
+/// served. The container holds only its decoder: `KeyedDecodingContainer` copies it for
+/// every member decoded.
 struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   /// The largest object searched member by member.
   static var indexedMemberCount: Int { 12 }
 
-  let members: [JSONMember]
-  /// The position of the last member of each name, for large objects only.
-  let lastPositions: [String: Int]?
   /// The decoder of the object.
   let decoder: ValueDecoder
 
-  init(members: [JSONMember], decoder: ValueDecoder) {
-    self.members = members
+  init(decoder: ValueDecoder) {
     self.decoder = decoder
-    if members.count > Self.indexedMemberCount {
-      self.lastPositions = Dictionary(
-        members.indices.lazy.map { (members[$0].key, $0) }, uniquingKeysWith: { _, last in last })
-    } else {
-      self.lastPositions = nil
-    }
   }
+
+  /// The object's members.
+  var members: [JSONMember] { decoder.members }
 
   var codingPath: [any CodingKey] { decoder.codingPath }
 
@@ -147,8 +142,9 @@ struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
   /// The value of the last member named `key`'s string value.
   private func value(for key: some CodingKey) -> JSONValue? {
     let name = key.stringValue
-    if let lastPositions {
-      return lastPositions[name].map { members[$0].value }
+    let members = decoder.members
+    if members.count > Self.indexedMemberCount {
+      return decoder.lastPositions[name].map { members[$0].value }
     }
     var position = members.endIndex
     while position > members.startIndex {

@@ -26,17 +26,27 @@ final class ValueDecoder: Decoder {
 
   var codingPath: [any CodingKey] { CodingPathStep.path(to: step, in: parent) }
 
+  /// The members of the object; empty when the value is not an object.
+  var members: [JSONMember] {
+    if case .object(let members) = value { members } else { [] }
+  }
+
+  /// The position of the last member of each name, made the first time a keyed container
+  /// of a large object asks for it.
+  private(set) lazy var lastPositions: [String: Int] = Dictionary(
+    members.indices.lazy.map { [members] in (members[$0].key, $0) },
+    uniquingKeysWith: { _, last in last })
+
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   /// The reader of this decoder's own value.
   var reader: ValueReader { ValueReader(value: value, parent: parent, step: step) }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-    guard case .object(let members) = value else {
+    guard case .object = value else {
       throw reader.mismatch([String: JSONValue].self, expected: "an object")
     }
-    return KeyedDecodingContainer(
-      KeyedValueDecodingContainer<Key>(members: members, decoder: self))
+    return KeyedDecodingContainer(KeyedValueDecodingContainer<Key>(decoder: self))
   }
 
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
