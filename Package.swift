@@ -70,6 +70,9 @@ let package = Package(
       ],
       path: "Benchmarks/ClientBench"),
     .executableTarget(
+      name: "decode-bench", dependencies: ["CloudProgress", "JSONTree"],
+      path: "Benchmarks/DecodeBench"),
+    .executableTarget(
       name: "fuzz-bench",
       dependencies: ["DecoderFuzz", "FuzzPlantedTrap", "CloudProgress", "JSONTree"],
       path: "Benchmarks/FuzzBench"),

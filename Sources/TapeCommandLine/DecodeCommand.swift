@@ -105,16 +105,21 @@ enum DecodeCommand {
 
         """)
     }
-    if case .failure(let syntax) = document {
+    let tree: JSONValue
+    switch document {
+    case .failure(let syntax):
       if syntax.pointer.tokens.count >= JSONParser().maximumDepth {
         return .failure(
           "\(name) is nested deeper than \(JSONParser().maximumDepth) levels (at line "
             + "\(syntax.line), column \(syntax.column)); Tape does not decode it")
       }
       return .failure("\(name) is not valid JSON: \(syntax)")
+    case .success(let parsed):
+      tree = parsed
     }
     do {
-      let model = try api.decodeResponse(from: body)
+      // From the tree parsed above, as `Model(jsonData:)` would decode it after parsing.
+      let model = try api.decodeResponse(from: tree)
       let progress = model.taskProgress
       return .success(
         """
@@ -132,17 +137,40 @@ enum DecodeCommand {
   }
 
   /// Every line cut after 1,000 characters: a 100 MB string field is never printed whole.
-  /// Works on UTF-8 and scalars, never on `Character`s: grapheme breaking of a 100 MB line
-  /// costs more than decoding it.
+  /// Works on UTF-8 bytes and scalars, never on `Character`s: grapheme breaking of a 100 MB
+  /// line costs more than decoding it. One pass over the bytes: splitting the text as a
+  /// generic collection cost more than parsing a 4 MB field.
   static func abbreviated(_ text: String) -> String {
     guard text.utf8.count > 1000 else { return text }
-    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-    return lines.map { line -> String in
-      let whole = Substring(line)
-      guard line.count > 1000 else { return String(whole) }
-      let head = String(String.UnicodeScalarView(whole.unicodeScalars.prefix(1000)))
-      return head + "... (\(line.count - head.utf8.count) more bytes not shown)"
-    }.joined(separator: "\n")
+    var text = text
+    text.makeContiguousUTF8()
+    return text.utf8.withContiguousStorageIfAvailable { bytes in
+      var lines: [String] = []
+      var start = 0
+      for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+        lines.append(abbreviatedLine(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+        start = end + 1
+      }
+      return lines.joined(separator: "\n")
+    } ?? text
+  }
+
+  /// One line, cut after 1,000 Unicode scalars (a scalar starts at every byte that is not a
+  /// UTF-8 continuation byte).
+  private static func abbreviatedLine(_ line: UnsafeBufferPointer<UInt8>) -> String {
+    guard line.count > 1000 else { return String(decoding: line, as: UTF8.self) }
+    var scalars = 0
+    var cut = line.count
+    for (offset, byte) in line.enumerated() where byte & 0xC0 != 0x80 {
+      if scalars == 1000 {
+        cut = offset
+        break
+      }
+      scalars += 1
+    }
+    let head = String(decoding: UnsafeBufferPointer(rebasing: line[..<cut]), as: UTF8.self)
+    guard cut < line.count else { return head }
+    return head + "... (\(line.count - cut) more bytes not shown)"
   }
 
   /// `wire anomalies: none`, or one line per value that does not match the documentation.

@@ -57,10 +57,17 @@ enum ModelPrinter {
 
   /// A string in quotes on one line (a newline shows as \n), cut after ``shownCharacters``
   /// Unicode scalars (counted on scalars and bytes: grapheme breaking a 100 MB string is slow).
+  ///
+  /// Only the first ``shownCharacters`` scalars are walked: counting every scalar of a 4 MB
+  /// field took a fifth of `tape decode`'s time.
   static func quoted(_ text: String) -> String {
     let scalars = text.unicodeScalars
-    let long = text.utf8.count > shownCharacters && scalars.count > shownCharacters
-    let head = long ? String(String.UnicodeScalarView(scalars.prefix(shownCharacters))) : text
+    let cut =
+      text.utf8.count > shownCharacters
+      ? scalars.index(scalars.startIndex, offsetBy: shownCharacters, limitedBy: scalars.endIndex)
+      : nil
+    let long = cut.map { $0 < scalars.endIndex } ?? false
+    let head = long ? String(Substring(scalars[..<cut!])) : text
     let shown = head.replacing("\\", with: "\\\\").replacing("\n", with: "\\n")
     guard long else { return "\"\(shown)\"" }
     return

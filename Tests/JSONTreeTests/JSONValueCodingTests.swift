@@ -48,7 +48,26 @@ struct JSONValueCodingTests {
       ),
       (
         #"{"name":"n","count":1,"flags":[],"ratio":1e999}"#, "/ratio",
-        "1e999 is beyond the range of Double"
+        "1e999 is too large for a Double (beyond ±1.8e308)"
+      ),
+      (
+        #"{"name":"n","count":1,"flags":[],"ratio":1e-999999}"#, "/ratio",
+        "1e-999999 is too small for a Double: nearer zero than the smallest Double (4.9e-324), "
+          + "it underflows to zero"
+      ),
+      (
+        #"{"name":"n","count":1,"flags":[],"ratio":-2.5e-330}"#, "/ratio",
+        "-2.5e-330 is too small for a Double: nearer zero than the smallest Double (4.9e-324), "
+          + "it underflows to zero"
+      ),
+      (
+        #"{"name":"n","count":1,"flags":[false],"nested":{"id":1},"raw":[{"a":[1,{}]}],"ratio":"x"}"#,
+        "/ratio", "expected a number, found string"
+      ),
+      (#"{"name":"n","count":1,"flags":{}}"#, "/flags", "expected an array, found object"),
+      (
+        #"{"name":"n","count":1,"flags":[],"nested":[]}"#, "/nested",
+        "expected an object, found array"
       ),
     ])
   func errors(text: String, path: String, reason: String) throws {
@@ -65,6 +84,20 @@ struct JSONValueCodingTests {
     }
     #expect(JSONPointer(codingPath: context.codingPath).description == path)
     #expect(context.debugDescription == reason)
+  }
+
+  @Test("zero written any way is zero, and the smallest Doubles are read")
+  func zeroAndSubnormals() throws {
+    struct Ratio: Decodable { var ratio: Double }
+    for (text, expected) in [
+      ("0", 0.0), ("-0.0", 0.0), ("0e-999999", 0.0), ("0.000e5", 0.0),
+      ("5e-324", Double.leastNonzeroMagnitude),
+      ("1e-320", Double("1e-320")!), ("1.5", 1.5),
+    ] {
+      let decoded = try JSONValueDecoder().decode(
+        Ratio.self, from: Array(#"{"ratio":\#(text)}"#.utf8))
+      #expect(decoded.ratio == expected, "\(text)")
+    }
   }
 
   @Test("a missing key is keyNotFound; text that is not JSON says where")

@@ -30,17 +30,22 @@ public struct Tolerant<Value: Codable & Hashable & Sendable & WireDocumented>: C
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
-      self.wrappedValue = nil
+      self.init(wrappedValue: nil)
       return
     }
     do {
-      self.wrappedValue = try container.decode(Value.self)
+      self.init(wrappedValue: try container.decode(Value.self))
     } catch {
-      self.wrappedValue = nil
-      self.anomaly = WireAnomaly(
-        path: JSONPointer(codingPath: decoder.codingPath), documentedType: Value.documentedWireType,
-        found: try JSONValue(from: decoder))
+      self.init(anomalyAt: decoder.codingPath, found: try JSONValue(from: decoder))
     }
+  }
+
+  /// A field that came as `found` instead of a `Value`, at `codingPath`.
+  init(anomalyAt codingPath: [any CodingKey], found: JSONValue) {
+    self.wrappedValue = nil
+    self.anomaly = WireAnomaly(
+      path: JSONPointer(codingPath: codingPath), documentedType: Value.documentedWireType,
+      found: found)
   }
 
   /// Encodes the value, or what came in its place.
@@ -59,8 +64,17 @@ public struct Tolerant<Value: Codable & Hashable & Sendable & WireDocumented>: C
 
 extension KeyedDecodingContainer {
   /// An absent tolerant field is nil, as an absent optional is.
+  ///
+  /// Decodes as ``Tolerant/init(from:)`` does, but here, in the model's own (specialized)
+  /// decoding: through `init(from:)`, every tolerant field of every detail of a large
+  /// answer paid for a generic call and the runtime's look-up of its type.
   func decode<Value>(_ type: Tolerant<Value>.Type, forKey key: Key) throws -> Tolerant<Value> {
-    try decodeIfPresent(type, forKey: key) ?? Tolerant(wrappedValue: nil)
+    do {
+      return Tolerant(wrappedValue: try decodeIfPresent(Value.self, forKey: key))
+    } catch {
+      return Tolerant(
+        anomalyAt: codingPath + [key], found: try decode(JSONValue.self, forKey: key))
+    }
   }
 }
 

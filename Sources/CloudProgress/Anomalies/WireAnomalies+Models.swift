@@ -61,16 +61,28 @@ extension QualityResourceStatus {
 extension PerfTestUploadProcessResponse {
   /// Every value of this answer that does not match the documentation.
   public var wireAnomalies: [WireAnomaly] {
-    var anomalies = [$code, $message, $extend]
-    if let process {
-      anomalies.append(
-        process.processStatus?.anomaly(at: JSONPointer(tokens: ["json", "process_status"])))
-      for (detail, index) in zip(process.details ?? [], process.wireIndices) {
-        let status = JSONPointer(tokens: ["json", "details", String(index), "status"])
-        anomalies += [detail.$id, detail.$name, detail.status?.anomaly(at: status), detail.$cause]
-      }
+    var anomalies = [$code, $message, $extend].compactMap { $0 }
+    guard let process else { return anomalies }
+    if let anomaly = process.processStatus?.anomaly(
+      at: JSONPointer(tokens: ["json", "process_status"]))
+    {
+      anomalies.append(anomaly)
     }
-    return anomalies.compactMap { $0 }
+    // Only the anomalies are kept, and a status's path is made only for an undocumented
+    // status: a list of every detail's four optional anomalies, each with a path, cost more
+    // than decoding the details.
+    for (detail, index) in zip(process.details ?? [], process.wireIndices) {
+      if let anomaly = detail.$id { anomalies.append(anomaly) }
+      if let anomaly = detail.$name { anomalies.append(anomaly) }
+      if let status = detail.status, !status.isDocumented,
+        let anomaly = status.anomaly(
+          at: JSONPointer(tokens: ["json", "details", String(index), "status"]))
+      {
+        anomalies.append(anomaly)
+      }
+      if let anomaly = detail.$cause { anomalies.append(anomaly) }
+    }
+    return anomalies
   }
 }
 

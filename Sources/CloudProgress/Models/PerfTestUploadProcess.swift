@@ -22,11 +22,26 @@ public struct PerfTestUploadProcess: Hashable, Sendable, Codable {
   /// Decodes a progress; a `null` element of `details` is skipped (every field of the
   /// SDK's models is optional, and the fuzzer found that a null detail made the whole
   /// answer undecodable).
+  ///
+  /// The elements are read one by one from the array's container, as `[Detail?]` would read
+  /// them but without the generic `Array` and `Optional` decoding, which cost more than the
+  /// details themselves in an answer of 250,000.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    let elements = try container.decodeIfPresent([PerfTestUploadDetail?].self, forKey: .details)
-    self.details = elements?.compactMap { $0 }
-    self.nullDetailIndices = elements?.indices.filter { elements?[$0] == nil } ?? []
+    if container.contains(.details), try !container.decodeNil(forKey: .details) {
+      var elements = try container.nestedUnkeyedContainer(forKey: .details)
+      var details: [PerfTestUploadDetail] = []
+      details.reserveCapacity(elements.count ?? 0)
+      while !elements.isAtEnd {
+        let index = elements.currentIndex
+        if try elements.decodeNil() {
+          nullDetailIndices.append(index)
+        } else {
+          details.append(try elements.decode(PerfTestUploadDetail.self))
+        }
+      }
+      self.details = details
+    }
     self.processStatus = try container.decodeIfPresent(
       PerfTestProcessStatus.self, forKey: .processStatus)
   }
@@ -47,9 +62,11 @@ public struct PerfTestUploadProcess: Hashable, Sendable, Codable {
   /// The index each detail had on the wire.
   var wireIndices: [Int] {
     var indices: [Int] = []
+    indices.reserveCapacity(details?.count ?? 0)
+    let nulls = Set(nullDetailIndices)
     var wireIndex = 0
     for _ in details ?? [] {
-      while nullDetailIndices.contains(wireIndex) { wireIndex += 1 }
+      while nulls.contains(wireIndex) { wireIndex += 1 }
       indices.append(wireIndex)
       wireIndex += 1
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONTree
 
 /// The five task-progress operations, by their short keys.
 public enum CloudAPI: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
@@ -28,6 +29,12 @@ public enum CloudAPI: String, CaseIterable, Hashable, Sendable, CustomStringConv
   /// entry point (``TaskProgressReporting/init(jsonData:)``).
   public func decodeResponse(from body: Data) throws -> any TaskProgressReporting {
     try responseType.init(jsonData: body)
+  }
+
+  /// Decodes a successful answer already parsed into a tree, as
+  /// ``decodeResponse(from:)-(Data)`` does after parsing the body.
+  public func decodeResponse(from document: JSONValue) throws -> any TaskProgressReporting {
+    try responseType.init(json: document)
   }
 
   /// The key.

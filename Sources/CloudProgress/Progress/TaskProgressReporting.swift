@@ -25,6 +25,13 @@ extension TaskProgressReporting {
     self = try JSONValueDecoder().decode(Self.self, from: jsonData)
   }
 
+  /// Decodes an answer from a tree `JSONParser` already built, as ``init(jsonData:)`` does
+  /// after parsing: for a caller that parsed the body to look at it first, so that a large
+  /// body is not parsed twice.
+  public init(json document: JSONValue) throws {
+    self = try JSONValueDecoder().decode(Self.self, from: document)
+  }
+
   /// Encodes the answer as compact JSON, every value written back as it came.
   public func jsonData() throws -> Data {
     Data(try JSONValueEncoder().encodeBytes(self))

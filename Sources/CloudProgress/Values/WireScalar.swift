@@ -15,7 +15,11 @@ public enum WireScalar: Hashable, Sendable, Codable, CustomStringConvertible {
 
   /// Decodes any scalar; `null`, arrays and objects are errors that name their path.
   public init(from decoder: any Decoder) throws {
-    let value = try JSONValue(from: decoder)
+    try self.init(try JSONValue(from: decoder), at: decoder.codingPath)
+  }
+
+  /// The scalar `value` is; `null`, arrays and objects are errors at `codingPath`.
+  init(_ value: JSONValue, at codingPath: @autoclosure () -> [any CodingKey]) throws {
     switch value {
     case .string(let text): self = .string(text)
     case .bool(let flag): self = .bool(flag)
@@ -23,12 +27,12 @@ public enum WireScalar: Hashable, Sendable, Codable, CustomStringConvertible {
     case .null:
       throw DecodingError.valueNotFound(
         WireScalar.self,
-        .init(codingPath: decoder.codingPath, debugDescription: "expected a scalar, found null"))
+        .init(codingPath: codingPath(), debugDescription: "expected a scalar, found null"))
     case .array, .object:
       throw DecodingError.typeMismatch(
         WireScalar.self,
         .init(
-          codingPath: decoder.codingPath,
+          codingPath: codingPath(),
           debugDescription: "expected a string, number or boolean, found \(value.typeName)"))
     }
   }

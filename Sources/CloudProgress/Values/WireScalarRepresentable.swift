@@ -1,3 +1,5 @@
+import JSONTree
+
 /// A field value that is an interpretation of one ``WireScalar``: it decodes any scalar and
 /// encodes exactly the scalar it was decoded from. The hardened types (``LongTimestamp``,
 /// ``Percentage``, ``NumericString``, every ``OpenEnumeration``) get their `Codable` from here.
@@ -18,5 +20,26 @@ extension WireScalarRepresentable {
   /// Encodes the wire value.
   public func encode(to encoder: any Encoder) throws {
     try wireValue.encode(to: encoder)
+  }
+}
+
+extension KeyedDecodingContainer {
+  /// Decodes a member as ``WireScalarRepresentable/init(from:)`` does, from the member's
+  /// ``JSONValue``: with `JSONValueDecoder` that takes no decoder of its own, and an open
+  /// enumeration in every detail of a large answer no longer costs a generic decode.
+  func decode<Value: WireScalarRepresentable>(_ type: Value.Type, forKey key: Key) throws
+    -> Value
+  {
+    Value(
+      wireValue: try WireScalar(try decode(JSONValue.self, forKey: key), at: codingPath + [key]))
+  }
+
+  /// Decodes a member that may be absent or `null` (then nil), as
+  /// ``decode(_:forKey:)`` does.
+  func decodeIfPresent<Value: WireScalarRepresentable>(_ type: Value.Type, forKey key: Key)
+    throws -> Value?
+  {
+    guard let value = try decodeIfPresent(JSONValue.self, forKey: key) else { return nil }
+    return Value(wireValue: try WireScalar(value, at: codingPath + [key]))
   }
 }

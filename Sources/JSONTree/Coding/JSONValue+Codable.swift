@@ -49,7 +49,7 @@ extension JSONValue: Codable {
       .init(
         codingPath: decoder.codingPath,
         debugDescription:
-          "a number outside the range of Decimal and Double: too large (beyond ±1.8e308) or too small (nearer zero than 1e-308, yet not zero)"
+          "a number outside the range of Decimal and Double: too large (beyond ±1.8e308) or too small (nearer zero than 4.9e-324, yet not zero)"
       ))
   }
 

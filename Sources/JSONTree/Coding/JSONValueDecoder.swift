@@ -19,7 +19,7 @@ public struct JSONValueDecoder: Sendable {
   public func decode<Value: Decodable>(_ type: Value.Type, from document: JSONValue) throws
     -> Value
   {
-    try ValueDecoder(value: document, codingPath: []).decode(type)
+    try ValueDecoder(value: document).decode(type)
   }
 
   /// Parses `bytes` with ``JSONParser`` and decodes a value from the tree.

@@ -1,14 +1,16 @@
 /// The unkeyed container of a ``ValueDecoder``: an array's elements, read in order.
 struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
   let elements: [JSONValue]
-  let codingPath: [any CodingKey]
+  /// The decoder of the array.
+  let decoder: ValueDecoder
   private(set) var currentIndex = 0
 
-  init(elements: [JSONValue], codingPath: [any CodingKey]) {
+  init(elements: [JSONValue], decoder: ValueDecoder) {
     self.elements = elements
-    self.codingPath = codingPath
+    self.decoder = decoder
   }
 
+  var codingPath: [any CodingKey] { decoder.codingPath }
   var count: Int? { elements.count }
   var isAtEnd: Bool { currentIndex >= elements.count }
 
@@ -32,6 +34,10 @@ struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
   mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next { try $0.integer(type) } }
   mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next { try $0.integer(type) } }
   mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next { try $0.integer(type) } }
+  mutating func decode(_ type: Int128.Type) throws -> Int128 { try next { try $0.integer(type) } }
+  mutating func decode(_ type: UInt128.Type) throws -> UInt128 {
+    try next { try $0.integer(type) }
+  }
 
   mutating func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
     try next { try $0.decode(type) }
@@ -40,29 +46,31 @@ struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
     -> KeyedDecodingContainer<NestedKey>
   {
-    try next { try $0.container(keyedBy: type) }
+    try next { try ValueDecoder($0).container(keyedBy: type) }
   }
 
   mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-    try next { try $0.unkeyedContainer() }
+    try next { try ValueDecoder($0).unkeyedContainer() }
   }
 
-  mutating func superDecoder() throws -> any Decoder { try next { $0 } }
+  mutating func superDecoder() throws -> any Decoder { try next { ValueDecoder($0) } }
 
-  /// The decoder of the current element, which stays current.
-  private func peek() throws -> ValueDecoder {
-    let path = codingPath + [IndexCodingKey(currentIndex)]
+  /// The reader of the current element, which stays current.
+  private func peek() throws -> ValueReader {
     guard !isAtEnd else {
       throw DecodingError.valueNotFound(
         JSONValue.self,
-        .init(codingPath: path, debugDescription: "the array has only \(elements.count) elements"))
+        .init(
+          codingPath: CodingPathStep.path(to: .index(currentIndex), in: decoder),
+          debugDescription: elements.count == 1
+            ? "the array has only 1 element" : "the array has only \(elements.count) elements"))
     }
-    return ValueDecoder(value: elements[currentIndex], codingPath: path)
+    return ValueReader(value: elements[currentIndex], parent: decoder, step: .index(currentIndex))
   }
 
   /// Reads the current element and moves on only when reading it succeeded, as
   /// `JSONDecoder` does.
-  private mutating func next<Value>(_ read: (ValueDecoder) throws -> Value) throws -> Value {
+  private mutating func next<Value>(_ read: (ValueReader) throws -> Value) throws -> Value {
     let value = try read(try peek())
     currentIndex += 1
     return value

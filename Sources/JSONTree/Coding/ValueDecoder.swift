@@ -1,25 +1,59 @@
 import Foundation
 
 /// The `Decoder` over one ``JSONValue`` of a tree.
-struct ValueDecoder: Decoder {
+///
+/// A class, so that passing it as `any Decoder` costs one allocation and no copy, and so
+/// that each decoder knows its parent: the coding path is a chain of parents, read only
+/// when something asks for it (an error, a tolerant field's anomaly), instead of an array
+/// built for every value decoded.
+final class ValueDecoder: Decoder {
   let value: JSONValue
-  let codingPath: [any CodingKey]
+  /// The decoder of the enclosing object or array; nil at the root.
+  let parent: ValueDecoder?
+  /// Where the value sits in its parent.
+  let step: CodingPathStep
+
+  init(value: JSONValue, parent: ValueDecoder? = nil, step: CodingPathStep = .root) {
+    self.value = value
+    self.parent = parent
+    self.step = step
+  }
+
+  /// A decoder for what `reader` reads.
+  convenience init(_ reader: ValueReader) {
+    self.init(value: reader.value, parent: reader.parent, step: reader.step)
+  }
+
+  var codingPath: [any CodingKey] { CodingPathStep.path(to: step, in: parent) }
+
+  /// The members of the object; empty when the value is not an object.
+  var members: [JSONMember] {
+    if case .object(let members) = value { members } else { [] }
+  }
+
+  /// The position of the last member of each name, made the first time a keyed container
+  /// of a large object asks for it.
+  private(set) lazy var lastPositions: [String: Int] = Dictionary(
+    members.indices.lazy.map { [members] in (members[$0].key, $0) },
+    uniquingKeysWith: { _, last in last })
 
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
+  /// The reader of this decoder's own value.
+  var reader: ValueReader { ValueReader(value: value, parent: parent, step: step) }
+
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-    guard case .object(let members) = value else {
-      throw mismatch([String: JSONValue].self, expected: "an object")
+    guard case .object = value else {
+      throw reader.mismatch([String: JSONValue].self, expected: "an object")
     }
-    return KeyedDecodingContainer(
-      KeyedValueDecodingContainer<Key>(members: members, codingPath: codingPath))
+    return KeyedDecodingContainer(KeyedValueDecodingContainer<Key>(decoder: self))
   }
 
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
     guard case .array(let elements) = value else {
-      throw mismatch([JSONValue].self, expected: "an array")
+      throw reader.mismatch([JSONValue].self, expected: "an array")
     }
-    return UnkeyedValueDecodingContainer(elements: elements, codingPath: codingPath)
+    return UnkeyedValueDecodingContainer(elements: elements, decoder: self)
   }
 
   func singleValueContainer() throws -> any SingleValueDecodingContainer {
@@ -27,72 +61,10 @@ struct ValueDecoder: Decoder {
   }
 
   /// Decodes `type` from this value: scalars directly, ``JSONValue`` as it is, anything
-  /// else through its own `init(from:)`.
+  /// else through its own `init(from:)` with this decoder.
   func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
-    if type == JSONValue.self { return value as! Value }
-    if type == String.self { return try string() as! Value }
-    if type == Bool.self { return try bool() as! Value }
-    if type == Double.self { return try double() as! Value }
-    if type == Float.self { return Float(try double()) as! Value }
-    if type == Decimal.self { return try decimal() as! Value }
-    if let integer = type as? any FixedWidthInteger.Type {
-      return try self.integer(integer) as! Value
-    }
-    return try Value(from: self)
-  }
-
-  func string() throws -> String {
-    guard case .string(let text) = value else { throw mismatch(String.self, expected: "a string") }
-    return text
-  }
-
-  func bool() throws -> Bool {
-    guard case .bool(let flag) = value else { throw mismatch(Bool.self, expected: "a boolean") }
-    return flag
-  }
-
-  func double() throws -> Double {
-    guard case .number(let lexeme) = value else {
-      throw mismatch(Double.self, expected: "a number")
-    }
-    guard let number = Double(lexeme), number.isFinite else {
-      throw corrupted("\(lexeme) is beyond the range of Double")
-    }
-    return number
-  }
-
-  func decimal() throws -> Decimal {
-    guard case .number(let lexeme) = value else {
-      throw mismatch(Decimal.self, expected: "a number")
-    }
-    guard let number = Decimal(string: lexeme) else {
-      throw corrupted("\(lexeme) is beyond the range of Decimal")
-    }
-    return number
-  }
-
-  func integer<Integer: FixedWidthInteger>(_ type: Integer.Type) throws -> Integer {
-    guard case .number(let lexeme) = value else {
-      throw mismatch(type, expected: "an integer")
-    }
-    guard let number = Integer(lexeme) else {
-      throw corrupted("\(lexeme) is not an integer in the range of \(type)")
-    }
-    return number
-  }
-
-  func mismatch(_ type: Any.Type, expected: String) -> DecodingError {
-    let found = value == .null ? "null" : "\(value.typeName)"
-    if value == .null {
-      return .valueNotFound(
-        type, .init(codingPath: codingPath, debugDescription: "expected \(expected), found null"))
-    }
-    return .typeMismatch(
-      type, .init(codingPath: codingPath, debugDescription: "expected \(expected), found \(found)"))
-  }
-
-  func corrupted(_ description: String) -> DecodingError {
-    .dataCorrupted(.init(codingPath: codingPath, debugDescription: description))
+    guard ValueReader.readsDirectly(type) else { return try Value(from: self) }
+    return try reader.scalar(type) as! Value
   }
 }
 
@@ -103,19 +75,21 @@ private struct SingleValueDecodingContainerOverValue: SingleValueDecodingContain
   var codingPath: [any CodingKey] { decoder.codingPath }
 
   func decodeNil() -> Bool { decoder.value == .null }
-  func decode(_ type: Bool.Type) throws -> Bool { try decoder.bool() }
-  func decode(_ type: String.Type) throws -> String { try decoder.string() }
-  func decode(_ type: Double.Type) throws -> Double { try decoder.double() }
-  func decode(_ type: Float.Type) throws -> Float { Float(try decoder.double()) }
-  func decode(_ type: Int.Type) throws -> Int { try decoder.integer(type) }
-  func decode(_ type: Int8.Type) throws -> Int8 { try decoder.integer(type) }
-  func decode(_ type: Int16.Type) throws -> Int16 { try decoder.integer(type) }
-  func decode(_ type: Int32.Type) throws -> Int32 { try decoder.integer(type) }
-  func decode(_ type: Int64.Type) throws -> Int64 { try decoder.integer(type) }
-  func decode(_ type: UInt.Type) throws -> UInt { try decoder.integer(type) }
-  func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.integer(type) }
-  func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.integer(type) }
-  func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(type) }
-  func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(type) }
+  func decode(_ type: Bool.Type) throws -> Bool { try decoder.reader.bool() }
+  func decode(_ type: String.Type) throws -> String { try decoder.reader.string() }
+  func decode(_ type: Double.Type) throws -> Double { try decoder.reader.double() }
+  func decode(_ type: Float.Type) throws -> Float { Float(try decoder.reader.double()) }
+  func decode(_ type: Int.Type) throws -> Int { try decoder.reader.integer(type) }
+  func decode(_ type: Int8.Type) throws -> Int8 { try decoder.reader.integer(type) }
+  func decode(_ type: Int16.Type) throws -> Int16 { try decoder.reader.integer(type) }
+  func decode(_ type: Int32.Type) throws -> Int32 { try decoder.reader.integer(type) }
+  func decode(_ type: Int64.Type) throws -> Int64 { try decoder.reader.integer(type) }
+  func decode(_ type: UInt.Type) throws -> UInt { try decoder.reader.integer(type) }
+  func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.reader.integer(type) }
+  func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.reader.integer(type) }
+  func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.reader.integer(type) }
+  func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.reader.integer(type) }
+  func decode(_ type: Int128.Type) throws -> Int128 { try decoder.reader.integer(type) }
+  func decode(_ type: UInt128.Type) throws -> UInt128 { try decoder.reader.integer(type) }
   func decode<Value: Decodable>(_ type: Value.Type) throws -> Value { try decoder.decode(type) }
 }
