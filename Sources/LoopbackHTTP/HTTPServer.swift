@@ -36,6 +36,22 @@ public final class HTTPServer: Sendable {
     configuration: HTTPServerConfiguration = HTTPServerConfiguration(),
     handler: @escaping HTTPHandler
   ) throws(HTTPServerError) -> HTTPServer {
+    try start(configuration: configuration, handling: .async(handler))
+  }
+
+  /// Binds, listens and starts accepting connections, answering each request with
+  /// `blockingHandler` on the connection's own thread, which it may block; returns once
+  /// connections can be made.
+  public static func start(
+    configuration: HTTPServerConfiguration = HTTPServerConfiguration(),
+    blockingHandler: @escaping BlockingHTTPHandler
+  ) throws(HTTPServerError) -> HTTPServer {
+    try start(configuration: configuration, handling: .blocking(blockingHandler))
+  }
+
+  private static func start(
+    configuration: HTTPServerConfiguration, handling handler: RequestHandling
+  ) throws(HTTPServerError) -> HTTPServer {
     let configuration = configuration.normalized
     let listener = try ListeningSocket.open(
       host: configuration.host, port: configuration.port, backlog: configuration.listenBacklog)

@@ -37,24 +37,26 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
 
   /// Sends `request` and reads its answer on ``blockingQueue`` (the socket calls block).
   public func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+    try await withCheckedThrowingContinuation {
+      (continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>) in
+      Self.blockingQueue.async {
+        continuation.resume(with: Result { try self.sendBlocking(request) })
+      }
+    }
+  }
+
+  /// Sends `request` and reads its answer on the calling thread, which blocks meanwhile:
+  /// for callers on threads of their own (a LoopbackHTTP blocking handler), never on the
+  /// concurrency pool.
+  public func sendBlocking(_ request: URLRequest) throws -> (Data, HTTPURLResponse) {
     guard let url = request.url, url.scheme?.lowercased() == "http", let host = url.host else {
       throw URLError(.unsupportedURL)
     }
     let port = UInt16(url.port ?? 80)
     let key = "\(host):\(port)"
-    let head = Self.head(of: request, url: url, host: key)
-    let body = request.httpBody ?? Data()
-    let (status, headers, answer) = try await withCheckedThrowingContinuation {
-      (continuation: CheckedContinuation<(Int, [String: String], Data), any Error>) in
-      Self.blockingQueue.async {
-        continuation.resume(
-          with: Result {
-            try self.exchange(
-              head: head, body: body, host: host, port: port, key: key,
-              method: request.httpMethod ?? "GET")
-          })
-      }
-    }
+    let (status, headers, answer) = try exchange(
+      head: Self.head(of: request, url: url, host: key), body: request.httpBody ?? Data(),
+      host: host, port: port, key: key, method: request.httpMethod ?? "GET")
     guard
       let response = HTTPURLResponse(
         url: url, statusCode: status, httpVersion: "HTTP/1.1", headerFields: headers)

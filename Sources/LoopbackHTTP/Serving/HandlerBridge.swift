@@ -10,15 +10,20 @@ import Synchronization
 final class HandlerBridge: Sendable {
   private let ready = DispatchSemaphore(value: 0)
   private let answer = Mutex<HTTPResponse?>(nil)
-  private let handler: HTTPHandler
+  private let handler: RequestHandling
 
   /// Creates a bridge to `handler`.
-  init(handler: @escaping HTTPHandler) {
+  init(handler: RequestHandling) {
     self.handler = handler
   }
 
-  /// Calls the handler with `request` and waits for its answer.
+  /// Calls the handler with `request` and waits for its answer (a blocking handler answers
+  /// on this thread).
   func respond(to request: HTTPRequest) -> HTTPResponse {
+    guard case .async(let handler) = handler else {
+      if case .blocking(let answer) = handler { return answer(request) }
+      return .text("Internal Server Error: no handler\n", status: 500)
+    }
     Task(executorPreference: HandlerExecutor.shared) { [self] in
       let response = await handler(request)
       answer.withLock { $0 = response }

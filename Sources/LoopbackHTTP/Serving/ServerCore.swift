@@ -13,7 +13,7 @@ final class ServerCore: Sendable {
   /// The configuration, normalized.
   let configuration: HTTPServerConfiguration
   /// The code answering requests.
-  let handler: HTTPHandler
+  let handler: RequestHandling
   /// The listening socket.
   let listener: ListeningSocket
   /// Readable once the server is stopping.
@@ -43,7 +43,7 @@ final class ServerCore: Sendable {
 
   /// Creates the shared state of a server that has bound `listener`.
   init(
-    configuration: HTTPServerConfiguration, handler: @escaping HTTPHandler,
+    configuration: HTTPServerConfiguration, handler: RequestHandling,
     listener: ListeningSocket, stopPipe: WakeupPipe, slotPipe: WakeupPipe
   ) {
     self.configuration = configuration

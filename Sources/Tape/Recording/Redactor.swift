@@ -28,7 +28,9 @@ public struct Redactor: Hashable, Sendable {
   public var jsonKeys: Set<String>
   /// Regular expressions whose matches are replaced in every header value, URL, text body
   /// and message.
-  public var patterns: [String]
+  public var patterns: [String] {
+    didSet { compiledPatterns = CompiledPatterns(patterns) }
+  }
   /// Tenant identifiers (project, domain, workspace, user ids) whose every occurrence, in
   /// URLs, header values, JSON strings and keys and text bodies of requests and responses,
   /// becomes the identifier's placeholder; base64 bodies and JSON numbers are left as they
@@ -37,6 +39,8 @@ public struct Redactor: Hashable, Sendable {
   public var tenantIdentifiers: [TenantIdentifier]
   /// ``jsonPointers``' tokens, kept in step with them.
   private var pointerPatterns: [[String]]
+  /// ``patterns``, compiled, kept in step with them (no process-wide lookup per string).
+  private var compiledPatterns: CompiledPatterns
 
   /// Creates a redactor; names are lower-cased for comparison.
   public init(
@@ -50,6 +54,7 @@ public struct Redactor: Hashable, Sendable {
     self.pointerPatterns = Self.tokens(of: jsonPointers)
     self.jsonKeys = Set(jsonKeys.map { $0.lowercased() })
     self.patterns = patterns
+    self.compiledPatterns = CompiledPatterns(patterns)
     self.tenantIdentifiers = tenantIdentifiers
   }
 
@@ -102,13 +107,9 @@ public struct Redactor: Hashable, Sendable {
 
   /// `text` with every pattern's matches replaced by `<REDACTED>`.
   public func redact(text: String) -> String {
-    var result = text
-    for pattern in patterns {
-      guard let expression = CompiledPattern.named(pattern).expression else { continue }
-      result = expression.stringByReplacingMatches(
-        in: result, range: NSRange(result.startIndex..., in: result), withTemplate: "<REDACTED>")
+    compiledPatterns.list.reduce(text) { result, pattern in
+      pattern.replacingMatches(in: result, with: "<REDACTED>")
     }
-    return result
   }
 
   /// `Name: value` lines for messages, secret values replaced by `<redacted>`.
@@ -265,4 +266,17 @@ extension JSONValue {
     default: true
     }
   }
+}
+
+/// A redactor's patterns, compiled; equal and hashed as nothing, since they follow
+/// ``Redactor/patterns``, which are compared.
+private struct CompiledPatterns: Hashable, Sendable {
+  let list: [CompiledPattern]
+
+  init(_ patterns: [String]) {
+    list = patterns.map(CompiledPattern.named)
+  }
+
+  static func == (left: Self, right: Self) -> Bool { true }
+  func hash(into hasher: inout Hasher) {}
 }
