@@ -7,9 +7,10 @@ import Tape
   import FoundationNetworking
 #endif
 
-// Recording through a URLSession (Tape's URLProtocol, inner session, trampoline) next to a
-// plain URLSession fetch of the same server in the same run, at 100, 1,000 and 10,000
-// interactions, one request in flight: per-interaction cost, the final write, bytes written.
+// Recording through a URLSession (Tape's URLProtocol, inner session, trampoline) and through
+// RecordingTransport, next to a plain URLSession fetch of the same server, taking turns in
+// batches of 10, at 100, 1,000 and 10,000 interactions, one request in flight:
+// per-interaction cost, the final write, bytes written.
 // Usage: swift run -c release record-bench [sizes...]
 
 let sizes = CommandLine.arguments.dropFirst().compactMap(Int.init)
@@ -23,10 +24,10 @@ func microseconds(_ duration: Duration) -> Double {
   Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
 }
 
-func run(_ session: some HTTPTransport, _ count: Int) async throws -> Duration {
+func run(_ session: some HTTPTransport, _ range: Range<Int>) async throws -> Duration {
   let clock = ContinuousClock()
   return try await clock.measure {
-    for n in 0..<count {
+    for n in range {
       var request = URLRequest(url: base.appending(path: "v2/tasks/t\(n)/progress"))
       request.setValue(
         "MIIBenchmarkToken0000000000000000000000", forHTTPHeaderField: "X-Auth-Token")
@@ -35,22 +36,35 @@ func run(_ session: some HTTPTransport, _ count: Int) async throws -> Duration {
   }
 }
 
+/// The three ways, taking turns in batches of 10 requests, so that a slow spell of a shared
+/// machine falls on all three alike and the ratios hold.
+func interleaved(_ transports: [any HTTPTransport], count: Int) async throws -> [Duration] {
+  var totals = Array(repeating: Duration.zero, count: transports.count)
+  for start in stride(from: 0, to: count, by: 10) {
+    let batch = start..<min(count, start + 10)
+    for (index, transport) in transports.enumerated() {
+      totals[index] += try await run(transport, batch)
+    }
+  }
+  return totals
+}
+
 print(
   "interactions  plain µs/req  URLSession recording µs/req  ratio  "
     + "RecordingTransport µs/req  ratio  write ms  bytes")
 let plain = URLSession(configuration: .ephemeral)
-_ = try await run(plain, 50)  // warm up
+_ = try await run(plain, 0..<50)  // warm up
 for count in counts {
-  let plainTime = try await run(plain, count)
   let recorder = CassetteRecorder()
   let player = try CassettePlayer(
     cassette: Cassette(interactions: []), source: "bench",
     recording: RecordingSetup(
       transport: RecordingTransport(upstream: plain, recorder: recorder), recordsEverything: true))
   let recording = player.makeURLSession()
-  let recordTime = try await run(recording, count)
-  let transportTime = try await run(
-    RecordingTransport(upstream: plain, recorder: CassetteRecorder()), count)
+  let times = try await interleaved(
+    [plain, recording, RecordingTransport(upstream: plain, recorder: CassetteRecorder())],
+    count: count)
+  let (plainTime, recordTime, transportTime) = (times[0], times[1], times[2])
   let folder = FileManager.default.temporaryDirectory.appending(path: "record-bench-\(UUID())")
   defer { try? FileManager.default.removeItem(at: folder) }
   let clock = ContinuousClock()
