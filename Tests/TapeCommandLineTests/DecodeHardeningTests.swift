@@ -35,18 +35,14 @@ struct DecodeHardeningTests {
   @Test("the built executable stops reading endless standard input at --max-bytes")
   func standardInputIsCapped() async throws {
     let (status, message) = try await offThePool {
-      let process = Process()
-      process.executableURL = SimulateProcessTests.binary
-      process.arguments = ["decode", "--api", "check", "--max-bytes", "1000000"]
-      process.standardInput = FileHandle(forReadingAtPath: "/dev/zero")
-      let errors = Pipe()
-      process.standardOutput = Pipe()
-      process.standardError = errors
-      try process.run()
+      let zero = open("/dev/zero", O_RDONLY | O_CLOEXEC)
+      defer { close(zero) }
+      let process = try ChildProcess(
+        SimulateProcessTests.binary, ["decode", "--api", "check", "--max-bytes", "1000000"],
+        input: .descriptor(zero), output: .null)
       let message = String(
-        decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      return (process.terminationStatus, message)
+        decoding: process.errors?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+      return (process.waitUntilExit(), message)
     }
     #expect(status == 1)
     #expect(

@@ -15,17 +15,13 @@ struct DecodeMessageTests {
     try Data(payload.utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
     return try await offThePool {
-      let process = Process()
-      process.executableURL = RunningTape.binary
-      process.arguments = ["decode", "--api", api, file.path]
-      let errors = Pipe()
-      process.standardOutput = Pipe()
-      process.standardError = errors
-      try process.run()
+      let process = try ChildProcess(
+        RunningTape.binary, ["decode", "--api", api, file.path], output: .null)
       let message = String(
-        decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      return (process.terminationStatus, message.replacingOccurrences(of: file.path, with: "FILE"))
+        decoding: process.errors?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+      return (
+        process.waitUntilExit(), message.replacingOccurrences(of: file.path, with: "FILE")
+      )
     }
   }
 

@@ -152,28 +152,23 @@ struct FuzzHardeningTests {
     let corpus = try FuzzCommandTests.corpusWithSeeds("fuzz-int")
     defer { try? FileManager.default.removeItem(at: corpus) }
     let (status, elapsed, summary) = try await offThePool {
-      let process = Process()
-      process.executableURL = SimulateProcessTests.binary
-      process.arguments = [
-        "fuzz", "--target", "check", "--seconds", "600", "--seed", "5", "--corpus", corpus.path,
-      ]
-      let output = Pipe()
-      let errors = Pipe()
-      process.standardOutput = output
-      process.standardError = errors
-      try process.run()
+      let process = try ChildProcess(
+        SimulateProcessTests.binary,
+        [
+          "fuzz", "--target", "check", "--seconds", "600", "--seed", "5", "--corpus", corpus.path,
+        ])
       // The first progress line shows the workers are running.
       var progress = ""
       while !progress.contains("fuzzing 1 target(s)") {
-        let data = errors.fileHandleForReading.availableData
+        let data = process.errors?.availableData ?? Data()
         if data.isEmpty { break }
         progress += String(decoding: data, as: UTF8.self)
       }
       let clock = ContinuousClock()
       let start = clock.now
-      kill(process.processIdentifier, SIGINT)
+      process.send(SIGINT)
       let summary = String(
-        decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        decoding: process.output?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
       process.waitUntilExit()
       return (process.terminationStatus, start.duration(to: clock.now), summary)
     }
@@ -192,16 +187,10 @@ struct ReplayBudgetTests {
     let corpus = try FuzzCommandTests.corpusWithSeeds("fuzz-replay")
     defer { try? FileManager.default.removeItem(at: corpus) }
     @Sendable func tape(_ arguments: [String]) throws -> (Int32, String) {
-      let process = Process()
-      process.executableURL = SimulateProcessTests.binary
-      process.arguments = arguments
-      let output = Pipe()
-      process.standardOutput = output
-      process.standardError = Pipe()
-      try process.run()
-      let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      return (process.terminationStatus, text)
+      let process = try ChildProcess(SimulateProcessTests.binary, arguments, errors: .null)
+      let text = String(
+        decoding: process.output?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+      return (process.waitUntilExit(), text)
     }
     // A budget of a nanosecond makes every input slow.
     let (status, _) = try await offThePool {

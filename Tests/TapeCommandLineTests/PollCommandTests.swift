@@ -167,14 +167,10 @@ struct PollCommandTests {
       throw POSIXError(.ENOTTY)
     }
     defer { close(controller) }
-    let process = Process()
-    process.executableURL = RunningTape.binary
-    process.arguments = [
-      "poll", "drs", "j", "--endpoint", "simulator", "--interval", "0.01", "--seed", "4",
-    ]
-    process.standardOutput = FileHandle(fileDescriptor: terminal, closeOnDealloc: false)
-    process.standardError = Pipe()
-    try process.run()
+    let process = try ChildProcess(
+      RunningTape.binary,
+      ["poll", "drs", "j", "--endpoint", "simulator", "--interval", "0.01", "--seed", "4"],
+      output: .descriptor(terminal), errors: .null)
     close(terminal)
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 4096)
@@ -183,7 +179,6 @@ struct PollCommandTests {
       guard count > 0 else { break }  // EIO once the program has closed the terminal
       bytes += buffer[0..<count]
     }
-    process.waitUntilExit()
-    return (process.terminationStatus, bytes)
+    return (process.waitUntilExit(), bytes)
   }
 }

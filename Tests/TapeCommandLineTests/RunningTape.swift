@@ -13,8 +13,8 @@ struct RunningTape: Sendable {
   static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     .deletingLastPathComponent().appending(path: "tape")
 
-  let process: Process
-  let output: Pipe
+  let process: ChildProcess
+  let output: ChildPipe
   /// The URL its first line holds.
   let url: String
   private let printed: Data
@@ -25,16 +25,12 @@ struct RunningTape: Sendable {
   }
 
   private init(_ arguments: [String]) throws {
-    process = Process()
-    process.executableURL = Self.binary
-    process.arguments = arguments
-    output = Pipe()
-    process.standardOutput = output
-    process.standardError = Pipe()
-    try process.run()
+    process = try ChildProcess(Self.binary, arguments, errors: .null)
+    guard let output = process.output else { throw ChildProcessError.pipe(EBADF) }
+    self.output = output
     var printed = Data()
     while !printed.contains(UInt8(ascii: "\n")) {
-      let chunk = output.fileHandleForReading.availableData
+      let chunk = output.availableData
       guard !chunk.isEmpty else { break }
       printed += chunk
     }
@@ -52,10 +48,10 @@ struct RunningTape: Sendable {
   }
 
   private func interruptAndWait() -> (status: Int32, output: String) {
-    kill(process.processIdentifier, SIGINT)
-    let rest = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: printed + rest, as: UTF8.self))
+    process.send(SIGINT)
+    let rest = output.readDataToEndOfFile()
+    let status = process.waitUntilExit()
+    return (status, String(decoding: printed + rest, as: UTF8.self))
   }
 
   /// Runs `tape arguments` to its end with `environment` added; returns status and output.
@@ -68,13 +64,8 @@ struct RunningTape: Sendable {
   /// Runs `program` to its end; returns its standard output.
   static func runProgram(_ path: String, _ arguments: [String]) async throws -> Data {
     try await offThePool {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: path)
-      process.arguments = arguments
-      let output = Pipe()
-      process.standardOutput = output
-      try process.run()
-      let data = output.fileHandleForReading.readDataToEndOfFile()
+      let process = try ChildProcess(URL(fileURLWithPath: path), arguments)
+      let data = process.output?.readDataToEndOfFile() ?? Data()
       process.waitUntilExit()
       return data
     }
@@ -83,16 +74,9 @@ struct RunningTape: Sendable {
   private static func runToEnd(_ arguments: [String], environment: [String: String]) throws
     -> (status: Int32, output: String)
   {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let process = try ChildProcess(binary, arguments, environment: environment, errors: .output)
+    let data = process.output?.readDataToEndOfFile() ?? Data()
+    let status = process.waitUntilExit()
+    return (status, String(decoding: data, as: UTF8.self))
   }
 }

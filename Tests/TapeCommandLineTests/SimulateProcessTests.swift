@@ -7,9 +7,9 @@ import Testing
 struct SimulateProcessTests {
   /// A running `tape simulate`, its banner read.
   struct Running {
-    let process: Process
-    let output: FileHandle
-    let errors: Pipe
+    let process: ChildProcess
+    let output: ChildPipe
+    let errors: ChildPipe
     let banner: String
     var baseURL: String {
       String(banner.split(separator: "\n").first?.split(separator: " ").last ?? "")
@@ -33,22 +33,17 @@ struct SimulateProcessTests {
     let file = try scenarioFile(
       #"{"tasks": [{"api": "check", "id": "t"}], "requiresAuthentication": false, "faults": [{"kind": "slow", "delaySeconds": \#(delay)}]}"#
     )
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["simulate", "--scenario", file.path]
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
+    let process = try ChildProcess(binary, ["simulate", "--scenario", file.path])
+    guard let output = process.output, let errors = process.errors else {
+      throw BlockingStepFailed(description: "no pipes to the simulator")
+    }
     var banner = ""
     while !banner.contains("Ctrl-C stops it") {
-      let data = output.fileHandleForReading.availableData
+      let data = output.availableData
       if data.isEmpty { break }
       banner += String(decoding: data, as: UTF8.self)
     }
-    return Running(
-      process: process, output: output.fileHandleForReading, errors: errors, banner: banner)
+    return Running(process: process, output: output, errors: errors, banner: banner)
   }
 
   /// Connects to the simulator on a raw socket.
@@ -143,13 +138,13 @@ struct SimulateProcessTests {
       // The first Ctrl-C is acknowledged on stderr; the second one then ends the process.
       var errors = ""
       while !errors.contains("Ctrl-C again") {
-        let data = running.errors.fileHandleForReading.availableData
+        let data = running.errors.availableData
         if data.isEmpty { break }
         errors += String(decoding: data, as: UTF8.self)
       }
       let seconds = Self.stop(running, with: [SIGINT])
       errors += String(
-        decoding: running.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        decoding: running.errors.readDataToEndOfFile(), as: UTF8.self)
       return (running.process.terminationStatus, errors, seconds)
     }
     #expect(status == 130)
@@ -163,19 +158,11 @@ struct SimulateProcessTests {
       #"{"tasks": [{"api": "check", "id": "t"}], "faults": [{"kind": "slow", "delaySeconds": 1e300}]}"#
     )
     let (status, printed, message) = try await offThePool {
-      let process = Process()
-      process.executableURL = Self.binary
-      process.arguments = ["simulate", "--scenario", file.path]
-      let output = Pipe()
-      let errors = Pipe()
-      process.standardOutput = output
-      process.standardError = errors
-      try process.run()
-      let printed = output.fileHandleForReading.readDataToEndOfFile()
+      let process = try ChildProcess(Self.binary, ["simulate", "--scenario", file.path])
+      let printed = process.output?.readDataToEndOfFile() ?? Data()
       let message = String(
-        decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      return (process.terminationStatus, printed, message)
+        decoding: process.errors?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+      return (process.waitUntilExit(), printed, message)
     }
     #expect(status == 2)
     #expect(printed.isEmpty)
