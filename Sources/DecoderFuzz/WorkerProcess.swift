@@ -60,6 +60,7 @@ final class WorkerProcess {
     posix_spawn_file_actions_adddup2(&actions, input[0], 0)
     posix_spawn_file_actions_adddup2(&actions, output[1], 1)
     posix_spawn_file_actions_adddup2(&actions, error[1], 2)
+    closeDescriptorsFromThree(&actions)
     var environment = ProcessInfo.processInfo.environment
     environment["SWIFT_BACKTRACE"] = "enable=no"
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -73,8 +74,12 @@ final class WorkerProcess {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
     posix_spawnattr_setpgroup(&attributes, 0)
+    // And no signal blocked: the spawning thread may block some, and a child inherits that.
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
     var pid: pid_t = 0
     let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     close(input[0])
@@ -203,4 +208,15 @@ public struct WorkerSpawnError: Error, Hashable, Sendable, CustomStringConvertib
   public var reason: String
   /// The reason.
   public var description: String { reason }
+}
+
+/// Adds "close every descriptor from 3 up" to `actions`, so that a worker holds none of the
+/// campaign's other descriptors (a test process's sockets, say). glibc 2.34 and later have
+/// it; it is looked up at run time, since the Glibc module does not declare it.
+private func closeDescriptorsFromThree(_ actions: inout posix_spawn_file_actions_t) {
+  typealias CloseFrom =
+    @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32)
+    -> Int32
+  guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return }
+  _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
 }
