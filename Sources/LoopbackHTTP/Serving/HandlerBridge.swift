@@ -20,10 +20,17 @@ final class HandlerBridge: Sendable {
   /// Calls the handler with `request` and waits for its answer (a blocking handler answers
   /// on this thread).
   func respond(to request: HTTPRequest) -> HTTPResponse {
-    guard case .async(let handler) = handler else {
-      if case .blocking(let answer) = handler { return answer(request) }
-      return .text("Internal Server Error: no handler\n", status: 500)
+    switch handler {
+    case .blocking(let respond):
+      return respond(request)
+    case .async(let handler):
+      return respond(to: request, with: handler)
     }
+  }
+
+  private func respond(to request: HTTPRequest, with handler: @escaping HTTPHandler)
+    -> HTTPResponse
+  {
     Task(executorPreference: HandlerExecutor.shared) { [self] in
       let response = await handler(request)
       answer.withLock { $0 = response }
