@@ -27,7 +27,7 @@ struct IndexedFindingTests {
         FuzzConfiguration(
           targets: [Self.nullDetailTarget], seed: 1, budget: .runs(3_000),
           corpusDirectory: corpusDirectory, findingsDirectory: directory
-        ) { target in InProcessExecutor(target: target) }
+        ) { target in InProcessExecutor(target: target, budgetMilliseconds: 10_000) }
       ).first)
     #expect(report.findingInputs > 1)
     #expect(report.findings.count == 1)

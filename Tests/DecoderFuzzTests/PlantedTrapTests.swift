@@ -20,7 +20,8 @@ struct PlantedTrapTests {
     let crasher = Array(#"{"progress":{"info":"\u0000"}}"#.utf8)
     let rejected = Array("[1,".utf8)
     let (outcomes, restarts) = await offThePool {
-      let executor = WorkerExecutor(target: PlantedTrap.target, command: [plantedTrapWorker])
+      let executor = WorkerExecutor(
+        target: PlantedTrap.target, command: [plantedTrapWorker], budgetMilliseconds: 10_000)
       return (executor.run([good, crasher, good, rejected, crasher, good]), executor.restarts)
     }
     #expect(outcomes.count == 6)
@@ -44,7 +45,7 @@ struct PlantedTrapTests {
     let (outcomes, restarts) = await offThePool {
       let executor = WorkerExecutor(
         target: PlantedTrap.hangTarget, command: [plantedTrapWorker],
-        silenceLimitMilliseconds: 1_000)
+        budgetMilliseconds: 10_000, silenceLimitMilliseconds: 1_000)
       return (executor.run([good, hanging, good]), executor.restarts)
     }
     #expect(outcomes.count == 3)
@@ -60,7 +61,9 @@ struct PlantedTrapTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let report = try #require(await campaign(seed: 5, findingsDirectory: directory))
     let finding = try #require(report.findings.first { $0.report.findingClass == .trap })
-    #expect(report.isNew == [true])
+    #expect(
+      report.isNew == [true],
+      "\(report.findings.map { "\($0.report.findingClass): \($0.report.detail.prefix(200))" })")
     #expect(finding.report.detail.hasPrefix("signal 4 (SIGILL)"))
     #expect(String(decoding: finding.input, as: UTF8.self) == #"{"progress":{"info":"\u0000"}}"#)
     #expect(finding.originalSize > finding.input.count)
@@ -101,7 +104,12 @@ struct PlantedTrapTests {
         FuzzConfiguration(
           targets: [PlantedTrap.target], seed: seed, budget: .runs(400), batchSize: 128,
           corpusDirectory: corpusDirectory, findingsDirectory: findingsDirectory
-        ) { target in WorkerExecutor(target: target, command: [plantedTrapWorker]) }
+        ) { target in
+          // A generous budget: this test is about the trap; under the full suite's load a
+          // worker descheduled for 250 ms would add a "slow" finding.
+          WorkerExecutor(
+            target: target, command: [plantedTrapWorker], budgetMilliseconds: 10_000)
+        }
       ).first
     }
   }
