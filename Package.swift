@@ -92,7 +92,8 @@ let package = Package(
     .testTarget(
       name: "CloudSimulatorTests",
       dependencies: [
-        "CloudSimulator", "CloudProgress", "CloudSigning", "JSONTree", "LoopbackHTTP", "SeededRandom",
+        "CloudSimulator", "CloudProgress", "CloudSigning", "JSONTree", "LoopbackHTTP",
+        "SeededRandom",
       ]),
     .testTarget(
       name: "TapeTests",
@@ -111,7 +112,8 @@ let package = Package(
         "DecoderFuzz", "FuzzPlantedTrap", "planted-trap-worker", "CloudProgress", "JSONTree",
       ]),
     .testTarget(
-      name: "TapeServerTests", dependencies: ["TapeServer", "LoopbackHTTP", "HTTPTransportCore"]),
+      name: "TapeServerTests",
+      dependencies: ["TapeServer", "Tape", "LoopbackHTTP", "HTTPTransportCore"]),
     .testTarget(
       name: "TapeCommandLineTests",
       dependencies: [

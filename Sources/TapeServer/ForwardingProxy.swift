@@ -17,14 +17,18 @@ public final class ForwardingProxy: Sendable {
   /// What the exchanges are recorded into.
   public let recorder: CassetteRecorder
   private let server: HTTPServer
+  private let keeping: KeepingQueue?
 
   /// Where clients send their requests.
   public var baseURL: URL { server.baseURL }
 
-  private init(upstream: URL, recorder: CassetteRecorder, server: HTTPServer) {
+  private init(
+    upstream: URL, recorder: CassetteRecorder, server: HTTPServer, keeping: KeepingQueue? = nil
+  ) {
     self.upstream = upstream
     self.recorder = recorder
     self.server = server
+    self.keeping = keeping
   }
 
   /// Starts forwarding to `upstream` through `transport`, listening on `port` (0 picks one).
@@ -44,17 +48,33 @@ public final class ForwardingProxy: Sendable {
       // At most a few exchanges at once: a hundred connection threads all runnable on two
       // cores spend their time switching (64 clients: half the throughput).
       let turns = DispatchSemaphore(value: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+      let keeping = KeepingQueue()
       let server = try HTTPServer.start(configuration: configuration) {
         (request: HTTPRequest) -> HTTPResponse in
         let outgoing = forwarded(request, to: upstream)
         turns.wait()
         defer { turns.signal() }
-        return answer(outgoing, upstream: upstream, recorder: recorder) { sent in
+        var sent = outgoing
+        let (slot, offset) = recorder.begin()
+        do {
           try prepare(&sent)
-          return try plain.sendBlocking(sent)
+          let (body, response) = try plain.sendBlocking(sent)
+          // Kept (redacted) while the answer goes back; stop() waits for it.
+          keeping.run {
+            recorder.complete(
+              slot: slot, request: outgoing, response: response, body: body, offset: offset)
+          }
+          return HTTPResponse(
+            status: response.statusCode, headers: answerHeaders(headerFields(of: response)),
+            body: body)
+        } catch {
+          return keep(
+            .failure(error), of: outgoing, slot: slot, offset: offset, upstream: upstream,
+            recorder: recorder)
         }
       }
-      return ForwardingProxy(upstream: upstream, recorder: recorder, server: server)
+      return ForwardingProxy(
+        upstream: upstream, recorder: recorder, server: server, keeping: keeping)
     }
     let server = try HTTPServer.start(configuration: configuration) { request in
       let outgoing = forwarded(request, to: upstream)
@@ -85,18 +105,6 @@ public final class ForwardingProxy: Sendable {
     return ForwardingProxy(upstream: upstream, recorder: recorder, server: server)
   }
 
-  /// Forwards `outgoing` with `send` (which may change it first) and keeps the exchange.
-  private static func answer(
-    _ outgoing: URLRequest, upstream: URL, recorder: CassetteRecorder,
-    send: (inout URLRequest) throws -> (Data, HTTPURLResponse)
-  ) -> HTTPResponse {
-    var sent = outgoing
-    let (slot, offset) = recorder.begin()
-    return keep(
-      Result { try send(&sent) }, of: outgoing, slot: slot, offset: offset, upstream: upstream,
-      recorder: recorder)
-  }
-
   /// The client's answer to an exchange with the upstream, which is recorded as the client
   /// sent it (the recorder redacts before it keeps anything); a 502 when it failed.
   private static func keep(
@@ -117,9 +125,11 @@ public final class ForwardingProxy: Sendable {
     }
   }
 
-  /// Stops accepting, finishes what is in flight.
+  /// Stops accepting, finishes what is in flight, and waits until every answered exchange
+  /// is in the recorder.
   public func stop() async {
     await server.stop()
+    await keeping?.drain()
   }
 
   /// Headers that belong to one connection, never forwarded or recorded as the answer's.
