@@ -85,7 +85,7 @@ public struct SimulatorScenario: Hashable, Sendable, Codable {
   public static let defaultAccessKey = AccessKey(
     accessKey: "TAPESIMULATORAK00001", secretKey: "tape-simulator-secret-key")
 
-  /// One task per API, with the ids of the hand-made cassettes, succeeding on the third poll.
+  /// One task per API, with the ids of the package's cassettes, succeeding on the third poll.
   public static let standard = SimulatorScenario(tasks: [
     TaskScript(api: .cpts, id: "0123456789abcdef0123456789abcdef"),
     TaskScript(api: .insight, id: "2406a337-xxxx-a5b2-b01a61d2043b"),

@@ -6,7 +6,7 @@ import Tape
 import TapeTesting
 import Testing
 
-/// The same polls as against the simulator, offline, answered by the hand-made cassettes
+/// The same polls as against the simulator, offline, answered by the package's cassettes
 /// through Tape's replaying transport, on a virtual clock.
 @Suite("Client: poll() replayed from the five cassettes")
 struct CassettePollingTests {

@@ -12,7 +12,7 @@ import Synchronization
 let packageRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The project of the hand-made cassettes, also the simulator's CPTS task id.
+/// The project of the package's cassettes, also the simulator's CPTS task id.
 let project = "0123456789abcdef0123456789abcdef"
 
 /// A clock the test owns: sleeping on it advances it at once and records the wait;

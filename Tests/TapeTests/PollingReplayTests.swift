@@ -23,7 +23,7 @@ func poll(
   return snapshots
 }
 
-@Suite("Polling replay of the five hand-made cassettes")
+@Suite("Polling replay of the five recorded cassettes")
 struct PollingReplayTests {
   let project = "0123456789abcdef0123456789abcdef"
 

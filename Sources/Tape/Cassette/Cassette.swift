@@ -11,7 +11,7 @@ public struct Cassette: Hashable, Sendable {
   public var formatVersion: Int
   /// When it was recorded (ISO 8601), one time for the whole cassette.
   public var recordedAt: String?
-  /// Free-form notes, such as `origin: hand-made`.
+  /// Free-form notes, such as `origin: recorded`.
   public var metadata: [String: String]
   /// The interactions, in recorded order.
   public var interactions: [Interaction]
