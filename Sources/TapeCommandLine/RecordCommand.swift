@@ -22,8 +22,9 @@ enum RecordCommand {
     (cpts, insight, quality, drs, check) into <dir> (default: cassettes/simulator), one per
     API, named as the package's cassettes are. Requests keep the cloud's URLs
     (https://<service>.cn-north-4.myhuaweicloud.com/...); they are sent to the simulator.
-    The session runs on virtual time with a seeded jitter, so the offsets are the client's
-    real schedule and a re-record differs only in recordedAt and Date headers. Every credential is
+    The simulator runs its documentedTraps scenario on virtual time with a seeded jitter, so
+    the offsets are the client's real schedule and a re-record differs only in recordedAt
+    (--out cassettes writes the package's own five again). Every credential is
     redacted and the bytes are scanned for secrets before anything is written. Every
     answer is decoded with the models: new fields, wire anomalies, unknown status values and
     decode failures are printed as the drift and kept in the cassette's metadata.
