@@ -89,30 +89,40 @@ struct UncheckedBox<Value>: @unchecked Sendable {
   init(_ value: Value) { self.value = value }
 }
 
-/// Runs work on URLSession's shared queue: queues it, then resumes a dummy task on a private
-/// session whose protocol accepts only the made-up `tape-trampoline` scheme; that
-/// protocol's `startLoading`, which URLSession calls on its shared queue, drains the queue
-/// and fails its own dummy task.
+/// Runs work on URLSession's shared queue. One long-lived dummy task on a private session,
+/// whose protocol accepts only the made-up `tape-trampoline` scheme, never finishes;
+/// `run` queues the work, then suspends and resumes that task, which has URLSession call
+/// the protocol's `startLoading` again, on its shared queue, where the queue is drained.
+/// (A new dummy task per delivery, failed at once, did the same with a whole task's life
+/// around it.)
 final class Trampoline: Sendable {
   static let shared = Trampoline()
 
-  private let pending = Mutex<[@Sendable () -> Void]>([])
   private let session: URLSession
+  private let task: URLSessionDataTask
 
   private init() {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.protocolClasses = [TrampolineProtocol.self]
     session = URLSession(configuration: configuration)
+    task = session.dataTask(with: URL(string: "tape-trampoline://drain")!)
+    task.resume()
   }
 
   /// Queues `work` and has it run on the shared queue.
   func run(_ work: @escaping @Sendable () -> Void) {
-    pending.withLock { $0.append(work) }
-    session.dataTask(with: URL(string: "tape-trampoline://drain")!).resume()
+    TrampolineQueue.pending.withLock { $0.append(work) }
+    task.suspend()
+    task.resume()
   }
+}
+
+/// The deliveries waiting for the shared queue.
+enum TrampolineQueue {
+  static let pending = Mutex<[@Sendable () -> Void]>([])
 
   /// Runs everything queued so far (called on the shared queue).
-  func drain() {
+  static func drain() {
     let work = pending.withLock { queue in
       defer { queue.removeAll() }
       return queue
@@ -121,7 +131,7 @@ final class Trampoline: Sendable {
   }
 }
 
-/// The trampoline's protocol: drains the queued deliveries, then fails its dummy task.
+/// The trampoline's protocol: each start drains the queued deliveries; it never finishes.
 final class TrampolineProtocol: URLProtocol {
   override class func canInit(with request: URLRequest) -> Bool {
     request.url?.scheme == "tape-trampoline"
@@ -130,8 +140,7 @@ final class TrampolineProtocol: URLProtocol {
   override class func canonicalRequest(for request: URLRequest) -> URLRequest { request }
 
   override func startLoading() {
-    Trampoline.shared.drain()
-    client?.urlProtocol(self, didFailWithError: URLError(.cancelled))
+    TrampolineQueue.drain()
   }
 
   override func stopLoading() {}
