@@ -84,7 +84,7 @@ let package = Package(
       name: "planted-trap-worker", dependencies: ["DecoderFuzz", "FuzzPlantedTrap"],
       path: "Tests/PlantedTrapWorker"),
     // Test-only: the seeded generator the test targets share.
-    .target(name: "SeededRandom", path: "Tests/SeededRandom"),
+    .target(name: "SeededRandom", dependencies: ["CloudProgressClient"], path: "Tests/SeededRandom"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning", "SeededRandom"]),

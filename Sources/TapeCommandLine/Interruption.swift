@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -45,7 +44,7 @@ public enum Interruption {
       while true {
         let count = read(signalPipe.read, &byte, 1)
         if count == 1 {
-          received(count: 1)
+          received()
         } else if count < 0 && errno == EINTR {
           continue
         } else {
@@ -82,9 +81,9 @@ public enum Interruption {
     }
   }
 
-  private static func received(count arrived: Int) {
+  private static func received() {
     let (count, waiters) = state.withLock { state in
-      state.signals += max(1, arrived)
+      state.signals += 1
       defer { state.waiters = [] }
       return (state.signals, state.waiters)
     }

@@ -17,13 +17,13 @@ public final class ForwardingProxy: Sendable {
   /// What the exchanges are recorded into.
   public let recorder: CassetteRecorder
   private let server: HTTPServer
-  private let keeping: KeepingQueue?
+  private let keeping: KeepingQueue
 
   /// Where clients send their requests.
   public var baseURL: URL { server.baseURL }
 
   private init(
-    upstream: URL, recorder: CassetteRecorder, server: HTTPServer, keeping: KeepingQueue? = nil
+    upstream: URL, recorder: CassetteRecorder, server: HTTPServer, keeping: KeepingQueue
   ) {
     self.upstream = upstream
     self.recorder = recorder
@@ -42,94 +42,77 @@ public final class ForwardingProxy: Sendable {
     prepare: @escaping @Sendable (inout URLRequest) throws -> Void = { _ in }
   ) throws(HTTPServerError) -> ForwardingProxy {
     let configuration = HTTPServerConfiguration(port: port)
+    let keeping = KeepingQueue()
+    let server: HTTPServer
     if player == nil, let plain = transport as? PlainHTTPTransport {
       // Plain HTTP upstream, nothing to replay: answer on the connection's own thread,
       // blocking on the upstream there, with no hop to another thread and back.
       // At most a few exchanges at once: a hundred connection threads all runnable on two
       // cores spend their time switching (64 clients: half the throughput).
       let turns = DispatchSemaphore(value: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
-      let keeping = KeepingQueue()
-      let server = try HTTPServer.start(configuration: configuration) {
+      server = try HTTPServer.start(configuration: configuration) {
         (request: HTTPRequest) -> HTTPResponse in
-        let outgoing = forwarded(request, to: upstream)
         turns.wait()
         defer { turns.signal() }
-        var sent = outgoing
+        let outgoing = forwarded(request, to: upstream)
         let (slot, offset) = recorder.begin()
         do {
+          var sent = outgoing
           try prepare(&sent)
           let (body, response) = try plain.sendBlocking(sent)
-          // Kept (redacted) while the answer goes back; stop() waits for it.
-          keeping.run {
-            recorder.complete(
-              slot: slot, request: outgoing, response: response, body: body, offset: offset)
+          keeping.keep(body, response, of: outgoing, slot: slot, offset: offset, in: recorder)
+          return answer(body, response)
+        } catch {
+          return upstreamFailed(upstream, error)
+        }
+      }
+    } else {
+      server = try HTTPServer.start(configuration: configuration) { request in
+        let outgoing = forwarded(request, to: upstream)
+        if let player {
+          do {
+            let (body, response) = try await player.respond(to: outgoing)
+            return answer(body, response)
+          } catch let failure as ReplayFailure where failure.kind == .unmatched {
+            // Not in the cassette: forwarded and recorded below.
+          } catch {
+            return .text("tape proxy: the cassette cannot answer: \(error)\n", status: 502)
           }
-          return HTTPResponse(
-            status: response.statusCode, headers: answerHeaders(headerFields(of: response)),
-            body: body)
-        } catch {
-          return keep(
-            .failure(error), of: outgoing, slot: slot, offset: offset, upstream: upstream,
-            recorder: recorder)
         }
-      }
-      return ForwardingProxy(
-        upstream: upstream, recorder: recorder, server: server, keeping: keeping)
-    }
-    let server = try HTTPServer.start(configuration: configuration) { request in
-      let outgoing = forwarded(request, to: upstream)
-      if let player {
+        let (slot, offset) = recorder.begin()
         do {
-          let (body, response) = try await player.respond(to: outgoing)
-          return HTTPResponse(
-            status: response.statusCode, headers: answerHeaders(headerFields(of: response)),
-            body: body)
-        } catch let failure as ReplayFailure where failure.kind == .unmatched {
-          // Not in the cassette: forwarded and recorded below.
+          var sent = outgoing
+          try prepare(&sent)
+          let (body, response) = try await transport.send(sent)
+          keeping.keep(body, response, of: outgoing, slot: slot, offset: offset, in: recorder)
+          return answer(body, response)
         } catch {
-          return .text("tape proxy: the cassette cannot answer: \(error)\n", status: 502)
+          return upstreamFailed(upstream, error)
         }
       }
-      var sent = outgoing
-      let exchange: Result<(Data, HTTPURLResponse), any Error>
-      let (slot, offset) = recorder.begin()
-      do {
-        try prepare(&sent)
-        exchange = .success(try await transport.send(sent))
-      } catch {
-        exchange = .failure(error)
-      }
-      return keep(
-        exchange, of: outgoing, slot: slot, offset: offset, upstream: upstream, recorder: recorder)
     }
-    return ForwardingProxy(upstream: upstream, recorder: recorder, server: server)
+    return ForwardingProxy(
+      upstream: upstream, recorder: recorder, server: server, keeping: keeping)
   }
 
-  /// The client's answer to an exchange with the upstream, which is recorded as the client
-  /// sent it (the recorder redacts before it keeps anything); a 502 when it failed.
-  private static func keep(
-    _ exchange: Result<(Data, HTTPURLResponse), any Error>, of outgoing: URLRequest, slot: Int,
-    offset: Duration, upstream: URL, recorder: CassetteRecorder
-  ) -> HTTPResponse {
-    switch exchange {
-    case .success(let (body, response)):
-      recorder.complete(
-        slot: slot, request: outgoing, response: response, body: body, offset: offset)
-      return HTTPResponse(
-        status: response.statusCode, headers: answerHeaders(headerFields(of: response)),
-        body: body)
-    case .failure(let error):
-      return .text(
-        "tape proxy: the upstream \(upstream.absoluteString) did not answer: \(error)\n",
-        status: 502)
-    }
+  /// The client's answer: the upstream's status, headers (less hop-by-hop ones) and body.
+  private static func answer(_ body: Data, _ response: HTTPURLResponse) -> HTTPResponse {
+    HTTPResponse(
+      status: response.statusCode, headers: answerHeaders(headerFields(of: response)), body: body)
+  }
+
+  /// The client's answer when the upstream could not be reached or did not answer.
+  private static func upstreamFailed(_ upstream: URL, _ error: any Error) -> HTTPResponse {
+    .text(
+      "tape proxy: the upstream \(upstream.absoluteString) did not answer: \(error)\n",
+      status: 502)
   }
 
   /// Stops accepting, finishes what is in flight, and waits until every answered exchange
   /// is in the recorder.
   public func stop() async {
     await server.stop()
-    await keeping?.drain()
+    await keeping.drain()
   }
 
   /// Headers that belong to one connection, never forwarded or recorded as the answer's.

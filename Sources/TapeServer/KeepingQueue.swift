@@ -1,14 +1,27 @@
 import Dispatch
+import Foundation
+import Tape
 
-/// Work done after an answer has gone back to the client (redacting and keeping the
-/// exchange), off the request's path; ``drain()`` returns once all of it is done.
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The proxy's exchanges kept after their answers have gone back to the client (redacting
+/// and recording them), off the request's path; ``drain()`` returns once all are kept.
 final class KeepingQueue: Sendable {
   private let queue = DispatchQueue(label: "tape.proxy.keeping", attributes: .concurrent)
   private let group = DispatchGroup()
 
-  /// Runs `work` soon, on a thread of the queue.
-  func run(_ work: @escaping @Sendable () -> Void) {
-    queue.async(group: group, execute: work)
+  /// Records an exchange in its slot soon, on a thread of the queue (the recorder redacts
+  /// it before keeping anything); the request is recorded as the client sent it.
+  func keep(
+    _ body: Data, _ response: HTTPURLResponse, of request: URLRequest, slot: Int,
+    offset: Duration, in recorder: CassetteRecorder
+  ) {
+    queue.async(group: group) {
+      recorder.complete(
+        slot: slot, request: request, response: response, body: body, offset: offset)
+    }
   }
 
   /// Returns when everything run so far has finished.

@@ -1,20 +1,6 @@
+import CloudProgressClient
+
 /// SplitMix64 (Steele, Lea and Flood, 2014): a small, fast pseudo-random generator whose
 /// sequence is fixed by its seed, so a failing case can be replayed. Shared by the test
-/// targets that make "random" inputs.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-  private var state: UInt64
-
-  /// Creates a generator whose sequence is fixed by `seed`.
-  public init(seed: UInt64) {
-    state = seed
-  }
-
-  /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
-}
+/// targets that make "random" inputs; it is the client's own ``SeededGenerator``.
+public typealias SplitMix64 = SeededGenerator

@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
 
+@testable import DecoderFuzz
+
 /// A child process for the tests that run the built `tape`, started with `posix_spawn`.
 ///
 /// Foundation's `Process.run()` crashed a whole test run once (a bad `memcpy` inside it),
@@ -72,7 +74,7 @@ final class ChildProcess: @unchecked Sendable {
     _ = try connect(input, to: 0, outputPipe: nil)
     let outputPipe = try connect(output, to: 1, outputPipe: nil)
     let errorPipe = try connect(errors, to: 2, outputPipe: outputPipe)
-    Self.closeFromThree(&actions)
+    closeDescriptorsFromThree(&actions)
     let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
     let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -113,22 +115,9 @@ final class ChildProcess: @unchecked Sendable {
     return result
   }
 
-  /// The status once ended (call ``waitUntilExit()`` first).
-  var terminationStatus: Int32 { waitUntilExit() }
-
   /// Sends `signal` to the child.
   func send(_ signal: Int32) {
     kill(processIdentifier, signal)
-  }
-
-  /// Adds "close every descriptor from 3 up" to `actions` (glibc 2.34 and later; looked up at
-  /// run time, since the Glibc module does not declare it).
-  private static func closeFromThree(_ actions: inout posix_spawn_file_actions_t) {
-    typealias CloseFrom =
-      @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32)
-      -> Int32
-    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return }
-    _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
   }
 }
 

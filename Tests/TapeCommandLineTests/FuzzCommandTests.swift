@@ -172,7 +172,7 @@ struct FuzzHardeningTests {
       let summary = String(
         decoding: process.output?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
       process.waitUntilExit()
-      return (process.terminationStatus, start.duration(to: clock.now), summary)
+      return (process.waitUntilExit(), start.duration(to: clock.now), summary)
     }
     #expect(status == 130)
     #expect(elapsed < .seconds(5))

@@ -120,7 +120,7 @@ struct SimulateProcessTests {
       defer { close(client) }
       let seconds = Self.stop(running, with: [number])
       let rest = String(decoding: running.output.readDataToEndOfFile(), as: UTF8.self)
-      return (running.banner, running.process.terminationStatus, seconds, rest)
+      return (running.banner, running.process.waitUntilExit(), seconds, rest)
     }
     #expect(banner.contains("tape simulator listening on http://127.0.0.1:"))
     #expect(status == 0)
@@ -145,7 +145,7 @@ struct SimulateProcessTests {
       let seconds = Self.stop(running, with: [SIGINT])
       errors += String(
         decoding: running.errors.readDataToEndOfFile(), as: UTF8.self)
-      return (running.process.terminationStatus, errors, seconds)
+      return (running.process.waitUntilExit(), errors, seconds)
     }
     #expect(status == 130)
     #expect(errors.contains("interrupted again: stopping now"))
