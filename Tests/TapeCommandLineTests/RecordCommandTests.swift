@@ -87,6 +87,11 @@ struct RecordCommandTests {
       ["record", "check", "t1", "--record", "x.json"], print: { _ in }, until: {})
     #expect(wrong.status == 2)
     #expect(wrong.errorOutput.hasPrefix("error: tape record names its file with --out"))
+    let pathLike = await TapeCommand.main(
+      ["record", "check", "../t1", "--endpoint", "simulator", "--out", "/tmp"], print: { _ in },
+      until: {})
+    #expect(pathLike.status == 2)
+    #expect(pathLike.errorOutput.hasPrefix("error: the id '../t1' cannot name a file"))
   }
 
   @Test("record <api> [id] writes <out>/<api>-<id>.json, or the --out file, and replays")
