@@ -35,7 +35,7 @@ public struct RecordedBody: Hashable, Sendable {
   /// Stores `data` as JSON when `contentType` says JSON and it parses, as text when it is
   /// UTF-8, and as base64 otherwise.
   public init(data: Data, contentType: String?) {
-    let isJSON = contentType.map { $0.lowercased().contains("json") } ?? false
+    let isJSON = contentType.map { $0.lowercased().containsBytes(of: "json") } ?? false
     if isJSON, let tree = try? JSONParser().parse(data) {
       self.init(.json(tree))
     } else if let text = String(validating: data, as: UTF8.self) {

@@ -44,7 +44,12 @@ public struct RequestSnapshot: Hashable, Sendable {
     self.init(
       method: request.httpMethod ?? "GET", url: request.url,
       headers: HeaderFields(fields),
-      body: request.httpBody ?? request.httpBodyStream.map(Self.readAll) ?? Data())
+      body: Self.body(of: request))
+  }
+
+  /// A live request's body, from `httpBody` or `httpBodyStream` (empty when none).
+  static func body(of request: URLRequest) -> Data {
+    request.httpBody ?? request.httpBodyStream.map(readAll) ?? Data()
   }
 
   /// Reads a recorded request.

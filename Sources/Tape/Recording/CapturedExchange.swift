@@ -19,7 +19,7 @@ enum CapturedExchange {
     duration: Duration
   ) -> Interaction {
     let requestHeaders = HeaderFields(request.allHTTPHeaderFields ?? [:])
-    let requestBody = RequestSnapshot(request).body
+    let requestBody = RequestSnapshot.body(of: request)
     var responseHeaders = HeaderFields(
       response.allHeaderFields.compactMap { key, value in
         guard let name = key as? String, let text = value as? String else { return nil }

@@ -36,7 +36,7 @@ struct CompiledPattern: @unchecked Sendable {
   }
 
   private func mayMatch(_ text: String) -> Bool {
-    literalPrefix.isEmpty || text.contains(literalPrefix)
+    text.containsBytes(of: literalPrefix)
   }
 
   /// The characters every match of `pattern` starts with: its leading characters up to the

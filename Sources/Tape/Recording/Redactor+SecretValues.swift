@@ -10,7 +10,7 @@ extension Redactor {
     for field in interaction.request.headers.fields + interaction.response.headers.fields
     where isSecretHeader(field.name) {
       values.append(field.value)
-      for part in field.value.split(whereSeparator: { " ,;".contains($0) }) {
+      for part in field.value.split(whereSeparator: Self.separatesParts) {
         if let equals = part.firstIndex(of: "="), part[part.index(after: equals)...].count >= 8 {
           let name = part[..<equals].lowercased()
           if name == "access" || name == "signature" {
@@ -19,13 +19,20 @@ extension Redactor {
         }
       }
     }
-    if let items = URLComponents(string: interaction.request.url)?.queryItems {
+    if interaction.request.url.utf8.contains(UInt8(ascii: "?")),
+      let items = URLComponents(string: interaction.request.url)?.queryItems
+    {
       values += items.filter { queryKeys.contains($0.name.lowercased()) }.compactMap(\.value)
     }
     for body in [interaction.request.body, interaction.response.body] {
       if case .json(let tree) = body?.content { collect(tree, at: .root, &values) }
     }
     return values.filter { $0.count >= 4 }
+  }
+
+  /// Whether a character separates the parts of a credential header (`Access=..., ...`).
+  private static func separatesParts(_ character: Character) -> Bool {
+    character == " " || character == "," || character == ";"
   }
 
   private func collect(_ value: JSONValue, at pointer: JSONPointer, _ values: inout [String]) {

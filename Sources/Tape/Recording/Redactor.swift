@@ -91,7 +91,7 @@ public struct Redactor: Hashable, Sendable {
 
   /// The placeholder written instead of a value: `<X_AUTH_TOKEN>` for `X-Auth-Token`.
   public static func placeholder(_ name: String) -> String {
-    "<\(name.uppercased().replacingOccurrences(of: "-", with: "_"))>"
+    "<" + String(name.uppercased().map { $0 == "-" ? "_" : $0 }) + ">"
   }
 
   /// Whether a header's value is a secret.
@@ -178,7 +178,9 @@ public struct Redactor: Hashable, Sendable {
   }
 
   private func redact(url: String, _ names: inout [String]) -> String {
-    guard var components = URLComponents(string: url), let items = components.queryItems else {
+    guard url.utf8.contains(UInt8(ascii: "?")), var components = URLComponents(string: url),
+      let items = components.queryItems
+    else {
       return redact(text: url)
     }
     var changed = false

@@ -90,11 +90,11 @@ struct UncheckedBox<Value>: @unchecked Sendable {
 }
 
 /// Runs work on URLSession's shared queue. One long-lived dummy task on a private session,
-/// whose protocol accepts only the made-up `tape-trampoline` scheme, never finishes;
-/// `run` queues the work, then suspends and resumes that task, which has URLSession call
-/// the protocol's `startLoading` again, on its shared queue, where the queue is drained.
-/// (A new dummy task per delivery, failed at once, did the same with a whole task's life
-/// around it.)
+/// whose protocol accepts only the made-up `tape-trampoline` scheme, never finishes; `run`
+/// queues the work and, when the queue was empty, resumes that running task: corelibs then
+/// calls the protocol's `startLoading` again, on its shared queue, where the queue is
+/// drained. (A new dummy task per delivery, failed at once, did the same with a whole
+/// task's life around it; suspending first added a second round trip to the shared queue.)
 final class Trampoline: Sendable {
   static let shared = Trampoline()
 
@@ -111,9 +111,11 @@ final class Trampoline: Sendable {
 
   /// Queues `work` and has it run on the shared queue.
   func run(_ work: @escaping @Sendable () -> Void) {
-    TrampolineQueue.pending.withLock { $0.append(work) }
-    task.suspend()
-    task.resume()
+    let kick = TrampolineQueue.pending.withLock { queue in
+      defer { queue.append(work) }
+      return queue.isEmpty
+    }
+    if kick { task.resume() }
   }
 }
 
