@@ -1,9 +1,9 @@
 import Foundation
 import LoopbackHTTP
 import Synchronization
-import Tape
 import Testing
 
+@testable import Tape
 @testable import TapeTesting
 
 #if canImport(FoundationNetworking)
@@ -135,5 +135,15 @@ struct SessionRecordingTests {
     let grown = try CassetteFile.load(from: folder.appending(path: "recorded/once.json"))
     #expect(
       grown.interactions.map { URL(string: $0.request.url)!.path } == ["/items/2", "/items/4"])
+  }
+
+  /// A URL cache cost a lookup on a background queue per request, a fifth of a recording's
+  /// time, and Tape's protocol never answers from it: no session Tape makes has one.
+  @Test("the sessions Tape makes have no URL cache")
+  func noURLCache() throws {
+    let player = try CassettePlayer(cassette: Cassette(interactions: []), source: "memory")
+    #expect(player.makeURLSession().configuration.urlCache == nil)
+    #expect(player.makeURLSession(configuration: .default).configuration.urlCache == nil)
+    #expect(SessionRecording.inner.configuration.urlCache == nil)
   }
 }

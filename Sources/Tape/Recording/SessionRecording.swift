@@ -20,9 +20,10 @@ import Synchronization
 /// it, because they are added below this point.
 enum SessionRecording {
   /// The session that really sends: one for the process, with its own delegate queue.
-  private static let inner: URLSession = {
+  static let inner: URLSession = {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.httpMaximumConnectionsPerHost = 64
+    configuration.urlCache = nil  // a lookup on a background queue per request, never used
     let queue = OperationQueue()
     queue.maxConcurrentOperationCount = 8
     return URLSession(configuration: configuration, delegate: nil, delegateQueue: queue)
@@ -104,6 +105,7 @@ final class Trampoline: Sendable {
   private init() {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.protocolClasses = [TrampolineProtocol.self]
+    configuration.urlCache = nil
     session = URLSession(configuration: configuration)
     task = session.dataTask(with: URL(string: "tape-trampoline://drain")!)
     task.resume()

@@ -110,10 +110,13 @@ extension CassettePlayer {
   /// The session keeps the player alive for as long as the session exists (a client still
   /// polling after its test, or `CassettePlayer(...).makeURLSession()` kept on its own), and
   /// sessions of different players never mix, even in parallel tests. The session's delegate
-  /// is Tape's.
+  /// is Tape's, and it has no URL cache: every request reaches the player (a cache was
+  /// only a lookup on a background queue per request, since Tape's protocol never answers
+  /// from it).
   public func makeURLSession(configuration: URLSessionConfiguration = .ephemeral) -> URLSession {
     let (lease, protocolClass) = ProtocolSlots.lease(for: self)
     configuration.protocolClasses = [protocolClass] + (configuration.protocolClasses ?? [])
+    configuration.urlCache = nil
     return URLSession(configuration: configuration, delegate: lease, delegateQueue: nil)
   }
 }
