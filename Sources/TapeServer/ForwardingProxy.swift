@@ -17,18 +17,14 @@ public final class ForwardingProxy: Sendable {
   /// What the exchanges are recorded into.
   public let recorder: CassetteRecorder
   private let server: HTTPServer
-  private let keeping: KeepingQueue
 
   /// Where clients send their requests.
   public var baseURL: URL { server.baseURL }
 
-  private init(
-    upstream: URL, recorder: CassetteRecorder, server: HTTPServer, keeping: KeepingQueue
-  ) {
+  private init(upstream: URL, recorder: CassetteRecorder, server: HTTPServer) {
     self.upstream = upstream
     self.recorder = recorder
     self.server = server
-    self.keeping = keeping
   }
 
   /// Starts forwarding to `upstream` through `transport`, listening on `port` (0 picks one).
@@ -42,7 +38,6 @@ public final class ForwardingProxy: Sendable {
     prepare: @escaping @Sendable (inout URLRequest) throws -> Void = { _ in }
   ) throws(HTTPServerError) -> ForwardingProxy {
     let configuration = HTTPServerConfiguration(port: port)
-    let keeping = KeepingQueue()
     let server: HTTPServer
     if player == nil, let plain = transport as? PlainHTTPTransport {
       // Plain HTTP upstream, nothing to replay: answer on the connection's own thread,
@@ -59,9 +54,19 @@ public final class ForwardingProxy: Sendable {
         do {
           var sent = outgoing
           try prepare(&sent)
-          let (body, response) = try plain.sendBlocking(sent)
-          keeping.keep(body, response, of: outgoing, slot: slot, offset: offset, in: recorder)
-          return answer(body, response)
+          let upstreamAnswer = try plain.answerBlocking(sent)
+          let requested = sent
+          var answer = HTTPResponse(
+            status: upstreamAnswer.status, headers: answerHeaders(upstreamAnswer.headers),
+            body: upstreamAnswer.body)
+          // The HTTPURLResponse the recorder takes is made after the answer has gone back.
+          answer.afterSending = {
+            guard let response = try? upstreamAnswer.response(to: requested) else { return }
+            recorder.complete(
+              slot: slot, request: outgoing, response: response, body: upstreamAnswer.body,
+              offset: offset)
+          }
+          return answer
         } catch {
           return upstreamFailed(upstream, error)
         }
@@ -84,21 +89,29 @@ public final class ForwardingProxy: Sendable {
           var sent = outgoing
           try prepare(&sent)
           let (body, response) = try await transport.send(sent)
-          keeping.keep(body, response, of: outgoing, slot: slot, offset: offset, in: recorder)
-          return answer(body, response)
+          return answer(body, response) {
+            recorder.complete(
+              slot: slot, request: outgoing, response: response, body: body, offset: offset)
+          }
         } catch {
           return upstreamFailed(upstream, error)
         }
       }
     }
-    return ForwardingProxy(
-      upstream: upstream, recorder: recorder, server: server, keeping: keeping)
+    return ForwardingProxy(upstream: upstream, recorder: recorder, server: server)
   }
 
   /// The client's answer: the upstream's status, headers (less hop-by-hop ones) and body.
-  private static func answer(_ body: Data, _ response: HTTPURLResponse) -> HTTPResponse {
-    HTTPResponse(
+  /// `keep` (redacting and recording the exchange) runs once the answer has gone back, on
+  /// the connection's thread: the client does not wait for it, no other thread is woken
+  /// for it (handing it to a queue cost the answer about 30 µs), and `stop()` waits for it.
+  private static func answer(
+    _ body: Data, _ response: HTTPURLResponse, then keep: (@Sendable () -> Void)? = nil
+  ) -> HTTPResponse {
+    var answer = HTTPResponse(
       status: response.statusCode, headers: answerHeaders(headerFields(of: response)), body: body)
+    answer.afterSending = keep
+    return answer
   }
 
   /// The client's answer when the upstream could not be reached or did not answer.
@@ -109,10 +122,10 @@ public final class ForwardingProxy: Sendable {
   }
 
   /// Stops accepting, finishes what is in flight, and waits until every answered exchange
-  /// is in the recorder.
+  /// is in the recorder (each is kept on its connection's thread, which the server's stop
+  /// waits for).
   public func stop() async {
     await server.stop()
-    await keeping.drain()
   }
 
   /// Headers that belong to one connection, never forwarded or recorded as the answer's.
@@ -128,17 +141,33 @@ public final class ForwardingProxy: Sendable {
     let url = URL(string: base + request.target) ?? upstream
     var outgoing = URLRequest(url: url)
     outgoing.httpMethod = request.method
+    // Set at once: adding them one by one was a tenth of the proxy's time.
+    var fields: [String: String] = [:]
+    var names: [String: String] = [:]  // lower-cased name: the first spelling seen
     for field in request.headers where !hopByHop.contains(field.name.lowercased()) {
-      outgoing.addValue(field.value, forHTTPHeaderField: field.name)
+      let key = field.name.lowercased()
+      if let name = names[key] {
+        fields[name, default: ""] += "," + field.value
+      } else {
+        names[key] = field.name
+        fields[field.name] = field.value
+      }
     }
+    outgoing.allHTTPHeaderFields = fields
     if !request.body.isEmpty { outgoing.httpBody = request.body }
     return outgoing
   }
 
   private static func answerHeaders(_ fields: HeaderFields) -> HTTPHeaders {
+    answerHeaders(fields.fields.map { ($0.name, $0.value) })
+  }
+
+  private static func answerHeaders(_ fields: some Sequence<(key: String, value: String)>)
+    -> HTTPHeaders
+  {
     var headers = HTTPHeaders()
-    for field in fields where !hopByHop.contains(field.name.lowercased()) {
-      headers.add(name: field.name, value: field.value)
+    for (name, value) in fields where !hopByHop.contains(name.lowercased()) {
+      headers.add(name: name, value: value)
     }
     return headers
   }

@@ -49,19 +49,22 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
   /// for callers on threads of their own (a LoopbackHTTP blocking handler), never on the
   /// concurrency pool.
   public func sendBlocking(_ request: URLRequest) throws -> (Data, HTTPURLResponse) {
+    let answer = try answerBlocking(request)
+    return (answer.body, try answer.response(to: request))
+  }
+
+  /// Sends `request` and reads its answer on the calling thread, without making an
+  /// `HTTPURLResponse` (the proxy answers its client from this, and makes one afterwards
+  /// for the recorder).
+  func answerBlocking(_ request: URLRequest) throws -> UpstreamAnswer {
     guard let url = request.url, url.scheme?.lowercased() == "http", let host = url.host else {
       throw URLError(.unsupportedURL)
     }
     let port = UInt16(url.port ?? 80)
     let key = "\(host):\(port)"
-    let (status, headers, answer) = try exchange(
+    return try exchange(
       head: Self.head(of: request, url: url, host: key), body: request.httpBody ?? Data(),
       host: host, port: port, key: key, method: request.httpMethod ?? "GET")
-    guard
-      let response = HTTPURLResponse(
-        url: url, statusCode: status, httpVersion: "HTTP/1.1", headerFields: headers)
-    else { throw URLError(.badServerResponse) }
-    return (answer, response)
   }
 
   private static func head(of request: URLRequest, url: URL, host: String) -> [UInt8] {
@@ -79,12 +82,12 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
   /// One exchange on a reused connection, or on a new one when a reused one turns out closed.
   private func exchange(
     head: [UInt8], body: Data, host: String, port: UInt16, key: String, method: String
-  ) throws -> (Int, [String: String], Data) {
+  ) throws -> UpstreamAnswer {
     if let reused = idle.withLock({ $0[key]?.popLast() }) {
       var connection = UpstreamConnection(descriptor: reused, timeout: timeout)
       if let answer = try? connection.exchange(head: head, body: body, method: method) {
         finish(connection, answer: answer, key: key)
-        return (answer.status, answer.headers, answer.body)
+        return answer
       }
       connection.close()
     }
@@ -92,7 +95,7 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
     do {
       let answer = try connection.exchange(head: head, body: body, method: method)
       finish(connection, answer: answer, key: key)
-      return (answer.status, answer.headers, answer.body)
+      return answer
     } catch {
       connection.close()
       throw error

@@ -8,15 +8,14 @@ import Testing
   import FoundationNetworking
 #endif
 
-/// The proxy keeps (redacts and records) each exchange after its answer has gone back to
-/// the client; stopping it waits for that, so nothing answered is missing from the recorder.
+/// The proxy keeps (records) each exchange after its answer has gone back to the client, on
+/// the connection's thread; stopping it waits for that, so nothing answered is missing from
+/// the recorder (that the work runs there is checked in LoopbackHTTP's `AfterSendingTests`).
 @Suite("ForwardingProxy")
 struct ForwardingProxyTests {
   @Test("every exchange answered before stop() is in the recorder, in the order it was sent")
   func stopWaitsForKeeping() async throws {
-    // Answers large enough that keeping the last one takes far longer than stopping the
-    // server: with stop() not waiting for the keeping, the last exchange is missing (seen
-    // in 4 runs of 4).
+    // Large answers, each made into an HTTPURLResponse and kept after it has gone back.
     let rows =
       "[" + Array(repeating: #"{"id":1,"name":"row"}"#, count: 15_000).joined(separator: ",")
     let upstream = try HTTPServer.start(configuration: .init(idleTimeout: .seconds(60))) {

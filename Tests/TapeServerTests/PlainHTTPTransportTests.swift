@@ -56,6 +56,36 @@ struct PlainHTTPTransportTests {
     }
   }
 
+  @Test("header values are trimmed of spaces and tabs, and a repeated name's values joined")
+  func headerFields() async throws {
+    let answer =
+      "HTTP/1.1 201 Created\r\nX-Many: a\r\nX-Padded:\t  spaced out \t\r\nX-Many:b\r\n"
+      + "X-Empty:\r\nContent-Length: 2\r\n\r\nok"
+    let port = try CannedServer.start(answer: answer)
+    let url = try #require(URL(string: "http://127.0.0.1:\(port)/x"))
+    let (body, response) = try await PlainHTTPTransport().send(URLRequest(url: url))
+    #expect(String(decoding: body, as: UTF8.self) == "ok")
+    #expect(response.statusCode == 201)
+    #expect(response.value(forHTTPHeaderField: "X-Many") == "a, b")
+    #expect(response.value(forHTTPHeaderField: "X-Padded") == "spaced out")
+    #expect(response.value(forHTTPHeaderField: "X-Empty") == "")
+  }
+
+  @Test(
+    "an answer that is not HTTP/1 is a bad server response",
+    arguments: [
+      "SSH-2.0-OpenSSH\r\n\r\n", "HTTP/1.1 abc OK\r\n\r\n", "HTTP/1.1\r\n\r\n",
+      "HTTP/1.1 200 OK\r\nno colon here\r\n\r\n",
+    ])
+  func notHTTP(answer: String) async throws {
+    let port = try CannedServer.start(answer: answer)
+    let url = try #require(URL(string: "http://127.0.0.1:\(port)/x"))
+    let failure = await #expect(throws: URLError.self) {
+      try await PlainHTTPTransport().send(URLRequest(url: url))
+    }
+    #expect(failure?.code == .badServerResponse)
+  }
+
   @Test("nothing listening is a URLError; https is refused")
   func failures() async throws {
     let closed = try #require(URL(string: "http://127.0.0.1:1/x"))

@@ -14,6 +14,11 @@ public struct HTTPResponse: Sendable {
   public var headers: HTTPHeaders
   /// The body (not sent for HEAD requests, 204 and 304 answers).
   public var body: Data
+  /// Work the answer does not wait for (keeping a record of the exchange, say): run on the
+  /// connection's own thread once the answer is written, or the write failed because the
+  /// client left, before the connection reads its next request. The server's `stop()`
+  /// returns only after it has run. No other thread is woken for it.
+  public var afterSending: (@Sendable () -> Void)?
 
   /// Creates a response; the reason phrase defaults to the standard one for the status.
   public init(

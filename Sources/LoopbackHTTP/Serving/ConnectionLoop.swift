@@ -110,7 +110,9 @@ struct ConnectionLoop {
       }
       let response = bridge.respond(to: request)
       let keepOpen = persistent && !Self.asksToClose(response) && !core.isStopping
-      guard send(response, for: request, persistent: keepOpen) else { return .closeNow }
+      let sent = send(response, for: request, persistent: keepOpen)
+      response.afterSending?()
+      guard sent else { return .closeNow }
       if !keepOpen { return .closeAfterAnswer }
     }
   }

@@ -5,15 +5,17 @@ import Synchronization
   import FoundationNetworking
 #endif
 
-/// Collects the exchanges of a recording, redacted as they arrive, and writes them as one
-/// cassette when the recording ends.
+/// Collects the exchanges of a recording and writes them as one cassette, redacted, when the
+/// recording ends.
 ///
 /// Thread-safe: parallel tasks record into one recorder. Each exchange takes its place when
 /// its request is sent, so the cassette keeps the order requests were sent in (and with it
 /// the order within every match key) whatever order the answers arrive in. Recording one
-/// exchange costs the same however many came before: nothing is written until
-/// ``write(to:named:appendingTo:metadata:)``, which writes the whole cassette once,
-/// atomically.
+/// exchange costs the same however many came before, and little: ``complete(slot:request:response:body:offset:)``
+/// only stores the exchange (an answer waits for nothing more), and each is redacted once,
+/// the first time ``interactions`` or a cassette is asked for; nothing unredacted is ever
+/// returned or written. Nothing is written until ``write(to:named:appendingTo:metadata:)``,
+/// which writes the whole cassette once, atomically.
 public final class CassetteRecorder: Sendable {
   /// The redactor every exchange passes through before it is kept.
   public let redactor: Redactor
@@ -21,8 +23,31 @@ public final class CassetteRecorder: Sendable {
   private let state: Mutex<State>
 
   private struct State {
-    var slots: [Interaction?] = []
+    var slots: [Slot] = []
     var liveSecrets: Set<String> = []
+  }
+
+  /// One exchange's place in the cassette.
+  private enum Slot {
+    /// Its request is on its way (or failed without an answer).
+    case sent
+    /// Answered, as it came, not yet redacted.
+    case answered(Answered)
+    /// Redacted.
+    case kept(Interaction)
+
+    var kept: Interaction? {
+      if case .kept(let interaction) = self { interaction } else { nil }
+    }
+  }
+
+  /// An exchange as it came.
+  private struct Answered: Sendable {
+    let request: URLRequest
+    let response: HTTPURLResponse
+    let body: Data
+    let offset: Duration
+    let duration: Duration
   }
 
   /// What a write did.
@@ -61,25 +86,21 @@ public final class CassetteRecorder: Sendable {
   public func begin() -> (slot: Int, offset: Duration) {
     let offset = elapsed()
     let slot = state.withLock { state in
-      state.slots.append(nil)
+      state.slots.append(.sent)
       return state.slots.count - 1
     }
     return (slot, offset)
   }
 
-  /// Keeps an exchange in its place: redacted, its secret values remembered for the scan.
+  /// Keeps an exchange in its place, to be redacted (and its secret values remembered for
+  /// the scan) before anything reads or writes it.
   public func complete(
     slot: Int, request: URLRequest, response: HTTPURLResponse, body: Data, offset: Duration
   ) {
-    let duration = elapsed() - offset
-    let raw = CapturedExchange.interaction(
-      request: request, response: response, body: body, offset: offset, duration: duration)
-    let secrets = redactor.secretValues(in: raw)
-    let redacted = redactor.redact(raw)
-    state.withLock { state in
-      state.slots[slot] = redacted
-      state.liveSecrets.formUnion(secrets)
-    }
+    let answered = Answered(
+      request: request, response: response, body: body, offset: offset,
+      duration: elapsed() - offset)
+    state.withLock { $0.slots[slot] = .answered(answered) }
   }
 
   /// Adds a secret value the session used, which the final scan must not find.
@@ -90,7 +111,25 @@ public final class CassetteRecorder: Sendable {
   /// The redacted interactions recorded so far, in the order their requests were sent
   /// (exchanges that failed without an answer are left out).
   public var interactions: [Interaction] {
-    state.withLock { $0.slots.compactMap { $0 } }
+    let waiting = state.withLock { state in
+      state.slots.enumerated().compactMap { index, slot in
+        if case .answered(let answered) = slot { (index, answered) } else { nil }
+      }
+    }
+    // Redacted outside the lock, so that exchanges still arriving are not held up.
+    let redacted = waiting.map { index, answered in
+      let raw = CapturedExchange.interaction(
+        request: answered.request, response: answered.response, body: answered.body,
+        offset: answered.offset, duration: answered.duration)
+      return (index, redactor.redact(raw), redactor.secretValues(in: raw))
+    }
+    return state.withLock { state in
+      for (index, interaction, secrets) in redacted {
+        state.slots[index] = .kept(interaction)
+        state.liveSecrets.formUnion(secrets)
+      }
+      return state.slots.compactMap(\.kept)
+    }
   }
 
   /// The cassette to write: `base`'s interactions (for `newEpisodes`), then this session's,
@@ -117,6 +156,7 @@ public final class CassetteRecorder: Sendable {
     metadata: [String: String] = [:]
   ) throws(RecordingError) -> Summary {
     let file = name ?? url.path
+    let recorded = interactions  // redacts what is still waiting, remembering its secrets
     let cassette = cassette(appendingTo: base, metadata: metadata)
     let data = CassetteFile.encode(cassette)
     let secrets = state.withLock { Array($0.liveSecrets) }
@@ -128,7 +168,7 @@ public final class CassetteRecorder: Sendable {
       throw RecordingError(file: file, problem: .inputOutput(error.description))
     }
     return Summary(
-      file: file, recorded: interactions.count, stored: cassette.interactions.count,
+      file: file, recorded: recorded.count, stored: cassette.interactions.count,
       bytes: data.count)
   }
 }
