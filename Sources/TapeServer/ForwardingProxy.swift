@@ -61,6 +61,7 @@ public final class ForwardingProxy: Sendable {
             body: upstreamAnswer.body)
           // The HTTPURLResponse the recorder takes is made after the answer has gone back.
           answer.afterSending = {
+            // Cannot fail: the request had the URL it was sent to.
             guard let response = try? upstreamAnswer.response(to: requested) else { return }
             recorder.complete(
               slot: slot, request: outgoing, response: response, body: upstreamAnswer.body,
@@ -102,7 +103,7 @@ public final class ForwardingProxy: Sendable {
   }
 
   /// The client's answer: the upstream's status, headers (less hop-by-hop ones) and body.
-  /// `keep` (redacting and recording the exchange) runs once the answer has gone back, on
+  /// `keep` (recording the exchange) runs once the answer has gone back, on
   /// the connection's thread: the client does not wait for it, no other thread is woken
   /// for it (handing it to a queue cost the answer about 30 µs), and `stop()` waits for it.
   private static func answer(

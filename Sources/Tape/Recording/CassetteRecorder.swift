@@ -17,7 +17,7 @@ import Synchronization
 /// returned or written. Nothing is written until ``write(to:named:appendingTo:metadata:)``,
 /// which writes the whole cassette once, atomically.
 public final class CassetteRecorder: Sendable {
-  /// The redactor every exchange passes through before it is kept.
+  /// The redactor every exchange passes through before anything reads or writes it.
   public let redactor: Redactor
   private let elapsed: @Sendable () -> Duration
   private let state: Mutex<State>
