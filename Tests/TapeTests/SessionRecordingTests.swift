@@ -138,8 +138,8 @@ struct SessionRecordingTests {
   }
 
   /// A URL cache cost a lookup on a background queue per request, a fifth of a recording's
-  /// time, and Tape's protocol never answers from it: no session Tape makes has one.
-  @Test("the sessions Tape makes have no URL cache")
+  /// time, and Tape's protocol never answers from it: neither session has one.
+  @Test("a player's session and the recorder's own have no URL cache")
   func noURLCache() throws {
     let player = try CassettePlayer(cassette: Cassette(interactions: []), source: "memory")
     #expect(player.makeURLSession().configuration.urlCache == nil)
