@@ -117,7 +117,8 @@ let package = Package(
     .testTarget(
       name: "TapeCommandLineTests",
       dependencies: [
-        "TapeCommandLine", "CloudProgress", "CloudSimulator", "DecoderFuzz", "Tape",
+        "TapeCommandLine", "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz",
+        "Tape",
       ]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import CloudProgressClient
 import CloudSimulator
 import Foundation
 import Synchronization
@@ -92,6 +93,27 @@ struct RecordCommandTests {
       until: {})
     #expect(pathLike.status == 2)
     #expect(pathLike.errorOutput.hasPrefix("error: the id '../t1' cannot name a file"))
+  }
+
+  @Test(
+    "a session whose wrong id is answered is refused, naming the cassette, with nothing written")
+  func wrongIDAnswered() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "record-wrong-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let task = TaskReference.check(taskID: "2b31ed520xxxxxxebedb6e57xxxxxxxx")
+    // The "wrong" id is the simulator's own task, so it is answered instead of refused.
+    let session = RecordCommand.Session(
+      api: .check, cassette: "check-wrong-first", task: task, wrongFirst: task)
+    let failure = await #expect(throws: RecordingError.self) {
+      try await RecordCommand.record(session, into: folder)
+    }
+    #expect(failure?.file == "check-wrong-first.json")
+    #expect(
+      failure?.description.contains("was answered; the session expects the service's error") == true
+    )
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appending(path: "check-wrong-first.json").path)
+    )
   }
 
   @Test("record <api> [id] writes <out>/<api>-<id>.json, or the --out file, and replays")
