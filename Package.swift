@@ -85,6 +85,10 @@ let package = Package(
       path: "Tests/PlantedTrapWorker"),
     // Test-only: the seeded generator the test targets share.
     .target(name: "SeededRandom", dependencies: ["CloudProgressClient"], path: "Tests/SeededRandom"),
+    .target(
+      name: "SimulatorTestSupport",
+      dependencies: ["CloudProgress", "CloudProgressClient", "CloudSimulator"],
+      path: "Tests/SimulatorTestSupport"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning", "SeededRandom"]),
@@ -93,7 +97,7 @@ let package = Package(
       name: "CloudSimulatorTests",
       dependencies: [
         "CloudSimulator", "CloudProgress", "CloudSigning", "JSONTree", "LoopbackHTTP",
-        "SeededRandom",
+        "SeededRandom", "SimulatorTestSupport",
       ]),
     .testTarget(
       name: "TapeTests",
@@ -104,7 +108,7 @@ let package = Package(
       name: "CloudProgressClientTests",
       dependencies: [
         "CloudProgressClient", "CloudProgress", "CloudSigning", "CloudSimulator",
-        "HTTPTransportCore", "Tape", "TapeTesting", "SeededRandom",
+        "HTTPTransportCore", "Tape", "TapeTesting", "SeededRandom", "SimulatorTestSupport",
       ]),
     .testTarget(
       name: "DecoderFuzzTests",

@@ -2,6 +2,7 @@ import CloudProgress
 import CloudProgressClient
 import Foundation
 import SeededRandom
+import SimulatorTestSupport
 import Tape
 import TapeTesting
 import Testing

@@ -2,6 +2,7 @@ import CloudProgress
 import CloudProgressClient
 import CloudSimulator
 import Foundation
+import SimulatorTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)

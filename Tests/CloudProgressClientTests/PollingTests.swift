@@ -3,6 +3,7 @@ import CloudProgressClient
 import CloudSimulator
 import Foundation
 import SeededRandom
+import SimulatorTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -11,30 +12,6 @@ import Testing
 
 @Suite("Client: poll() against the simulator on a virtual clock")
 struct PollingTests {
-  struct Case: Sendable, CustomStringConvertible {
-    var api: CloudAPI
-    var outcome: TaskScript.Outcome
-    var phases: [TaskProgress.Phase]
-    var description: String { "\(api) \(outcome)" }
-  }
-
-  static let cases: [Case] = [
-    Case(api: .cpts, outcome: .succeed, phases: [.running, .running, .succeeded]),
-    Case(api: .cpts, outcome: .fail, phases: [.running, .running, .failed]),
-    Case(api: .cpts, outcome: .partial, phases: [.running, .running, .partiallySucceeded]),
-    Case(api: .insight, outcome: .succeed, phases: [.queued, .running, .succeeded]),
-    Case(api: .insight, outcome: .fail, phases: [.queued, .running, .failed]),
-    Case(api: .insight, outcome: .partial, phases: [.queued, .running, .partiallySucceeded]),
-    Case(api: .quality, outcome: .succeed, phases: [.queued, .running, .running, .succeeded]),
-    Case(api: .quality, outcome: .fail, phases: [.queued, .running, .failed]),
-    Case(api: .quality, outcome: .timeOut, phases: [.queued, .running, .timedOut]),
-    Case(api: .drs, outcome: .succeed, phases: [.running, .running, .succeeded]),
-    Case(api: .drs, outcome: .fail, phases: [.running, .running, .failed]),
-    Case(api: .check, outcome: .succeed, phases: [.running, .running, .succeeded]),
-    Case(api: .check, outcome: .fail, phases: [.running, .running, .failed]),
-    Case(api: .check, outcome: .stop, phases: [.running, .running, .stopped]),
-  ]
-
   /// A simulator and a client sharing one manual clock, with AK/SK credentials.
   func withClient<Result>(
     _ scenario: SimulatorScenario, credentials kind: CredentialKind = .accessKey,
@@ -54,8 +31,8 @@ struct PollingTests {
     }
   }
 
-  @Test("poll ends at each terminal state", arguments: cases)
-  func terminalStates(_ expected: Case) async throws {
+  @Test("poll ends at each terminal state", arguments: TerminalPolling.everyEnd)
+  func terminalStates(_ expected: TerminalPolling) async throws {
     let id = expected.api == .cpts ? project : "task-1"
     let scenario = SimulatorScenario(tasks: [
       TaskScript(api: expected.api, id: id, outcome: expected.outcome, polls: 3)

@@ -3,6 +3,7 @@ import CloudProgressClient
 import CloudSimulator
 import Foundation
 import SeededRandom
+import SimulatorTestSupport
 import Tape
 import Testing
 

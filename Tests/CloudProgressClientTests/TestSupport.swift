@@ -15,51 +15,6 @@ let packageRoot = URL(fileURLWithPath: #filePath)
 /// The project of the package's cassettes, also the simulator's CPTS task id.
 let project = "0123456789abcdef0123456789abcdef"
 
-/// A clock the test owns: sleeping on it advances it at once and records the wait;
-/// a cancelled task's sleep throws.
-final class ManualClock: Sendable {
-  private let current = Mutex(Date(timeIntervalSince1970: 1_795_000_000))
-  private let slept = Mutex<[Duration]>([])
-
-  var now: Date { current.withLock { $0 } }
-  var sleeps: [Duration] { slept.withLock { $0 } }
-
-  func advance(seconds: Double) {
-    current.withLock { $0 = $0.addingTimeInterval(seconds) }
-  }
-
-  var clientClock: ClientClock {
-    ClientClock(
-      now: { self.now },
-      sleep: { duration in
-        try Task.checkCancellation()
-        self.slept.withLock { $0.append(duration) }
-        let (seconds, attoseconds) = duration.components
-        self.advance(seconds: Double(seconds) + Double(attoseconds) / 1e18)
-      })
-  }
-
-  var simulatorClock: SimulatorClock {
-    SimulatorClock(now: { self.now }, sleep: { _ in })
-  }
-}
-
-/// Runs `body` with a simulator on 127.0.0.1 (ephemeral port), stopping it afterwards.
-func withSimulator<Result>(
-  _ scenario: SimulatorScenario, clock: SimulatorClock = .system,
-  _ body: (CloudSimulator) async throws -> Result
-) async throws -> Result {
-  let simulator = try CloudSimulator.start(scenario: scenario, clock: clock)
-  do {
-    let result = try await body(simulator)
-    await simulator.stop()
-    return result
-  } catch {
-    await simulator.stop()
-    throw error
-  }
-}
-
 /// The credential kinds the simulator accepts, by name.
 enum CredentialKind: String, CaseIterable, Sendable, CustomStringConvertible {
   case token

@@ -1,6 +1,7 @@
 import CloudProgress
 import CloudSimulator
 import Foundation
+import SimulatorTestSupport
 import Testing
 
 /// Scenario files are read as strictly as cassettes: one clear error with the JSON path (or

@@ -2,6 +2,7 @@ import CloudProgress
 import CloudSigning
 import CloudSimulator
 import Foundation
+import SimulatorTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)

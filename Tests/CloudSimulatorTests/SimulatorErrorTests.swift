@@ -1,6 +1,7 @@
 import CloudProgress
 import CloudSimulator
 import Foundation
+import SimulatorTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)

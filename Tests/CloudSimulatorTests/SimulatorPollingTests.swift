@@ -1,36 +1,15 @@
 import CloudProgress
 import CloudSimulator
 import Foundation
+import SimulatorTestSupport
 import Testing
 
 @Suite("Simulator: polling every API to every terminal state")
 struct SimulatorPollingTests {
-  struct Case: Sendable, CustomStringConvertible {
-    var api: CloudAPI
-    var outcome: TaskScript.Outcome
-    var phases: [TaskProgress.Phase]
-    var description: String { "\(api) \(outcome)" }
-  }
-
-  static let cases: [Case] = [
-    Case(api: .cpts, outcome: .succeed, phases: [.running, .running, .succeeded]),
-    Case(api: .cpts, outcome: .fail, phases: [.running, .running, .failed]),
-    Case(api: .cpts, outcome: .partial, phases: [.running, .running, .partiallySucceeded]),
-    Case(api: .insight, outcome: .succeed, phases: [.queued, .running, .succeeded]),
-    Case(api: .insight, outcome: .fail, phases: [.queued, .running, .failed]),
-    Case(api: .insight, outcome: .partial, phases: [.queued, .running, .partiallySucceeded]),
-    Case(api: .quality, outcome: .succeed, phases: [.queued, .running, .running, .succeeded]),
-    Case(api: .quality, outcome: .fail, phases: [.queued, .running, .failed]),
-    Case(api: .quality, outcome: .timeOut, phases: [.queued, .running, .timedOut]),
-    Case(api: .drs, outcome: .succeed, phases: [.running, .running, .succeeded]),
-    Case(api: .drs, outcome: .fail, phases: [.running, .running, .failed]),
-    Case(api: .check, outcome: .succeed, phases: [.running, .running, .succeeded]),
-    Case(api: .check, outcome: .fail, phases: [.running, .running, .failed]),
-    Case(api: .check, outcome: .stop, phases: [.running, .running, .stopped]),
-  ]
-
-  @Test("a polling loop reaches the scripted terminal state, then it sticks", arguments: cases)
-  func pollsToTerminal(_ expected: Case) async throws {
+  @Test(
+    "a polling loop reaches the scripted terminal state, then it sticks",
+    arguments: TerminalPolling.everyEnd)
+  func pollsToTerminal(_ expected: TerminalPolling) async throws {
     let scenario = SimulatorScenario(tasks: [
       TaskScript(api: expected.api, id: "task-1", outcome: expected.outcome, polls: 3)
     ])

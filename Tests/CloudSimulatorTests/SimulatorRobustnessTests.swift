@@ -2,6 +2,7 @@ import CloudProgress
 import CloudSimulator
 import Foundation
 import SeededRandom
+import SimulatorTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)

@@ -7,45 +7,6 @@ import Synchronization
   import FoundationNetworking
 #endif
 
-/// A clock the test moves by hand; sleeping on it moves it too, without real waiting.
-final class ManualClock: Sendable {
-  private let current = Mutex(Date(timeIntervalSince1970: 1_795_000_000))
-  private let slept = Mutex<[Duration]>([])
-
-  var now: Date { current.withLock { $0 } }
-  var sleeps: [Duration] { slept.withLock { $0 } }
-
-  func advance(seconds: Double) {
-    current.withLock { $0 = $0.addingTimeInterval(seconds) }
-  }
-
-  var simulatorClock: SimulatorClock {
-    SimulatorClock(
-      now: { self.now },
-      sleep: { duration in
-        self.slept.withLock { $0.append(duration) }
-        let (seconds, attoseconds) = duration.components
-        self.advance(seconds: Double(seconds) + Double(attoseconds) / 1e18)
-      })
-  }
-}
-
-/// Runs `body` with a simulator on an ephemeral port, and stops it afterwards.
-func withSimulator<Result>(
-  _ scenario: SimulatorScenario, clock: SimulatorClock = .system,
-  _ body: (CloudSimulator) async throws -> Result
-) async throws -> Result {
-  let simulator = try CloudSimulator.start(scenario: scenario, clock: clock)
-  do {
-    let result = try await body(simulator)
-    await simulator.stop()
-    return result
-  } catch {
-    await simulator.stop()
-    throw error
-  }
-}
-
 /// A client of the simulator over URLSession: IAM tokens and the five operations.
 struct SimulatorClient {
   let simulator: CloudSimulator
