@@ -97,7 +97,7 @@ let package = Package(
       name: "CloudSimulatorTests",
       dependencies: [
         "CloudSimulator", "CloudProgress", "CloudSigning", "JSONTree", "LoopbackHTTP",
-        "SeededRandom", "SimulatorTestSupport",
+        "SeededRandom", "SimulatorTestSupport", "HTTPTransportCore",
       ]),
     .testTarget(
       name: "TapeTests",

@@ -56,18 +56,14 @@ public final class ForwardingProxy: Sendable {
           try prepare(&sent)
           let upstreamAnswer = try plain.answerBlocking(sent)
           let requested = sent
-          var answer = HTTPResponse(
-            status: upstreamAnswer.status, headers: answerHeaders(upstreamAnswer.headers),
-            body: upstreamAnswer.body)
-          // The HTTPURLResponse the recorder takes is made after the answer has gone back.
-          answer.afterSending = {
+          return answer(upstreamAnswer.status, upstreamAnswer.headers, upstreamAnswer.body) {
+            // The HTTPURLResponse the recorder takes is made after the answer has gone back.
             // Cannot fail: the request had the URL it was sent to.
             guard let response = try? upstreamAnswer.response(to: requested) else { return }
             recorder.complete(
               slot: slot, request: outgoing, response: response, body: upstreamAnswer.body,
               offset: offset)
           }
-          return answer
         } catch {
           return upstreamFailed(upstream, error)
         }
@@ -102,15 +98,29 @@ public final class ForwardingProxy: Sendable {
     return ForwardingProxy(upstream: upstream, recorder: recorder, server: server)
   }
 
-  /// The client's answer: the upstream's status, headers (less hop-by-hop ones) and body.
-  /// `keep` (recording the exchange) runs once the answer has gone back, on
-  /// the connection's thread: the client does not wait for it, no other thread is woken
-  /// for it (handing it to a queue cost the answer about 30 µs), and `stop()` waits for it.
+  /// The client's answer from a Foundation response (replayed or forwarded).
   private static func answer(
     _ body: Data, _ response: HTTPURLResponse, then keep: (@Sendable () -> Void)? = nil
   ) -> HTTPResponse {
-    var answer = HTTPResponse(
-      status: response.statusCode, headers: answerHeaders(headerFields(of: response)), body: body)
+    let fields = response.allHeaderFields.compactMap { name, value in
+      (name as? String).flatMap { name in (value as? String).map { (key: name, value: $0) } }
+    }
+    return answer(response.statusCode, fields, body, then: keep)
+  }
+
+  /// The client's answer: the upstream's status, headers (less hop-by-hop ones) and body.
+  /// `keep` (recording the exchange) runs once the answer has gone back, on the
+  /// connection's thread: the client does not wait for it, no other thread is woken for it
+  /// (handing it to a queue cost the answer about 30 µs), and `stop()` waits for it.
+  private static func answer(
+    _ status: Int, _ fields: some Sequence<(key: String, value: String)>, _ body: Data,
+    then keep: (@Sendable () -> Void)?
+  ) -> HTTPResponse {
+    var headers = HTTPHeaders()
+    for (name, value) in fields where !hopByHop.contains(name.lowercased()) {
+      headers.add(name: name, value: value)
+    }
+    var answer = HTTPResponse(status: status, headers: headers, body: body)
     answer.afterSending = keep
     return answer
   }
@@ -145,8 +155,9 @@ public final class ForwardingProxy: Sendable {
     // Set at once: adding them one by one was a tenth of the proxy's time.
     var fields: [String: String] = [:]
     var names: [String: String] = [:]  // lower-cased name: the first spelling seen
-    for field in request.headers where !hopByHop.contains(field.name.lowercased()) {
+    for field in request.headers {
       let key = field.name.lowercased()
+      guard !hopByHop.contains(key) else { continue }
       if let name = names[key] {
         fields[name, default: ""] += "," + field.value
       } else {
@@ -157,30 +168,5 @@ public final class ForwardingProxy: Sendable {
     outgoing.allHTTPHeaderFields = fields
     if !request.body.isEmpty { outgoing.httpBody = request.body }
     return outgoing
-  }
-
-  private static func answerHeaders(_ fields: HeaderFields) -> HTTPHeaders {
-    answerHeaders(fields.fields.map { ($0.name, $0.value) })
-  }
-
-  private static func answerHeaders(_ fields: some Sequence<(key: String, value: String)>)
-    -> HTTPHeaders
-  {
-    var headers = HTTPHeaders()
-    for (name, value) in fields where !hopByHop.contains(name.lowercased()) {
-      headers.add(name: name, value: value)
-    }
-    return headers
-  }
-
-  private static func headerFields(of response: HTTPURLResponse) -> HeaderFields {
-    var fields: [HeaderFields.Field] = []
-    for (name, value) in response.allHeaderFields {
-      guard let name = name as? String, let value = value as? String,
-        !hopByHop.contains(name.lowercased())
-      else { continue }
-      fields.append(HeaderFields.Field(name, value))
-    }
-    return HeaderFields(fields)
   }
 }

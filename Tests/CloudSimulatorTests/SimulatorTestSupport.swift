@@ -1,6 +1,7 @@
 import CloudProgress
 import CloudSimulator
 import Foundation
+import HTTPTransportCore
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -44,15 +45,6 @@ struct SimulatorClient {
   func send(_ request: URLRequest) async throws -> (Int, Data, HTTPURLResponse) {
     let (data, response) = try await session.send(request)
     return (response.statusCode, data, response)
-  }
-}
-
-extension URLSession {
-  /// `data(for:)` with an HTTP response.
-  func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-    let (data, response) = try await data(for: request)
-    guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-    return (data, http)
   }
 }
 

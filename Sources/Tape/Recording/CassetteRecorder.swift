@@ -137,10 +137,16 @@ public final class CassetteRecorder: Sendable {
   public func cassette(appendingTo base: Cassette? = nil, metadata: [String: String] = [:])
     -> Cassette
   {
+    Self.cassette(of: interactions, appendingTo: base, metadata: metadata)
+  }
+
+  private static func cassette(
+    of recorded: [Interaction], appendingTo base: Cassette?, metadata: [String: String]
+  ) -> Cassette {
     var merged = base?.metadata ?? [:]
     merged.merge(metadata) { $1 }
     return Cassette(
-      interactions: RepeatFolding.fold((base?.interactions ?? []) + interactions),
+      interactions: RepeatFolding.fold((base?.interactions ?? []) + recorded),
       recordedAt: Date.now.formatted(.iso8601), metadata: merged)
   }
 
@@ -157,7 +163,7 @@ public final class CassetteRecorder: Sendable {
   ) throws(RecordingError) -> Summary {
     let file = name ?? url.path
     let recorded = interactions  // redacts what is still waiting, remembering its secrets
-    let cassette = cassette(appendingTo: base, metadata: metadata)
+    let cassette = Self.cassette(of: recorded, appendingTo: base, metadata: metadata)
     let data = CassetteFile.encode(cassette)
     let secrets = state.withLock { Array($0.liveSecrets) }
     let hits = SecretScanner(liveSecrets: secrets, redactor: redactor).scan(data)
