@@ -79,21 +79,25 @@ enum HARCommand {
       return .failure("cannot read \(path): \(error.localizedDescription)")
     }
     do {
-      var cassette = try HTTPArchive.cassette(from: document, file: path)
-      // What browsers and proxies save holds live credentials: redacted as a recording is,
-      // then scanned; a secret the redactor does not know refuses the import.
-      cassette.interactions = cassette.interactions.map(Redactor.standard.redact)
-      let hits = SecretScanner().scan(CassetteFile.encode(cassette))
-      guard hits.isEmpty else {
-        let places = hits.prefix(20).map { "  \($0)" }.joined(separator: "\n")
-        return .failure(
-          "\(path) holds secrets the redactor does not know; nothing written:\n\(places)")
-      }
-      try CassetteFile.save(cassette, to: URL(fileURLWithPath: output))
+      let (cassette, unanswered) = try HTTPArchive.read(document, file: path)
+      // What browsers and proxies save holds live credentials: it goes through the one
+      // recorder write (redacted, live secrets collected and replaced, scanned, written
+      // atomically); a secret that survives refuses the import.
+      let recorder = CassetteRecorder(redactor: .huaweiCloud)
+      for interaction in cassette.interactions { recorder.keep(interaction) }
+      let summary = try recorder.write(
+        to: URL(fileURLWithPath: output), named: output, metadata: cassette.metadata)
+      let skipped =
+        unanswered.isEmpty
+        ? ""
+        : "skipped \(unanswered.count) entr\(unanswered.count == 1 ? "y" : "ies") with no answer "
+          + "(response status 0: \(unanswered.map { "log/entries/\($0)" }.joined(separator: ", ")))\n"
       return .success(
-        "wrote \(output): \(cassette.interactions.count) interactions from \(path)\n")
-    } catch {
+        skipped + "wrote \(output): \(summary.recorded) interactions from \(path)\n")
+    } catch let error as CassetteError {
       return .failure(error.description)
+    } catch {
+      return .failure("\(error)")
     }
   }
 }

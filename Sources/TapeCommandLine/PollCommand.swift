@@ -82,14 +82,10 @@ enum PollCommand {
       return error.outcome
     }
     let live = isTerminal ? LiveLine(print: print) : nil
-    let secretVariables = [
-      "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
-      "HUAWEICLOUD_SDK_AUTH_TOKEN", "HUAWEICLOUD_SDK_PASSWORD",
-    ]
     let recorder = options.record.map { _ in
       CassetteRecorder(
-        redactor: Redactor.standard.adding(tenantIdentifiers: options.tenants),
-        liveSecrets: secretVariables.compactMap { environment[$0] })
+        redactor: Redactor.huaweiCloud.adding(tenantIdentifiers: options.tenants),
+        environment: environment)
     }
     var outcome: CommandOutcome
     if onSimulator {

@@ -122,7 +122,8 @@ enum ProxyCommand {
         player = try CassettePlayer(
           cassette: existing, source: path,
           configuration: ReplayConfiguration(
-            matchers: [.method, .path, .query, .body], tenantIdentifiers: tenants))
+            matchers: [.method, .path, .query, .body], tenantIdentifiers: tenants,
+            redactor: .huaweiCloud))
       } catch {
         return .failure(error.description)
       }
@@ -132,7 +133,7 @@ enum ProxyCommand {
       upstream.scheme?.lowercased() == "http"
       ? PlainHTTPTransport() : URLSession(configuration: .ephemeral)
     let recorder = CassetteRecorder(
-      redactor: Redactor.standard.adding(tenantIdentifiers: tenants),
+      redactor: Redactor.huaweiCloud.adding(tenantIdentifiers: tenants),
       liveSecrets: liveSecrets(simulator: simulator, environment: environment))
     let proxy: ForwardingProxy
     do {

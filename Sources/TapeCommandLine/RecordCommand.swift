@@ -171,7 +171,7 @@ enum RecordCommand {
     let account = SimulatorScenario.defaultAccount
     let token = try await issueToken(simulator.baseURL, user: account.user, account.password)
     let recorder = CassetteRecorder(
-      liveSecrets: [token],
+      redactor: .huaweiCloud, liveSecrets: [token],
       elapsed: {
         .milliseconds(Int64((time.withLock { $0 }.timeIntervalSince(start) * 1000).rounded()))
       })

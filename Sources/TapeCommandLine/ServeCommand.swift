@@ -80,7 +80,8 @@ enum ServeCommand {
       player = try loadPlayer(
         scanner.positionals,
         configuration: ReplayConfiguration(
-          matchers: matchers, exhaustion: exhaustion, tenantIdentifiers: tenants))
+          matchers: matchers, exhaustion: exhaustion, tenantIdentifiers: tenants,
+          redactor: .huaweiCloud))
     } catch {
       return .failure(error.description)
     }

@@ -175,7 +175,9 @@ extension Trait where Self == CassetteTrait {
   ///   - unusedInteractions: what to do about interactions never requested.
   ///   - record: the record mode (`TAPE_RECORD`, when set, wins; `CI` forces `none`).
   ///   - upstream: what recording sends requests through; an ephemeral `URLSession` by default.
-  ///   - redactor: what recording redacts; ``Redactor/standard`` by default.
+  ///   - redactor: what recording redacts and what a live request passes through before it
+  ///     is matched and reported; ``Redactor/standard`` by default, ``Redactor/huaweiCloud``
+  ///     for Huawei Cloud's APIs.
   ///   - liveSecrets: secret values the test uses that must never be written.
   ///   - tenantIdentifiers: project (domain, workspace, user) ids the test runs under:
   ///     scrubbed to their placeholders when recording (added to `redactor`), and put back in
@@ -195,7 +197,7 @@ extension Trait where Self == CassetteTrait {
       name: name,
       configuration: ReplayConfiguration(
         matchers: matching, exhaustion: exhaustion, pacing: pacing, clock: clock, faults: faults,
-        tenantIdentifiers: tenantIdentifiers),
+        tenantIdentifiers: tenantIdentifiers, redactor: redactor),
       unusedInteractions: unusedInteractions, record: record, upstream: upstream,
       redactor: redactor.adding(tenantIdentifiers: tenantIdentifiers), liveSecrets: liveSecrets,
       filePath: filePath,

@@ -114,10 +114,10 @@ struct HARCommandTests {
     #expect(outcome.errorOutput.hasPrefix("error: \(message)"), "\(outcome.errorOutput)")
   }
 
-  @Test("a live token is redacted on import; a JSON web token in a body refuses it")
+  @Test("a live token is redacted on import; a private key in a body refuses it")
   func secrets() throws {
     let token = "MIIEhgYJKoZIhvcNAQcCoIIEdzCCBHMCAQExDTALBglghkgBZQMEAgEwggLUBgkqhkiG9w0BBwGgggLF"
-    let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLWJ5dGVz"
+    let key = "-----BEGIN PRIVATE KEY-----abcdefgh"
     func archive(header: String, body: String) -> String {
       #"""
       {"log": {"entries": [{"startedDateTime": "2026-11-30T10:00:00Z",
@@ -139,13 +139,12 @@ struct HARCommandTests {
 
     let unknownPlace = temporaryFile(".json")
     let refused = HARCommand.run(["import", "in.har", "--out", unknownPlace.path]) { _ in
-      Data(archive(header: "", body: "session=\(jwt)").utf8)
+      Data(archive(header: "", body: "key=\(key)").utf8)
     }
     #expect(refused.status == 1)
-    #expect(
-      refused.errorOutput.contains("holds secrets the redactor does not know; nothing written"))
-    #expect(refused.errorOutput.contains("/interactions/0/response/body"))
-    #expect(!refused.errorOutput.contains(jwt))
+    #expect(refused.errorOutput.contains("refused to write: 1 secret survived redaction"))
+    #expect(refused.errorOutput.contains("/interactions/0/response/body/text: a private key"))
+    #expect(!refused.errorOutput.contains(key))
     #expect(!FileManager.default.fileExists(atPath: unknownPlace.path))
   }
 

@@ -33,24 +33,40 @@ public enum HTTPArchive {
     ])
   }
 
-  /// The cassette a HAR document holds; `file` names it in errors.
+  /// The cassette a HAR document holds; `file` names it in errors. Entries a browser saved
+  /// without an answer (response status 0: blocked, cancelled, failed) are left out.
   public static func cassette(from document: JSONValue, file: String) throws(CassetteError)
     -> Cassette
+  {
+    try read(document, file: file).cassette
+  }
+
+  /// The cassette a HAR document holds, and the indices of the entries left out because no
+  /// answer came (response status 0, as browsers save a blocked or cancelled request);
+  /// `file` names the document in errors.
+  public static func read(_ document: JSONValue, file: String) throws(CassetteError)
+    -> (cassette: Cassette, unanswered: [Int])
   {
     let reader = HARReader(file: file)
     let log = try reader.object(document["log"], at: ["log"])
     let entries = try reader.array(log["entries"], at: ["log", "entries"])
     var interactions: [Interaction] = []
+    var unanswered: [Int] = []
     var firstStart: Date?
     for (index, entry) in entries.enumerated() {
       let path = ["log", "entries", String(index)]
+      if entry["response"]?["status"]?.numberLexeme == "0" {
+        unanswered.append(index)
+        continue
+      }
       let interaction = try reader.interaction(entry, at: path, firstStart: &firstStart)
       interactions.append(interaction)
     }
     let recordedAt = firstStart.map { formatDate($0) }
-    return Cassette(
+    let cassette = Cassette(
       interactions: interactions, recordedAt: recordedAt,
       metadata: ["origin": "imported from HAR"])
+    return (cassette, unanswered)
   }
 
   private static func entry(_ interaction: Interaction, startedAt: Date) -> JSONValue {

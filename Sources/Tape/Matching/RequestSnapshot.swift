@@ -79,6 +79,19 @@ public struct RequestSnapshot: Hashable, Sendable {
     "\(scheme)://\(host)" + (port.map { ":\($0)" } ?? "")
   }
 
+  /// The URL, its path and query percent-encoded again.
+  public var url: String {
+    var components = URLComponents()
+    components.scheme = scheme
+    components.host = host
+    components.port = port
+    components.path = path
+    if !query.isEmpty {
+      components.queryItems = query.map { URLQueryItem(name: $0.name, value: $0.value) }
+    }
+    return components.string ?? origin + pathAndQuery
+  }
+
   /// The path with the query, for messages.
   public var pathAndQuery: String {
     guard !query.isEmpty else { return path }

@@ -33,6 +33,8 @@ public final class CassetteRecorder: Sendable {
     case sent
     /// Answered, as it came, not yet redacted.
     case answered(Answered)
+    /// Made elsewhere (imported from a HAR file), not yet redacted.
+    case made(Interaction)
     /// Redacted.
     case kept(Interaction)
 
@@ -69,17 +71,23 @@ public final class CassetteRecorder: Sendable {
   }
 
   /// Creates a recorder; `liveSecrets` are values the session uses that must never be
-  /// written (a secret key, a password), on top of those it sees in secret headers.
-  /// `elapsed` gives the time since the recording started, for offsets and durations: the
-  /// real clock by default, a virtual one when the session runs on virtual time.
+  /// written (a secret key, a password), on top of those it finds itself: the values of the
+  /// redactor's ``Redactor/environmentVariables`` in `environment`, and those it sees in
+  /// secret headers, query values, form fields and JSON values. Each is replaced by
+  /// `<LIVE_SECRET>` wherever else it appears, and the scan before writing refuses any
+  /// that survived. `elapsed` gives the time since the recording started, for offsets and
+  /// durations: the real clock by default, a virtual one when the session runs on virtual
+  /// time.
   public init(
     redactor: Redactor = .standard, liveSecrets: [String] = [],
+    environment: [String: String] = ProcessInfo.processInfo.environment,
     elapsed: (@Sendable () -> Duration)? = nil
   ) {
     self.redactor = redactor
     let start = ContinuousClock.now
     self.elapsed = elapsed ?? { ContinuousClock.now - start }
-    self.state = Mutex(State(liveSecrets: Set(liveSecrets)))
+    self.state = Mutex(
+      State(liveSecrets: Set(liveSecrets + redactor.environmentSecrets(in: environment))))
   }
 
   /// Reserves the next place in the cassette for a request being sent now.
@@ -103,33 +111,49 @@ public final class CassetteRecorder: Sendable {
     state.withLock { $0.slots[slot] = .answered(answered) }
   }
 
+  /// Keeps an interaction made elsewhere (read from a HAR file), after the ones kept so far;
+  /// it is redacted, its secrets collected and scanned, like a recorded exchange.
+  public func keep(_ interaction: Interaction) {
+    state.withLock { $0.slots.append(.made(interaction)) }
+  }
+
   /// Adds a secret value the session used, which the final scan must not find.
   public func addLiveSecret(_ value: String) {
     _ = state.withLock { $0.liveSecrets.insert(value) }
   }
 
   /// The redacted interactions recorded so far, in the order their requests were sent
-  /// (exchanges that failed without an answer are left out).
+  /// (exchanges that failed without an answer are left out), every live secret of the
+  /// session replaced wherever it still appears.
   public var interactions: [Interaction] {
     let waiting = state.withLock { state in
-      state.slots.enumerated().compactMap { index, slot in
-        if case .answered(let answered) = slot { (index, answered) } else { nil }
+      state.slots.enumerated().compactMap { index, slot -> (Int, Interaction)? in
+        switch slot {
+        case .answered(let answered):
+          (
+            index,
+            CapturedExchange.interaction(
+              request: answered.request, response: answered.response, body: answered.body,
+              offset: answered.offset, duration: answered.duration)
+          )
+        case .made(let interaction): (index, interaction)
+        case .sent, .kept: nil
+        }
       }
     }
     // Redacted outside the lock, so that exchanges still arriving are not held up.
-    let redacted = waiting.map { index, answered in
-      let raw = CapturedExchange.interaction(
-        request: answered.request, response: answered.response, body: answered.body,
-        offset: answered.offset, duration: answered.duration)
-      return (index, redactor.redact(raw), redactor.secretValues(in: raw))
+    let redacted = waiting.map { index, raw in
+      (index, redactor.redact(raw), redactor.secretValues(in: raw))
     }
-    return state.withLock { state in
+    let (kept, secrets) = state.withLock { state in
       for (index, interaction, secrets) in redacted {
         state.slots[index] = .kept(interaction)
         state.liveSecrets.formUnion(secrets)
       }
-      return state.slots.compactMap(\.kept)
+      return (state.slots.compactMap(\.kept), state.liveSecrets)
     }
+    let substitution = LiveSecretSubstitution(secrets)
+    return kept.map(substitution.apply)
   }
 
   /// The cassette to write: `base`'s interactions (for `newEpisodes`), then this session's,

@@ -3,13 +3,20 @@ import JSONTree
 
 /// The one redactor: what never reaches a cassette, a log line, an issue or an error message.
 ///
-/// ``standard`` covers credentials as Huawei Cloud sends them (see `API-NOTES.md`): the
-/// `Authorization` header (AK and signature), `X-Auth-Token`, `X-Security-Token`, the IAM
-/// response's `X-Subject-Token`, `Cookie` and `Set-Cookie`, the password of an IAM token
-/// request and the `access`, `secret` and `securitytoken` of a temporary-credential answer.
-/// Users add header names, query keys, JSON pointers and regular expressions. A redacted
-/// value becomes a placeholder such as `<X_AUTH_TOKEN>`; its name, never its value, is listed
-/// in the interaction's `redacted` list.
+/// The same rules run on every path: recording (the trait, ``RecordingTransport``, the
+/// commands, the proxy, HAR import), matching (a live request is redacted before it is
+/// compared with the recording, so placeholders match any live secret) and every report.
+///
+/// ``standard`` covers what any HTTP API uses: `Authorization`, `Proxy-Authorization`,
+/// `Cookie`, `Set-Cookie` and API-key headers; query keys, JSON keys (at any depth) and form
+/// fields whose name says they hold a secret (see ``isSecretQueryKey(_:)`` and
+/// ``secrecy(ofKey:)``: `password`, `client_secret`, `access_token`, `X-Amz-Credential`,
+/// `AccessKeyId`, `sk`...); JSON web tokens and private keys anywhere. ``huaweiCloud`` adds
+/// Huawei Cloud's specifics. Users add header names, query keys, JSON keys and pointers,
+/// regular expressions and, for what rules cannot say, ``CustomRule``s. A redacted string
+/// becomes a placeholder such as `<X_AUTH_TOKEN>` (a number becomes `0`; booleans and nulls
+/// are kept, so the JSON type never changes); its name, never its value, is listed in the
+/// interaction's `redacted` list.
 ///
 /// Tenant identifiers (``tenantIdentifiers``, none by default) are an opt-in privacy scrub
 /// rather than secrets: each value becomes its ``TenantIdentifier/placeholder`` wherever it
@@ -37,17 +44,32 @@ public struct Redactor: Hashable, Sendable {
   /// are (the scan before writing still finds a value that survived there). Where one value
   /// is given twice, the first name wins.
   public var tenantIdentifiers: [TenantIdentifier]
+  /// Path suffixes of requests whose body is never printed (an IAM token request).
+  public var secretBodyPaths: [String]
+  /// Environment variables whose values are live secrets of a session
+  /// (`HUAWEICLOUD_SDK_SK`): a recorder looks for them in what it writes, without the user
+  /// passing them by hand.
+  public var environmentVariables: [String]
+  /// Rewrites for what the rules cannot say, run after them on every interaction recorded
+  /// and every live request matched or reported.
+  public var customRules: [CustomRule]
   /// ``jsonPointers``' tokens, kept in step with them.
   private var pointerPatterns: [[String]]
   /// ``patterns``, compiled, kept in step with them (no process-wide lookup per string).
   private var compiledPatterns: CompiledPatterns
 
-  /// Creates a redactor; names are lower-cased for comparison.
+  /// Creates a redactor; names are lower-cased for comparison. It applies the name rules of
+  /// ``isSecretHeader(_:)``, ``isSecretQueryKey(_:)`` and ``secrecy(ofKey:)`` on top of the
+  /// names given.
   public init(
     headerNames: Set<String> = [], queryKeys: Set<String> = [], jsonPointers: [String] = [],
     jsonKeys: Set<String> = [], patterns: [String] = [],
-    tenantIdentifiers: [TenantIdentifier] = []
+    tenantIdentifiers: [TenantIdentifier] = [], secretBodyPaths: [String] = [],
+    environmentVariables: [String] = [], customRules: [CustomRule] = []
   ) {
+    self.secretBodyPaths = secretBodyPaths
+    self.environmentVariables = environmentVariables
+    self.customRules = customRules
     self.headerNames = Set(headerNames.map { $0.lowercased() })
     self.queryKeys = Set(queryKeys.map { $0.lowercased() })
     self.jsonPointers = jsonPointers
@@ -58,21 +80,17 @@ public struct Redactor: Hashable, Sendable {
     self.tenantIdentifiers = tenantIdentifiers
   }
 
-  /// The defaults: every item of "What must never reach a cassette".
+  /// The generic defaults, for any HTTP API: credential headers (`Authorization`,
+  /// `Proxy-Authorization`, `Cookie`, `Set-Cookie`, `X-Api-Key`, `Api-Key`, `X-Auth-Token`
+  /// and any header named like a token or secret), credential query keys, JSON keys and
+  /// form fields by their names, JSON web tokens and private keys.
   public static let standard = Redactor(
     headerNames: [
-      "authorization", "proxy-authorization", "x-auth-token", "x-security-token",
-      "x-subject-token", "cookie", "set-cookie",
+      "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key",
+      "x-auth-token",
     ],
-    queryKeys: ["x-auth-token", "access_token", "token", "signature", "x-security-token"],
-    jsonPointers: [
-      "/auth/identity/password/user/password", "/auth/identity/token/id",
-      "/credential/access", "/credential/secret", "/credential/securitytoken",
-    ],
-    jsonKeys: ["password", "secret", "securitytoken", "security_token", "access", "sk"],
     patterns: [
-      #"MII[A-Za-z0-9+/=_-]{20,}"#,
-      #"Signature=[0-9a-fA-F]{64}"#,
+      #"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*"#,
       #"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----"#,
     ])
 
@@ -80,29 +98,94 @@ public struct Redactor: Hashable, Sendable {
   public func adding(
     headerNames: Set<String> = [], queryKeys: Set<String> = [], jsonPointers: [String] = [],
     jsonKeys: Set<String> = [], patterns: [String] = [],
-    tenantIdentifiers: [TenantIdentifier] = []
+    tenantIdentifiers: [TenantIdentifier] = [], secretBodyPaths: [String] = [],
+    environmentVariables: [String] = [], customRules: [CustomRule] = []
   ) -> Redactor {
     Redactor(
       headerNames: self.headerNames.union(headerNames), queryKeys: self.queryKeys.union(queryKeys),
       jsonPointers: self.jsonPointers + jsonPointers, jsonKeys: self.jsonKeys.union(jsonKeys),
       patterns: self.patterns + patterns,
-      tenantIdentifiers: self.tenantIdentifiers + tenantIdentifiers)
+      tenantIdentifiers: self.tenantIdentifiers + tenantIdentifiers,
+      secretBodyPaths: self.secretBodyPaths + secretBodyPaths,
+      environmentVariables: self.environmentVariables + environmentVariables,
+      customRules: self.customRules + customRules)
   }
 
-  /// The placeholder written instead of a value: `<X_AUTH_TOKEN>` for `X-Auth-Token`.
+  /// This redactor with every rule of `other` added (a profile such as ``huaweiCloud``).
+  public func adding(_ other: Redactor) -> Redactor {
+    adding(
+      headerNames: other.headerNames, queryKeys: other.queryKeys,
+      jsonPointers: other.jsonPointers, jsonKeys: other.jsonKeys, patterns: other.patterns,
+      tenantIdentifiers: other.tenantIdentifiers, secretBodyPaths: other.secretBodyPaths,
+      environmentVariables: other.environmentVariables, customRules: other.customRules)
+  }
+
+  /// The placeholder written instead of a value: `<X_AUTH_TOKEN>` for `X-Auth-Token` (ASCII
+  /// letters upper-cased, digits kept, anything else `_`).
   public static func placeholder(_ name: String) -> String {
-    "<" + String(name.uppercased().map { $0 == "-" ? "_" : $0 }) + ">"
+    let bytes = name.utf8.map { byte -> UInt8 in
+      switch byte {
+      case 0x61...0x7A: byte - 0x20
+      case 0x41...0x5A, 0x30...0x39: byte
+      default: UInt8(ascii: "_")
+      }
+    }
+    return "<" + String(decoding: bytes, as: UTF8.self) + ">"
   }
 
-  /// Whether a header's value is a secret.
+  /// Whether a header's value is a secret: a listed name, or one whose words say token,
+  /// secret, password or API key (`X-Subject-Token`, `X-Amz-Security-Token`, `X-Api-Key`).
   public func isSecretHeader(_ name: String) -> Bool {
-    headerNames.contains(name.lowercased())
+    let lowered = name.lowercased()
+    if headerNames.contains(lowered) { return true }
+    return !Self.plainHeaders.contains(lowered) && SecretName.secrecy(of: name) != .none
   }
 
-  /// Whether a request to `path` carries credentials in its body (an IAM token request, a
-  /// temporary-credential request): such a body is never printed.
+  /// Headers whose names sound secret but whose values never are.
+  private static let plainHeaders: Set<String> = ["access-control-allow-credentials"]
+
+  /// Whether a query key's value is a secret: a listed key, or a name that says so
+  /// (``secrecy(ofKey:)``: `access_token`, `Signature`, `X-Amz-Credential`, `sk`...).
+  public func isSecretQueryKey(_ name: String) -> Bool {
+    queryKeys.contains(name.lowercased()) || SecretName.secrecy(of: name) != .none
+  }
+
+  /// How much of what a JSON key or form field holds is secret: everything below a listed
+  /// key; otherwise what its name says (``SecretName``: everything below `password`,
+  /// `secret` or `private_key`; the value of `access_token`, `credential`, `ak`, `sk`...).
+  func secrecy(ofKey name: String) -> SecretName.Secrecy {
+    jsonKeys.contains(name.lowercased()) ? .everythingBelow : SecretName.secrecy(of: name)
+  }
+
+  /// Whether a JSON key or form field holds a secret value.
+  public func isSecretKey(_ name: String) -> Bool {
+    secrecy(ofKey: name) != .none
+  }
+
+  /// Whether a request to `path` carries credentials in its body (for the Huawei profile,
+  /// an IAM token request): such a body is never printed, whatever its redaction.
   public func bodyIsSecret(path: String) -> Bool {
-    path.hasSuffix("/auth/tokens") || path.contains("/securitytokens")
+    secretBodyPaths.contains { path.hasSuffix($0) }
+  }
+
+  /// The values of ``environmentVariables`` set in `environment`: live secrets of the session.
+  public func environmentSecrets(
+    in environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> [String] {
+    environmentVariables.compactMap { environment[$0] }.filter { !$0.isEmpty }
+  }
+
+  /// Whether `value` is one the redactor writes in place of a secret: empty, a placeholder
+  /// (`<X_AUTH_TOKEN>`: upper case, digits and `_` between angle brackets) or `<REDACTED>`.
+  /// Any other value in angle brackets, `<hunter2>` say, is not.
+  public static func isPlaceholder(_ value: String) -> Bool {
+    let bytes = Array(value.utf8)
+    if bytes.isEmpty { return true }
+    guard bytes.count >= 3, bytes.first == UInt8(ascii: "<"), bytes.last == UInt8(ascii: ">")
+    else { return false }
+    return bytes.dropFirst().dropLast().allSatisfy {
+      ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "_")
+    }
   }
 
   /// `text` with every pattern's matches replaced by `<REDACTED>`.
@@ -120,130 +203,6 @@ public struct Redactor: Hashable, Sendable {
     }
   }
 
-  /// An interaction as it may be written: tenant identifiers scrubbed, then secrets
-  /// replaced by placeholders, their names added to ``Interaction/redactions``.
-  public func redact(_ interaction: Interaction) -> Interaction {
-    var names: [String] = []
-    let scrubbed = scrubTenants(interaction, &names)
-    var result = scrubbed
-    result.request.headers = redact(headers: scrubbed.request.headers, "request", &names)
-    result.response.headers = redact(headers: scrubbed.response.headers, "response", &names)
-    result.request.url = redact(url: scrubbed.request.url, &names)
-    result.request.body = scrubbed.request.body.map { redact(body: $0, "request", &names) }
-    result.response.body = scrubbed.response.body.map { redact(body: $0, "response", &names) }
-    result.redactions = Array(Set(interaction.redactions + names)).sorted()
-    return result
-  }
-
-  /// Every tenant identifier replaced by its placeholder, each place named in `names` as
-  /// `request.url: tenant project_id` (where, then which identifier; never the value).
-  private func scrubTenants(_ interaction: Interaction, _ names: inout [String]) -> Interaction {
-    let substitution = TenantSubstitution.scrubbing(tenantIdentifiers)
-    guard !substitution.isEmpty else { return interaction }
-    func note(_ place: String, _ found: Set<String>) {
-      names += found.map { "\(place): tenant \($0)" }
-    }
-    var result = interaction
-    var found: Set<String> = []
-    result.request.url = substitution.apply(interaction.request.url, &found)
-    note("request.url", found)
-    for (side, message) in [
-      ("request", \Interaction.request.headers), ("response", \.response.headers),
-    ] {
-      result[keyPath: message] = substitution.apply(interaction[keyPath: message]) {
-        note("\(side).header.\($0)", $1)
-      }
-    }
-    for (side, body) in [("request", \Interaction.request.body), ("response", \.response.body)] {
-      found = []
-      result[keyPath: body] = interaction[keyPath: body].map { substitution.apply($0, &found) }
-      note("\(side).body", found)
-    }
-    return result
-  }
-
-  private func redact(headers: HeaderFields, _ side: String, _ names: inout [String])
-    -> HeaderFields
-  {
-    HeaderFields(
-      headers.fields.map { field in
-        if isSecretHeader(field.name) {
-          names.append("\(side).header.\(field.name)")
-          return HeaderFields.Field(field.name, Self.placeholder(field.name))
-        }
-        let value = redact(text: field.value)
-        if value != field.value { names.append("\(side).header.\(field.name)") }
-        return HeaderFields.Field(field.name, value)
-      })
-  }
-
-  private func redact(url: String, _ names: inout [String]) -> String {
-    guard url.utf8.contains(UInt8(ascii: "?")), var components = URLComponents(string: url),
-      let items = components.queryItems
-    else {
-      return redact(text: url)
-    }
-    var changed = false
-    components.queryItems = items.map { item in
-      guard queryKeys.contains(item.name.lowercased()), item.value != nil else { return item }
-      names.append("request.query.\(item.name)")
-      changed = true
-      return URLQueryItem(name: item.name, value: Self.placeholder(item.name))
-    }
-    let rebuilt = changed ? (components.string ?? url) : url
-    let redacted = redact(text: rebuilt)
-    if redacted != rebuilt { names.append("request.url") }
-    return redacted
-  }
-
-  private func redact(body: RecordedBody, _ side: String, _ names: inout [String])
-    -> RecordedBody
-  {
-    switch body.content {
-    case .json(let tree):
-      var paths: [String] = []
-      let redacted = redact(json: tree, at: .root, &paths)
-      names += paths.map { "\(side).body\($0)" }
-      return RecordedBody(.json(redacted), decodedFrom: body.decodedFrom)
-    case .text(let text):
-      let redacted = redact(text: text)
-      if redacted != text { names.append("\(side).body") }
-      return RecordedBody(.text(redacted), decodedFrom: body.decodedFrom)
-    case .base64:
-      return body
-    }
-  }
-
-  private func redact(json: JSONValue, at pointer: JSONPointer, _ paths: inout [String])
-    -> JSONValue
-  {
-    if matchesPointer(pointer) {
-      paths.append(pointer.description)
-      return .string(Self.placeholder(pointer.tokens.last ?? "body"))
-    }
-    switch json {
-    case .object(let members):
-      return .object(
-        members.map { member in
-          let child = pointer.appending(member.key)
-          if jsonKeys.contains(member.key.lowercased()), member.value.isScalar {
-            paths.append(child.description)
-            return JSONMember(member.key, .string(Self.placeholder(member.key)))
-          }
-          return JSONMember(member.key, redact(json: member.value, at: child, &paths))
-        })
-    case .array(let elements):
-      return .array(
-        elements.enumerated().map { redact(json: $1, at: pointer.appending($0), &paths) })
-    case .string(let text):
-      let redacted = redact(text: text)
-      if redacted != text { paths.append(pointer.description) }
-      return .string(redacted)
-    default:
-      return json
-    }
-  }
-
   /// Whether `pointer` is one of ``jsonPointers`` (a `*` token matches any key or index).
   func matchesPointer(_ pointer: JSONPointer) -> Bool {
     guard !pointer.tokens.isEmpty else { return false }
@@ -257,16 +216,6 @@ public struct Redactor: Hashable, Sendable {
   /// fifth of a recording's time); a pointer that does not parse matches nothing.
   private static func tokens(of pointers: [String]) -> [[String]] {
     pointers.compactMap { JSONPointer($0)?.tokens }
-  }
-}
-
-extension JSONValue {
-  /// A string, number, bool or null.
-  fileprivate var isScalar: Bool {
-    switch self {
-    case .object, .array: false
-    default: true
-    }
   }
 }
 

@@ -117,9 +117,7 @@ public struct SecretScanner: Sendable {
       hits += scan(text: text, at: pointer.description)
       if pointer.tokens.last == "url", let items = URLComponents(string: text)?.queryItems {
         for item in items
-        where redactor.queryKeys.contains(item.name.lowercased())
-          && !Self.isPlaceholder(item.value ?? "")
-        {
+        where redactor.isSecretQueryKey(item.name) && !Self.isPlaceholder(item.value ?? "") {
           hits.append(
             Hit(location: pointer.description, kind: "an unredacted query value '\(item.name)'"))
         }
@@ -141,9 +139,9 @@ public struct SecretScanner: Sendable {
       for member in members {
         let child = pointer.appending(member.key)
         hits += tenantHits(in: member.key, at: child.description + " (the key)")
-        if redactor.jsonKeys.contains(member.key.lowercased()),
+        if redactor.isSecretKey(member.key),
           let text = member.value.stringValue ?? member.value.numberLexeme,
-          !Self.isPlaceholder(text)
+          !Self.isPlaceholder(text), text != "0"
         {
           hits.append(Hit(location: child.description, kind: "an unredacted '\(member.key)' value"))
         }
@@ -154,8 +152,8 @@ public struct SecretScanner: Sendable {
     }
   }
 
-  /// `<X-AUTH-TOKEN>`, `<redacted>`, or empty.
+  /// Whether `value` is one the redactor writes (``Redactor/isPlaceholder(_:)``).
   static func isPlaceholder(_ value: String) -> Bool {
-    value.isEmpty || (value.hasPrefix("<") && value.hasSuffix(">"))
+    Redactor.isPlaceholder(value)
   }
 }

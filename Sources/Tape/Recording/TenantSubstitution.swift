@@ -50,6 +50,16 @@ struct TenantSubstitution: Sendable {
       })
   }
 
+  /// Each target becomes its replacement; `name` is what is reported when it is replaced.
+  static func replacing(_ pairs: [(target: String, replacement: String, name: String)])
+    -> TenantSubstitution
+  {
+    TenantSubstitution(
+      pairs.map {
+        Rule(target: Array($0.target.utf8), replacement: Array($0.replacement.utf8), name: $0.name)
+      })
+  }
+
   /// Each placeholder becomes its value; the first identifier of a name is used.
   static func restoring(_ identifiers: [TenantIdentifier]) -> TenantSubstitution {
     TenantSubstitution(

@@ -73,7 +73,8 @@ public final class CassettePlayer: Sendable {
     self.cassette = cassette
     self.source = source
     self.configuration = configuration
-    self.snapshots = cassette.interactions.map { RequestSnapshot($0.request) }
+    let redactor = configuration.redactor
+    self.snapshots = cassette.interactions.map { redactor.redact(RequestSnapshot($0.request)) }
     let restore = TenantSubstitution.restoring(configuration.tenantIdentifiers)
     self.prepared = cassette.interactions.map { Self.prepare($0.response, restoring: restore) }
     self.tenantScrub = TenantSubstitution.scrubbing(configuration.tenantIdentifiers)
@@ -148,11 +149,12 @@ public final class CassettePlayer: Sendable {
 
   /// Chooses the interaction that answers `live`, which reached the player at `arrival`
   /// on the replay clock, or records and throws the failure. Tenant values of the
-  /// configuration are read as their placeholders, in matching and in reports alike.
+  /// configuration are read as their placeholders, and the request is redacted by the
+  /// configuration's redactor, in matching and in reports alike.
   func select(_ live: RequestSnapshot, arrival: Duration, keepingFailure: Bool = true)
     throws(ReplayFailure) -> Selection
   {
-    let snapshot = tenantScrub.apply(live)
+    let snapshot = configuration.redactor.redact(tenantScrub.apply(live))
     let key = Self.key(of: snapshot, keyFunctions)
     let candidates = (groups[key] ?? []).filter { index in
       predicates.allSatisfy { $0.agrees(snapshot, snapshots[index]) }

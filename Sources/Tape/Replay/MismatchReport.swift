@@ -9,7 +9,7 @@ enum MismatchReport {
   static func unmatched(_ live: RequestSnapshot, player: CassettePlayer, plays: [Int])
     -> ReplayFailure
   {
-    let request = describe(live)
+    let request = describe(live, redactor: player.configuration.redactor)
     var lines = [
       "Tape: no interaction in \(player.source) matches this request.", "", "Request:",
     ]
@@ -30,7 +30,7 @@ enum MismatchReport {
   static func exhausted(
     _ live: RequestSnapshot, candidates: [Int], player: CassettePlayer, plays: [Int]
   ) -> ReplayFailure {
-    let request = describe(live)
+    let request = describe(live, redactor: player.configuration.redactor)
     let served = candidates.map { plays[$0] }.reduce(0, +)
     let list = candidates.map { "#\($0)" }.joined(separator: ", ")
     var lines = [
@@ -53,15 +53,19 @@ enum MismatchReport {
     "\(count) time\(count == 1 ? "" : "s")"
   }
 
-  /// `GET https://host/path?query`, then the headers, secrets redacted, then the body.
-  static func describe(_ request: RequestSnapshot) -> String {
-    var lines = ["\(request.method) \(request.origin)\(request.pathAndQuery)"]
-    lines += MessageRedaction.headerLines(request.headers)
+  /// `GET https://host/path?query`, then the headers, secrets redacted, then the body; the
+  /// request is one the player already redacted, and every line passes through the
+  /// redactor's patterns once more.
+  static func describe(_ request: RequestSnapshot, redactor: Redactor) -> String {
+    var lines = [
+      redactor.redact(text: "\(request.method) \(request.origin)\(request.pathAndQuery)")
+    ]
+    lines += redactor.headerLines(request.headers)
     if !request.body.isEmpty {
-      if MessageRedaction.bodyIsSecret(path: request.path) {
+      if redactor.bodyIsSecret(path: request.path) {
         lines.append("body: <redacted: \(request.body.count) bytes>")
       } else {
-        let text = String(decoding: request.body.prefix(400), as: UTF8.self)
+        let text = redactor.redact(text: String(decoding: request.body.prefix(400), as: UTF8.self))
         lines.append("body: \(text)\(request.body.count > 400 ? "…" : "")")
       }
     }

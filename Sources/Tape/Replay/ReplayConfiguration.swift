@@ -18,14 +18,20 @@ public struct ReplayConfiguration: Sendable {
   /// carried the placeholder. Empty (the default): placeholders are served as recorded, and
   /// only requests carrying them match.
   public var tenantIdentifiers: [TenantIdentifier]
+  /// The rules a live request passes through before it is matched and before any report
+  /// shows it, the same as the recording's: a cassette holding `<X_AUTH_TOKEN>` replays for
+  /// any live token, and no report, issue or log line shows the live one.
+  public var redactor: Redactor
 
   /// Creates a configuration.
   public init(
     matchers: [RequestMatcher] = RequestMatcher.defaults,
     exhaustion: ExhaustionPolicy = .repeatLast,
     pacing: ReplayPacing = .immediate, clock: ReplayClock = .continuous,
-    faults: [FaultTarget: FaultOverlay] = [:], tenantIdentifiers: [TenantIdentifier] = []
+    faults: [FaultTarget: FaultOverlay] = [:], tenantIdentifiers: [TenantIdentifier] = [],
+    redactor: Redactor = .standard
   ) {
+    self.redactor = redactor
     self.matchers = matchers
     self.exhaustion = exhaustion
     self.pacing = pacing

@@ -1,0 +1,43 @@
+import Foundation
+
+/// An `application/x-www-form-urlencoded` body (`grant_type=password&password=hunter2`):
+/// recognised, read and rewritten field by field, its bytes otherwise kept.
+enum FormBody {
+  /// Whether `text` is a form body: its content type says so, or it has none and reads as
+  /// `name=value` pairs joined by `&`.
+  static func applies(to text: String, contentType: String?) -> Bool {
+    if let contentType {
+      return contentType.lowercased().containsBytes(of: "x-www-form-urlencoded")
+    }
+    return !text.isEmpty
+      && text.split(separator: "&", omittingEmptySubsequences: false).allSatisfy {
+        pair in
+        guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else { return false }
+        return !pair.contains { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+      }
+  }
+
+  /// The fields of a form body, names and values decoded (`+` is a space).
+  static func fields(of text: String) -> [(name: String, value: String)] {
+    text.split(separator: "&").map { pair in
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+    }
+  }
+
+  /// `text` with the value of each field for which `replacement` gives a value replaced by
+  /// it; names, order and every other byte kept.
+  static func replacingValues(in text: String, with replacement: (String) -> String?) -> String {
+    text.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+      guard let equals = pair.firstIndex(of: "="),
+        let value = replacement(decode(pair[..<equals]))
+      else { return String(pair) }
+      return String(pair[...equals]) + value
+    }.joined(separator: "&")
+  }
+
+  private static func decode(_ part: Substring) -> String {
+    let spaced = String(part).replacing("+", with: " ")
+    return spaced.removingPercentEncoding ?? spaced
+  }
+}
