@@ -121,7 +121,7 @@ enum ServeCommand {
     lines.append(
       "\(count) interaction\(count == 1 ? "" : "s") from \(files.joined(separator: ", "))")
     if let first = server.player.cassette.interactions.first,
-      let url = URL(string: first.request.url)
+      let url = URL(string: server.player.configuration.redactor.redact(url: first.request.url))
     {
       var target = url.path.isEmpty ? "/" : url.path
       if let query = url.query { target += "?\(query)" }
@@ -145,7 +145,8 @@ enum ServeCommand {
       lines.append("\(unused.count) of \(interactions.count) interactions were never requested:")
       for index in unused.prefix(20) {
         let request = interactions[index].request
-        lines.append("  #\(index) \(request.method) \(request.url)")
+        let url = server.player.configuration.redactor.redact(url: request.url)
+        lines.append("  #\(index) \(request.method) \(url)")
       }
       if unused.count > 20 { lines.append("  ... and \(unused.count - 20) more") }
     }

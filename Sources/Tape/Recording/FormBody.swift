@@ -3,16 +3,18 @@ import Foundation
 /// An `application/x-www-form-urlencoded` body (`grant_type=password&password=hunter2`):
 /// recognised, read and rewritten field by field, its bytes otherwise kept.
 enum FormBody {
-  /// Whether `text` is a form body: its content type says so, or it has none and reads as
-  /// `name=value` pairs joined by `&`.
+  /// Whether `text` is a form body: its content type says so, or it reads as `name=value`
+  /// pairs joined by `&` with no white space (whatever its content type says: `sk=...` sent
+  /// as `text/plain` is redacted as a form too).
   static func applies(to text: String, contentType: String?) -> Bool {
-    if let contentType {
-      return contentType.lowercased().containsBytes(of: "x-www-form-urlencoded")
+    if let contentType, contentType.lowercased().containsBytes(of: "x-www-form-urlencoded") {
+      return true
     }
     return !text.isEmpty
-      && text.split(separator: "&", omittingEmptySubsequences: false).allSatisfy {
-        pair in
-        guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else { return false }
+      && text.split(separator: "&", omittingEmptySubsequences: false).allSatisfy { pair in
+        guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+          return false
+        }
         return !pair.contains { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
       }
   }

@@ -62,6 +62,15 @@ extension Redactor {
     return rewritten
   }
 
+  /// A URL as it may be shown: secret query values replaced by placeholders, tenant
+  /// identifiers scrubbed and the patterns' matches replaced.
+  public func redact(url: String) -> String {
+    var names: [String] = []
+    var found: Set<String> = []
+    let scrubbed = TenantSubstitution.scrubbing(tenantIdentifiers).apply(url, &found)
+    return redact(url: scrubbed, &names)
+  }
+
   /// Every tenant identifier replaced by its placeholder, each place named in `names` as
   /// `request.url: tenant project_id` (where, then which identifier; never the value).
   private func scrubTenants(_ interaction: Interaction, _ names: inout [String]) -> Interaction {
