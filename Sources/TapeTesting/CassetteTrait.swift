@@ -144,7 +144,8 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     guard !unused.isEmpty, unusedInteractions != .ignore else { return }
     var lines = unused.prefix(Self.unusedListLimit).map { index in
       let request = player.cassette.interactions[index].request
-      return "  #\(index) \(request.method) \(player.configuration.redactor.redact(url: request.url))"
+      return
+        "  #\(index) \(request.method) \(player.configuration.redactor.redact(url: request.url))"
     }
     var heading =
       "\(unused.count) of \(player.cassette.interactions.count) interactions of \(player.source) "
