@@ -143,4 +143,40 @@ struct ServeCommandTests {
     #expect(outcome.output.hasPrefix("served 2 requests; 1 matched nothing"))
     #expect(outcome.output.contains("of 6 interactions were never requested"))
   }
+
+  @Test("a live token replays against the recorded placeholder; no 404 body or log line shows it")
+  func liveTokenNeverShown() async throws {
+    let token = "MIIlive-token-0123456789abcdefghijklmnopqrstuvwxyz"
+    let printed = Mutex("")
+    let answers = Mutex<[(Int, String)]>([])
+    let path = progressPath
+    let outcome = await ServeCommand.run(
+      [
+        packageRoot.appending(path: "cassettes/check-task-polling.json").path,
+        "--match-header", "X-Auth-Token",
+      ],
+      print: { text in printed.withLock { $0 += text } },
+      until: {
+        let base =
+          printed.withLock { $0 }.split(separator: "\n").first?
+          .split(separator: " ").last.map(String.init) ?? ""
+        for target in [path, "/v2/tasks/other/progress?X-Auth-Token=\(token)"] {
+          var request = URLRequest(url: URL(string: base + target)!)
+          request.setValue(token, forHTTPHeaderField: "X-Auth-Token")
+          let answer = try? await URLSession(configuration: .ephemeral).data(for: request)
+          let status = (answer?.1 as? HTTPURLResponse)?.statusCode ?? 0
+          let body = String(decoding: answer?.0 ?? Data(), as: UTF8.self)
+          answers.withLock { $0.append((status, body)) }
+        }
+      })
+    let results = answers.withLock { $0 }
+    #expect(results.map(\.0) == [200, 404])
+    let log = printed.withLock { $0 } + outcome.output + outcome.errorOutput
+    #expect(log.contains("no interaction in"))
+    #expect(results[1].1.contains("X-Auth-Token=<X_AUTH_TOKEN>"))
+    for text in [log, results[1].1] {
+      #expect(!text.contains(token))
+      #expect(!text.contains("MIIlive"))
+    }
+  }
 }
