@@ -146,7 +146,7 @@ say("tape-bench replay (release build, \(ProcessInfo.processInfo.activeProcessor
 // 1. Load time of a 10,000-interaction cassette, against JSONSerialization of the same file.
 let big = makeCassette(10_000)
 let file = FileManager.default.temporaryDirectory.appending(path: "tape-bench-\(getpid()).json")
-try CassetteFile.save(big, to: file)
+try CassetteFile.encode(big).write(to: file, options: .atomic)
 defer { try? FileManager.default.removeItem(at: file) }
 let bytes = try Data(contentsOf: file)
 let loadSeconds = try median { _ = try CassetteFile.load(from: file) }

@@ -1,8 +1,8 @@
 import Foundation
 import JSONTree
-import Tape
 import Testing
 
+@testable import Tape
 @testable import TapeCommandLine
 
 @Suite("tape har")
@@ -112,6 +112,29 @@ struct HARCommandTests {
     }
     #expect(outcome.status == 1)
     #expect(outcome.errorOutput.hasPrefix("error: \(message)"), "\(outcome.errorOutput)")
+  }
+
+  @Test("an entry a browser saved with no answer (status 0) is skipped and named, not fatal")
+  func unansweredEntrySkipped() throws {
+    let entry = { (path: String, status: Int) in
+      #"""
+      {"startedDateTime": "2026-11-30T10:00:00Z",
+       "request": {"method": "GET", "url": "https://h.example/\#(path)", "headers": []},
+       "response": {"status": \#(status), "headers": [], "content": {"mimeType": "text/plain"}}}
+      """#
+    }
+    let output = temporaryFile(".json")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let outcome = HARCommand.run(["import", "in.har", "--out", output.path]) { _ in
+      Data(#"{"log": {"entries": [\#(entry("a", 200)), \#(entry("blocked", 0))]}}"#.utf8)
+    }
+    #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    #expect(
+      outcome.output
+        == "skipped 1 entry with no answer (response status 0: log/entries/1)\n"
+        + "wrote \(output.path): 1 interactions from in.har\n")
+    let cassette = try CassetteFile.load(from: output)
+    #expect(cassette.interactions.map(\.request.url) == ["https://h.example/a"])
   }
 
   @Test("a live token is redacted on import; a private key in a body refuses it")

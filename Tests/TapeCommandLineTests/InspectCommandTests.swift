@@ -1,8 +1,8 @@
 import Foundation
 import JSONTree
-import Tape
 import Testing
 
+@testable import Tape
 @testable import TapeCommandLine
 
 @Suite("tape inspect")

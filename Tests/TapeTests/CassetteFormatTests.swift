@@ -1,7 +1,8 @@
 import Foundation
 import JSONTree
-import Tape
 import Testing
+
+@testable import Tape
 
 @Suite("Cassette format")
 struct CassetteFormatTests {

@@ -36,8 +36,10 @@ public enum CassetteFile {
     Data((cassette.json.serialized(.canonical) + "\n").utf8)
   }
 
-  /// Writes a cassette atomically (a temporary file, then a rename), creating folders.
-  public static func save(_ cassette: Cassette, to url: URL) throws(CassetteError) {
+  /// Writes a cassette atomically (a temporary file, then a rename), creating folders, with
+  /// no redaction and no scan: for the tests' fixtures only. Everything Tape records goes
+  /// through ``CassetteRecorder/write(to:named:appendingTo:metadata:)``, the one writer.
+  static func save(_ cassette: Cassette, to url: URL) throws(CassetteError) {
     do {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
