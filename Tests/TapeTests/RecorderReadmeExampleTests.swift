@@ -100,3 +100,32 @@ import Testing
   let (body, _) = try await player.transport.send(URLRequest(url: url))
   #expect(String(decoding: body, as: UTF8.self).contains("/v1/\(myProjectID)/test-suites"))
 }
+
+import Foundation
+import Tape
+import TapeTesting
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+let dropTrace = Redactor.CustomRule("drop X-Trace") { interaction in
+  interaction.request.headers.set("X-Trace", to: nil)
+}
+
+@Test(
+  .cassette(
+    "check-task-polling", unusedInteractions: .ignore,
+    redactor: .huaweiCloud.adding(customRules: [dropTrace])))
+func replaysForAnyLiveToken() async throws {
+  let tape = try #require(CassettePlayer.current)
+  let url = URL(
+    string: "https://codearts-check.cn-north-4.myhuaweicloud.com"
+      + "/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress")!
+  var request = URLRequest(url: url)
+  request.setValue("MIIlive-token", forHTTPHeaderField: "X-Auth-Token")  // any token replays
+  request.setValue("trace-1", forHTTPHeaderField: "X-Trace")  // dropped by the custom rule
+  let (_, response) = try await tape.makeURLSession().data(for: request)
+  #expect((response as? HTTPURLResponse)?.statusCode == 200)
+}
