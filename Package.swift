@@ -122,7 +122,7 @@ let package = Package(
       name: "TapeCommandLineTests",
       dependencies: [
         "TapeCommandLine", "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz",
-        "Tape",
+        "Tape", "LoopbackHTTP",
       ]),
   ],
   swiftLanguageModes: [.v6]
