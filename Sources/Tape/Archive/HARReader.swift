@@ -103,6 +103,19 @@ struct HARReader {
     let time = try integer(entry["time"], at: path + ["time"], default: 0)
     let repeatCount = try integer(entry["_repeat"], at: path + ["_repeat"], default: 1)
     guard repeatCount >= 1 else { throw failure(path + ["_repeat"], "must be 1 or more") }
+    var repeatOffsets: [Duration] = []
+    if let list = entry["_repeatOffsetsMilliseconds"] {
+      let listPath = path + ["_repeatOffsetsMilliseconds"]
+      for (index, value) in try array(list, at: listPath).enumerated() {
+        repeatOffsets.append(
+          .milliseconds(max(0, try integer(value, at: listPath + [String(index)]))))
+      }
+      guard repeatOffsets.isEmpty || repeatOffsets.count == repeatCount - 1 else {
+        throw failure(
+          listPath,
+          "holds \(repeatOffsets.count) offsets; _repeat \(repeatCount) needs \(repeatCount - 1)")
+      }
+    }
     var redactions: [String] = []
     if let list = entry["_redactions"] {
       for (index, value) in try array(list, at: path + ["_redactions"]).enumerated() {
@@ -119,6 +132,6 @@ struct HARReader {
         headers: try headers(response["headers"], at: responsePath + ["headers"]),
         body: try body(content, at: responsePath + ["content"])),
       offset: .milliseconds(max(0, offset)), duration: .milliseconds(max(0, time)),
-      repeatCount: Int(repeatCount), redactions: redactions)
+      repeatCount: Int(repeatCount), repeatOffsets: repeatOffsets, redactions: redactions)
   }
 }

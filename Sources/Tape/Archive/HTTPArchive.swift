@@ -9,7 +9,8 @@ import JSONTree
 /// mitmproxy and other recorders write.
 ///
 /// Export writes one entry per interaction, in order, with what HAR has no field for kept
-/// in underscore fields, as other tools do: `_repeat` (the play count), `_offsetMilliseconds`,
+/// in underscore fields, as other tools do: `_repeat` (the play count),
+/// `_repeatOffsetsMilliseconds` (when each repeat was sent), `_offsetMilliseconds`,
 /// `_redactions` and `_decodedFrom`. Import reads them back, so import, export, import
 /// keeps every interaction, its order and its bytes. Entries from other tools need none of
 /// them: the offset then comes from `startedDateTime`, the repeat count is 1.
@@ -130,6 +131,9 @@ public enum HTTPArchive {
           JSONMember("receive", .number("0")),
         ])),
       JSONMember("_repeat", .number("\(interaction.repeatCount)")),
+      JSONMember(
+        "_repeatOffsetsMilliseconds",
+        .array(interaction.repeatOffsets.map { .number("\(Self.milliseconds($0))") })),
       JSONMember("_offsetMilliseconds", .number("\(Self.milliseconds(interaction.offset))")),
       JSONMember("_redactions", .array(interaction.redactions.map { .string($0) })),
     ])

@@ -49,9 +49,32 @@ extension Interaction {
     let reader = try JSONObjectReader(
       json, at: pointer,
       allowedKeys: [
-        "request", "response", "offsetMilliseconds", "durationMilliseconds", "repeat", "redacted",
+        "request", "response", "offsetMilliseconds", "durationMilliseconds", "repeat",
+        "repeatOffsetsMilliseconds", "redacted",
       ])
     let milliseconds = 0...Int(Int32.max) * 1000
+    let repeatCount = try reader.optionalInteger("repeat", in: 1...1_000_000) ?? 1
+    var repeatOffsets: [Duration] = []
+    if reader.has("repeatOffsetsMilliseconds") {
+      let key = "repeatOffsetsMilliseconds"
+      let list = try reader.array(key)
+      guard list.count == repeatCount - 1 else {
+        throw JSONObjectReader.Failure(
+          pointer: pointer.appending(key),
+          reason: "holds \(list.count) offsets; a repeat of \(repeatCount) needs \(repeatCount - 1)"
+        )
+      }
+      for (index, element) in list.enumerated() {
+        guard let lexeme = element.numberLexeme, let value = Int(lexeme),
+          milliseconds.contains(value)
+        else {
+          throw JSONObjectReader.Failure(
+            pointer: pointer.appending(key).appending(index),
+            reason: "expected a whole number of milliseconds from 0, found \(element.serialized())")
+        }
+        repeatOffsets.append(.milliseconds(value))
+      }
+    }
     self.init(
       request: try RecordedRequest(
         json: try reader.value("request"), at: pointer.appending("request")),
@@ -61,7 +84,7 @@ extension Interaction {
         try reader.optionalInteger("offsetMilliseconds", in: milliseconds) ?? 0),
       duration: .milliseconds(
         try reader.optionalInteger("durationMilliseconds", in: milliseconds) ?? 0),
-      repeatCount: try reader.optionalInteger("repeat", in: 1...1_000_000) ?? 1,
+      repeatCount: repeatCount, repeatOffsets: repeatOffsets,
       redactions: reader.has("redacted") ? try reader.stringArray("redacted") : [])
   }
 
@@ -72,6 +95,12 @@ extension Interaction {
       JSONMember("durationMilliseconds", .number(String(duration.wholeMilliseconds))),
     ]
     if repeatCount != 1 { members.append(JSONMember("repeat", .number(String(repeatCount)))) }
+    if !repeatOffsets.isEmpty {
+      members.append(
+        JSONMember(
+          "repeatOffsetsMilliseconds",
+          .array(repeatOffsets.map { .number(String($0.wholeMilliseconds)) })))
+    }
     if !redactions.isEmpty {
       members.append(JSONMember("redacted", .array(redactions.map(JSONValue.string))))
     }

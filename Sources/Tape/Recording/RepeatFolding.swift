@@ -4,7 +4,8 @@
 /// Two neighbouring interactions are the same exchange when their requests and responses
 /// are equal apart from the headers that change on every exchange (``volatileHeaders``:
 /// `Date`, `X-Request-Id`, `X-Sdk-Date`); the run keeps the first one's headers, offset and
-/// duration.
+/// duration, and the offset of every repeat (``Interaction/repeatOffsets``), so a folded run
+/// replays on the recorded cadence as the unfolded one would.
 enum RepeatFolding {
   /// Header names (lower case) ignored when comparing neighbours.
   static let volatileHeaders: Set<String> = ["date", "x-request-id", "x-sdk-date"]
@@ -14,6 +15,11 @@ enum RepeatFolding {
     result.reserveCapacity(interactions.count)
     for interaction in interactions {
       if let last = result.last, same(last, interaction) {
+        // Offsets known for every repeat of both, or for none (an old cassette's run).
+        let knows = { (run: Interaction) in run.repeatOffsets.count == run.repeatCount - 1 }
+        result[result.count - 1].repeatOffsets =
+          knows(last) && knows(interaction)
+          ? last.repeatOffsets + [interaction.offset] + interaction.repeatOffsets : []
         result[result.count - 1].repeatCount += interaction.repeatCount
         result[result.count - 1].redactions = Array(
           Set(last.redactions + interaction.redactions)

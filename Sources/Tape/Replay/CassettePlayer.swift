@@ -59,6 +59,8 @@ public final class CassettePlayer: Sendable {
     var index: Int
     var play: Int
     var fault: FaultOverlay?
+    /// Which repeat of the interaction's folded run this is (0 for the first).
+    var repeatIndex = 0
   }
 
   /// Creates a player for a cassette; `source` names it in reports.
@@ -191,7 +193,9 @@ public final class CassettePlayer: Sendable {
       state.plays[chosen] += 1
       let play = state.plays[chosen]
       let fault = faults.overlay(forInteraction: chosen, play: play, hits: &state.faultHits)
-      return .success(Selection(index: chosen, play: play, fault: fault))
+      return .success(
+        Selection(
+          index: chosen, play: play, fault: fault, repeatIndex: max(0, state.pass[chosen] - 1)))
     }
     switch outcome {
     case .success(let selection): return selection
@@ -215,7 +219,8 @@ public final class CassettePlayer: Sendable {
     case .recordedLatency: deadline += interaction.duration
     case .recordedCadence:
       let start = state.withLock { $0.replayStart } ?? .zero
-      deadline = max(arrival, start + interaction.offset + interaction.duration)
+      let offset = interaction.offset(ofRepeat: selection.repeatIndex)
+      deadline = max(arrival, start + offset + interaction.duration)
     }
     if let delay = selection.fault?.delay { deadline += max(.zero, delay) }
     return deadline > arrival ? deadline : nil
