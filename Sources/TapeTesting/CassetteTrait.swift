@@ -86,7 +86,7 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
       records
       ? RecordingSetup(
         transport: RecordingTransport(
-          upstream: upstream ?? URLSession(configuration: .ephemeral),
+          upstream: upstream ?? RecordingTransport.defaultUpstream,
           recorder: CassetteRecorder(redactor: redactor, liveSecrets: liveSecrets)),
         recordsEverything: mode == .all) : nil
     let player: CassettePlayer
@@ -175,7 +175,8 @@ extension Trait where Self == CassetteTrait {
   ///     (`.request("GET", path: "/v2/tasks/*/progress")`) or an interaction's index.
   ///   - unusedInteractions: what to do about interactions never requested.
   ///   - record: the record mode (`TAPE_RECORD`, when set, wins; `CI` forces `none`).
-  ///   - upstream: what recording sends requests through; an ephemeral `URLSession` by default.
+  ///   - upstream: what recording sends requests through, for the player's transport and its
+  ///     URLSession alike; ``RecordingTransport/defaultUpstream`` by default.
   ///   - redactor: what recording redacts and what a live request passes through before it
   ///     is matched and reported; ``Redactor/standard`` by default, ``Redactor/huaweiCloud``
   ///     for Huawei Cloud's APIs.

@@ -23,7 +23,8 @@ struct ProxyLeakTests {
     let upstream = try HTTPServer.start { request in
       let echoed = request.headers.first { $0.name.lowercased() == "x-auth-token" }?.value ?? ""
       var response = HTTPResponse.json(
-        text: #"{"error_msg": "token \#(echoed) is valid", "credential": {"secret": "\#(Self.secretKey)"}, "status": "running"}"#
+        text:
+          #"{"error_msg": "token \#(echoed) is valid", "credential": {"secret": "\#(Self.secretKey)"}, "status": "running"}"#
       )
       response.headers.add(name: "Set-Cookie", value: "sid=\(Self.cookie); Path=/")
       response.headers.add(name: "X-Subject-Token", value: Self.token)

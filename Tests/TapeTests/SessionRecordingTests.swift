@@ -139,11 +139,11 @@ struct SessionRecordingTests {
 
   /// A URL cache cost a lookup on a background queue per request, a fifth of a recording's
   /// time, and Tape's protocol never answers from it: neither session has one.
-  @Test("a player's session and the recorder's own have no URL cache")
+  @Test("a player's session and the recording's default upstream have no URL cache")
   func noURLCache() throws {
     let player = try CassettePlayer(cassette: Cassette(interactions: []), source: "memory")
     #expect(player.makeURLSession().configuration.urlCache == nil)
     #expect(player.makeURLSession(configuration: .default).configuration.urlCache == nil)
-    #expect(SessionRecording.inner.configuration.urlCache == nil)
+    #expect(RecordingTransport.defaultUpstream.configuration.urlCache == nil)
   }
 }

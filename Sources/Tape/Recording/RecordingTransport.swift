@@ -14,6 +14,16 @@ public struct RecordingTransport: HTTPTransport {
   /// Where the exchanges go.
   public let recorder: CassetteRecorder
 
+  /// The session recording sends through when none is given: ephemeral, with no URL cache
+  /// (a lookup on a background queue per request, never used) and up to 64 connections a
+  /// host.
+  public static let defaultUpstream: URLSession = {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.httpMaximumConnectionsPerHost = 64
+    configuration.urlCache = nil
+    return URLSession(configuration: configuration)
+  }()
+
   /// Creates a transport recording what `upstream` answers.
   public init(upstream: any HTTPTransport, recorder: CassetteRecorder) {
     self.upstream = upstream

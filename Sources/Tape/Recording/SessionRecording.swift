@@ -5,39 +5,34 @@ import Synchronization
   import FoundationNetworking
 #endif
 
-/// Records a request that reached Tape's URLProtocol in a recording `URLSession`, the one
-/// way measured to work on Linux (see DESIGN.md, Transport).
+/// Records a request that reached Tape's URLProtocol in a recording `URLSession`: the
+/// protocol only captures and delivers; sending and recording go through the recording's
+/// ``RecordingTransport``, the same path as a test that records through the player's
+/// transport, so the trait's `upstream:` (another host, a stand-in, a client certificate)
+/// is what a recording session sends through too.
 ///
 /// Every URLSession's work runs on one process-wide serial queue, where `startLoading`
-/// runs too. Starting the inner task right there traps, blocking there until it ends hangs,
-/// and calling the outer client from the inner completion thread crashes. So the inner task
-/// is started from a global queue on Tape's own inner session, and its answer is delivered
-/// back *on the shared queue*: the completion enqueues the delivery and kicks a
-/// ``Trampoline``, whose protocol's `startLoading` (on the shared queue) runs it.
+/// runs too. Sending from there traps or hangs, and calling the outer client from another
+/// thread crashes (see DESIGN.md, Transport). So the exchange runs in a task of its own,
+/// off that queue, and its answer is delivered back *on the shared queue*: the task
+/// enqueues the delivery and kicks a ``Trampoline``, whose protocol's `startLoading` (on
+/// the shared queue) runs it. Cancelling the URLSession task cancels that task, and with
+/// it the request upstream: nothing is delivered, and nothing is recorded.
 ///
-/// The cassette stores the request as the caller made it: the inner session's own
-/// `Accept-Encoding`, `User-Agent`, `Accept-Language` and form `Content-Type` never reach
-/// it, because they are added below this point.
+/// The cassette stores the request as the caller made it: what a session adds on the wire
+/// (`Accept-Encoding`, `User-Agent`...) is added below this point.
 enum SessionRecording {
-  /// The session that really sends: one for the process, with its own delegate queue.
-  static let inner: URLSession = {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.httpMaximumConnectionsPerHost = 64
-    configuration.urlCache = nil  // a lookup on a background queue per request, never used
-    let queue = OperationQueue()
-    queue.maxConcurrentOperationCount = 8
-    return URLSession(configuration: configuration, delegate: nil, delegateQueue: queue)
-  }()
-
   /// The methods whose body a URLProtocol must see to record them faithfully.
   private static let bodyMethods: Set<String> = ["POST", "PUT", "PATCH"]
 
-  static func start(_ loader: URLProtocol, recording: RecordingSetup) {
+  /// Starts sending the loader's request through `recording`; the returned exchange
+  /// cancels it.
+  static func start(_ loader: URLProtocol, recording: RecordingSetup) -> RecordingExchange? {
     let request = loader.request
     if bodyMethods.contains(request.httpMethod ?? "GET"), request.httpBody == nil,
       request.httpBodyStream == nil
     {
-      // An upload(for:from:) body is invisible here, and the inner session would send the
+      // An upload(for:from:) body is invisible here, and the transport would send the
       // request with an empty body: refuse rather than record something that never happened.
       let method = request.httpMethod ?? "POST"
       let problem = RecordingError(
@@ -50,36 +45,70 @@ enum SessionRecording {
         loader,
         didFailWithError: URLError(
           .cancelled, userInfo: [NSLocalizedDescriptionKey: problem.description]))
-      return
+      return nil
     }
+    let exchange = RecordingExchange()
     let box = UncheckedBox(loader)
-    let recorder = recording.recorder
-    let (slot, offset) = recorder.begin()
-    DispatchQueue.global().async {
-      let task = inner.dataTask(with: request) { data, response, error in
-        let result: Result<(Data, HTTPURLResponse), any Error>
-        if let http = response as? HTTPURLResponse {
-          result = .success((data ?? Data(), http))
-          recorder.complete(
-            slot: slot, request: request, response: http, body: data ?? Data(), offset: offset)
-        } else {
-          result = .failure(error ?? URLError(.badServerResponse))
-        }
-        Trampoline.shared.run {
-          let loader = box.value
-          guard let client = loader.client else { return }
-          switch result {
-          case .success(let (body, response)):
-            client.urlProtocol(loader, didReceive: response, cacheStoragePolicy: .notAllowed)
-            if !body.isEmpty { client.urlProtocol(loader, didLoad: body) }
-            client.urlProtocolDidFinishLoading(loader)
-          case .failure(let error):
-            client.urlProtocol(loader, didFailWithError: error)
-          }
+    let transport = recording.transport
+    // A body set as a stream is read once, here, so that the transport gets it as data.
+    var sent = request
+    if request.httpBody == nil, request.httpBodyStream != nil {
+      sent.httpBody = RequestSnapshot.body(of: request)
+      sent.httpBodyStream = nil
+    }
+    let outgoing = sent
+    exchange.task = Task.detached {
+      let result: Result<(Data, HTTPURLResponse), any Error>
+      do {
+        result = .success(try await transport.send(outgoing))
+      } catch {
+        result = .failure(error)
+      }
+      Trampoline.shared.run {
+        guard !exchange.isStopped else { return }
+        let loader = box.value
+        guard let client = loader.client else { return }
+        switch result {
+        case .success(let (body, response)):
+          client.urlProtocol(loader, didReceive: response, cacheStoragePolicy: .notAllowed)
+          if !body.isEmpty { client.urlProtocol(loader, didLoad: body) }
+          client.urlProtocolDidFinishLoading(loader)
+        case .failure(let error):
+          client.urlProtocol(loader, didFailWithError: error)
         }
       }
-      task.resume()
     }
+    return exchange
+  }
+}
+
+/// One request a recording URLSession is sending: stopping it (the URLSession task was
+/// cancelled) cancels the send upstream and drops its delivery.
+final class RecordingExchange: Sendable {
+  private let state = Mutex<(task: Task<Void, Never>?, stopped: Bool)>((nil, false))
+
+  /// The task sending the request.
+  var task: Task<Void, Never>? {
+    get { state.withLock { $0.task } }
+    set {
+      let stopped = state.withLock { state in
+        state.task = newValue
+        return state.stopped
+      }
+      if stopped { newValue?.cancel() }
+    }
+  }
+
+  /// Whether the loader was stopped: then nothing is delivered to it.
+  var isStopped: Bool { state.withLock { $0.stopped } }
+
+  /// Cancels the send and drops its delivery.
+  func stop() {
+    let task = state.withLock { state in
+      state.stopped = true
+      return state.task
+    }
+    task?.cancel()
   }
 }
 

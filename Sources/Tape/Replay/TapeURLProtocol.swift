@@ -35,14 +35,19 @@ final class TapeURLProtocol<Slot>: URLProtocol {
       {
         deliver(Result { try answer(player, selection, arrival: arrival) })
       } else {
-        SessionRecording.start(self, recording: recording)
+        recordingExchange = SessionRecording.start(self, recording: recording)
       }
       return
     }
     deliver(answer())
   }
 
-  override func stopLoading() {}
+  /// The exchange a recording session is sending for this request, if any.
+  private var recordingExchange: RecordingExchange?
+
+  override func stopLoading() {
+    recordingExchange?.stop()
+  }
 
   private func answer() -> Result<ReplayAnswer, any Error> {
     guard let player = ProtocolSlots.player(for: type(of: self)) else {
