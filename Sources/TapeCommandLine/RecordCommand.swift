@@ -176,7 +176,7 @@ enum RecordCommand {
         .milliseconds(Int64((time.withLock { $0 }.timeIntervalSince(start) * 1000).rounded()))
       })
     let transport = RecordingTransport(
-      upstream: SimulatorRedirect(simulator: simulator.baseURL, upstream: URLSession.shared),
+      upstream: StandInTransport(at: simulator.baseURL, through: URLSession.shared),
       recorder: recorder)
     let client = ProgressClient(
       endpoints: ServiceEndpoints(region: "cn-north-4"), projectID: project,
