@@ -25,7 +25,8 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   public var unusedInteractions: UnusedInteractionPolicy
   /// The record mode of this test; `TAPE_RECORD`, when set, wins, and `CI` forces `none`.
   public var record: RecordMode
-  /// What recording sends requests through; a fresh ephemeral `URLSession` when nil.
+  /// What recording sends requests through; when nil, a fresh ``SameOriginTransport`` (an
+  /// ephemeral `URLSession` that follows no redirect to another origin).
   public var upstream: (any HTTPTransport)?
   /// The redactor recorded exchanges pass through.
   public var redactor: Redactor
@@ -86,7 +87,7 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
       records
       ? RecordingSetup(
         transport: RecordingTransport(
-          upstream: upstream ?? URLSession(configuration: .ephemeral),
+          upstream: upstream ?? SameOriginTransport(),
           recorder: CassetteRecorder(redactor: redactor, liveSecrets: liveSecrets)),
         recordsEverything: mode == .all) : nil
     let player: CassettePlayer
@@ -174,7 +175,8 @@ extension Trait where Self == CassetteTrait {
   ///     (`.request("GET", path: "/v2/tasks/*/progress")`) or an interaction's index.
   ///   - unusedInteractions: what to do about interactions never requested.
   ///   - record: the record mode (`TAPE_RECORD`, when set, wins; `CI` forces `none`).
-  ///   - upstream: what recording sends requests through; an ephemeral `URLSession` by default.
+  ///   - upstream: what recording sends requests through; a fresh ``SameOriginTransport`` by
+  ///     default.
   ///   - redactor: what recording redacts; ``Redactor/standard`` by default.
   ///   - liveSecrets: secret values the test uses that must never be written.
   ///   - tenantIdentifiers: project (domain, workspace, user) ids the test runs under:

@@ -144,6 +144,6 @@ struct SessionRecordingTests {
     let player = try CassettePlayer(cassette: Cassette(interactions: []), source: "memory")
     #expect(player.makeURLSession().configuration.urlCache == nil)
     #expect(player.makeURLSession(configuration: .default).configuration.urlCache == nil)
-    #expect(SessionRecording.inner.configuration.urlCache == nil)
+    #expect(SessionRecording.inner.session.configuration.urlCache == nil)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransportCore
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -19,14 +20,13 @@ import Synchronization
 /// `Accept-Encoding`, `User-Agent`, `Accept-Language` and form `Content-Type` never reach
 /// it, because they are added below this point.
 enum SessionRecording {
-  /// The session that really sends: one for the process, with its own delegate queue.
-  static let inner: URLSession = {
+  /// What really sends: one session for the process, with its own delegate queue, following
+  /// no redirect to another origin (the redirect is recorded as the answer) and without a URL
+  /// cache.
+  static let inner: SameOriginTransport = {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.httpMaximumConnectionsPerHost = 64
-    configuration.urlCache = nil  // a lookup on a background queue per request, never used
-    let queue = OperationQueue()
-    queue.maxConcurrentOperationCount = 8
-    return URLSession(configuration: configuration, delegate: nil, delegateQueue: queue)
+    return SameOriginTransport(configuration: configuration)
   }()
 
   /// The methods whose body a URLProtocol must see to record them faithfully.
@@ -56,14 +56,10 @@ enum SessionRecording {
     let recorder = recording.recorder
     let (slot, offset) = recorder.begin()
     DispatchQueue.global().async {
-      let task = inner.dataTask(with: request) { data, response, error in
-        let result: Result<(Data, HTTPURLResponse), any Error>
-        if let http = response as? HTTPURLResponse {
-          result = .success((data ?? Data(), http))
+      inner.start(request) { result in
+        if case .success(let (body, response)) = result {
           recorder.complete(
-            slot: slot, request: request, response: http, body: data ?? Data(), offset: offset)
-        } else {
-          result = .failure(error ?? URLError(.badServerResponse))
+            slot: slot, request: request, response: response, body: body, offset: offset)
         }
         Trampoline.shared.run {
           let loader = box.value
@@ -78,7 +74,6 @@ enum SessionRecording {
           }
         }
       }
-      task.resume()
     }
   }
 }
