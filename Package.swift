@@ -127,7 +127,7 @@ let package = Package(
       name: "TapeCommandLineTests",
       dependencies: [
         "TapeCommandLine", "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz",
-        "Tape",
+        "Tape", "RedirectTestSupport",
       ]),
   ],
   swiftLanguageModes: [.v6]

@@ -5,7 +5,8 @@ import Synchronization
 /// Two loopback servers for redirect tests, on 127.0.0.1 and ephemeral ports: `origin`, the
 /// one requests are sent to, answers a redirect where `redirect` gives a location (a 302
 /// unless told otherwise, with a small body) and a 200 elsewhere; `other`, a second origin
-/// (another port), answers every request with a 200. Both keep every request they receive.
+/// (another port), answers every request with a 403 error body, which ends a client's
+/// polling at once should it ever get there. Both keep every request they receive.
 public final class RedirectingServers: Sendable {
   /// The server requests are sent to.
   public let origin: HTTPServer
@@ -13,8 +14,9 @@ public final class RedirectingServers: Sendable {
   public let other: HTTPServer
   /// The body of every redirect `origin` answers.
   public static let redirectBody = "moved; see Location"
-  /// The body `other` answers with.
-  public static let otherBody = #"{"landed":"other"}"#
+  /// The body of `other`'s 403.
+  public static let otherBody =
+    #"{"error_code":"APIG.0302","error_msg":"this origin must never be reached"}"#
   private let originLog = RequestLog()
   private let otherLog = RequestLog()
 
@@ -30,7 +32,7 @@ public final class RedirectingServers: Sendable {
     let (originLog, otherLog) = (originLog, otherLog)
     let other = try HTTPServer.start { request in
       otherLog.append(request)
-      return .json(text: Self.otherBody)
+      return .json(text: Self.otherBody, status: 403)
     }
     let otherURL = other.baseURL
     do {
