@@ -11,7 +11,7 @@ import Foundation
 ///
 /// A redirect to another origin is not followed: the 3xx itself, with its `Location` and
 /// body, is the answer, as the service sent it (a recording keeps it; a client can say
-/// where it pointed, see ``Foundation/HTTPURLResponse/redirectLocation``). `URLSession.shared`
+/// where it pointed, see `HTTPURLResponse.redirectLocation`). `URLSession.shared`
 /// and a plain session follow every redirect with the request's headers instead.
 ///
 /// The session has no URL cache (a lookup per task on a background queue, never used).
