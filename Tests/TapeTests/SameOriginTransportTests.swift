@@ -5,6 +5,8 @@ import RedirectTestSupport
 import Tape
 import Testing
 
+@testable import TapeTesting
+
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
@@ -125,6 +127,33 @@ struct SameOriginTransportTests {
     let interaction = try #require(recorder.cassette().interactions.first)
     #expect(interaction.response.status == 302)
     #expect(interaction.response.headers["Location"] == location)
+  }
+
+  @Test("the cassette trait records through one by default: the 302 is recorded, not followed")
+  func traitRecordsTheRedirect() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "tape-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var trait = CassetteTrait.cassette("redirected", record: .once)
+    trait.environment = ["TAPE_CASSETTES": folder.path]
+    let test = try #require(Test.current)
+    try await RedirectingServers.with { _, other in
+      other.appending(path: "landed").absoluteString
+    } _: { servers in
+      let url = servers.origin.baseURL.appending(path: "v1/tasks/t1")
+      try await withKnownIssue {
+        try await trait.provideScope(for: test, testCase: Test.Case.current) {
+          let tape = try #require(CassettePlayer.current)
+          let (_, response) = try await tape.transport.send(Self.credentialed(url))
+          #expect(response.statusCode == 302)
+        }
+      } matching: { issue in
+        issue.comments.map(\.rawValue).joined().hasPrefix("Tape recorded 1 interaction into ")
+      }
+      #expect(servers.credentialsReceivedByOther == [])
+      #expect(servers.receivedByOther.isEmpty)
+    }
+    let cassette = try CassetteFile.load(from: folder.appending(path: "redirected.json"))
+    #expect(cassette.interactions.map(\.response.status) == [302])
   }
 
   @Test("the session has no URL cache, and a caller's configuration is left as it was")
