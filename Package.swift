@@ -89,6 +89,10 @@ let package = Package(
       name: "SimulatorTestSupport",
       dependencies: ["CloudProgress", "CloudProgressClient", "CloudSimulator"],
       path: "Tests/SimulatorTestSupport"),
+    // Test-only: two loopback servers, one redirecting to the other.
+    .target(
+      name: "RedirectTestSupport", dependencies: ["LoopbackHTTP"],
+      path: "Tests/RedirectTestSupport"),
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning", "SeededRandom"]),
@@ -103,6 +107,7 @@ let package = Package(
       name: "TapeTests",
       dependencies: [
         "Tape", "TapeTesting", "HTTPTransportCore", "CloudProgress", "JSONTree", "LoopbackHTTP",
+        "RedirectTestSupport",
       ]),
     .testTarget(
       name: "CloudProgressClientTests",
@@ -122,7 +127,7 @@ let package = Package(
       name: "TapeCommandLineTests",
       dependencies: [
         "TapeCommandLine", "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz",
-        "Tape", "LoopbackHTTP",
+        "Tape", "LoopbackHTTP", "RedirectTestSupport",
       ]),
   ],
   swiftLanguageModes: [.v6]

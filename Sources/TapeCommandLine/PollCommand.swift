@@ -41,8 +41,12 @@ enum PollCommand {
     or HUAWEICLOUD_SDK_USERNAME, HUAWEICLOUD_SDK_PASSWORD and HUAWEICLOUD_SDK_DOMAIN; and
     HUAWEICLOUD_SDK_PROJECT_ID.
 
+    Redirects are followed only within the same origin (scheme, host and port). A redirect
+    to another origin is not followed, so the credentials are never sent there: the poll
+    ends with an error naming that origin (exit 1), and --record keeps the 3xx answer.
+
     exit status: 0 succeeded; 1 failed, stopped, timed out, partially succeeded, or an
-    error; 2 usage; 3 the deadline passed.
+    error (such as a redirect to another origin); 2 usage; 3 the deadline passed.
 
     """
 
@@ -110,10 +114,11 @@ enum PollCommand {
     return outcome
   }
 
-  /// The transport of a session: URLSession, recording into `recorder` when there is one.
+  /// The transport of a session: a URLSession that follows no redirect to another origin,
+  /// recording into `recorder` when there is one (a refused redirect is recorded as answered).
   private static func transport(_ recorder: CassetteRecorder?) -> any HTTPTransport {
-    guard let recorder else { return URLSession.shared }
-    return RecordingTransport(upstream: URLSession.shared, recorder: recorder)
+    guard let recorder else { return SameOriginTransport.shared }
+    return RecordingTransport(upstream: SameOriginTransport.shared, recorder: recorder)
   }
 
   private static func runOnCloud(

@@ -19,7 +19,8 @@ enum ProxyCommand {
     A reverse proxy on 127.0.0.1 that records what any client sends to the upstream (point
     the client's endpoint at the printed URL) and writes the cassette when stopped
     (Ctrl-C), credentials redacted. 'simulator' starts the built-in simulator as the
-    upstream. Record modes:
+    upstream. A redirect to another origin is never followed (the forwarded credentials
+    are not sent there): the client gets the 3xx, and the cassette keeps it. Record modes:
       once         (the default) record when the cassette does not exist; when it does,
                    replay it instead of forwarding, as tape serve does
       newEpisodes  replay what the cassette answers; forward and append the rest
@@ -128,10 +129,10 @@ enum ProxyCommand {
         return .failure(error.description)
       }
     }
-    // Plain sockets to an http:// stand-in; URLSession (and its TLS) for the cloud.
+    // Plain sockets to an http:// stand-in (they follow no redirect); URLSession (and its
+    // TLS) for the cloud, following no redirect to another origin.
     let transport: any HTTPTransport =
-      upstream.scheme?.lowercased() == "http"
-      ? PlainHTTPTransport() : URLSession(configuration: .ephemeral)
+      upstream.scheme?.lowercased() == "http" ? PlainHTTPTransport() : SameOriginTransport()
     let recorder = CassetteRecorder(
       redactor: Redactor.huaweiCloud.adding(tenantIdentifiers: tenants),
       liveSecrets: liveSecrets(simulator: simulator, environment: environment))

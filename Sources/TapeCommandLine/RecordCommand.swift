@@ -2,6 +2,7 @@ import CloudProgress
 import CloudProgressClient
 import CloudSimulator
 import Foundation
+import HTTPTransportCore
 import Synchronization
 import Tape
 
@@ -39,7 +40,9 @@ enum RecordCommand {
     finishes, as tape poll does (same options and credentials from the environment; see
     tape poll --help), and records the session into <dir>/<api>[-<id>].json, or into
     <file.json> when --out ends in .json (default dir: cassettes). --endpoint simulator
-    records against the built-in simulator.
+    records against the built-in simulator. A redirect to another origin is not followed
+    (the credentials are never sent there): the cassette keeps the 3xx answer with its
+    Location, and the recording ends with an error naming that origin (exit 1).
 
     Exit status: 0 every cassette written, 1 a recording failed (or, for one task, the task
     did not succeed), 2 usage error, 3 one task's deadline passed.
@@ -176,7 +179,7 @@ enum RecordCommand {
         .milliseconds(Int64((time.withLock { $0 }.timeIntervalSince(start) * 1000).rounded()))
       })
     let transport = RecordingTransport(
-      upstream: StandInTransport(at: simulator.baseURL, through: URLSession.shared),
+      upstream: StandInTransport(at: simulator.baseURL, through: SameOriginTransport.shared),
       recorder: recorder)
     let client = ProgressClient(
       endpoints: ServiceEndpoints(region: "cn-north-4"), projectID: project,
@@ -234,7 +237,7 @@ enum RecordCommand {
     request.httpBody = Data(
       #"{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"\#(user)","password":"\#(password)","domain":{"name":"tape"}}}},"scope":{"project":{"id":"\#(project)"}}}}"#
         .utf8)
-    let (_, response) = try await URLSession.shared.send(request)
+    let (_, response) = try await SameOriginTransport.shared.send(request)
     guard let token = response.value(forHTTPHeaderField: "X-Subject-Token") else {
       throw URLError(.userAuthenticationRequired)
     }

@@ -25,7 +25,8 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   public var unusedInteractions: UnusedInteractionPolicy
   /// The record mode of this test; `TAPE_RECORD`, when set, wins, and `CI` forces `none`.
   public var record: RecordMode
-  /// What recording sends requests through; a fresh ephemeral `URLSession` when nil.
+  /// What recording sends requests through; when nil, a fresh ``SameOriginTransport`` (an
+  /// ephemeral `URLSession` that follows no redirect to another origin).
   public var upstream: (any HTTPTransport)?
   /// The redactor recorded exchanges pass through.
   public var redactor: Redactor

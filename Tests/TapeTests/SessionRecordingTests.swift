@@ -144,6 +144,6 @@ struct SessionRecordingTests {
     let player = try CassettePlayer(cassette: Cassette(interactions: []), source: "memory")
     #expect(player.makeURLSession().configuration.urlCache == nil)
     #expect(player.makeURLSession(configuration: .default).configuration.urlCache == nil)
-    #expect(RecordingTransport.defaultUpstream.configuration.urlCache == nil)
+    #expect(RecordingTransport.defaultUpstream.session.configuration.urlCache == nil)
   }
 }

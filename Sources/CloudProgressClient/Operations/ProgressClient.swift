@@ -33,12 +33,13 @@ public struct ProgressClient: Sendable, CustomStringConvertible, CustomReflectab
   /// Creates a client.
   ///
   /// - Parameters:
-  ///   - transport: `URLSession.shared` by default; a Tape transport in tests.
+  ///   - transport: `SameOriginTransport.shared` by default (a URLSession that follows no
+  ///     redirect to another origin); a Tape transport in tests.
   ///   - clock: the time for signatures, token expiry and polling.
   ///   - tokenRenewalMargin: how long before a password token expires to renew it.
   public init(
     endpoints: ServiceEndpoints, projectID: String, credentials: CloudCredentials,
-    transport: any HTTPTransport = URLSession.shared, clock: ClientClock = .system,
+    transport: any HTTPTransport = SameOriginTransport.shared, clock: ClientClock = .system,
     tokenRenewalMargin: Duration = .seconds(300)
   ) {
     self.endpoints = endpoints
@@ -59,7 +60,7 @@ public struct ProgressClient: Sendable, CustomStringConvertible, CustomReflectab
 
   /// Creates a client from a configuration (for example one read from the environment).
   public init(
-    configuration: ClientConfiguration, transport: any HTTPTransport = URLSession.shared,
+    configuration: ClientConfiguration, transport: any HTTPTransport = SameOriginTransport.shared,
     clock: ClientClock = .system
   ) {
     self.init(
@@ -187,12 +188,15 @@ public struct ProgressClient: Sendable, CustomStringConvertible, CustomReflectab
     }
   }
 
-  /// Sends one request; a failure to get an answer becomes `.transport`.
+  /// Sends one request; a failure to get an answer becomes `.transport`, and an answer
+  /// that redirects to another origin `.crossOriginRedirect` (the transport did not follow
+  /// it, or it would not be the answer).
   static func exchange(
     _ request: URLRequest, on transport: any HTTPTransport, for operation: CloudAPI?
   ) async throws -> (Data, HTTPURLResponse) {
+    let answer: (Data, HTTPURLResponse)
     do {
-      return try await transport.send(request)
+      answer = try await transport.send(request)
     } catch let error as URLError {
       if error.code == .cancelled { throw CancellationError() }
       throw ProgressClientError.transport(
@@ -204,6 +208,14 @@ public struct ProgressClient: Sendable, CustomStringConvertible, CustomReflectab
       throw ProgressClientError.transport(
         operation: operation, code: nil, message: String(describing: error))
     }
+    let response = answer.1
+    if let target = response.redirectLocation.flatMap(Origin.init),
+      target != request.url.flatMap(Origin.init)
+    {
+      throw ProgressClientError.crossOriginRedirect(
+        operation: operation, status: response.statusCode, origin: target.description)
+    }
+    return answer
   }
 
   /// Whether a 401 says the token expired (`APIG.0301` "token expires", Check's

@@ -13,6 +13,11 @@ public indirect enum ProgressClientError: Error, Sendable, CustomStringConvertib
   case undecodableBody(operation: CloudAPI, path: String, reason: String, requestID: String?)
   /// The request did not get an answer (refused, dropped or timed-out connection).
   case transport(operation: CloudAPI?, code: URLError.Code?, message: String)
+  /// The answer was a redirect (`status`, a 3xx) to another origin, which the transport
+  /// did not follow: the request's credentials were not sent there. `origin` is where it
+  /// pointed (`https://host[:port]`; its path and query are left out); `operation` is nil
+  /// for the IAM token request.
+  case crossOriginRedirect(operation: CloudAPI?, status: Int, origin: String)
   /// The client is not configured to make this call.
   case configuration(String)
   /// Polling gave up after this many failed attempts in a row; `last` is the last failure.
@@ -47,6 +52,10 @@ public indirect enum ProgressClientError: Error, Sendable, CustomStringConvertib
         + (requestID.map { " (request \($0))" } ?? "")
     case .transport(let operation, _, let message):
       (operation.map { "\($0): " } ?? "") + "no answer: \(message)"
+    case .crossOriginRedirect(let operation, let status, let origin):
+      (operation.map { "\($0): " } ?? "IAM token request: ")
+        + "HTTP \(status) redirect to another origin, \(origin), not followed: the "
+        + "credentials were not sent there"
     case .configuration(let message): "configuration: \(message)"
     case .retriesExhausted(let attempts, let last): "gave up after \(attempts) attempts: \(last)"
     case .deadlineExceeded(let after, let last):

@@ -14,14 +14,13 @@ public struct RecordingTransport: HTTPTransport {
   /// Where the exchanges go.
   public let recorder: CassetteRecorder
 
-  /// The session recording sends through when none is given: ephemeral, with no URL cache
-  /// (a lookup on a background queue per request, never used) and up to 64 connections a
-  /// host.
-  public static let defaultUpstream: URLSession = {
+  /// What recording sends through when no upstream is given: a ``SameOriginTransport``
+  /// (a redirect to another origin is not followed, so credentials never reach it; the
+  /// redirect is recorded as the answer) with no URL cache and up to 64 connections a host.
+  public static let defaultUpstream: SameOriginTransport = {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.httpMaximumConnectionsPerHost = 64
-    configuration.urlCache = nil
-    return URLSession(configuration: configuration)
+    return SameOriginTransport(configuration: configuration)
   }()
 
   /// Creates a transport recording what `upstream` answers.

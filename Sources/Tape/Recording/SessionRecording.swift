@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransportCore
 import Synchronization
 
 #if canImport(FoundationNetworking)
