@@ -46,9 +46,9 @@ public enum DocumentedPollingSequences {
 
   /// `cassettes/check-task-polling.json`.
   static let check = [
-    #"{"progress":{"info":"running","ratio":"0%"},"task_status":0}"#,
-    #"{"progress":{"info":"running","ratio":"0%"},"task_status":0}"#,
-    #"{"progress":{"info":"running","ratio":"50%"},"task_status":0}"#,
-    #"{"progress":{"info":"success","ratio":"100%"},"task_status":2}"#,
+    #"{"task_status":0,"progress":{"ratio":"0%","info":"running"}}"#,
+    #"{"task_status":0,"progress":{"ratio":"0%","info":"running"}}"#,
+    #"{"task_status":0,"progress":{"ratio":"50%","info":"running"}}"#,
+    #"{"task_status":2,"progress":{"ratio":"100%","info":"success"}}"#,
   ]
 }

@@ -11,6 +11,8 @@ extension JSONValue {
     public static let compact = Layout(isPretty: false, sortsKeys: false)
     /// Pretty-printed with sorted keys: the canonical form, stable across runs.
     public static let canonical = Layout(isPretty: true, sortsKeys: true)
+    /// Pretty-printed, members in document order.
+    public static let pretty = Layout(isPretty: true, sortsKeys: false)
 
     /// Creates a layout.
     public init(isPretty: Bool, sortsKeys: Bool) {

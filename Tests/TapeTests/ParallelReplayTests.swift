@@ -239,7 +239,7 @@ struct FaultOverlayTests {
       try await tape([0: .truncatedBody(to: 10)]).transport.send(request(taskURL))
     }
     #expect(error?.code == .networkConnectionLost)
-    #expect(error?.partialBody.map { String(decoding: $0, as: UTF8.self) } == #"{"progress"#)
+    #expect(error?.partialBody.map { String(decoding: $0, as: UTF8.self) } == #"{"task_sta"#)
     #expect(error?.partialResponse?.statusCode == 200)
   }
 
@@ -251,7 +251,7 @@ struct FaultOverlayTests {
       try await session.send(request(taskURL))
     }
     #expect(error?.code == .networkConnectionLost)
-    #expect(error?.partialBody.map { String(decoding: $0, as: UTF8.self) } == #"{"progress"#)
+    #expect(error?.partialBody.map { String(decoding: $0, as: UTF8.self) } == #"{"task_sta"#)
     let (data, response) = try await session.send(request(taskURL))
     #expect(response.statusCode == 200)
     #expect(String(decoding: data, as: UTF8.self).contains("50%"))

@@ -86,10 +86,10 @@ struct TenantScrubTests {
     #expect(interaction.response.headers["Location"] == "/v1/\(p)/test-suites/upload/processes/1")
     #expect(
       interaction.request.body?.data
-        == Data(#"{"note":"upload for \#(p)","project":"\#(p)"}"#.utf8))
+        == Data(#"{"project":"\#(p)","note":"upload for \#(p)"}"#.utf8))
     #expect(
       interaction.response.body?.data
-        == Data(#"{"json":{"links":["/v1/\#(p)/x"],"project_id":"\#(p)","\#(p)":{"n":1}}}"#.utf8))
+        == Data(#"{"json":{"project_id":"\#(p)","links":["/v1/\#(p)/x"],"\#(p)":{"n":1}}}"#.utf8))
     #expect(
       interaction.redactions == [
         "request.body: tenant project_id", "request.header.X-Auth-Token",

@@ -37,10 +37,12 @@ extension Cassette {
     ]
     if !metadata.isEmpty {
       members.append(
-        JSONMember("metadata", .object(metadata.map { JSONMember($0.key, .string($0.value)) })))
+        JSONMember(
+          "metadata",
+          .envelope(metadata.map { JSONMember($0.key, .string($0.value)) })))
     }
     if let recordedAt { members.append(JSONMember("recordedAt", .string(recordedAt))) }
-    return .object(members)
+    return .envelope(members)
   }
 }
 
@@ -104,7 +106,7 @@ extension Interaction {
     if !redactions.isEmpty {
       members.append(JSONMember("redacted", .array(redactions.map(JSONValue.string))))
     }
-    return .object(members)
+    return .envelope(members)
   }
 }
 
@@ -138,7 +140,7 @@ extension RecordedRequest {
       JSONMember("headers", headers.json),
     ]
     if let body { members.append(JSONMember("body", body.json)) }
-    return .object(members)
+    return .envelope(members)
   }
 }
 
@@ -157,7 +159,7 @@ extension RecordedResponse {
       JSONMember("status", .number(String(status))), JSONMember("headers", headers.json),
     ]
     if let body { members.append(JSONMember("body", body.json)) }
-    return .object(members)
+    return .envelope(members)
   }
 }
 
@@ -196,7 +198,7 @@ extension RecordedBody {
     let bodyPointer = pointer.appending("body")
     let body = try JSONObjectReader(
       try reader.value("body"), at: bodyPointer,
-      allowedKeys: ["json", "text", "base64", "decodedFrom"])
+      allowedKeys: ["json", "text", "base64", "decodedFrom", "wireText"])
     let forms = ["json", "text", "base64"].filter(body.has)
     guard forms.count == 1 else {
       throw .init(
@@ -211,7 +213,17 @@ extension RecordedBody {
         reason: "unknown content coding '\(decodedFrom)' (expected one of: \(known))")
     }
     switch forms[0] {
-    case "json": self.init(.json(try body.value("json")), decodedFrom: decodedFrom)
+    case "json":
+      let tree = try body.value("json")
+      let wireText = try body.optionalString("wireText")
+      if let wireText {
+        guard (try? JSONParser().parse(Data(wireText.utf8))) == tree else {
+          throw .init(
+            pointer: bodyPointer.appending("wireText"),
+            reason: "does not parse to the body's 'json' (same members, same order)")
+        }
+      }
+      self.init(.json(tree), decodedFrom: decodedFrom, wireText: wireText)
     case "text": self.init(.text(try body.string("text")), decodedFrom: decodedFrom)
     default:
       guard let data = Data(base64Encoded: try body.string("base64")) else {
@@ -232,7 +244,17 @@ extension RecordedBody {
       case .base64(let data): [JSONMember("base64", .string(data.base64EncodedString()))]
       }
     if let decodedFrom { members.append(JSONMember("decodedFrom", .string(decodedFrom))) }
-    return .object(members)
+    if let wireText { members.append(JSONMember("wireText", .string(wireText))) }
+    return .envelope(members)
+  }
+}
+
+extension JSONValue {
+  /// An object of the cassette's own structure, its members sorted by key: the file is
+  /// written with the envelope's keys sorted and every body's members in the order the
+  /// service sent them.
+  fileprivate static func envelope(_ members: [JSONMember]) -> JSONValue {
+    .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
   }
 }
 

@@ -31,9 +31,10 @@ public enum CassetteFile {
     return try Cassette(json: tree, file: file)
   }
 
-  /// The canonical bytes of a cassette: sorted keys, two-space indentation, final newline.
+  /// The canonical bytes of a cassette: the cassette's own keys sorted, every body's JSON
+  /// members in the order the service sent them, two-space indentation, final newline.
   public static func encode(_ cassette: Cassette) -> Data {
-    Data((cassette.json.serialized(.canonical) + "\n").utf8)
+    Data((cassette.json.serialized(.pretty) + "\n").utf8)
   }
 
   /// Writes a cassette atomically (a temporary file, then a rename), creating folders, with

@@ -2,7 +2,13 @@ import Foundation
 import JSONTree
 
 /// A recorded message body, stored as readably as it allows: JSON as a tree (every number
-/// lexeme kept), other UTF-8 as text, anything else as base64.
+/// lexeme and the members' order kept), other UTF-8 as text, anything else as base64.
+///
+/// Replay sends the bytes the service sent: a JSON body the compact form of its tree
+/// reproduces (what most services send) is stored as the tree alone; any other JSON text
+/// (pretty-printed, other spacing, escapes such as `\/`) keeps its exact text in
+/// ``wireText`` too, for as long as it still parses to the same tree (a redaction or any
+/// other rewrite of the tree drops it).
 public struct RecordedBody: Hashable, Sendable {
   /// The stored form.
   public enum Content: Hashable, Sendable {
@@ -20,16 +26,20 @@ public struct RecordedBody: Hashable, Sendable {
   /// stored decoded; on replay the header is dropped and `Content-Length` fixed up. The
   /// loader refuses any other value.
   public var decodedFrom: String?
+  /// The exact JSON text the service sent, when the compact form of the tree would not
+  /// reproduce it; nil otherwise, and always nil for text and base64 bodies.
+  public private(set) var wireText: String?
 
-  /// Creates a body; a JSON tree is stored with its object keys sorted (stably), as the
-  /// cassette file holds it.
-  public init(_ content: Content, decodedFrom: String? = nil) {
-    if case .json(let tree) = content {
-      self.content = .json(tree.sortingKeys())
-    } else {
-      self.content = content
-    }
+  /// Creates a body; `wireText` is kept only for a JSON tree it parses to (members in the
+  /// same order) and that does not already serialize to it.
+  public init(_ content: Content, decodedFrom: String? = nil, wireText: String? = nil) {
+    self.content = content
     self.decodedFrom = decodedFrom
+    if let wireText, case .json(let tree) = content, tree.serialized() != wireText,
+      (try? JSONParser().parse(Data(wireText.utf8))) == tree
+    {
+      self.wireText = wireText
+    }
   }
 
   /// Stores `data` as JSON when `contentType` says JSON and it parses, as text when it is
@@ -37,7 +47,7 @@ public struct RecordedBody: Hashable, Sendable {
   public init(data: Data, contentType: String?) {
     let isJSON = contentType.map { $0.lowercased().containsBytes(of: "json") } ?? false
     if isJSON, let tree = try? JSONParser().parse(data) {
-      self.init(.json(tree))
+      self.init(.json(tree), wireText: String(decoding: data, as: UTF8.self))
     } else if let text = String(validating: data, as: UTF8.self) {
       self.init(.text(text))
     } else {
@@ -45,10 +55,11 @@ public struct RecordedBody: Hashable, Sendable {
     }
   }
 
-  /// The bytes to send: JSON compact, text as UTF-8, base64 decoded.
+  /// The bytes to send: JSON as the service sent it (``wireText``, or the compact form),
+  /// text as UTF-8, base64 decoded.
   public var data: Data {
     switch content {
-    case .json(let tree): Data(tree.serialized().utf8)
+    case .json(let tree): Data((wireText ?? tree.serialized()).utf8)
     case .text(let text): Data(text.utf8)
     case .base64(let bytes): bytes
     }

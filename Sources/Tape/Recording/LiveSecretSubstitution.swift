@@ -52,7 +52,8 @@ struct LiveSecretSubstitution: Sendable {
         case .text(let text): .text(substitution.apply(text, &found))
         case .base64: stored.content
         }
-      result[keyPath: body] = RecordedBody(replaced, decodedFrom: stored.decodedFrom)
+      result[keyPath: body] = RecordedBody(
+        replaced, decodedFrom: stored.decodedFrom, wireText: stored.wireText)
       if !found.isEmpty { names.append("\(side).body: live secret") }
     }
     guard !names.isEmpty else { return interaction }

@@ -141,7 +141,7 @@ extension Redactor {
       var paths: [String] = []
       let redacted = redact(json: tree, at: .root, below: nil, &paths)
       names += paths.map { "\(side).body\($0)" }
-      return RecordedBody(.json(redacted), decodedFrom: body.decodedFrom)
+      return RecordedBody(.json(redacted), decodedFrom: body.decodedFrom, wireText: body.wireText)
     case .text(let text):
       var redacted = text
       if let tree = Self.jsonContainer(in: text) {

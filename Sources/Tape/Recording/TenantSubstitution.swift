@@ -118,7 +118,9 @@ struct TenantSubstitution: Sendable {
   func apply(_ body: RecordedBody, _ names: inout Set<String>) -> RecordedBody {
     guard !rules.isEmpty else { return body }
     return switch body.content {
-    case .json(let tree): RecordedBody(.json(apply(tree, &names)), decodedFrom: body.decodedFrom)
+    case .json(let tree):
+      RecordedBody(
+        .json(apply(tree, &names)), decodedFrom: body.decodedFrom, wireText: body.wireText)
     case .text(let text): RecordedBody(.text(apply(text, &names)), decodedFrom: body.decodedFrom)
     case .base64: body
     }
