@@ -26,9 +26,9 @@ enum SessionRecording {
   /// The methods whose body a URLProtocol must see to record them faithfully.
   private static let bodyMethods: Set<String> = ["POST", "PUT", "PATCH"]
 
-  /// Starts sending the loader's request through `recording`; the returned exchange
+  /// Starts sending the loader's request through `recording`; stopping the returned answer
   /// cancels it.
-  static func start(_ loader: URLProtocol, recording: RecordingSetup) -> RecordingExchange? {
+  static func start(_ loader: URLProtocol, recording: RecordingSetup) -> PendingAnswer? {
     let request = loader.request
     if bodyMethods.contains(request.httpMethod ?? "GET"), request.httpBody == nil,
       request.httpBodyStream == nil
@@ -48,7 +48,7 @@ enum SessionRecording {
           .cancelled, userInfo: [NSLocalizedDescriptionKey: problem.description]))
       return nil
     }
-    let exchange = RecordingExchange()
+    let pending = PendingAnswer()
     let box = UncheckedBox(loader)
     let transport = recording.transport
     // A body set as a stream is read once, here, so that the transport gets it as data.
@@ -58,7 +58,7 @@ enum SessionRecording {
       sent.httpBodyStream = nil
     }
     let outgoing = sent
-    exchange.task = Task.detached {
+    pending.task = Task.detached {
       let result: Result<(Data, HTTPURLResponse), any Error>
       do {
         result = .success(try await transport.send(outgoing))
@@ -66,7 +66,7 @@ enum SessionRecording {
         result = .failure(error)
       }
       Trampoline.shared.run {
-        guard !exchange.isStopped else { return }
+        guard !pending.isStopped else { return }
         let loader = box.value
         guard let client = loader.client else { return }
         switch result {
@@ -79,37 +79,7 @@ enum SessionRecording {
         }
       }
     }
-    return exchange
-  }
-}
-
-/// One request a recording URLSession is sending: stopping it (the URLSession task was
-/// cancelled) cancels the send upstream and drops its delivery.
-final class RecordingExchange: Sendable {
-  private let state = Mutex<(task: Task<Void, Never>?, stopped: Bool)>((nil, false))
-
-  /// The task sending the request.
-  var task: Task<Void, Never>? {
-    get { state.withLock { $0.task } }
-    set {
-      let stopped = state.withLock { state in
-        state.task = newValue
-        return state.stopped
-      }
-      if stopped { newValue?.cancel() }
-    }
-  }
-
-  /// Whether the loader was stopped: then nothing is delivered to it.
-  var isStopped: Bool { state.withLock { $0.stopped } }
-
-  /// Cancels the send and drops its delivery.
-  func stop() {
-    let task = state.withLock { state in
-      state.stopped = true
-      return state.task
-    }
-    task?.cancel()
+    return pending
   }
 }
 

@@ -17,6 +17,10 @@ public struct ReplayClock: Sendable {
   /// Holds the calling thread until a deadline (time since the clock was wrapped), when the
   /// clock can.
   let block: (@Sendable (_ deadline: Duration) -> Void)?
+  /// Runs work at a deadline (time since the clock was wrapped) on another thread, without
+  /// holding the caller's, when the clock can: the real clock. A URLSession replay waits so,
+  /// off URLSession's shared queue, so that waits of requests in flight together overlap.
+  let schedule: (@Sendable (_ deadline: Duration, _ work: @escaping @Sendable () -> Void) -> Void)?
   /// The virtual clock wrapped, if it is one: the `.cassette` trait runs its test in the
   /// clock's ``VirtualClock/run(_:)`` scope.
   package let virtualClock: VirtualClock?
@@ -29,6 +33,7 @@ public struct ReplayClock: Sendable {
       try await clock.sleep(until: start.advanced(by: deadline), tolerance: nil)
     }
     self.block = nil
+    self.schedule = nil
     self.virtualClock = nil
   }
 
@@ -38,6 +43,7 @@ public struct ReplayClock: Sendable {
     self.elapsed = { start.duration(to: clock.now) }
     self.sleep = { deadline in try await clock.sleep(until: start.advanced(by: deadline)) }
     self.block = { deadline in clock.move(to: start.advanced(by: deadline)) }
+    self.schedule = nil
     self.virtualClock = clock
   }
 
@@ -51,19 +57,32 @@ public struct ReplayClock: Sendable {
       block: { deadline in
         let wait = deadline - start.duration(to: clock.now)
         guard wait > .zero else { return }
-        let (seconds, attoseconds) = wait.components
-        Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
+        Thread.sleep(forTimeInterval: wait.seconds)
+      },
+      schedule: { deadline, work in
+        let wait = max(.zero, deadline - start.duration(to: clock.now))
+        DispatchQueue.global().asyncAfter(deadline: .now() + wait.seconds, execute: work)
       })
   }
 
   private init(
     elapsed: @escaping @Sendable () -> Duration,
     sleep: @escaping @Sendable (Duration) async throws -> Void,
-    block: (@Sendable (Duration) -> Void)?
+    block: (@Sendable (Duration) -> Void)?,
+    schedule: (@Sendable (Duration, @escaping @Sendable () -> Void) -> Void)?
   ) {
     self.elapsed = elapsed
     self.sleep = sleep
     self.block = block
+    self.schedule = schedule
     self.virtualClock = nil
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  fileprivate var seconds: Double {
+    let (seconds, attoseconds) = components
+    return Double(seconds) + Double(attoseconds) / 1e18
   }
 }

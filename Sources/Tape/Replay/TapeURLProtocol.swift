@@ -9,17 +9,19 @@ import Foundation
 /// `upload(for:from:)` arrive without it (a URLProtocol cannot see such bodies); set
 /// `httpBody` on the request instead when the body matters for matching.
 ///
-/// It answers synchronously, inside `startLoading`. Measured on Swift 6.3.1 for Linux:
-/// calling the `URLProtocolClient` from any other thread (a global queue, even one serial
-/// queue) while other tasks of the same session are in flight crashes FoundationNetworking
-/// (a null dereference in `URLSession.behaviour(for:)`), with 8 requests in flight as with
-/// 64. When a response must wait (pacing, a fault delay), `startLoading` holds its thread
-/// for the replay clock: at once on a ``VirtualClock``, for real on the real clock. It
-/// cannot wait on Swift concurrency there: `URLSession.data(for:)` parks the concurrency
-/// threads in a `DispatchQueue.sync` onto the very queue `startLoading` runs on, so an
-/// awaited sleep would never be resumed (measured: a deadlock with 2 cores). A truncated-body
-/// fault is delivered the same way: the head and the partial body, then
-/// `networkConnectionLost` instead of the end of loading.
+/// It answers on URLSession's shared queue, where `startLoading` runs. Measured on Swift
+/// 6.3.1 for Linux: calling the `URLProtocolClient` from any other thread (a global queue,
+/// even one serial queue) while other tasks of the same session are in flight crashes
+/// FoundationNetworking (a null dereference in `URLSession.behaviour(for:)`), with 8
+/// requests in flight as with 64. An answer due at once is delivered inside `startLoading`.
+/// One that must wait (pacing, a fault delay) waits off that queue on the real clock, and is
+/// then delivered back on it through the ``Trampoline``, so that waits of requests in flight
+/// together overlap as on the network (holding the shared queue would hold every session's
+/// requests); on a ``VirtualClock`` the wait moves the clock at once. It cannot wait on
+/// Swift concurrency inside `startLoading`: `URLSession.data(for:)` parks the concurrency
+/// threads in a `DispatchQueue.sync` onto the very queue `startLoading` runs on (measured: a
+/// deadlock with 2 cores). A truncated-body fault is delivered the same way: the head and
+/// the partial body, then `networkConnectionLost` instead of the end of loading.
 final class TapeURLProtocol<Slot>: URLProtocol {
   override class func canInit(with request: URLRequest) -> Bool { true }
 
@@ -33,39 +35,65 @@ final class TapeURLProtocol<Slot>: URLProtocol {
         let selection = try? player.select(
           RequestSnapshot(request), arrival: arrival, keepingFailure: false)
       {
-        deliver(Result { try answer(player, selection, arrival: arrival) })
+        respond(player, selection, arrival: arrival)
       } else {
-        recordingExchange = SessionRecording.start(self, recording: recording)
+        pending = SessionRecording.start(self, recording: recording)
       }
       return
     }
-    deliver(answer())
-  }
-
-  /// The exchange a recording session is sending for this request, if any.
-  private var recordingExchange: RecordingExchange?
-
-  override func stopLoading() {
-    recordingExchange?.stop()
-  }
-
-  private func answer() -> Result<ReplayAnswer, any Error> {
     guard let player = ProtocolSlots.player(for: type(of: self)) else {
-      return .failure(
-        URLError(
-          .cancelled,
-          userInfo: [
-            NSLocalizedDescriptionKey:
-              "Tape: this request's replay slot has no player: it was sent by a session that "
-              + "CassettePlayer.makeURLSession() did not make (such as one built from another "
-              + "replaying session's configuration), after that session was gone"
-          ]))
+      deliver(.failure(Self.noPlayer))
+      return
     }
     let arrival = player.configuration.clock.elapsed()
-    return Result {
-      try answer(
+    do {
+      respond(
         player, try player.select(RequestSnapshot(request), arrival: arrival), arrival: arrival)
+    } catch {
+      deliver(.failure(error))
     }
+  }
+
+  /// The answer delivered later for this request, if any: a recording, or a wait on the
+  /// real clock.
+  private var pending: PendingAnswer?
+
+  override func stopLoading() {
+    pending?.stop()
+  }
+
+  /// Delivers the answer to a selection: at once, or at its deadline.
+  private func respond(
+    _ player: CassettePlayer, _ selection: CassettePlayer.Selection, arrival: Duration
+  ) {
+    guard let deadline = player.deadline(for: selection, arrival: arrival),
+      let schedule = player.configuration.clock.schedule
+    else {
+      deliver(Result { try answer(player, selection, arrival: arrival) })
+      return
+    }
+    let waiting = PendingAnswer()
+    pending = waiting
+    let box = UncheckedBox(self)
+    let url = request.url
+    schedule(deadline) {
+      let result = Result { try player.answer(selection, url: url) }
+      Trampoline.shared.run {
+        guard !waiting.isStopped else { return }
+        box.value.deliver(result)
+      }
+    }
+  }
+
+  private static var noPlayer: URLError {
+    URLError(
+      .cancelled,
+      userInfo: [
+        NSLocalizedDescriptionKey:
+          "Tape: this request's replay slot has no player: it was sent by a session that "
+          + "CassettePlayer.makeURLSession() did not make (such as one built from another "
+          + "replaying session's configuration), after that session was gone"
+      ])
   }
 
   /// The answer to a selection, after any wait its pacing or fault asks for.
