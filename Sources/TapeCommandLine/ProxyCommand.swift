@@ -20,7 +20,11 @@ enum ProxyCommand {
     the client's endpoint at the printed URL) and writes the cassette when stopped
     (Ctrl-C), credentials redacted. 'simulator' starts the built-in simulator as the
     upstream. A redirect to another origin is never followed (the forwarded credentials
-    are not sent there): the client gets the 3xx, and the cassette keeps it. Record modes:
+    are not sent there): the client gets the 3xx, and the cassette keeps it. A request the
+    client signed with AK/SK is signed again for the upstream (the signature covers the
+    host) with HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (the simulator's own key for
+    'simulator'); without them it goes as signed, and the upstream refuses it: the proxy
+    says so at start-up and beside each 401. Record modes:
       once         (the default) record when the cassette does not exist; when it does,
                    replay it instead of forwarding, as tape serve does
       newEpisodes  replay what the cassette answers; forward and append the rest
@@ -131,17 +135,21 @@ enum ProxyCommand {
     }
     // Plain sockets to an http:// stand-in (they follow no redirect); URLSession (and its
     // TLS) for the cloud, following no redirect to another origin.
-    let transport: any HTTPTransport =
+    let direct: any HTTPTransport =
       upstream.scheme?.lowercased() == "http" ? PlainHTTPTransport() : SameOriginTransport()
+    let signingKey = signingKey(simulator: simulator, environment: environment)
+    let transport: any HTTPTransport =
+      signingKey == nil
+      ? UnsignedForwardingNotice.Transport(upstream: direct, print: print) : direct
     let recorder = CassetteRecorder(
       redactor: Redactor.huaweiCloud.adding(tenantIdentifiers: tenants),
-      liveSecrets: liveSecrets(simulator: simulator, environment: environment))
+      liveSecrets: simulatorSecrets(simulator), environment: environment)
     let proxy: ForwardingProxy
     do {
       proxy = try ForwardingProxy.start(
         upstream: upstream, port: port, transport: transport, recorder: recorder,
         replaying: player,
-        prepare: resigning(with: signingKey(simulator: simulator, environment: environment)))
+        prepare: resigning(with: signingKey))
     } catch {
       await simulator?.stop()
       return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
@@ -151,6 +159,7 @@ enum ProxyCommand {
         + "\(upstream.absoluteString); recording to \(path)\n"
         + (tenants.isEmpty
           ? "" : "scrubbing \(tenants.map(\.name).joined(separator: ", ")) to placeholders\n")
+        + (signingKey == nil ? UnsignedForwardingNotice.startUp : "")
         + "\nCtrl-C stops it and writes the cassette.\n")
     await until()
     await proxy.stop()
@@ -170,18 +179,12 @@ enum ProxyCommand {
         + "\(summary.stored) in all (\(before) kept, repeats folded)\n")
   }
 
-  /// What the recorded session may have carried and the cassette must not: the credentials
-  /// in the environment, and the simulator's own.
-  static func liveSecrets(simulator: CloudSimulator?, environment: [String: String]) -> [String] {
-    var secrets = [
-      "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
-      "HUAWEICLOUD_SDK_AUTH_TOKEN", "HUAWEICLOUD_SDK_PASSWORD",
-    ].compactMap { environment[$0] }.filter { !$0.isEmpty }
-    if let scenario = simulator?.scenario {
-      secrets += scenario.accessKeys.flatMap { [$0.accessKey, $0.secretKey] }
-      secrets += scenario.accounts.map(\.password)
-    }
-    return secrets
+  /// The simulator's own credentials, which a session recorded against it may carry and the
+  /// cassette must not (those of the environment the Huawei Cloud profile finds itself).
+  static func simulatorSecrets(_ simulator: CloudSimulator?) -> [String] {
+    guard let scenario = simulator?.scenario else { return [] }
+    return scenario.accessKeys.flatMap { [$0.accessKey, $0.secretKey] }
+      + scenario.accounts.map(\.password)
   }
 
   /// The key pair to re-sign AK/SK requests with: the simulator's own, or the one in the
@@ -206,9 +209,7 @@ enum ProxyCommand {
     -> @Sendable (inout URLRequest) throws -> Void
   {
     { request in
-      guard let credentials,
-        request.value(forHTTPHeaderField: "Authorization")?.hasPrefix("SDK-HMAC-SHA256") == true
-      else { return }
+      guard let credentials, UnsignedForwardingNotice.isSigned(request) else { return }
       request.setValue(nil, forHTTPHeaderField: "Authorization")
       request.setValue(nil, forHTTPHeaderField: "X-Sdk-Date")
       try SDKSigner(credentials: credentials).sign(&request, at: Date())

@@ -1,0 +1,74 @@
+import Foundation
+import LoopbackHTTP
+import Synchronization
+import Testing
+
+@testable import TapeCommandLine
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Without a key pair, `tape proxy` cannot sign AK/SK requests again for the upstream: it
+/// says so at start-up and beside each refusal, instead of leaving a bare 401.
+@Suite("tape proxy: forwarding AK/SK signatures")
+struct ProxySigningNoticeTests {
+  /// Runs the proxy in process against an upstream refusing AK/SK signatures, sends one
+  /// signed request through it, and returns what it printed and the status the client got.
+  func run(environment: [String: String]) async throws -> (printed: String, status: Int) {
+    let upstream = try HTTPServer.start { request in
+      let signed = request.headers.contains {
+        $0.name.lowercased() == "authorization" && $0.value.hasPrefix("SDK-HMAC-SHA256")
+      }
+      return signed
+        ? .json(
+          text: #"{"error_code":"APIG.0301","error_msg":"Incorrect IAM authentication"}"#,
+          status: 401)
+        : .json(text: "{}")
+    }
+    defer { upstream.beginStop() }
+    let cassette = FileManager.default.temporaryDirectory.appending(path: "sign-\(UUID()).json")
+    defer { try? FileManager.default.removeItem(at: cassette) }
+    let printed = Mutex("")
+    let status = Mutex(0)
+    _ = await ProxyCommand.run(
+      ["--upstream", upstream.baseURL.absoluteString, "--cassette", cassette.path],
+      environment: environment, print: { text in printed.withLock { $0 += text } },
+      until: {
+        let base =
+          printed.withLock { $0 }.split(separator: " ").first { $0.hasPrefix("http://") }
+          .map(String.init) ?? ""
+        var request = URLRequest(
+          url: URL(string: base.trimmingCharacters(in: [","]) + "/v2/tasks/t1/progress")!)
+        request.setValue(
+          "SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=host;x-sdk-date, "
+            + "Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
+          forHTTPHeaderField: "Authorization")
+        request.setValue("20191115T033655Z", forHTTPHeaderField: "X-Sdk-Date")
+        let response = try? await URLSession(configuration: .ephemeral).data(for: request).1
+        status.withLock { $0 = (response as? HTTPURLResponse)?.statusCode ?? 0 }
+      })
+    return (printed.withLock { $0 }, status.withLock { $0 })
+  }
+
+  @Test("no key pair: a note at start-up and beside the 401, the 401 passed on")
+  func withoutKeys() async throws {
+    let (printed, status) = try await run(environment: [:])
+    #expect(status == 401)
+    #expect(printed.contains(UnsignedForwardingNotice.startUp))
+    #expect(
+      printed.contains(
+        "tape proxy: GET /v2/tasks/t1/progress was refused (401): it was forwarded with the "
+          + "client's AK/SK signature"))
+  }
+
+  @Test("with the key pair: no note, and the request is signed again for the upstream")
+  func withKeys() async throws {
+    let (printed, _) = try await run(environment: [
+      "HUAWEICLOUD_SDK_AK": "QTWAOYTTINDUT2QVKYUC",
+      "HUAWEICLOUD_SDK_SK": "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc",
+    ])
+    #expect(!printed.contains("note: HUAWEICLOUD_SDK_AK"))
+    #expect(!printed.contains("was refused (401)"))
+  }
+}
