@@ -80,3 +80,16 @@ struct ByteExactReplayTests {
     }
   }
 }
+
+/// Methods are case-sensitive (RFC 9110): a recorded `GET` does not answer a `get`.
+@Suite("Method matching")
+struct MethodCaseTests {
+  @Test("a method matches only as recorded, case included")
+  func caseSensitive() throws {
+    let recorded = RequestSnapshot(RecordedRequest(method: "GET", url: "https://h.example/a"))
+    let lower = RequestSnapshot(RecordedRequest(method: "get", url: "https://h.example/a"))
+    #expect(lower.method == "get")
+    #expect(!RequestMatcher.method.agrees(lower, recorded))
+    #expect(RequestMatcher.method.agrees(recorded, recorded))
+  }
+}

@@ -20,7 +20,7 @@ public struct RequestSnapshot: Hashable, Sendable {
     }
   }
 
-  /// The method, upper case.
+  /// The method, as sent: methods are case-sensitive (RFC 9110), so `get` is not `GET`.
   public var method: String
   /// The scheme, lower case.
   public var scheme: String
@@ -61,7 +61,7 @@ public struct RequestSnapshot: Hashable, Sendable {
 
   private init(method: String, url: URL?, headers: HeaderFields, body: Data) {
     let components = url.flatMap { URLComponents(url: $0, resolvingAgainstBaseURL: true) }
-    self.method = method.uppercased()
+    self.method = method
     self.scheme = components?.scheme?.lowercased() ?? ""
     self.host = components?.host?.lowercased() ?? ""
     let defaultPort = ["http": 80, "https": 443][scheme]
