@@ -31,6 +31,7 @@ enum SecretName {
 
   /// How secret what `name` holds is.
   static func secrecy(of name: String) -> Secrecy {
+    guard mayBeSecret(name) else { return .none }
     let words = self.words(of: name)
     guard let last = words.last else { return .none }
     if words.contains(where: containerWords.contains) { return .everythingBelow }
@@ -40,6 +41,29 @@ enum SecretName {
     }
     if valueWords.contains(last) || last.hasSuffix("token") { return .value }
     return .none
+  }
+
+  /// Parts every secret name holds one of (lower case); a name holding none is not split
+  /// into words at all, which is most names (`Content-Type`, `task_status`).
+  private static let telltales: [[UInt8]] = [
+    "pass", "pwd", "secret", "token", "credential", "signature", "key", "ak", "sk",
+  ].map { Array($0.utf8) }
+
+  /// Whether `name`, lower-cased, holds one of the ``telltales``.
+  private static func mayBeSecret(_ name: String) -> Bool {
+    var lowered: [UInt8] = []
+    lowered.reserveCapacity(name.utf8.count)
+    for byte in name.utf8 { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+    return telltales.contains { telltale in
+      guard lowered.count >= telltale.count else { return false }
+      for start in 0...(lowered.count - telltale.count)
+      where lowered[start] == telltale[0]
+        && lowered[start..<start + telltale.count].elementsEqual(telltale)
+      {
+        return true
+      }
+      return false
+    }
   }
 
   /// The lower-case words of a name (bytes outside ASCII are kept as letters).
