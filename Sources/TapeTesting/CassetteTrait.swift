@@ -117,9 +117,12 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     save(recording, to: url, source: source, base: mode == .all ? nil : existing)
   }
 
-  /// Writes what was recorded (nothing when nothing new was), and says where or why not.
+  /// Writes what was recorded, and says where or why not. A session that recorded nothing
+  /// never replaces the cassette (nor creates an empty one): a re-record (`all`) or a first
+  /// recording that sent nothing says so; `newEpisodes` with nothing new says nothing.
   private func save(_ recording: RecordingSetup?, to url: URL, source: String, base: Cassette?) {
-    guard let recorder = recording?.recorder, !recorder.interactions.isEmpty else { return }
+    guard let recorder = recording?.recorder else { return }
+    if base != nil, recorder.interactions.isEmpty { return }
     do {
       let summary = try recorder.write(
         to: url, named: source, appendingTo: base, metadata: ["origin": "recorded by a test"])

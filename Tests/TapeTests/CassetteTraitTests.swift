@@ -72,6 +72,28 @@ struct CassetteTraitTests {
     #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "no").path))
   }
 
+  @Test("TAPE_RECORD=all that sends nothing leaves a good cassette as it was, and says so")
+  func emptyAllSessionKeepsTheCassette() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "tape-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let cassette = folder.appending(path: "kept.json")
+    try FileManager.default.copyItem(
+      at: packageRoot.appending(path: "cassettes/check-task-polling.json"), to: cassette)
+    let before = try Data(contentsOf: cassette)
+    var trait = CassetteTrait.cassette("kept")
+    trait.environment = ["TAPE_RECORD": "all", "TAPE_CASSETTES": folder.path]
+    try await withKnownIssue {
+      try await runScope(trait) {}
+    } matching: { issue in
+      issue.severity == .warning
+        && issue.comments.map(\.rawValue).joined()
+          == "Tape recorded nothing: \(cassette.path) was left as it was (a cassette is never "
+          + "replaced by an empty session)"
+    }
+    #expect(try Data(contentsOf: cassette) == before)
+  }
+
   @Test("with CI set, TAPE_RECORD is ignored with a warning and the cassette replays")
   func ciForcesReplay() async throws {
     var trait = CassetteTrait.cassette("check-task-polling", unusedInteractions: .ignore)

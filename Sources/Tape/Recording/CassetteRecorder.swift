@@ -15,7 +15,13 @@ import Synchronization
 /// only stores the exchange (an answer waits for nothing more), and each is redacted once,
 /// the first time ``interactions`` or a cassette is asked for; nothing unredacted is ever
 /// returned or written. Nothing is written until ``write(to:named:appendingTo:metadata:)``,
-/// which writes the whole cassette once, atomically.
+/// which writes the whole cassette once, atomically, and never an empty session.
+///
+/// With a journal (``startJournal(beside:appendingToExisting:metadata:)``), each exchange
+/// is also handed to the cassette's ``RecordingJournal``, whose own thread redacts it,
+/// appends it, secret-free, and hands the redacted form back (so the write has little left
+/// to redact): a process killed before the write loses only the exchanges in flight. The
+/// write deletes the journal; a refused write leaves it.
 public final class CassetteRecorder: Sendable {
   /// The redactor every exchange passes through before anything reads or writes it.
   public let redactor: Redactor
@@ -25,6 +31,7 @@ public final class CassetteRecorder: Sendable {
   private struct State {
     var slots: [Slot] = []
     var liveSecrets: Set<String> = []
+    var journal: RecordingJournal?
   }
 
   /// One exchange's place in the cassette.
@@ -32,7 +39,7 @@ public final class CassetteRecorder: Sendable {
     /// Its request is on its way (or failed without an answer).
     case sent
     /// Answered, as it came, not yet redacted.
-    case answered(Answered)
+    case answered(AnsweredExchange)
     /// Made elsewhere (imported from a HAR file), not yet redacted.
     case made(Interaction)
     /// Redacted.
@@ -41,15 +48,6 @@ public final class CassetteRecorder: Sendable {
     var kept: Interaction? {
       if case .kept(let interaction) = self { interaction } else { nil }
     }
-  }
-
-  /// An exchange as it came.
-  private struct Answered: Sendable {
-    let request: URLRequest
-    let response: HTTPURLResponse
-    let body: Data
-    let offset: Duration
-    let duration: Duration
   }
 
   /// What a write did.
@@ -62,10 +60,22 @@ public final class CassetteRecorder: Sendable {
     public var stored: Int
     /// The bytes written.
     public var bytes: Int
+    /// Whether the file was written: not when the session recorded nothing, since a
+    /// cassette is never replaced (or created) by an empty session.
+    public var written = true
+    /// Whether the file was there when the session recorded nothing (and was left as it was).
+    var existed = false
 
-    /// `Tape recorded 7 interactions into cassettes/x.json (3 stored, ...)`.
+    /// `Tape recorded 7 interactions into cassettes/x.json (3 stored, ...)`, or that nothing
+    /// was recorded and the file left as it was.
     public var description: String {
-      "Tape recorded \(recorded) interaction\(recorded == 1 ? "" : "s") into \(file) "
+      guard written else {
+        return "Tape recorded nothing: \(file) "
+          + (existed
+            ? "was left as it was (a cassette is never replaced by an empty session)"
+            : "was not written")
+      }
+      return "Tape recorded \(recorded) interaction\(recorded == 1 ? "" : "s") into \(file) "
         + "(\(stored) stored after folding repeats, \(bytes) bytes)"
     }
   }
@@ -105,10 +115,60 @@ public final class CassetteRecorder: Sendable {
   public func complete(
     slot: Int, request: URLRequest, response: HTTPURLResponse, body: Data, offset: Duration
   ) {
-    let answered = Answered(
+    let answered = AnsweredExchange(
       request: request, response: response, body: body, offset: offset,
       duration: elapsed() - offset)
-    state.withLock { $0.slots[slot] = .answered(answered) }
+    let journal = state.withLock { state in
+      state.slots[slot] = .answered(answered)
+      return state.journal
+    }
+    // The journal's own thread redacts it, appends it, and hands the redacted interaction
+    // back (``keepRedacted(slot:_:secrets:)``).
+    journal?.append(slot: slot, answered)
+  }
+
+  /// Takes the redacted form of an answered exchange, made by the journal's thread, unless
+  /// the exchange was redacted here meanwhile.
+  private func keepRedacted(slot: Int, _ interaction: Interaction, secrets: [String]) {
+    state.withLock { state in
+      guard case .answered = state.slots[slot] else { return }
+      state.slots[slot] = .kept(interaction)
+      state.liveSecrets.formUnion(secrets)
+    }
+  }
+
+  /// Journals every exchange from now on into `<cassette>.journal` (see
+  /// ``RecordingJournal``), which ``write(to:named:appendingTo:metadata:)`` deletes once
+  /// `cassette` is written. Call it before the first request. `appendingToExisting` says
+  /// whether the session goes after the interactions of the cassette on disk
+  /// (`newEpisodes`) or replaces them; `metadata` is what a cassette rebuilt from the
+  /// journal is written with.
+  ///
+  /// - Throws: ``RecordingError`` when a journal of an earlier session is there (rebuild
+  ///   the cassette from it first: ``recoverJournal(beside:named:redactor:environment:)``)
+  ///   or the file cannot be created.
+  public func startJournal(
+    beside cassette: URL, appendingToExisting: Bool = false, metadata: [String: String] = [:]
+  ) throws(RecordingError) {
+    let journal = try RecordingJournal.begin(
+      for: cassette, appendsToExisting: appendingToExisting, metadata: metadata,
+      redactor: redactor
+    ) { [weak self] slot, interaction, secrets in
+      self?.keepRedacted(slot: slot, interaction, secrets: secrets)
+    }
+    let secrets = state.withLock { state in
+      state.journal = journal
+      return state.liveSecrets
+    }
+    journal.learn(secrets)
+  }
+
+  /// The journal exchanges are appended to, if any.
+  public var journal: RecordingJournal? { state.withLock { $0.journal } }
+
+  /// Makes `journal` (left by an earlier session) the one the next write marks and deletes.
+  func adopt(_ journal: RecordingJournal) {
+    state.withLock { $0.journal = journal }
   }
 
   /// Keeps an interaction made elsewhere (read from a HAR file), after the ones kept so far;
@@ -119,7 +179,11 @@ public final class CassetteRecorder: Sendable {
 
   /// Adds a secret value the session used, which the final scan must not find.
   public func addLiveSecret(_ value: String) {
-    _ = state.withLock { $0.liveSecrets.insert(value) }
+    let journal = state.withLock { state in
+      state.liveSecrets.insert(value)
+      return state.journal
+    }
+    journal?.learn([value])
   }
 
   /// The redacted interactions recorded so far, in the order their requests were sent
@@ -129,13 +193,7 @@ public final class CassetteRecorder: Sendable {
     let waiting = state.withLock { state in
       state.slots.enumerated().compactMap { index, slot -> (Int, Interaction)? in
         switch slot {
-        case .answered(let answered):
-          (
-            index,
-            CapturedExchange.interaction(
-              request: answered.request, response: answered.response, body: answered.body,
-              offset: answered.offset, duration: answered.duration)
-          )
+        case .answered(let answered): (index, answered.interaction)
         case .made(let interaction): (index, interaction)
         case .sent, .kept: nil
         }
@@ -143,7 +201,7 @@ public final class CassetteRecorder: Sendable {
     }
     // Redacted outside the lock, so that exchanges still arriving are not held up.
     let redacted = waiting.map { index, raw in
-      (index, redactor.redact(raw), redactor.secretValues(in: raw))
+      (index, redactor.redact(raw), secretValues(in: raw))
     }
     let (kept, secrets) = state.withLock { state in
       for (index, interaction, secrets) in redacted {
@@ -154,6 +212,18 @@ public final class CassetteRecorder: Sendable {
     }
     let substitution = LiveSecretSubstitution(secrets)
     return kept.map(substitution.apply)
+  }
+
+  /// The live secrets `raw` carries; never the marker of a value a journal withheld (one a
+  /// rule now redacts), which must not be replaced elsewhere as if it were a secret: left
+  /// where no rule redacts it, it makes the write refuse, naming the place.
+  private func secretValues(in raw: Interaction) -> [String] {
+    Self.secretValues(in: raw, redactor: redactor)
+  }
+
+  /// The live secrets `raw` carries by `redactor`'s rules, the withheld marker left out.
+  static func secretValues(in raw: Interaction, redactor: Redactor) -> [String] {
+    redactor.secretValues(in: raw).filter { !$0.containsBytes(of: WithheldSecret.marker) }
   }
 
   /// The cassette to write: `base`'s interactions (for `newEpisodes`), then this session's,
@@ -174,29 +244,52 @@ public final class CassetteRecorder: Sendable {
       recordedAt: Date.now.formatted(.iso8601), metadata: merged)
   }
 
-  /// Scans the cassette's bytes for the session's live secrets and credential shapes, then
-  /// writes it atomically (temporary file, `fsync`, rename); `name` is how errors and the
-  /// summary name the file.
+  /// Scans the cassette's bytes for the session's live secrets and credential shapes (and
+  /// for values withheld from a journal it was rebuilt from), then writes it atomically
+  /// (temporary file, `fsync`, rename) and deletes the journal; `name` is how errors and
+  /// the summary name the file.
+  ///
+  /// A session that recorded nothing writes nothing (``Summary/written`` is false): a
+  /// cassette is never replaced by an empty session, nor an empty one created.
   ///
   /// - Throws: ``RecordingError`` naming every place a secret survived (nothing is
-  ///   written), or why the file could not be written.
+  ///   written, and the journal is left), or why the file could not be written.
   @discardableResult
   public func write(
     to url: URL, named name: String? = nil, appendingTo base: Cassette? = nil,
     metadata: [String: String] = [:]
   ) throws(RecordingError) -> Summary {
     let file = name ?? url.path
+    let journal = state.withLock { $0.journal }.flatMap { journal in
+      journal.url.path == RecordingJournal.url(for: url).path ? journal : nil
+    }
+    // Every exchange in the journal before anything is decided: a refused write leaves it
+    // whole.
+    journal?.flush()
     let recorded = interactions  // redacts what is still waiting, remembering its secrets
+    guard !recorded.isEmpty else {
+      journal?.remove()  // it holds nothing
+      var summary = Summary(file: file, recorded: 0, stored: 0, bytes: 0)
+      summary.written = false
+      summary.existed = FileManager.default.fileExists(atPath: url.path)
+      return summary
+    }
     let cassette = Self.cassette(of: recorded, appendingTo: base, metadata: metadata)
     let data = CassetteFile.encode(cassette)
     let secrets = state.withLock { Array($0.liveSecrets) }
-    let hits = SecretScanner(liveSecrets: secrets, redactor: redactor).scan(data)
+    let hits =
+      SecretScanner(liveSecrets: secrets, redactor: redactor).scan(data)
+      + WithheldSecret.hits(in: data)
     guard hits.isEmpty else { throw RecordingError(file: file, problem: .secretsFound(hits)) }
+    if let journal, !journal.markCommitting(data) {
+      journal.remove()
+    }
     do {
       try AtomicFile.write(data, to: url)
     } catch {
       throw RecordingError(file: file, problem: .inputOutput(error.description))
     }
+    journal?.remove()
     return Summary(
       file: file, recorded: recorded.count, stored: cassette.interactions.count,
       bytes: data.count)
