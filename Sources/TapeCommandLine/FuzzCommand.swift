@@ -35,7 +35,7 @@ enum FuzzCommand {
       -h, --help        print this text
 
     Ctrl-C stops the workers, prints the summary and every finding file saved so far, and
-    exits 130; a second Ctrl-C stops at once.
+    exits 130 (143 for SIGTERM, 129 for SIGHUP); a second Ctrl-C stops at once.
 
     Speed: 'swift run tape fuzz' is a debug build, several times slower than
     'swift run -c release tape fuzz' (about 4,000 against 30,000 inputs/s on 2 cores).
@@ -45,7 +45,7 @@ enum FuzzCommand {
       1  a new finding (saved in <corpus>/<api>/findings/; commit it, swift test replays it)
       2  a usage error, or a --corpus directory that is missing or holds no seeds
       3  a target ran no inputs
-      130  interrupted (Ctrl-C or SIGTERM)
+      130  interrupted (Ctrl-C; 143 SIGTERM, 129 SIGHUP)
 
     """
 
@@ -170,7 +170,7 @@ enum FuzzCommand {
     if Interruption.isRequested {
       return CommandOutcome(
         status: Interruption.exitStatus, output: summary,
-        errorOutput: "interrupted: the summary covers what ran before Ctrl-C\n")
+        errorOutput: "interrupted: the summary covers what ran before the stop\n")
     }
     let idle = targets.map(\.name).filter { name in
       reports.first { $0.target == name }.map { $0.executions == 0 } ?? true

@@ -13,7 +13,7 @@ final class ProgressPrinter: Sendable {
   }
 
   func say(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    StandardStream.error(text)
   }
 
   func update(_ progress: FuzzProgress) {
