@@ -3,6 +3,7 @@ import CloudProgressClient
 import CloudSimulator
 import Foundation
 import HTTPTransportCore
+import Synchronization
 import Tape
 
 #if canImport(FoundationNetworking)
@@ -14,7 +15,7 @@ enum PollCommand {
   static let usage = """
     usage: tape poll <api> [id] [--workspace <id>] [--endpoint <url>|simulator | --region <r>]
                      [--interval <s>] [--deadline <s>] [--seed <n>] [--outcome <o>]
-                     [--record <file> [--tenant <name>=<value>]...]
+                     [--record <file> [--tenant <name>=<value>]... [--redact-... <name>]...]
 
     Polls one task of cpts, insight, quality, drs or check until it finishes. <id> is the
     task, resource or job id (none for cpts, which reads the project's imports).
@@ -25,7 +26,8 @@ enum PollCommand {
                            the built-in simulator in process, with its own credentials
       --region <r>         the region, such as cn-north-4 (default: HUAWEICLOUD_SDK_REGION)
       --interval <s>       the first backoff ceiling in seconds (default 2; cap 30)
-      --deadline <s>       give up after this many seconds (default 900)
+      --deadline <s>       give up after this many seconds (default 900), a request
+                           still waiting for its answer included
       --seed <n>           seed the jitter, for a reproducible schedule
       --outcome <o>        with the simulator: succeed, fail, partial, stop or timeOut
       --record <file>      record the session into a cassette (credentials redacted,
@@ -34,6 +36,7 @@ enum PollCommand {
                            with --record: write every occurrence of <value> (a project,
                            domain, workspace or user id) as tenant-<name>-scrubbed.
                            Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
+    \(RedactionArgument.help(width: 21, note: "Each repeatable, with --record only."))
       -h, --help           print this text
 
     Credentials come from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK
@@ -45,8 +48,17 @@ enum PollCommand {
     to another origin is not followed, so the credentials are never sent there: the poll
     ends with an error naming that origin (exit 1), and --record keeps the 3xx answer.
 
+    With --record, each exchange is also appended, redacted, to <file>.journal as it comes
+    (a recovery file, deleted once the cassette is written; never commit it). Ctrl-C,
+    SIGTERM or SIGHUP stops the poll and writes what was recorded (exit 130, 143 or 129).
+    A session that recorded nothing never replaces a cassette. When the write is refused (a
+    secret survived redaction) or the process was killed, the journal is left: the next
+    tape poll --record <file> (add the --redact-... rule the refusal asks for) rebuilds
+    the cassette from it instead of polling.
+
     exit status: 0 succeeded; 1 failed, stopped, timed out, partially succeeded, or an
-    error (such as a redirect to another origin); 2 usage; 3 the deadline passed.
+    error (such as a redirect to another origin, or a refused write); 2 usage; 3 the
+    deadline passed; 129, 130, 143 stopped by SIGHUP, Ctrl-C or SIGTERM.
 
     """
 
@@ -62,13 +74,19 @@ enum PollCommand {
     var outcome = TaskScript.Outcome.succeed
     var record: String?
     var tenants: [TenantIdentifier] = []
+    /// The Huawei Cloud redactor with the tenants and the `--redact-...` rules added.
+    var redactor = Redactor.huaweiCloud
   }
 
   /// Polls as `arguments` say; `print` receives each line as it comes (a rewritten line when
   /// `isTerminal`).
+  /// `until` returns when the process is asked to stop (Ctrl-C, SIGTERM, SIGHUP): the poll
+  /// stops, the request in flight is cancelled, and what was recorded is written.
+  /// `command` is how messages name the command to run again (`tape record check`).
   static func run(
     _ arguments: [String], environment: [String: String], isTerminal: Bool,
-    print: @escaping @Sendable (String) -> Void
+    print: @escaping @Sendable (String) -> Void, until: (@Sendable () async -> Void)? = nil,
+    command: String = "tape poll --record"
   ) async -> CommandOutcome {
     var options: Options
     let task: TaskReference
@@ -85,31 +103,59 @@ enum PollCommand {
     } catch {
       return error.outcome
     }
-    let live = isTerminal ? LiveLine(print: print) : nil
-    let recorder = options.record.map { _ in
-      CassetteRecorder(
-        redactor: Redactor.huaweiCloud.adding(tenantIdentifiers: options.tenants),
-        environment: environment)
+    let metadata = ["origin": "recorded", "recordedWith": "tape poll --record"]
+    var recorder: CassetteRecorder?
+    if let path = options.record {
+      let file = URL(fileURLWithPath: path)
+      do {
+        // A journal an earlier session left: that session is written, and nothing polled.
+        if let recovery = try CassetteRecorder.recoverJournal(
+          beside: file, named: path, redactor: options.redactor, environment: environment)
+        {
+          return CommandOutcome(
+            status: 0, output: "",
+            errorOutput: "\(recovery)\nnothing was polled: run \(command) again to record a "
+              + "new session\n")
+        }
+        let session = CassetteRecorder(redactor: options.redactor, environment: environment)
+        try session.startJournal(beside: file, metadata: metadata)
+        recorder = session
+      } catch {
+        var message = "error: \(error)\n"
+        if FileManager.default.fileExists(atPath: RecordingJournal.url(for: file).path) {
+          message += JournalNotice.kept(path, command: command)
+        }
+        return CommandOutcome(status: 1, output: "", errorOutput: message)
+      }
+      print(JournalNotice.started(path))
+      Interruption.whenStoppedAtOnce(JournalNotice.stoppedAtOnce(path, command: command))
     }
+    let live = isTerminal ? LiveLine(print: print) : nil
     var outcome: CommandOutcome
     if onSimulator {
       outcome = await runOnSimulator(
-        options, task: task, live: live, recorder: recorder, print: print)
+        options, task: task, live: live, recorder: recorder, print: print, until: until)
     } else {
       outcome = await runOnCloud(
         options, task: task, environment: environment, live: live, recorder: recorder,
-        print: print)
+        print: print, until: until)
     }
     if let recorder, let path = options.record {
+      outcome.errorOutput += JournalNotice.failure(of: recorder)
       do {
         let summary = try recorder.write(
-          to: URL(fileURLWithPath: path), named: path,
-          metadata: ["origin": "recorded", "recordedWith": "tape poll --record"])
+          to: URL(fileURLWithPath: path), named: path, metadata: metadata)
         outcome.errorOutput += "\(summary)\n"
       } catch {
         outcome.errorOutput += "error: \(error)\n"
+        if FileManager.default.fileExists(
+          atPath: RecordingJournal.url(for: URL(fileURLWithPath: path)).path)
+        {
+          outcome.errorOutput += JournalNotice.kept(path, command: command)
+        }
         if outcome.status == 0 { outcome.status = 1 }
       }
+      Interruption.whenStoppedAtOnce("")
     }
     return outcome
   }
@@ -123,7 +169,8 @@ enum PollCommand {
 
   private static func runOnCloud(
     _ options: Options, task: TaskReference, environment: [String: String], live: LiveLine?,
-    recorder: CassetteRecorder?, print: @escaping @Sendable (String) -> Void
+    recorder: CassetteRecorder?, print: @escaping @Sendable (String) -> Void,
+    until: (@Sendable () async -> Void)?
   ) async -> CommandOutcome {
     let configuration: ClientConfiguration
     do {
@@ -139,7 +186,7 @@ enum PollCommand {
       ProgressClient(
         configuration: configuration, transport: transport(recorder),
         clock: live?.clock() ?? .system), task,
-      options.policy, seed: options.seed, live: live, print: print)
+      options.policy, seed: options.seed, live: live, print: print, until: until)
   }
 
   /// The project the built-in simulator's client uses (also its CPTS task).
@@ -147,7 +194,7 @@ enum PollCommand {
 
   private static func runOnSimulator(
     _ options: Options, task: TaskReference, live: LiveLine?, recorder: CassetteRecorder?,
-    print: @Sendable (String) -> Void
+    print: @escaping @Sendable (String) -> Void, until: (@Sendable () async -> Void)?
   ) async -> CommandOutcome {
     let simulator: CloudSimulator
     do {
@@ -168,15 +215,81 @@ enum PollCommand {
     recorder?.addLiveSecret(key.secretKey)
     print("simulator on \(simulator.baseURL.absoluteString)\n")
     let outcome = await poll(
-      client, task, options.policy, seed: options.seed, live: live, print: print)
+      client, task, options.policy, seed: options.seed, live: live, print: print, until: until)
     await simulator.stop()
     return outcome
   }
 
+  /// How a poll ended.
+  private enum PollEnd: Sendable {
+    /// The task finished, or an error ended the poll.
+    case finished(CommandOutcome)
+    /// The deadline passed, a request perhaps still waiting for its answer.
+    case deadlinePassed
+    /// The process was asked to stop.
+    case interrupted
+  }
+
+  /// What a poll has seen so far: the latest snapshot and how many there were.
+  private final class Seen: Sendable {
+    let state = Mutex<(last: TaskProgress?, polls: Int)>((nil, 0))
+  }
+
+  /// Polls until the task finishes, an error ends it, the deadline passes (on the real
+  /// clock, whatever the request in flight is doing: it is cancelled) or `until` returns.
   private static func poll(
     _ client: ProgressClient, _ task: TaskReference, _ policy: PollingPolicy, seed: UInt64?,
-    live: LiveLine?, print: @Sendable (String) -> Void
+    live: LiveLine?, print: @escaping @Sendable (String) -> Void,
+    until: (@Sendable () async -> Void)?
   ) async -> CommandOutcome {
+    let seen = Seen()
+    let end = await withTaskGroup(of: PollEnd?.self) { group -> PollEnd in
+      group.addTask {
+        await pollUntilDone(client, task, policy, seed: seed, live: live, seen: seen, print: print)
+      }
+      if let deadline = policy.deadline {
+        group.addTask {
+          do { try await Task.sleep(for: deadline) } catch { return nil }
+          return .deadlinePassed
+        }
+      }
+      if let until {
+        group.addTask {
+          await until()
+          return Task.isCancelled ? nil : .interrupted
+        }
+      }
+      var end = PollEnd.interrupted
+      for await result in group {
+        guard let result else { continue }
+        end = result
+        break
+      }
+      group.cancelAll()
+      return end
+    }
+    let (last, polls) = seen.state.withLock { $0 }
+    switch end {
+    case .finished(let outcome):
+      return outcome
+    case .deadlinePassed:
+      if live != nil { print("\n") }
+      let error = ProgressClientError.deadlineExceeded(after: policy.deadline ?? .zero, last: last)
+      return CommandOutcome(status: 3, output: "", errorOutput: "error: \(error)\n")
+    case .interrupted:
+      if live != nil { print("\n") }
+      let signal = Interruption.signal.map(Interruption.name(of:)) ?? "a stop request"
+      return CommandOutcome(
+        status: Interruption.exitStatus, output: "",
+        errorOutput: "stopped by \(signal) after \(polls) poll\(polls == 1 ? "" : "s")\n")
+    }
+  }
+
+  /// The poll itself; nil when it was cancelled.
+  private static func pollUntilDone(
+    _ client: ProgressClient, _ task: TaskReference, _ policy: PollingPolicy, seed: UInt64?,
+    live: LiveLine?, seen: Seen, print: @Sendable (String) -> Void
+  ) async -> PollEnd? {
     let isTerminal = live != nil
     let started = ContinuousClock.now
     let random = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
@@ -187,6 +300,7 @@ enum PollCommand {
       while let progress = try await iterator.next() {
         polls += 1
         last = progress
+        seen.state.withLock { $0 = (progress, polls) }
         let elapsed = (ContinuousClock.now - started).seconds
         var line = "[\(format(elapsed))s] \(task): \(progress)"
         if !iterator.wireAnomalies.isEmpty {
@@ -199,22 +313,27 @@ enum PollCommand {
           print(line + "\n")
         }
       }
+    } catch is CancellationError {
+      return nil
     } catch let error as ProgressClientError {
+      if Task.isCancelled { return nil }
       if isTerminal { print("\n") }
       if case .deadlineExceeded = error {
-        return CommandOutcome(status: 3, output: "", errorOutput: "error: \(error)\n")
+        return .finished(CommandOutcome(status: 3, output: "", errorOutput: "error: \(error)\n"))
       }
-      return CommandOutcome(status: 1, output: "", errorOutput: "error: \(error)\n")
+      return .finished(CommandOutcome(status: 1, output: "", errorOutput: "error: \(error)\n"))
     } catch {
+      if Task.isCancelled { return nil }
       if isTerminal { print("\n") }
-      return CommandOutcome(status: 1, output: "", errorOutput: "error: \(error)\n")
+      return .finished(CommandOutcome(status: 1, output: "", errorOutput: "error: \(error)\n"))
     }
     if isTerminal { print("\n") }
     let phase = last?.phase ?? .unknown
     let summary =
       "\(task) \(phase == .succeeded ? "succeeded" : "ended: \(phase.rawValue)") after "
       + "\(polls) polls\n"
-    return CommandOutcome(status: phase == .succeeded ? 0 : 1, output: summary, errorOutput: "")
+    return .finished(
+      CommandOutcome(status: phase == .succeeded ? 0 : 1, output: summary, errorOutput: ""))
   }
 
   /// Ends a command early with its outcome (a usage error, the help text).
@@ -253,7 +372,8 @@ enum PollCommand {
           "--workspace", "--endpoint", "--region", "--interval", "--deadline", "--seed",
           "--outcome", "--record",
         ],
-        flagOptions: ["--help", "-h"], repeatableOptions: [TenantArgument.option])
+        flagOptions: ["--help", "-h"],
+        repeatableOptions: RedactionArgument.names.union([TenantArgument.option]))
     } catch {
       throw usageError(error.message)
     }
@@ -281,6 +401,15 @@ enum PollCommand {
     }
     if !options.tenants.isEmpty, options.record == nil {
       throw usageError("--tenant scrubs a recording: give it with --record")
+    }
+    if RedactionArgument.isGiven(in: scanner), options.record == nil {
+      throw usageError("--redact-... rules redact a recording: give them with --record")
+    }
+    do {
+      options.redactor = try RedactionArgument.redactor(
+        Redactor.huaweiCloud.adding(tenantIdentifiers: options.tenants), in: scanner)
+    } catch {
+      throw usageError(error.message)
     }
     if options.endpoint != nil, options.region != nil {
       throw usageError("give --endpoint or --region, not both")

@@ -44,8 +44,14 @@ enum RecordCommand {
     (the credentials are never sent there): the cassette keeps the 3xx answer with its
     Location, and the recording ends with an error naming that origin (exit 1).
 
+    Ctrl-C, SIGTERM or SIGHUP: record all finishes the session under way (it runs on
+    virtual time) and writes it, and records no more; one task stops polling and writes
+    what it recorded (its journal and --redact-... options as tape poll --record has them).
+    A session that recorded nothing never replaces a cassette.
+
     Exit status: 0 every cassette written, 1 a recording failed (or, for one task, the task
-    did not succeed), 2 usage error, 3 one task's deadline passed.
+    did not succeed, or the write was refused), 2 usage error, 3 one task's deadline passed,
+    129, 130, 143 stopped by SIGHUP, Ctrl-C or SIGTERM.
 
     """
 
@@ -83,11 +89,11 @@ enum RecordCommand {
 
   static func run(
     _ arguments: [String], environment: [String: String] = [:],
-    print: @escaping @Sendable (String) -> Void
+    print: @escaping @Sendable (String) -> Void, until: (@Sendable () async -> Void)? = nil
   ) async -> CommandOutcome {
     if let first = arguments.first, let api = CloudAPI(rawValue: first) {
       return await recordOne(
-        api, Array(arguments.dropFirst()), environment: environment, print: print)
+        api, Array(arguments.dropFirst()), environment: environment, print: print, until: until)
     }
     let scanner: ArgumentScanner
     do {
@@ -107,12 +113,24 @@ enum RecordCommand {
     let folder = URL(
       fileURLWithPath: scanner.options["--out"] ?? "cassettes/simulator", isDirectory: true)
     let corpus = scanner.options["--corpus"].map { URL(fileURLWithPath: $0, isDirectory: true) }
-    for session in sessions {
+    for (index, session) in sessions.enumerated() {
+      // Asked to stop: the session under way was finished and written (on virtual time it
+      // takes a moment), and no other is started.
+      if Interruption.isRequested {
+        let rest = sessions[index...].map(\.api.rawValue).joined(separator: ", ")
+        let signal = Interruption.signal.map(Interruption.name(of:)) ?? "a stop request"
+        return CommandOutcome(
+          status: Interruption.exitStatus, output: "",
+          errorOutput: "stopped by \(signal): \(rest) not recorded\n")
+      }
       do {
         print(try await record(session, into: folder, corpus: corpus))
       } catch {
         return .failure("\(error)")
       }
+    }
+    if Interruption.isRequested {
+      return CommandOutcome(status: Interruption.exitStatus, output: "", errorOutput: "")
     }
     return CommandOutcome(status: 0, output: "", errorOutput: "")
   }
@@ -121,7 +139,7 @@ enum RecordCommand {
   /// the file named after the task.
   static func recordOne(
     _ api: CloudAPI, _ arguments: [String], environment: [String: String],
-    print: @escaping @Sendable (String) -> Void
+    print: @escaping @Sendable (String) -> Void, until: (@Sendable () async -> Void)? = nil
   ) async -> CommandOutcome {
     if !Set(arguments).isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
     var rest: [String] = []
@@ -157,7 +175,7 @@ enum RecordCommand {
     }
     return await PollCommand.run(
       [api.rawValue] + rest + ["--record", file], environment: environment, isTerminal: false,
-      print: print)
+      print: print, until: until, command: "tape record \(api.rawValue)")
   }
 
   /// Records one API's session into `folder`; returns the line that says what was written.

@@ -30,7 +30,10 @@ public enum TapeCommand {
            task did not succeed
       2    a usage error (the message names the option or file)
       3    poll's deadline passed; a fuzz target ran no inputs; a finding file cannot be read
-      130  interrupted (Ctrl-C or SIGTERM; a second Ctrl-C stops at once)
+      129, 130, 143
+           record, poll and fuzz stopped by SIGHUP, Ctrl-C (SIGINT) or SIGTERM (128 + the
+           signal), after writing what they had; serve, simulate and proxy stop on any of
+           the three and exit as their --help says. A second signal stops at once.
 
     """
 
@@ -73,8 +76,9 @@ public enum TapeCommand {
     }
   }
 
-  /// Runs `tape`, long-running commands included: `simulate` and `serve` serve until `until` returns
-  /// (the executable passes a wait for SIGINT or SIGTERM).
+  /// Runs `tape`, long-running commands included: `simulate`, `serve` and `proxy` serve until
+  /// `until` returns, and `record` and `poll` stop early when it does (the executable passes
+  /// a wait for SIGINT, SIGTERM or SIGHUP).
   public static func main(
     _ arguments: [String], print: @escaping @Sendable (String) -> Void,
     until: @escaping @Sendable () async -> Void,
@@ -84,12 +88,12 @@ public enum TapeCommand {
     if arguments.first == "record" {
       return await RecordCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
-        print: print)
+        print: print, until: until)
     }
     if arguments.first == "poll" {
       return await PollCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
-        isTerminal: isatty(STDOUT_FILENO) == 1, print: print)
+        isTerminal: isatty(STDOUT_FILENO) == 1, print: print, until: until)
     }
     if arguments.first == "proxy" {
       return await ProxyCommand.run(

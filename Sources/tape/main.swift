@@ -1,15 +1,20 @@
 import Foundation
 import TapeCommandLine
 
-// Long-running commands take over Ctrl-C and SIGTERM before they print anything or start a
-// thread, so a signal sent as soon as the banner appears asks for an orderly stop.
-if ["simulate", "fuzz", "serve", "proxy"].contains(CommandLine.arguments.dropFirst().first) {
+// Output piped into a reader that has gone (`tape proxy ... | head`) fails the write
+// instead of killing the process before it writes its cassette.
+signal(SIGPIPE, SIG_IGN)
+// Long-running and recording commands take over Ctrl-C, SIGTERM and SIGHUP before they print
+// anything or start a thread, so a signal sent as soon as the banner appears asks for an
+// orderly stop (and a recording writes what it has).
+if ["simulate", "fuzz", "serve", "proxy", "record", "poll"].contains(
+  CommandLine.arguments.dropFirst().first)
+{
   Interruption.install()
 }
 let outcome = await TapeCommand.main(
-  Array(CommandLine.arguments.dropFirst()),
-  print: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+  Array(CommandLine.arguments.dropFirst()), print: { text in StandardStream.output(text) },
   until: Interruption.wait)
-FileHandle.standardOutput.write(Data(outcome.output.utf8))
-FileHandle.standardError.write(Data(outcome.errorOutput.utf8))
+StandardStream.output(outcome.output)
+StandardStream.error(outcome.errorOutput)
 exit(outcome.status)

@@ -122,7 +122,8 @@ struct RecordCommandTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let options = ["--endpoint", "simulator", "--interval", "0.01", "--seed", "3"]
     let outcome = await TapeCommand.main(
-      ["record", "check", "t1"] + options + ["--out", folder.path], print: { _ in }, until: {})
+      ["record", "check", "t1"] + options + ["--out", folder.path], print: { _ in },
+      until: neverAskedToStop)
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
     let file = folder.appending(path: "check-t1.json")
     #expect(outcome.errorOutput.hasPrefix("Tape recorded 3 interactions into \(file.path)"))
@@ -131,7 +132,8 @@ struct RecordCommandTests {
       cassette.interactions.map(\.request.url).allSatisfy { $0.hasSuffix("/v2/tasks/t1/progress") })
     let named = folder.appending(path: "named.json")
     let cpts = await TapeCommand.main(
-      ["record", "cpts"] + options + ["--out", named.path], print: { _ in }, until: {})
+      ["record", "cpts"] + options + ["--out", named.path], print: { _ in },
+      until: neverAskedToStop)
     #expect(cpts.status == 0, "\(cpts.errorOutput)")
     #expect(try CassetteFile.load(from: named).interactions.count == 3)
   }

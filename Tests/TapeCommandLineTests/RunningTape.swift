@@ -1,9 +1,11 @@
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 
 /// The built `tape` executable, started for a test: a long-running command (`serve`,
-/// `proxy`) whose first printed line holds its URL, or a command run to its end.
+/// `proxy`) whose first printed line with a URL gives its address, or a command run to its
+/// end. Standard error is merged into standard output.
 ///
 /// Every wait on a child (its output, its exit) runs on a thread of its own, never on the
 /// Swift concurrency pool: on 2 cores that pool has 2 threads, and a test blocking them
@@ -15,43 +17,86 @@ struct RunningTape: Sendable {
 
   let process: ChildProcess
   let output: ChildPipe
-  /// The URL its first line holds.
+  /// The URL of the first line that holds one (`tape proxy listening on http://...`), among
+  /// those printed before `start` returned.
   let url: String
-  private let printed: Data
+  private let log: OutputLog
 
-  /// Starts `tape arguments` and waits for its first line.
-  static func start(_ arguments: [String]) async throws -> RunningTape {
-    try await offThePool { try RunningTape(arguments) }
+  /// Everything read from the child so far.
+  final class OutputLog: Sendable {
+    let data = Mutex(Data())
+    var text: String { data.withLock { String(decoding: $0, as: UTF8.self) } }
   }
 
-  private init(_ arguments: [String]) throws {
-    process = try ChildProcess(Self.binary, arguments, errors: .null)
+  /// Starts `tape arguments` (with `environment` laid over this process's) and waits for
+  /// the first whole line that holds `text` (by default, one with a URL), or its end.
+  static func start(
+    _ arguments: [String], environment: [String: String] = [:], waitingFor text: String = "http://"
+  ) async throws -> RunningTape {
+    try await offThePool { try RunningTape(arguments, environment: environment, waitingFor: text) }
+  }
+
+  private init(_ arguments: [String], environment: [String: String], waitingFor text: String)
+    throws
+  {
+    process = try ChildProcess(
+      Self.binary, arguments, environment: environment, errors: .output)
     guard let output = process.output else { throw ChildProcessError.pipe(EBADF) }
     self.output = output
-    var printed = Data()
-    while !printed.contains(UInt8(ascii: "\n")) {
+    log = OutputLog()
+    var found = ""
+    while found.isEmpty {
       let chunk = output.availableData
       guard !chunk.isEmpty else { break }
-      printed += chunk
+      log.data.withLock { $0 += chunk }
+      found =
+        log.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        .first { $0.contains(text) }.map(String.init) ?? ""
     }
-    self.printed = printed
-    let line = String(decoding: printed.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+    found =
+      log.text.split(separator: "\n").first { $0.contains("http://") }.map(String.init) ?? ""
     url =
-      line.split(separator: " ").first { $0.hasPrefix("http://") }
+      found.split(separator: " ").first { $0.hasPrefix("http://") }
       .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",")) } ?? ""
   }
 
   /// Sends Ctrl-C and returns the exit status and all it printed.
   func interrupt() async -> (status: Int32, output: String) {
-    // A blocking read and wait, on a thread of their own.
-    (try? await offThePool { self.interruptAndWait() }) ?? (-1, "")
+    await stop(with: SIGINT)
   }
 
-  private func interruptAndWait() -> (status: Int32, output: String) {
-    process.send(SIGINT)
+  /// Sends `signal` and returns the exit status (or the number of the signal that ended it)
+  /// and all it printed.
+  func stop(with signal: Int32) async -> (status: Int32, output: String) {
+    process.send(signal)
+    return await finish()
+  }
+
+  /// Waits for the process to end; its exit status and all it printed.
+  func finish() async -> (status: Int32, output: String) {
+    // A blocking read and wait, on a thread of their own.
+    (try? await offThePool { self.readToEndAndWait() }) ?? (-1, "")
+  }
+
+  private func readToEndAndWait() -> (status: Int32, output: String) {
     let rest = output.readDataToEndOfFile()
+    log.data.withLock { $0 += rest }
     let status = process.waitUntilExit()
-    return (status, String(decoding: printed + rest, as: UTF8.self))
+    return (status, log.text)
+  }
+
+  /// Reads what the child prints until it has printed `text` (true) or closed its output.
+  func waitForOutput(containing text: String) async -> Bool {
+    (try? await offThePool { self.readUntil(text) }) ?? false
+  }
+
+  private func readUntil(_ text: String) -> Bool {
+    while !log.text.contains(text) {
+      let chunk = output.availableData
+      guard !chunk.isEmpty else { return false }
+      log.data.withLock { $0 += chunk }
+    }
+    return true
   }
 
   /// Runs `tape arguments` to its end with `environment` added; returns status and output.

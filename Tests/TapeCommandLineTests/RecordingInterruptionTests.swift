@@ -1,0 +1,95 @@
+import Foundation
+import Glibc
+import Tape
+import Testing
+
+/// `tape poll --record` and `tape record <api>` stopped by a signal: what was recorded is
+/// written (redacted, through the recorder's one writer), the command says where, and it
+/// exits 128 + the signal. The built executable, each signal at each stage.
+@Suite("Recording commands stopped by a signal")
+struct RecordingInterruptionTests {
+  static let credentials = [
+    "HUAWEICLOUD_SDK_AK": "TAPESIMULATORAK00001", "HUAWEICLOUD_SDK_SK": "tape-simulator-secret-key",
+    "HUAWEICLOUD_SDK_PROJECT_ID": "0123456789abcdef0123456789abcdef",
+  ]
+
+  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+  static func folder() -> URL {
+    FileManager.default.temporaryDirectory.appending(path: "tape-interrupt-\(UUID())")
+  }
+
+  static func name(_ signal: Int32) -> String {
+    switch signal {
+    case SIGINT: "Ctrl-C (SIGINT)"
+    case SIGTERM: "SIGTERM"
+    default: "SIGHUP"
+    }
+  }
+
+  @Test(
+    "before the first answer: nothing recorded, nothing written, 128 + the signal",
+    arguments: signals)
+  func beforeTheFirstAnswer(signal: Int32) async throws {
+    let server = try SilentServer()
+    let folder = Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cassette = folder.appending(path: "silent.json")
+    let poll = try await RunningTape.start(
+      ["poll", "check", "t1", "--endpoint", server.url, "--record", cassette.path],
+      environment: Self.credentials, waitingFor: "journal:")
+    let (status, output) = await poll.stop(with: signal)
+    #expect(status == 128 + signal, "\(output)")
+    #expect(output.contains("stopped by \(Self.name(signal)) after 0 polls"), "\(output)")
+    #expect(output.contains("Tape recorded nothing: \(cassette.path) was not written"))
+    #expect(!FileManager.default.fileExists(atPath: cassette.path))
+    #expect(!JournalFile(beside: cassette).exists)
+  }
+
+  @Test("mid-session: the polls so far are written, and the command says where", arguments: signals)
+  func midSession(signal: Int32) async throws {
+    let folder = Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cassette = folder.appending(path: "mid.json")
+    // The first wait is drawn from 0...30 s with this seed: 17 s, time to stop it.
+    let poll = try await RunningTape.start(
+      [
+        "poll", "check", "t1", "--endpoint", "simulator", "--interval", "30", "--seed", "1",
+        "--record", cassette.path,
+      ], waitingFor: "check t1: running 0%")
+    let (status, output) = await poll.stop(with: signal)
+    #expect(status == 128 + signal, "\(output)")
+    #expect(output.contains("stopped by \(Self.name(signal)) after 1 poll\n"), "\(output)")
+    #expect(output.contains("Tape recorded 1 interaction into \(cassette.path)"), "\(output)")
+    let recorded = try CassetteFile.load(from: cassette)
+    #expect(recorded.interactions.count == 1)
+    #expect(recorded.interactions.first?.request.headers["Authorization"] == "<AUTHORIZATION>")
+    #expect(!JournalFile(beside: cassette).exists)
+  }
+
+  @Test("tape record <api> stopped mid-session writes what it recorded, named after the task")
+  func recordOne() async throws {
+    let folder = Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let record = try await RunningTape.start(
+      [
+        "record", "check", "t7", "--endpoint", "simulator", "--interval", "30", "--seed", "1",
+        "--out", folder.path,
+      ], waitingFor: "check t7: running 0%")
+    let (status, output) = await record.stop(with: SIGTERM)
+    let cassette = folder.appending(path: "check-t7.json")
+    #expect(status == 143, "\(output)")
+    #expect(output.contains("Tape recorded 1 interaction into \(cassette.path)"), "\(output)")
+    #expect(try CassetteFile.load(from: cassette).interactions.count == 1)
+  }
+
+  @Test("tape poll without --record stopped by Ctrl-C says so and exits 130")
+  func pollWithoutRecording() async throws {
+    let poll = try await RunningTape.start(
+      ["poll", "check", "t1", "--endpoint", "simulator", "--interval", "30", "--seed", "1"],
+      waitingFor: "check t1: running 0%")
+    let (status, output) = await poll.interrupt()
+    #expect(status == 130, "\(output)")
+    #expect(output.contains("stopped by Ctrl-C (SIGINT) after 1 poll"))
+  }
+}
