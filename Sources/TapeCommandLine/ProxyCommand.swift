@@ -14,12 +14,12 @@ enum ProxyCommand {
   static let usage = """
     usage: tape proxy --upstream <url>|simulator --cassette <file>
                       [--record once|newEpisodes|all] [--port <port>]
-                      [--tenant <name>=<value>]...
+                      [--tenant <name>=<value>]... [--redact-... <name>]...
 
     A reverse proxy on 127.0.0.1 that records what any client sends to the upstream (point
-    the client's endpoint at the printed URL) and writes the cassette when stopped
-    (Ctrl-C), credentials redacted. 'simulator' starts the built-in simulator as the
-    upstream. A redirect to another origin is never followed (the forwarded credentials
+    the client's endpoint at the printed URL) and writes the cassette when stopped (Ctrl-C,
+    SIGTERM or SIGHUP), credentials redacted. 'simulator' starts the built-in simulator as
+    the upstream. A redirect to another origin is never followed (the forwarded credentials
     are not sent there): the client gets the 3xx, and the cassette keeps it. A request the
     client signed with AK/SK is signed again for the upstream (the signature covers the
     host) with HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (the simulator's own key for
@@ -29,6 +29,13 @@ enum ProxyCommand {
                    replay it instead of forwarding, as tape serve does
       newEpisodes  replay what the cassette answers; forward and append the rest
       all          forward everything and write a new cassette
+
+    Nothing recorded is lost: each exchange is appended, redacted, to <file>.journal as it
+    comes (a recovery file, deleted once the cassette is written; never commit it). After
+    kill -9, a second Ctrl-C during the write, or a refused write (a secret survived
+    redaction: add the --redact-... rule it asks for), the next tape proxy on the same
+    cassette rebuilds it from the journal before it starts. A session that recorded nothing
+    never replaces a cassette.
 
     options:
       --upstream <url>     where requests go: a base URL, or 'simulator'
@@ -41,9 +48,11 @@ enum ProxyCommand {
                            bodies is written as tenant-<name>-scrubbed; when replaying,
                            <value> is put back and matched as that placeholder.
                            Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
+    \(RedactionArgument.help(width: 21, note: "Each repeatable."))
       -h, --help           print this text
 
-    Exit status: 0 stopped and written, 1 the cassette cannot be read or written, 2 usage.
+    Exit status: 0 stopped and written (or nothing recorded), 1 the cassette cannot be read
+    or written (the journal is kept), 2 usage.
 
     """
 
@@ -59,7 +68,8 @@ enum ProxyCommand {
     do {
       scanner = try ArgumentScanner(
         arguments, valueOptions: ["--upstream", "--cassette", "--record", "--port"],
-        flagOptions: ["--help", "-h"], repeatableOptions: [TenantArgument.option])
+        flagOptions: ["--help", "-h"],
+        repeatableOptions: RedactionArgument.names.union([TenantArgument.option]))
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -83,13 +93,29 @@ enum ProxyCommand {
     }
     let port: UInt16
     let tenants: [TenantIdentifier]
+    let redactor: Redactor
+    let replayRedactor: Redactor
     do {
       port = try scanner.port()
       tenants = try TenantArgument.identifiers(in: scanner)
+      replayRedactor = try RedactionArgument.redactor(.huaweiCloud, in: scanner)
+      redactor = replayRedactor.adding(tenantIdentifiers: tenants)
     } catch {
       return .usageError(error.message, usage: usage)
     }
     let file = URL(fileURLWithPath: path)
+    let metadata = ["origin": "recorded by tape proxy from \(upstreamText)"]
+    // A journal an earlier session left (killed, or its write refused): that session is
+    // written first, with the rules given now.
+    do {
+      if let recovery = try CassetteRecorder.recoverJournal(
+        beside: file, named: path, redactor: redactor, environment: environment)
+      {
+        print("\(recovery)\n")
+      }
+    } catch {
+      return .failure("\(error)\n" + JournalNotice.kept(path, command: "tape proxy"))
+    }
     let exists = FileManager.default.fileExists(atPath: file.path)
     var existing: Cassette?
     if exists, mode != .all {
@@ -101,7 +127,8 @@ enum ProxyCommand {
     }
     if mode == .once, exists {
       return await ServeCommand.run(
-        [path] + TenantArgument.arguments(tenants), print: { text in print(text) }, until: until)
+        [path] + TenantArgument.arguments(tenants) + RedactionArgument.arguments(in: scanner),
+        print: { text in print(text) }, until: until)
     }
     var simulator: CloudSimulator?
     let upstream: URL
@@ -128,7 +155,7 @@ enum ProxyCommand {
           cassette: existing, source: path,
           configuration: ReplayConfiguration(
             matchers: [.method, .path, .query, .body], tenantIdentifiers: tenants,
-            redactor: .huaweiCloud))
+            redactor: replayRedactor))
       } catch {
         return .failure(error.description)
       }
@@ -142,8 +169,16 @@ enum ProxyCommand {
       signingKey == nil
       ? UnsignedForwardingNotice.Transport(upstream: direct, print: print) : direct
     let recorder = CassetteRecorder(
-      redactor: Redactor.huaweiCloud.adding(tenantIdentifiers: tenants),
-      liveSecrets: simulatorSecrets(simulator), environment: environment)
+      redactor: redactor, liveSecrets: simulatorSecrets(simulator), environment: environment)
+    do {
+      try recorder.startJournal(
+        beside: file, appendingToExisting: mode == .newEpisodes && existing != nil,
+        metadata: metadata)
+    } catch {
+      await simulator?.stop()
+      return .failure(error.description)
+    }
+    Interruption.whenStoppedAtOnce(JournalNotice.stoppedAtOnce(path, command: "tape proxy"))
     let proxy: ForwardingProxy
     do {
       proxy = try ForwardingProxy.start(
@@ -151,32 +186,44 @@ enum ProxyCommand {
         replaying: player,
         prepare: resigning(with: signingKey))
     } catch {
+      recorder.journal?.remove()
       await simulator?.stop()
       return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
     }
     print(
       "tape proxy listening on \(proxy.baseURL.absoluteString), forwarding to "
         + "\(upstream.absoluteString); recording to \(path)\n"
+        + JournalNotice.started(path)
         + (tenants.isEmpty
           ? "" : "scrubbing \(tenants.map(\.name).joined(separator: ", ")) to placeholders\n")
         + (signingKey == nil ? UnsignedForwardingNotice.startUp : "")
-        + "\nCtrl-C stops it and writes the cassette.\n")
+        + "\nCtrl-C (or SIGTERM, SIGHUP) stops it and writes the cassette.\n")
     await until()
     await proxy.stop()
     await simulator?.stop()
     let recorded = recorder.interactions.count
+    print("writing \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s")\n")
     let summary: CassetteRecorder.Summary
+    let journalFailure = JournalNotice.failure(of: recorder)
     do {
       summary = try recorder.write(
         to: file, named: path, appendingTo: mode == .newEpisodes ? existing : nil,
-        metadata: ["origin": "recorded by tape proxy from \(upstreamText)"])
+        metadata: metadata)
     } catch {
-      return .failure("nothing written: \(error.description)")
+      Interruption.whenStoppedAtOnce("")
+      return .failure(
+        "nothing written: \(error.description)\n" + journalFailure
+          + (FileManager.default.fileExists(atPath: RecordingJournal.url(for: file).path)
+            ? JournalNotice.kept(path, command: "tape proxy") : ""))
+    }
+    Interruption.whenStoppedAtOnce("")
+    guard summary.written else {
+      return .success("\(summary)\n" + journalFailure)
     }
     let before = mode == .newEpisodes ? existing?.interactions.count ?? 0 : 0
     return .success(
       "wrote \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s"), "
-        + "\(summary.stored) in all (\(before) kept, repeats folded)\n")
+        + "\(summary.stored) in all (\(before) kept, repeats folded)\n" + journalFailure)
   }
 
   /// The simulator's own credentials, which a session recorded against it may carry and the

@@ -27,6 +27,7 @@ enum ServeCommand {
                               and match requests carrying <value> as if they carried the
                               placeholder (so a client keeps its real project id).
                               Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
+    \(RedactionArgument.help(width: 24, note: "(live requests are redacted by them before matching, as the cassette was when it was recorded). Each repeatable."))
       -h, --help              print this text
 
     Exit status: 0 every request was answered, 1 some request matched nothing (or a
@@ -43,7 +44,8 @@ enum ServeCommand {
     do {
       scanner = try ArgumentScanner(
         arguments, valueOptions: ["--port", "--exhaustion", "--match-header"],
-        flagOptions: ["--help", "-h"], repeatableOptions: [TenantArgument.option])
+        flagOptions: ["--help", "-h"],
+        repeatableOptions: RedactionArgument.names.union([TenantArgument.option]))
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -53,9 +55,11 @@ enum ServeCommand {
     }
     let port: UInt16
     let tenants: [TenantIdentifier]
+    let redactor: Redactor
     do {
       port = try scanner.port()
       tenants = try TenantArgument.identifiers(in: scanner)
+      redactor = try RedactionArgument.redactor(.huaweiCloud, in: scanner)
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -81,7 +85,7 @@ enum ServeCommand {
         scanner.positionals,
         configuration: ReplayConfiguration(
           matchers: matchers, exhaustion: exhaustion, tenantIdentifiers: tenants,
-          redactor: .huaweiCloud))
+          redactor: redactor))
     } catch {
       return .failure(error.description)
     }
