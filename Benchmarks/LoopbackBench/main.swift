@@ -45,9 +45,17 @@ let simulator =
       tasks: (0..<64).map { TaskScript(api: .check, id: "bench-\($0)", polls: 1_000_000_000) },
       requiresAuthentication: false))
 let cassetteServer = mode == "serve" ? try startCassetteServer() : nil
+// The proxy records as `tape proxy` does: every exchange journaled beside the cassette.
+let journalFolder = FileManager.default.temporaryDirectory.appending(
+  path: "loopback-bench-\(getpid())")
+let recorder = CassetteRecorder()
+if mode == "proxy" {
+  try recorder.startJournal(beside: journalFolder.appending(path: "bench.json"))
+}
 let proxy =
   mode == "proxy"
-  ? try ForwardingProxy.start(upstream: simulator!.baseURL, transport: PlainHTTPTransport()) : nil
+  ? try ForwardingProxy.start(
+    upstream: simulator!.baseURL, transport: PlainHTTPTransport(), recorder: recorder) : nil
 
 var targets: [Target] = []
 if mode == "server" {
@@ -119,6 +127,12 @@ Task.detached {
   stopped.signal()
 }
 stopped.wait()
+if let journal = recorder.journal {
+  let size = (try? FileManager.default.attributesOfItem(atPath: journal.url.path)[.size]) ?? 0
+  print("journal: \(size) bytes, \(journal.failure ?? "no failure")")
+  journal.remove()
+  try? FileManager.default.removeItem(at: journalFolder)
+}
 
 /// A cassette of one Check answer per client, each repeated for ever (`repeatLast`), served
 /// by the CassetteServer `tape serve` uses.
