@@ -132,11 +132,14 @@ struct ProxyJournalTests {
     ])
     let statuses = try await sendPolls(to: proxy.url, count: 3_000, tasks: 64, parallel: 8)
     #expect(statuses.count == 3_000)
+    let journal = JournalFile(beside: cassette)
+    // Everything journaled first, so that the second signal meets the write itself (the
+    // encoding and the scan of 3,000 interactions), not the journal catching up.
+    #expect(await eventually { journal.exchanges == 3_000 })
     proxy.process.send(SIGINT)
     #expect(await proxy.waitForOutput(containing: "writing \(cassette.path): 3000 new"))
     // As `timeout` relays a signal twice: the second comes while the cassette is written.
     let (status, output) = await proxy.interrupt()
-    let journal = JournalFile(beside: cassette)
     if status == 130 {
       #expect(output.contains("interrupted again: stopping now"), "\(output)")
       #expect(

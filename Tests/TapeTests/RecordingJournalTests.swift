@@ -182,6 +182,22 @@ struct RecordingJournalTests {
     #expect(try CassetteFile.load(from: cassette).interactions.count == 1)
   }
 
+  @Test("a write that fails (or is refused) leaves the journal whole")
+  func failedWriteKeepsTheJournal() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // A folder where the cassette should be: the rename into place fails.
+    let cassette = folder.appending(path: "blocked.json")
+    try FileManager.default.createDirectory(at: cassette, withIntermediateDirectories: true)
+    let recorder = CassetteRecorder(environment: [:])
+    try recorder.startJournal(beside: cassette)
+    record(recorder, "/one", body: #"{"n":1}"#)
+    #expect(throws: RecordingError.self) { try recorder.write(to: cassette) }
+    let lines = text(RecordingJournal.url(for: cassette)).split(separator: "\n")
+    #expect(lines.count == 3, "the header, the exchange and the mark of the attempt")
+    #expect(lines.last?.hasPrefix(#"{"committing":"#) == true)
+  }
+
   @Test("a session that recorded nothing writes nothing and deletes its journal")
   func emptySession() throws {
     let folder = temporaryFolder()
