@@ -106,8 +106,10 @@ struct ProxyJournalSecretTests {
     #expect(!journal.text.contains(secret) && !journal.text.contains(encoded))
     #expect(journal.text.contains(WithheldSecret.marker))
 
-    // Again without a rule: still refused, the journal still kept.
-    let (again, saidAgain) = try await RunningTape.run(arguments, environment: environment)
+    // Again without a rule: still refused, the journal still kept. (Started, not run to
+    // its end: a proxy that wrote the cassette would go on to serve it.)
+    let retried = try await RunningTape.start(arguments, environment: environment)
+    let (again, saidAgain) = await retried.interrupt()
     #expect(again == 1, "\(saidAgain)")
     #expect(
       saidAgain.contains(
