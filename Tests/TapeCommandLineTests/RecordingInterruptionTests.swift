@@ -83,6 +83,30 @@ struct RecordingInterruptionTests {
     #expect(try CassetteFile.load(from: cassette).interactions.count == 1)
   }
 
+  @Test("kill -9 mid-session leaves the journal; the same command again writes it, polling nothing")
+  func killedThenRunAgain() async throws {
+    let folder = Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cassette = folder.appending(path: "killed.json")
+    let arguments = [
+      "poll", "check", "t1", "--endpoint", "simulator", "--interval", "30", "--seed", "1",
+      "--record", cassette.path,
+    ]
+    let poll = try await RunningTape.start(arguments, waitingFor: "check t1: running 0%")
+    let journal = JournalFile(beside: cassette)
+    #expect(await eventually { journal.exchanges == 1 })
+    _ = await poll.stop(with: SIGKILL)
+    #expect(!FileManager.default.fileExists(atPath: cassette.path))
+
+    let (status, output) = try await RunningTape.run(arguments)
+    #expect(status == 0, "\(output)")
+    #expect(output.contains("rebuilt \(cassette.path) from its 1 interaction"), "\(output)")
+    #expect(output.contains("nothing was polled: run tape poll --record again"), "\(output)")
+    #expect(!output.contains("simulator on"))
+    #expect(try CassetteFile.load(from: cassette).interactions.count == 1)
+    #expect(!journal.exists)
+  }
+
   @Test("tape poll without --record stopped by Ctrl-C says so and exits 130")
   func pollWithoutRecording() async throws {
     let poll = try await RunningTape.start(
