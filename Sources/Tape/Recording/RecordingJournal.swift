@@ -23,9 +23,10 @@ import Synchronization
 ///
 /// The journal has a thread of its own (``JournalWriter``): the connection that answered an
 /// exchange only queues it, and the thread redacts it, hands the redacted form back to the
-/// recorder, and appends its line at once, everything that came together with one
-/// `write(2)` (no `fsync`: a killed process loses nothing the system was given). At most
-/// ``JournalQueue/backlog`` exchanges wait for it; a connection that answers faster waits.
+/// recorder, and appends its line within a millisecond (``JournalQueue``), everything that
+/// came together with one `write(2)` (no `fsync`: a killed process loses nothing the system
+/// was given). At most ``JournalQueue/backlog`` exchanges wait for it; a connection that
+/// answers faster waits.
 ///
 /// The journal holds only what a cassette may hold: each exchange redacted by the
 /// recorder's rules, every live secret known so far replaced as the final write replaces
