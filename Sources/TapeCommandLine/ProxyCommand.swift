@@ -202,7 +202,9 @@ enum ProxyCommand {
     await proxy.stop()
     await simulator?.stop()
     let recorded = recorder.interactions.count
-    print("writing \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s")\n")
+    if recorded > 0 {
+      print("writing \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s")\n")
+    }
     let summary: CassetteRecorder.Summary
     let journalFailure = JournalNotice.failure(of: recorder)
     do {
