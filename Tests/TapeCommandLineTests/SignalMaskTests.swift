@@ -3,9 +3,9 @@ import Testing
 
 /// Ctrl-C must never be lost by a long-running command. On Linux a signal the process
 /// ignores is dropped by whichever thread the kernel hands it to, unless that thread blocks
-/// it; so the commands catch SIGINT and SIGTERM with a handler instead (`SigCgt` in
+/// it; so the commands catch SIGINT, SIGTERM and SIGHUP with a handler instead (`SigCgt` in
 /// `/proc/<pid>/status`), and a caught signal is always delivered.
-@Suite("Long-running commands catch SIGINT and SIGTERM")
+@Suite("Long-running commands catch SIGINT, SIGTERM and SIGHUP")
 struct SignalMaskTests {
   static let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -20,7 +20,7 @@ struct SignalMaskTests {
   }
 
   @Test(
-    "serve, simulate and proxy catch both signals (never ignore them), and Ctrl-C stops them",
+    "serve, simulate and proxy catch the three signals (never ignore them), and Ctrl-C stops them",
     arguments: [
       ["serve", packageRoot.appending(path: "cassettes/check-task-polling.json").path],
       ["simulate"],
@@ -32,12 +32,13 @@ struct SignalMaskTests {
   func caught(arguments: [String]) async throws {
     let tape = try await RunningTape.start(arguments + ["--port", "0"])
     let pid = tape.process.processIdentifier
-    let both: UInt64 = 1 << (UInt64(SIGINT) - 1) | 1 << (UInt64(SIGTERM) - 1)
-    let caught = try Self.mask("SigCgt", of: pid) & both
-    let ignored = try Self.mask("SigIgn", of: pid) & both
-    #expect(caught == both)
+    let all: UInt64 =
+      1 << (UInt64(SIGINT) - 1) | 1 << (UInt64(SIGTERM) - 1) | 1 << (UInt64(SIGHUP) - 1)
+    let caught = try Self.mask("SigCgt", of: pid) & all
+    let ignored = try Self.mask("SigIgn", of: pid) & all
+    #expect(caught == all)
     #expect(ignored == 0)
-    guard caught == both, ignored == 0 else {
+    guard caught == all, ignored == 0 else {
       // Ctrl-C may be lost: do not wait for it.
       kill(pid, SIGKILL)
       return
