@@ -70,14 +70,16 @@ struct ProxyJournalTests {
     #expect(!JournalFile(beside: cassette).exists)
   }
 
-  @Test("before the first answer: a signal writes nothing and leaves no journal")
-  func beforeTheFirstAnswer() async throws {
+  @Test(
+    "before the first answer: a signal writes nothing and leaves no journal",
+    arguments: [SIGINT, SIGTERM, SIGHUP])
+  func beforeTheFirstAnswer(signal: Int32) async throws {
     let cassette = Self.cassette()
     defer { try? FileManager.default.removeItem(at: cassette.deletingLastPathComponent()) }
     let proxy = try await RunningTape.start([
       "proxy", "--upstream", "simulator", "--cassette", cassette.path,
     ])
-    let (status, output) = await proxy.stop(with: SIGHUP)
+    let (status, output) = await proxy.stop(with: signal)
     #expect(status == 0, "\(output)")
     #expect(output.contains("Tape recorded nothing: \(cassette.path) was not written"), "\(output)")
     #expect(!FileManager.default.fileExists(atPath: cassette.path))
@@ -122,9 +124,9 @@ struct ProxyJournalTests {
   }
 
   @Test(
-    "a second Ctrl-C during the write of 3,000 interactions leaves the journal; the next run writes them"
-  )
-  func secondInterruptDuringTheWrite() async throws {
+    "a second signal during the write of 3,000 interactions leaves the journal; the next run writes them",
+    arguments: [SIGINT, SIGTERM, SIGHUP])
+  func secondSignalDuringTheWrite(signal: Int32) async throws {
     let cassette = Self.cassette()
     defer { try? FileManager.default.removeItem(at: cassette.deletingLastPathComponent()) }
     let proxy = try await RunningTape.start([
@@ -136,11 +138,11 @@ struct ProxyJournalTests {
     // Everything journaled first, so that the second signal meets the write itself (the
     // encoding and the scan of 3,000 interactions), not the journal catching up.
     #expect(await eventually { journal.exchanges == 3_000 })
-    proxy.process.send(SIGINT)
+    proxy.process.send(signal)
     #expect(await proxy.waitForOutput(containing: "writing \(cassette.path): 3000 new"))
     // As `timeout` relays a signal twice: the second comes while the cassette is written.
-    let (status, output) = await proxy.interrupt()
-    if status == 130 {
+    let (status, output) = await proxy.stop(with: signal)
+    if status == 128 + signal {
       #expect(output.contains("interrupted again: stopping now"), "\(output)")
       #expect(
         output.contains(
