@@ -63,7 +63,7 @@ struct RecoveringJSONReader {
         values.append(value)
         nodes.append(node)
       } else {
-        reader.skipStray()
+        reader.skipStrayLine()
       }
     }
     let document: (JSONValue, Node) =
@@ -262,6 +262,13 @@ struct RecoveringJSONReader {
         index += 1
       }
     }
+    stray.append((start, String(decoding: bytes[start..<index], as: UTF8.self)))
+  }
+
+  /// Skips stray text outside any value up to the end of its line, keeping it.
+  private mutating func skipStrayLine() {
+    let start = index
+    while index < bytes.count, bytes[index] != 0x0A { index += 1 }
     stray.append((start, String(decoding: bytes[start..<index], as: UTF8.self)))
   }
 

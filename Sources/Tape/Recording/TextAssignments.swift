@@ -5,7 +5,7 @@ import Foundation
 /// reads in text to judge, by the redactor's rules on names, whether a value is one.
 ///
 /// A name is a run of letters, digits and `_ . - [ ] %` right before `=`; its value runs to
-/// the next `&`, space, line break, `;`, `,`, quote, `)`, `}`, `]` or `|`, or is a whole
+/// the next `&`, space, control character, `;`, `,`, quote, `)`, `}`, `]` or `|`, or is a whole
 /// `<PLACEHOLDER>`. Names and values are percent-decoded (`+` is a space). A value that
 /// starts with `=` is base64 padding, not a value.
 enum TextAssignments {
@@ -79,7 +79,7 @@ enum TextAssignments {
 
   private static func isValueEnd(_ byte: UInt8) -> Bool {
     switch byte {
-    case UInt8(ascii: "&"), UInt8(ascii: " "), 0x09, 0x0A, 0x0D, UInt8(ascii: ";"),
+    case 0x00..<0x20, UInt8(ascii: "&"), UInt8(ascii: " "), UInt8(ascii: ";"),
       UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"),
       UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: "|"):
       true
