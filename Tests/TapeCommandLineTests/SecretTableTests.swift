@@ -3,11 +3,13 @@ import JSONTree
 import Tape
 import Testing
 
+@testable import TapeCommandLine
+
 /// The scan `tape audit` runs (``Redactor/huaweiCloud``, no live secrets): every kind of
 /// secret in every place a cassette can hold it is found, exactly there and as what it
-/// is, and its redacted form is not.
-@Suite("Secret scanner: kinds × places")
-struct SecretScannerTests {
+/// is, and its redacted form is not; by the scanner, and through the command.
+@Suite("tape audit: kinds of secret × places")
+struct SecretTableTests {
   /// A kind of secret, with the names it goes by in each place.
   struct Kind: CustomStringConvertible, Sendable {
     var description: String
@@ -177,6 +179,46 @@ struct SecretScannerTests {
     let data = place.cassette(kind, redacted: true)
     #expect(Self.auditScanner.report(for: data) == SecretScanner.Report(hits: [], unreadable: []))
     #expect(!String(decoding: data, as: UTF8.self).contains(kind.value))
+  }
+
+  /// A folder holding one cassette per kind and place, and the lines `tape audit` prints
+  /// for it (the secrets of each file, in file order).
+  static func plantedFolder(redacted: Bool) throws -> (folder: URL, lines: [String]) {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "audit-table-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    var lines: [String] = []
+    for (kindIndex, kind) in kinds.enumerated() {
+      for (placeIndex, place) in Place.allCases.enumerated() {
+        // Zero-padded, so that the command's sorted order is this order.
+        let file = folder.appending(path: String(format: "%02d-%02d.json", kindIndex, placeIndex))
+        try place.cassette(kind, redacted: redacted).write(to: file)
+        let hits = Self.auditScanner.scan(try Data(contentsOf: file)).map(\.description)
+        #expect(hits.sorted() == (redacted ? [] : place.expected(kind)), "\(kind) \(place)")
+        lines += hits.map { "\(file.path): \($0)" }
+      }
+    }
+    return (folder, lines)
+  }
+
+  @Test("through tape audit: every planted secret printed, file and place; the redacted ones pass")
+  func throughTheCommand() throws {
+    let count = Self.kinds.count * Place.allCases.count
+    let (planted, lines) = try Self.plantedFolder(redacted: false)
+    defer { try? FileManager.default.removeItem(at: planted) }
+    let outcome = AuditCommand.run([planted.path])
+    #expect(outcome.status == 1)
+    #expect(outcome.errorOutput == "")
+    #expect(
+      outcome.output
+        == lines.map { $0 + "\n" }.joined()
+        + "\(lines.count) secrets found in \(count) of \(count) files\n")
+    let (redacted, none) = try Self.plantedFolder(redacted: true)
+    defer { try? FileManager.default.removeItem(at: redacted) }
+    #expect(none.isEmpty)
+    #expect(
+      AuditCommand.run([redacted.path])
+        == CommandOutcome(
+          status: 0, output: "audited \(count) files: no secrets\n", errorOutput: ""))
   }
 
   @Test("a name's value is judged by the redactor's placeholder rule alone")
