@@ -11,6 +11,10 @@ struct DocumentScan {
   private(set) var hits: [Hit] = []
   var unreadable: [SecretScanner.Unreadable] = []
   private var seen: Set<Hit> = []
+  /// The redactor's verdicts on the names seen so far: a document repeats its keys and
+  /// header names in every interaction.
+  private var keySecrecy: [String: SecretName.Secrecy] = [:]
+  private var secretHeaders: [String: Bool] = [:]
   /// How locations in the document being walked are written.
   private var frame: Frame = .top
   /// How many documents deep the walk is (a JSON text inside a base64 body is 2).
@@ -133,7 +137,7 @@ struct DocumentScan {
     }
     switch value {
     case .string(let text):
-      if let key = context.secretKey, !Redactor.isPlaceholder(text) {
+      if let key = context.secretKey, !Self.isPlaceholder(text) {
         hit(spot, "an unredacted '\(key)' value")
       }
       scanString(text, at: spot, isBody: false, contentType: nil)
@@ -192,18 +196,41 @@ struct DocumentScan {
       }
       var inner = context
       if inner.secretKey == nil {
-        switch scanner.redactor.secrecy(ofKey: member.key) {
+        switch secrecy(ofKey: member.key) {
         case .everythingBelow: inner.secretKey = member.key
         case .value where member.value.members == nil: inner.secretKey = member.key
         default:
           // Headers echoed as an object (`{"headers": {"Authorization": ...}}`).
-          if ownKey == "headers", scanner.redactor.isSecretHeader(member.key) {
+          if ownKey == "headers", isSecretHeader(member.key) {
             inner.secretKey = member.key
           }
         }
       }
       walk(member.value, at: child, inner)
     }
+  }
+
+  /// ``Redactor/secrecy(ofKey:)``, asked once per name.
+  private mutating func secrecy(ofKey key: String) -> SecretName.Secrecy {
+    if let known = keySecrecy[key] { return known }
+    let secrecy = scanner.redactor.secrecy(ofKey: key)
+    keySecrecy[key] = secrecy
+    return secrecy
+  }
+
+  /// ``Redactor/isSecretHeader(_:)``, asked once per name.
+  private mutating func isSecretHeader(_ name: String) -> Bool {
+    if let known = secretHeaders[name] { return known }
+    let secret = scanner.redactor.isSecretHeader(name)
+    secretHeaders[name] = secret
+    return secret
+  }
+
+  /// ``Redactor/isPlaceholder(_:)``, without its copy of the bytes for the strings that
+  /// cannot be one (all but those starting with `<`).
+  static func isPlaceholder(_ text: String) -> Bool {
+    guard let first = text.utf8.first else { return true }
+    return first == UInt8(ascii: "<") && Redactor.isPlaceholder(text)
   }
 
   /// Whether the value at `pointer` is one of the redactor's JSON pointers, counted from
@@ -216,15 +243,13 @@ struct DocumentScan {
   }
 
   /// A header as a cassette holds it, `[name, value]`: a secret header's value must be a
-  /// placeholder (every value after the name, should a broken file hold more).
+  /// placeholder string (every value after the name, should a broken file hold more).
   private mutating func checkHeaderPair(_ elements: [JSONValue], at spot: Spot) {
     guard elements.count >= 2, spot.pointer.tokens.dropLast().last == "headers",
-      let name = elements[0].stringValue, scanner.redactor.isSecretHeader(name)
+      let name = elements[0].stringValue, isSecretHeader(name)
     else { return }
     for index in 1..<elements.count {
-      guard let value = elements[index].stringValue ?? elements[index].numberLexeme,
-        !Redactor.isPlaceholder(value)
-      else { continue }
+      if let value = elements[index].stringValue, Self.isPlaceholder(value) { continue }
       hit(spot.appending(index), "an unredacted \(name) header")
     }
   }
@@ -236,7 +261,7 @@ struct DocumentScan {
       ["headers", "queryString", "params", "cookies"].contains(list),
       let name = members.last(where: { $0.key == "name" })?.value.stringValue,
       let valueIndex = members.lastIndex(where: { $0.key == "value" }),
-      let value = members[valueIndex].value.stringValue, !Redactor.isPlaceholder(value)
+      let value = members[valueIndex].value.stringValue, !Self.isPlaceholder(value)
     else { return }
     let redactor = scanner.redactor
     let kind: String? =
@@ -275,7 +300,7 @@ struct DocumentScan {
   /// and password; a body's form fields or header lines; secret `name=value` pairs; and
   /// what it holds when it is JSON or wholly base64.
   mutating func scanString(_ text: String, at spot: Spot, isBody: Bool, contentType: String?) {
-    guard !Redactor.isPlaceholder(text) else { return }
+    guard !Self.isPlaceholder(text) else { return }
     if let document = Self.jsonDocument(in: text, recovering: isBody) {
       nested(spot, "JSON") { scan in
         switch document {
@@ -293,21 +318,21 @@ struct DocumentScan {
     } else if isBody, FormBody.applies(to: text, contentType: contentType) {
       for field in FormBody.fields(of: text)
       where (redactor.isSecretKey(field.name) || redactor.isSecretQueryKey(field.name))
-        && !Redactor.isPlaceholder(field.value)
+        && !Self.isPlaceholder(field.value)
       {
         hit(spot, "an unredacted form field '\(field.name)'")
       }
     } else if text.utf8.contains(UInt8(ascii: "=")) {
       for pair in TextAssignments.pairs(in: text)
       where (redactor.isSecretKey(pair.name) || redactor.isSecretQueryKey(pair.name))
-        && !Redactor.isPlaceholder(pair.value)
+        && !Self.isPlaceholder(pair.value)
       {
         hit(spot, "an unredacted '\(pair.name)' value in text")
       }
     }
     if isBody, text.utf8.contains(UInt8(ascii: ":")) {
       for line in TextAssignments.headerLines(in: text)
-      where redactor.isSecretHeader(line.name) && !Redactor.isPlaceholder(line.value) {
+      where redactor.isSecretHeader(line.name) && !Self.isPlaceholder(line.value) {
         hit(spot, "an unredacted \(line.name) header line")
       }
     }
@@ -344,13 +369,13 @@ struct DocumentScan {
   /// Read by hand: `URLComponents` refuses a URL with a raw `<` or space, and a scan that
   /// gave up there would pass the secrets after it.
   private mutating func checkURL(_ text: String, at spot: Spot) {
-    if let password = Self.password(inURL: text), !Redactor.isPlaceholder(password) {
+    if let password = Self.password(inURL: text), !Self.isPlaceholder(password) {
       hit(spot, "a password in a URL")
     }
-    guard let question = text.firstIndex(of: "?") else { return }
-    let query = text[text.index(after: question)...].prefix { $0 != "#" }
-    for item in FormBody.fields(of: String(query)) {
-      if scanner.redactor.isSecretQueryKey(item.name), !Redactor.isPlaceholder(item.value) {
+    guard let question = text.utf8.firstIndex(of: UInt8(ascii: "?")) else { return }
+    let query = text[text.utf8.index(after: question)...].prefix { $0 != "#" }
+    for item in TextAssignments.fields(of: query) {
+      if scanner.redactor.isSecretQueryKey(item.name), !Self.isPlaceholder(item.value) {
         hit(spot, "an unredacted query value '\(item.name)'")
       }
       findNeedles(in: item.value, scanner.liveNeedles.raw, at: spot)
@@ -359,13 +384,22 @@ struct DocumentScan {
 
   /// The password of a URL's `user:password@`, percent-decoded.
   private static func password(inURL text: String) -> String? {
-    guard let scheme = text.range(of: "://") else { return nil }
-    let authority = text[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-    guard let at = authority.lastIndex(of: "@"),
-      let colon = authority[..<at].firstIndex(of: ":")
+    guard text.utf8.contains(UInt8(ascii: "@")) else { return nil }
+    let utf8 = Array(text.utf8)
+    guard
+      let slashes = utf8.indices.first(where: {
+        $0 + 2 < utf8.count && utf8[$0] == UInt8(ascii: ":") && utf8[$0 + 1] == UInt8(ascii: "/")
+          && utf8[$0 + 2] == UInt8(ascii: "/")
+      })
     else { return nil }
-    let password = String(authority[authority.index(after: colon)..<at])
-    return password.removingPercentEncoding ?? password
+    let authority = utf8[(slashes + 3)...].prefix {
+      $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#")
+    }
+    guard let at = authority.lastIndex(of: UInt8(ascii: "@")),
+      let colon = authority[..<at].firstIndex(of: UInt8(ascii: ":"))
+    else { return nil }
+    return TextAssignments.decode(
+      Substring(String(decoding: utf8[(colon + 1)..<at], as: UTF8.self)))
   }
 
   /// Live secrets, tenant values (outside their placeholders) and shapes in `text`.
@@ -378,6 +412,7 @@ struct DocumentScan {
       }
       findNeedles(in: outside, scanner.tenantNeedles.all, at: spot, suffix: suffix)
     }
+    guard text.utf8.count >= SecretShape.shortestMatch else { return }
     for shape in scanner.shapes where shape.matches(text) {
       hit(spot, shape.kind, suffix: suffix)
     }
@@ -386,7 +421,9 @@ struct DocumentScan {
   private mutating func findNeedles(
     in text: String, _ needles: [SecretNeedles.Needle], at spot: Spot, suffix: String = ""
   ) {
-    for needle in needles where text.containsBytes(of: needle.text) {
+    let count = text.utf8.count
+    for needle in needles
+    where needle.text.utf8.count <= count && text.containsBytes(of: needle.text) {
       hit(spot, needle.kind, suffix: suffix)
     }
   }
@@ -414,18 +451,31 @@ struct DocumentScan {
   /// Whether a string is a URL: an `http` or `https` one, or the value of a `url` key.
   private static func isURL(_ text: String, key: String?) -> Bool {
     if key == "url" { return true }
-    let prefix = text.utf8.prefix(8).map { $0 | 0x20 }
+    guard text.utf8.count >= 7, text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "h") else {
+      return false
+    }
+    let prefix = text.utf8.prefix(8).lazy.map { $0 | 0x20 }
     return prefix.starts(with: "http://".utf8) || prefix.starts(with: "https://".utf8)
   }
 
   /// The UTF-8 text a string wholly in base64 decodes to (at least 16 characters, either
-  /// alphabet), if any.
+  /// alphabet, not all hexadecimal digits: an id is no base64 text), if any.
   private static func wholeBase64Text(_ text: String) -> String? {
-    guard text.utf8.count >= 16,
-      text.utf8.allSatisfy({ LenientBase64.isAlphabet($0) || $0 == UInt8(ascii: "=") }),
-      let bytes = LenientBase64.decode(text.utf8)
-    else { return nil }
+    guard text.utf8.count >= 16 else { return nil }
+    var hexadecimal = true
+    for byte in text.utf8 {
+      guard LenientBase64.isAlphabet(byte) || byte == UInt8(ascii: "=") else { return nil }
+      if hexadecimal, !byte.isHexadecimalDigit { hexadecimal = false }
+    }
+    guard !hexadecimal, let bytes = LenientBase64.decode(text.utf8) else { return nil }
     return String(validating: bytes, as: UTF8.self)
+  }
+}
+
+extension UInt8 {
+  /// `0-9`, `a-f` or `A-F`.
+  fileprivate var isHexadecimalDigit: Bool {
+    (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
   }
 }
 

@@ -55,6 +55,10 @@ struct SecretShape: Sendable {
     SecretShape(.basicCredentials, "Basic credentials (base64 of user:password)"),
   ]
 
+  /// The fewest bytes any shape is found in (`Basic` and 4 characters of base64): shorter
+  /// strings are not looked at.
+  static let shortestMatch = 10
+
   /// Huawei Cloud's bare keys.
   static let huaweiCloud: [SecretShape] = [
     SecretShape(.huaweiAccessKey, "a Huawei Cloud access key (AK)"),

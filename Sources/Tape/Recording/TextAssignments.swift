@@ -89,7 +89,23 @@ enum TextAssignments {
 
   /// `part` percent-decoded, `+` a space (kept as it is when it does not decode).
   private static func decode(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-    let text = String(decoding: part.map { $0 == UInt8(ascii: "+") ? 0x20 : $0 }, as: UTF8.self)
-    return text.removingPercentEncoding ?? text
+    decode(Substring(String(decoding: part, as: UTF8.self)))
+  }
+
+  /// `text` percent-decoded, `+` a space (kept as it is when it does not decode).
+  static func decode(_ text: Substring) -> String {
+    guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") })
+    else { return String(text) }
+    let spaced = String(text).replacing("+", with: " ")
+    return spaced.removingPercentEncoding ?? spaced
+  }
+
+  /// The `name=value` fields of a query or a form, `&`-separated, decoded (a field with no
+  /// `=` has an empty value).
+  static func fields(of text: Substring) -> [(name: String, value: String)] {
+    text.split(separator: "&").map { pair in
+      guard let equals = pair.firstIndex(of: "=") else { return (decode(pair), "") }
+      return (decode(pair[..<equals]), decode(pair[pair.index(after: equals)...]))
+    }
   }
 }
