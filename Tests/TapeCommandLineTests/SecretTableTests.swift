@@ -267,6 +267,13 @@ struct SecretTableTests {
         return UInt8(truncatingIfNeeded: state >> 33)
       }
     ).base64EncodedString()
+    // 48 KB: thousands of runs between + and /, some of them 20 or 40 long.
+    let largeBlob = Data(
+      (0..<49_152).map { _ in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return UInt8(truncatingIfNeeded: state >> 33)
+      }
+    ).base64EncodedString()
     let lookalikes = [
       "0123456789abcdef0123456789abcdef",  // a project id
       "4f0c2a1e9b8d7c6f5e4d3c2b1a0f9e8d7c6b5a49",  // a git SHA
@@ -279,7 +286,12 @@ struct SecretTableTests {
       "2026-11-18T11:06:40.123Z", "SVCSTG.CPTS.0000000", "DRS.10000010",
       "https://h.example/v1/jobs?offset=0&limit=10&token_type=Bearer",
       "max-age=0, must-revalidate", "Basic usage of the API", "Basic dXNlcg==", "Basic YWRtaW46",
-      "password reset requested", "the token expired", blob, "data:" + blob,
+      "password reset requested", "the token expired", "Bearer token required",
+      #"Bearer realm="iam", error="invalid_token""#, "Bearer <X_AUTH_TOKEN>",
+      "100% done, 50%25 left", blob, "data:" + blob, largeBlob,
+      // Key-shaped runs inside base64, between its + and /: not whole words.
+      "Zm9v+qWeRtYuIoP0123456789aSdFgHjKlZxCvBnM1234/YmFy",
+      "Zm9v/HPUAEXAMPLEAK0123456+YmFy", "qWeRtYuIoP0123456789aSdFgHjKlZxCvBnM1234==",
     ]
     for text in lookalikes {
       let tree = JSONValue.object([JSONMember("message", .string(text))])

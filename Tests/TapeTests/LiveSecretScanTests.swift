@@ -40,7 +40,11 @@ struct LiveSecretScanTests {
   func rawForms() {
     #expect(hits(in: "echo \(Self.secret)") == ["at /note: a live secret (raw)"])
     let percent = Self.secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-    #expect(hits(in: "echo \(percent)") == ["at /note: a live secret (percent-encoded)"])
+    // Found as encoded, and again in the text read decoded.
+    #expect(
+      hits(in: "echo \(percent)") == [
+        "at /note: a live secret (percent-encoded)", "at /note: a live secret (raw)",
+      ])
     // A query value encoded by other rules than the needle's: read decoded.
     let partly = "k%3E%3F~live%3E%3E?secret~%3F%3E"
     #expect(

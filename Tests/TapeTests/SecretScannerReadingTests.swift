@@ -95,6 +95,29 @@ struct SecretScannerReadingTests {
         ])
   }
 
+  @Test("what hides in plain sight: Bearer tokens, percent-encoding, a header name with spaces")
+  func hidingPlaces() {
+    #expect(
+      hits(.object([JSONMember("X-Upstream", .string("Bearer 8f1c0a7e-opaque.Token~x"))]))
+        == ["at /X-Upstream: a Bearer token"])
+    #expect(
+      hits(.object([JSONMember("log", .string("sent Basic YWRtaW46aHVudGVyMg==."))]))
+        == ["at /log: Basic credentials (base64 of user:password)"])
+    let encodedToken = Self.token.replacing("EXAMPLE", with: "%45XAMPLE")
+    #expect(
+      hits(.object([JSONMember("next", .string("cursor=\(encodedToken)"))])) == [
+        "at /next: an IAM token"
+      ])
+    #expect(
+      hits(.object([JSONMember("q", .string("see%20password%3Dhunter2"))])) == [
+        "at /q: an unredacted 'password' value in text"
+      ])
+    let headers = JSONValue.object([
+      JSONMember("headers", .array([.array([.string("Authorization "), .string("Bearer x")])]))
+    ])
+    #expect(hits(headers) == ["at /headers/0/1: an unredacted Authorization  header"])
+  }
+
   @Test("a HAR file: headers, query, cookies and params as name/value objects; bodies by encoding")
   func harFile() throws {
     let content = Data(#"{"credential": {"secret": "s3cr3t-value"}}"#.utf8).base64EncodedString()

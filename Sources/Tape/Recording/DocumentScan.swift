@@ -218,10 +218,11 @@ struct DocumentScan {
     return secrecy
   }
 
-  /// ``Redactor/isSecretHeader(_:)``, asked once per name.
+  /// ``Redactor/isSecretHeader(_:)``, asked once per name, of the name without the spaces
+  /// around it (`"Authorization "` in a hand-edited file is still `Authorization`).
   private mutating func isSecretHeader(_ name: String) -> Bool {
     if let known = secretHeaders[name] { return known }
-    let secret = scanner.redactor.isSecretHeader(name)
+    let secret = scanner.redactor.isSecretHeader(name.trimmingCharacters(in: .whitespaces))
     secretHeaders[name] = secret
     return secret
   }
@@ -312,6 +313,12 @@ struct DocumentScan {
       return
     }
     findInText(text, at: spot)
+    // Percent-encoded, a value hides from the shapes and the live secrets: read decoded too.
+    if text.utf8.contains(UInt8(ascii: "%")), let decoded = text.removingPercentEncoding,
+      decoded != text
+    {
+      scanString(decoded, at: spot, isBody: isBody, contentType: contentType)
+    }
     let redactor = scanner.redactor
     if Self.isURL(text, key: spot.pointer.tokens.last) {
       checkURL(text, at: spot)

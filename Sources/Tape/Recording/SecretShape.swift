@@ -2,7 +2,7 @@ import Foundation
 
 /// A form a credential has that gives it away wherever it sits, with no name next to it:
 /// an IAM token (`MII...`), a JSON web token, an AK/SK signature, `Basic` credentials, a
-/// bare Huawei Cloud access key (AK) or secret access key (SK).
+/// `Bearer` token, a bare Huawei Cloud access key (AK) or secret access key (SK).
 ///
 /// The scan takes ``generic`` whatever its redactor; ``huaweiCloud``'s bare AK and SK only
 /// with a redactor built on ``Redactor/huaweiCloud`` (a bare 20- or 40-character key means
@@ -10,14 +10,16 @@ import Foundation
 struct SecretShape: Sendable {
   /// How the shape is found.
   enum Matcher: Sendable {
-    /// A regular expression (checked for its leading literal first).
-    case pattern(CompiledPattern)
+    /// A regular expression, run only on text that holds `literal` (all its matches do).
+    case pattern(CompiledPattern, literal: String)
     /// A bare Huawei Cloud AK: 20 upper-case letters and digits.
     case huaweiAccessKey
     /// A bare Huawei Cloud SK: 40 letters of both cases and digits.
     case huaweiSecretKey
     /// `Basic` and base64 that decodes to `user:password`.
     case basicCredentials
+    /// `Bearer` and a token.
+    case bearerToken
   }
 
   let matcher: Matcher
@@ -27,15 +29,17 @@ struct SecretShape: Sendable {
   /// Whether the shape is in `text`.
   func matches(_ text: String) -> Bool {
     switch matcher {
-    case .pattern(let pattern): pattern.matches(text)
+    case .pattern(let pattern, let literal):
+      text.containsBytes(of: literal) && pattern.matches(text)
     case .huaweiAccessKey: BareKey.contains(.accessKey, in: text)
     case .huaweiSecretKey: BareKey.contains(.secretKey, in: text)
     case .basicCredentials: BasicCredentials.contains(in: text)
+    case .bearerToken: BearerToken.contains(in: text)
     }
   }
 
-  private init(_ pattern: String, _ kind: String) {
-    self.matcher = .pattern(.named(pattern))
+  private init(_ pattern: String, literal: String, _ kind: String) {
+    self.matcher = .pattern(.named(pattern), literal: literal)
     self.kind = kind
   }
 
@@ -44,15 +48,20 @@ struct SecretShape: Sendable {
     self.kind = kind
   }
 
-  /// Shapes found whatever the redactor. Each pattern starts with a literal, which is
-  /// checked first: most strings hold none of them.
+  /// Shapes found whatever the redactor. Each pattern holds a literal, which is looked for
+  /// first: most strings hold none of them. An IAM token starts a word: `MII` inside a
+  /// longer base64 run (an image in a JSON string) is chance, not a token.
   static let generic: [SecretShape] = [
-    SecretShape(#"MII[A-Za-z0-9+/=_-]{20,}"#, "an IAM token"),
-    SecretShape(#"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\."#, "a JSON web token"),
-    SecretShape(#"Signature=[0-9a-fA-F]{64}"#, "an AK/SK signature"),
-    SecretShape(#"Access=[A-Z0-9]{16,40}"#, "an access key in an Authorization value"),
-    SecretShape(#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, "a private key"),
+    SecretShape(#"(?<![A-Za-z0-9+/_-])MII[A-Za-z0-9+/=_-]{20,}"#, literal: "MII", "an IAM token"),
+    SecretShape(
+      #"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\."#, literal: "eyJ", "a JSON web token"),
+    SecretShape(#"Signature=[0-9a-fA-F]{64}"#, literal: "Signature=", "an AK/SK signature"),
+    SecretShape(
+      #"Access=[A-Z0-9]{16,40}"#, literal: "Access=", "an access key in an Authorization value"),
+    SecretShape(
+      #"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, literal: "-----BEGIN ", "a private key"),
     SecretShape(.basicCredentials, "Basic credentials (base64 of user:password)"),
+    SecretShape(.bearerToken, "a Bearer token"),
   ]
 
   /// The fewest bytes any shape is found in (`Basic` and 4 characters of base64): shorter
