@@ -112,6 +112,10 @@ struct SecretScannerReadingTests {
       hits(.object([JSONMember("q", .string("see%20password%3Dhunter2"))])) == [
         "at /q: an unredacted 'password' value in text"
       ])
+    // A URL that URLComponents refuses (a broken IPv6 host) still has its query read.
+    #expect(
+      hits(.object([JSONMember("url", .string("https://[broken/v3?limit=1&sk=opaque-value"))]))
+        == ["at /url: an unredacted query value 'sk'"])
     let headers = JSONValue.object([
       JSONMember("headers", .array([.array([.string("Authorization "), .string("Bearer x")])]))
     ])
