@@ -9,37 +9,41 @@ enum AuditCommand {
     usage: tape audit [paths...]
 
     Scans cassettes and HAR files for secrets: each file given, and every *.json and *.har
-    file in each folder given and below it (cassettes/ when no path is given). Nothing is
-    written; the redaction rules are those `tape record` uses (the huaweiCloud profile).
+    file in each folder given and below it (cassettes/ when no path is given). The rules are
+    those `tape record` redacts by (the huaweiCloud profile); nothing is written.
 
-    Found, anywhere in a file (headers, URLs, JSON at any depth, text, form and base64
-    bodies, HAR entries):
+    Found anywhere in a file (headers, URLs, JSON at any depth, text, form and base64
+    bodies, HAR entries' headers, queryString, params, cookies and content):
       - a secret header whose value is not a placeholder: Authorization,
         Proxy-Authorization, Cookie, Set-Cookie, X-Auth-Token, X-Subject-Token,
-        X-Security-Token, X-Api-Key and any header named like a token, secret, password,
-        API key or access key;
-      - a secret query value, JSON value, form field or name=value pair in text: names such
-        as password, passwd, secret, client_secret, secret_key, token, access_token,
-        session_token, securitytoken, access, ak, sk, user_ak, signature, credential,
-        AccessKeyId, X-Amz-Credential, private_key (JSON: at any depth below them);
+        X-Security-Token, X-Api-Key, and any header whose name says token, secret,
+        password, passphrase, credential, signature, API key, access key, private key, ak
+        or sk;
+      - a secret query value, JSON value, form field or name=value pair in a text whose
+        value is not a placeholder, by the same names: password, passwd, secret,
+        client_secret, secret_key, token, access_token, session_token, securitytoken,
+        access, ak, sk, user_ak, signature, credential, AccessKeyId, X-Amz-Credential,
+        private_key... (in JSON, everything below secret, passphrase and private_key);
       - IAM tokens (MII...), JSON web tokens, AK/SK signatures (Access=, Signature=),
-        private keys, Basic credentials (base64 of user:password), a password in a URL;
+        private keys, Basic credentials (base64 of user:password), Bearer tokens, a password
+        in a URL;
       - a bare Huawei Cloud access key (AK: 20 upper-case letters and digits) or secret
-        access key (SK: 40 letters of both cases and digits), wherever it stands alone.
+        access key (SK: 40 letters of both cases and digits) standing as a word of its own.
     A placeholder is only what the redactor writes: <UPPER_SNAKE_CASE> (such as
-    <X_AUTH_TOKEN>), or an empty value; a secret number must be 0. Base64 bodies are
-    decoded, text bodies holding JSON or a form are read as such, and a string that is
-    JSON or wholly base64 is read again.
+    <X_AUTH_TOKEN>) or an empty value (<hunter2> is not one); a secret number must be 0.
+    Base64 bodies are decoded; text bodies holding JSON or a form are read as such; strings
+    holding JSON, wholly base64 or percent-encoded are read again, decoded.
 
     A file that is not valid JSON (merge-conflict markers, cut short, invalid UTF-8) is an
-    error naming its line and column; whatever it still holds is scanned all the same, and
+    error naming its line and column, and whatever it still holds is scanned all the same;
     a base64 body that does not decode is an error too.
 
-    Each secret is printed as file: at place: what (never the value): the place is a JSON
-    pointer (with how a body was read, such as "(decoded) at /password"), or a line and
-    column in a broken file. Errors go to standard error as error: file:line:column: why.
+    Each secret is printed as "file: at place: what", never the value: the place is a JSON
+    pointer, with how a body was read ("/interactions/0/response/body/base64 (decoded, JSON)
+    at /password"), or a line and column in a broken file. Errors go to standard error as
+    "error: file:line:column: why".
 
-    Exit status: 0 every file read and no secret found; 1 a secret found, or a file (or a
+    Exit status: 0 every file read and no secret found; 1 a secret found, a file (or a
     body in it) that cannot be read, or a path that does not exist; 2 usage error.
 
     """
