@@ -59,6 +59,14 @@ struct SecretScannerReadingTests {
       ])
   }
 
+  @Test("documents nested deeper than the scan reads are still scanned as text")
+  func deepNesting() {
+    var document = JSONValue.object([JSONMember("x", .string(Self.token))])
+    for _ in 0..<6 { document = .object([JSONMember("d", .string(document.serialized()))]) }
+    #expect(
+      hits(document) == ["at /d (JSON) at /d (JSON) at /d (JSON) at /d (JSON) at /d: an IAM token"])
+  }
+
   @Test("the redactor's JSON pointers, echoed headers, URL passwords and header lines")
   func redactorRules() {
     let tokenRequest = JSONValue.object([
