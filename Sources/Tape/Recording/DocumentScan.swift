@@ -88,9 +88,13 @@ struct DocumentScan {
     if seen.insert(hit).inserted { hits.append(hit) }
   }
 
-  /// Runs `body` with the document read from the string at `spot` as the current one.
-  private mutating func nested(_ spot: Spot, _ how: String, _ body: (inout DocumentScan) -> Void) {
-    guard nesting < Self.maximumNesting else { return }
+  /// Runs `body` with the document read from the string at `spot` as the current one;
+  /// false (and nothing run) when documents are already nested ``maximumNesting`` deep.
+  @discardableResult
+  private mutating func nested(_ spot: Spot, _ how: String, _ body: (inout DocumentScan) -> Void)
+    -> Bool
+  {
+    guard nesting < Self.maximumNesting else { return false }
     let saved = frame
     if case .nested(let base, let reads) = frame, spot.pointer.tokens.isEmpty {
       frame = .nested(base, reads: reads + [how])
@@ -101,6 +105,7 @@ struct DocumentScan {
     body(&self)
     nesting -= 1
     frame = saved
+    return true
   }
 
   // MARK: - Documents
@@ -302,14 +307,17 @@ struct DocumentScan {
   /// what it holds when it is JSON or wholly base64.
   mutating func scanString(_ text: String, at spot: Spot, isBody: Bool, contentType: String?) {
     guard !Self.isPlaceholder(text) else { return }
-    if let document = Self.jsonDocument(in: text, recovering: isBody) {
-      nested(spot, "JSON") { scan in
-        switch document {
-        case .parsed(let tree): scan.walk(tree, at: .root, Context())
-        case .recovered(let recovered):
-          scan.walk(recovered.value, at: .root, Context())
-        }
-      }
+    // A JSON document is walked (too deep, it is scanned as the text it is).
+    if let document = Self.jsonDocument(in: text, recovering: isBody),
+      nested(
+        spot, "JSON",
+        { scan in
+          switch document {
+          case .parsed(let tree): scan.walk(tree, at: .root, Context())
+          case .recovered(let recovered): scan.walk(recovered.value, at: .root, Context())
+          }
+        })
+    {
       return
     }
     findInText(text, at: spot)
