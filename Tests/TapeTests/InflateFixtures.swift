@@ -458,6 +458,25 @@ enum InflateFixtures {
     wvKysbxXaIXlZWN5r/AKy9PG8mLhFZbHjSCaVuDZBsm8wfK6ETTzBsv7xvJqoQ3+vW/8+Ata2vZ//xMAAAAAAAA=
     """)
 
+  /// ``InflateInputs/token`` at level 6, as gzip, zlib and raw deflate.
+  static let tokenGzip = fixture(
+    """
+    H4sIAAAAAAAAA6tWSkxOTi0uji/Jz07NU7JS8vX0jEqvyizwySxLDQGJGRgaGZuYmplbWCYmJaekpinpKKVWFGQWpRbH
+    ZwI1GJsZGOgolSQWZytZVSsVlySWlBYDjQkOdXZ2DQ4GKi4oyk8HKgYKGhoY1NYCAN6P365xAAAA
+    """)
+
+  static let tokenZlib = fixture(
+    """
+    eJyrVkpMTk4tLo4vyc9OzVOyUvL19IxKr8os8MksSw0BiRkYGhmbmJqZW1gmJiWnpKYp6SilVhRkFqUWx2cCNRibGRjo
+    KJUkFmcrWVUrFZcklpQWA40JDnV2dg0OBiouKMpPByoGChoaGNTWAgBibiTA
+    """)
+
+  static let tokenRaw = fixture(
+    """
+    q1ZKTE5OLS6OL8nPTs1TslLy9fSMSq/KLPDJLEsNAYkZGBoZm5iamVtYJiYlp6SmKekopVYUZBalFsdnAjUYmxkY6CiV
+    JBZnK1lVKxWXJJaUFgONCQ51dnYNDgYqLijKTwcqBgoaGhjU1gIA
+    """)
+
   private static func fixture(_ base64: String) -> Data {
     Data(base64Encoded: base64, options: .ignoreUnknownCharacters) ?? Data()
   }

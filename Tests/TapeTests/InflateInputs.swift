@@ -7,6 +7,11 @@ enum InflateInputs {
     #"{"task_id":"2b31ed52","status":"RUNNING","progress":{"ratio":"42%","info":"running"}}"#
       .utf8)
 
+  /// A token answer whose `access_token` a recording must redact, 113 bytes.
+  static let token = Data(
+    #"{"access_token":"MIIZgzipLiveToken0123456789abcdef","expires_in":3600,"task":{"status":"SUCCESS","progress":100}}"#
+      .utf8)
+
   /// 120 rows of JSON, 5,119 bytes.
   static let medium: Data = {
     let statuses = ["RUNNING", "SUCCESS", "FAILED"]
