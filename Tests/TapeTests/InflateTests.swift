@@ -254,6 +254,19 @@ struct InflateTests {
       Self.error(Data(oneShort.bytes), Self.raw)?.problem
         == .distanceTooFarBack(distance: 2, available: 1))
 
+    // A second gzip member cannot copy from the first: each is a stream of its own.
+    var second = DeflateBits()
+    second.put(1, 1)
+    second.put(1, 2)
+    second.fixed(257)
+    second.code(0, 5)
+    second.fixed(256)
+    let member = Data(
+      [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3] + second.bytes + [UInt8](repeating: 0, count: 8))
+    #expect(
+      Self.error(InflateFixtures.shortGzip6 + member, Self.gzip)?.problem
+        == .distanceTooFarBack(distance: 1, available: 0))
+
     // Length symbol 286 and distance symbol 30 exist in the fixed code, not in deflate.
     var length286 = DeflateBits()
     length286.put(1, 1)
