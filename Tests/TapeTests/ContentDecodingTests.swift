@@ -44,6 +44,17 @@ struct ContentDecodingTests {
     #expect(limit.problem == .outputLimitExceeded(limit: 100))
   }
 
+  @Test("text that happens to be a whole raw deflate stream is taken for decoded text")
+  func textThatInflates() throws {
+    // Both decode, to the end, as fixed-code blocks (Python's zlib agrees), to bytes that
+    // are not UTF-8: the transport had decoded them.
+    for text in [#"{"ok":{}}  "#, "{true: "] {
+      let body = Data(text.utf8)
+      #expect(try Inflate.raw(body).isEmpty == false)
+      #expect(ContentDecoding.decode(body, coding: "deflate") == .notEncoded, "\(text)")
+    }
+  }
+
   @Test("thousands of already-decoded JSON and text bodies are never taken for deflate streams")
   func textIsNotDeflate() {
     var random = SplitMix(seed: 91)
