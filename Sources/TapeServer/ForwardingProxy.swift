@@ -145,7 +145,8 @@ public final class ForwardingProxy: Sendable {
     _ status: Int, _ fields: some Collection<(key: String, value: String)>, _ body: Data,
     dropping: Set<String> = [], then keep: (@Sendable () -> Void)?
   ) -> HTTPResponse {
-    let dropped = hopByHop(in: fields).union(dropping)
+    var dropped = dropping.isEmpty ? hopByHop : hopByHop.union(dropping)
+    addConnectionOptions(of: fields.lazy.map { ($0.key, $0.value) }, to: &dropped)
     var headers = HTTPHeaders()
     for (name, value) in fields where !dropped.contains(name.lowercased()) {
       headers.add(name: name, value: value)
@@ -213,17 +214,20 @@ public final class ForwardingProxy: Sendable {
   /// `Content-Length` (the length of the body actually sent).
   static let setByTransport: Set<String> = ["host", "content-length"]
 
-  /// The lower-cased names not to forward from a message with `fields`: ``hopByHop``, and
-  /// those its `Connection` fields name.
-  static func hopByHop(in fields: some Collection<(key: String, value: String)>) -> Set<String> {
-    var names = hopByHop
+  /// ``hopByHop`` and ``setByTransport``: the request headers never forwarded as they came.
+  private static let notForwarded = hopByHop.union(setByTransport)
+
+  /// Adds to `names` the lower-cased names the `Connection` fields among `fields` list
+  /// (which are hop-by-hop too); nothing is copied when there are none.
+  static func addConnectionOptions(
+    of fields: some Sequence<(String, String)>, to names: inout Set<String>
+  ) {
     for (name, value) in fields where name.utf8.count == 10 && name.lowercased() == "connection" {
       for option in value.split(separator: ",") {
         let option = option.trimmingCharacters(in: .whitespaces).lowercased()
         if !option.isEmpty { names.insert(option) }
       }
     }
-    return names
   }
 
   /// The upstream request: the same method, target, headers (less hop-by-hop ones, and
@@ -237,8 +241,8 @@ public final class ForwardingProxy: Sendable {
     // Set at once: adding them one by one was a tenth of the proxy's time.
     var fields: [String: String] = [:]
     var names: [String: String] = [:]  // lower-cased name: the first spelling seen
-    let dropped = hopByHop(in: request.headers.fields.map { (key: $0.name, value: $0.value) })
-      .union(setByTransport)
+    var dropped = notForwarded
+    addConnectionOptions(of: request.headers.lazy.map { ($0.name, $0.value) }, to: &dropped)
     for field in request.headers {
       let key = field.name.lowercased()
       guard !dropped.contains(key) else { continue }
