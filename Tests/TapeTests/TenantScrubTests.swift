@@ -310,3 +310,25 @@ struct TenantScrubTraitTests {
     }
   }
 }
+
+/// A compressed body stored as it came (base64) is inflated by the scan.
+@Suite("Secret scanner: compressed bodies")
+struct CompressedBodyScanTests {
+  @Test("a password inside a gzip body stored as base64 is found")
+  func gzipBody() throws {
+    let compressed = gzipStored(Data(#"{"user": "u1", "password": "hunter2-correct"}"#.utf8))
+    let cassette = Cassette(interactions: [
+      Interaction(
+        request: RecordedRequest(method: "GET", url: "https://h.example/a"),
+        response: RecordedResponse(
+          status: 200, headers: ["Content-Encoding": "gzip"],
+          body: RecordedBody(.base64(compressed))))
+    ])
+    let hits = SecretScanner(redactor: .standard).scan(CassetteFile.encode(cassette))
+    #expect(
+      hits.map(\.description) == [
+        "at /interactions/0/response/body/base64 (decoded, inflated, JSON) at /password: "
+          + "an unredacted 'password' value"
+      ])
+  }
+}

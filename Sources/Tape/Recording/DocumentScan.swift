@@ -369,6 +369,15 @@ struct DocumentScan {
       scanString(text, at: spot, isBody: true, contentType: contentType)
       return
     }
+    // A gzip or zlib stream stored as it came (it did not decode when recorded, or came
+    // from elsewhere): what inflates of it is scanned as well.
+    if let inflated = Self.inflated(Data(bytes)) {
+      nested(spot, "decoded, inflated") { scan in
+        scan.scanString(
+          String(decoding: inflated, as: UTF8.self), at: .root, isBody: true,
+          contentType: contentType)
+      }
+    }
     nested(spot, "decoded") { scan in
       if let decoded = String(validating: bytes, as: UTF8.self) {
         scan.scanString(decoded, at: .root, isBody: true, contentType: contentType)
@@ -378,6 +387,18 @@ struct DocumentScan {
           String(decoding: bytes, as: UTF8.self), at: .root, isBody: false, contentType: nil)
       }
     }
+  }
+
+  /// What a gzip or zlib stream inflates to (at most 16 MiB); nil for other bytes and for a
+  /// stream that does not inflate whole (the secret scan still reads its raw bytes).
+  static func inflated(_ bytes: Data) -> Data? {
+    let isGzip = bytes.starts(with: [0x1f, 0x8b])
+    let isZlib =
+      bytes.count >= 2 && bytes[bytes.startIndex] & 0x0f == 8
+      && (UInt16(bytes[bytes.startIndex]) << 8 | UInt16(bytes[bytes.startIndex + 1])) % 31 == 0
+    guard isGzip || isZlib else { return nil }
+    let limit = 16 << 20
+    return isGzip ? try? Inflate.gzip(bytes, limit: limit) : try? Inflate.zlib(bytes, limit: limit)
   }
 
   /// A URL's password and secret query values (and live secrets in the decoded values).
