@@ -373,4 +373,28 @@ struct ProxyFidelityTests {
     await proxy.stop()
     #expect(recorder.interactions.first?.response.status == 202)
   }
+
+  @Test("a GET goes without Content-Length, an empty POST with Content-Length: 0, as clients send")
+  func contentLength() async throws {
+    let upstream = try ScriptedUpstream { _, upstream, peer in
+      defer { peer.close() }
+      while upstream.read(peer) != nil {
+        peer.write("HTTP/1.1 204 No Content\r\n\r\n")
+      }
+    }
+    defer { upstream.stop() }
+    let proxy = try ForwardingProxy.start(
+      upstream: upstream.baseURL, transport: PlainHTTPTransport())
+    let port = try #require(proxy.baseURL.port.map(UInt16.init))
+    for request in [
+      "GET /a HTTP/1.1\r\nHost: x\r\n\r\n",
+      "POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n",
+      "PUT /c HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}",
+    ] {
+      let answer = try await Self.exchange(request, port: port)
+      #expect(answer.head.status == 204)
+    }
+    await proxy.stop()
+    #expect(upstream.requests.map { $0.header("Content-Length") } == [nil, "0", "2"])
+  }
 }
