@@ -239,7 +239,7 @@ struct ForwardingProxyTests {
         (name: "Content-Type", value: "application/json"),
       ]),
       body: Data("{}".utf8))
-    let forwarded = ForwardingProxy.forwarded(request, to: upstream.baseURL)
+    let forwarded = try ForwardingProxy.forwarded(request, to: upstream.baseURL)
     let names = Set((forwarded.allHTTPHeaderFields ?? [:]).keys.map { $0.lowercased() })
     #expect(names == ["accept-encoding", "content-type"])
     #expect(forwarded.url?.absoluteString == "\(upstream.baseURL)/v2/tasks?x=1")
