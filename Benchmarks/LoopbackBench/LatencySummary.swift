@@ -10,9 +10,13 @@ struct LatencySummary {
   let requests: Int
   /// The number of failed exchanges.
   let failures: Int
+  /// The CPU time (user and system) the whole process spent per completed request, in
+  /// microseconds: clients and servers alike, so what one server costs more than another
+  /// shows as a difference, which other work on the machine changes less than latency.
+  let cpuMicrosecondsPerRequest: Double
 
   /// Summarizes latencies (nanoseconds) measured over `seconds`.
-  init(latencies: [UInt64], failures: Int, seconds: Double) {
+  init(latencies: [UInt64], failures: Int, seconds: Double, cpuSeconds: Double) {
     let sorted = latencies.sorted()
     func percentile(_ fraction: Double) -> Double {
       guard !sorted.isEmpty else { return 0 }
@@ -24,5 +28,6 @@ struct LatencySummary {
     requestsPerSecond = Double(sorted.count) / seconds
     p50Microseconds = percentile(0.50)
     p99Microseconds = percentile(0.99)
+    cpuMicrosecondsPerRequest = sorted.isEmpty ? 0 : cpuSeconds * 1e6 / Double(sorted.count)
   }
 }

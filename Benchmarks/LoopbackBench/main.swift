@@ -80,7 +80,8 @@ if let proxy {
     })
 }
 print("loopback-bench \(mode): \(secondsPerLevel) s per level")
-print("target       clients   requests/s     p50 (us)     p99 (us)   requests  failures")
+print(
+  "target       clients   requests/s     p50 (us)     p99 (us)   requests  failures  cpu/req (us)")
 for target in targets {
   for clients in levels {
     let summary = runLevel(
@@ -88,8 +89,9 @@ for target in targets {
     print(
       target.name.padding(toLength: 12, withPad: " ", startingAt: 0)
         + String(
-          format: "%8d %12.0f %12.1f %12.1f %10d %9d", clients, summary.requestsPerSecond,
-          summary.p50Microseconds, summary.p99Microseconds, summary.requests, summary.failures))
+          format: "%8d %12.0f %12.1f %12.1f %10d %9d %13.1f", clients, summary.requestsPerSecond,
+          summary.p50Microseconds, summary.p99Microseconds, summary.requests, summary.failures,
+          summary.cpuMicrosecondsPerRequest))
   }
 }
 
@@ -203,12 +205,23 @@ func runLevel(
   Thread.sleep(forTimeInterval: 0.3)  // Warm-up, not measured.
   run.measuring.store(true, ordering: .relaxed)
   let start = DispatchTime.now().uptimeNanoseconds
+  let cpuStart = processCPUSeconds()
   Thread.sleep(forTimeInterval: seconds)
   run.measuring.store(false, ordering: .relaxed)
+  let cpuSeconds = processCPUSeconds() - cpuStart
   let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
   run.running.store(false, ordering: .relaxed)
   for _ in 0..<clients { run.finished.wait() }
   return run.results.withLock {
-    LatencySummary(latencies: $0.latencies, failures: $0.failures, seconds: elapsed)
+    LatencySummary(
+      latencies: $0.latencies, failures: $0.failures, seconds: elapsed, cpuSeconds: cpuSeconds)
   }
+}
+
+/// The CPU time, user and system, the process has used so far.
+func processCPUSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }

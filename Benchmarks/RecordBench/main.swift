@@ -10,7 +10,8 @@ import Tape
 // Recording through a URLSession (Tape's URLProtocol, inner session, trampoline) and through
 // RecordingTransport, next to a plain URLSession fetch of the same server, taking turns in
 // batches of 10, at 100, 1,000 and 10,000 interactions, one request in flight:
-// per-interaction cost, the final write, bytes written.
+// per-interaction cost, the final write, bytes written, and the secret scan alone on the
+// bytes written (the recorder's scan before the write, and `tape audit`'s: best of 3).
 // Usage: swift run -c release record-bench [sizes...]
 
 let sizes = CommandLine.arguments.dropFirst().compactMap(Int.init)
@@ -51,7 +52,7 @@ func interleaved(_ transports: [any HTTPTransport], count: Int) async throws -> 
 
 print(
   "interactions  plain µs/req  URLSession recording µs/req  ratio  "
-    + "RecordingTransport µs/req  ratio  write ms  bytes")
+    + "RecordingTransport µs/req  ratio  write ms  bytes  scan ms  audit scan ms")
 let plain = URLSession(configuration: .ephemeral)
 _ = try await run(plain, 0..<50)  // warm up
 for count in counts {
@@ -72,13 +73,20 @@ for count in counts {
   let writeTime = try clock.measure {
     summary = try recorder.write(to: folder.appending(path: "bench.json"))
   }
+  let written = try Data(contentsOf: folder.appending(path: "bench.json"))
+  func bestOf3(_ scanner: SecretScanner) -> Double {
+    (0..<3).map { _ in microseconds(clock.measure { _ = scanner.scan(written) }) / 1000 }.min()!
+  }
+  let scanTime = bestOf3(
+    SecretScanner(liveSecrets: ["MIIBenchmarkToken0000000000000000000000"], redactor: .standard))
+  let auditTime = bestOf3(SecretScanner(redactor: .huaweiCloud))
   let plainPer = microseconds(plainTime) / Double(count)
   let recordPer = microseconds(recordTime) / Double(count)
   let transportPer = microseconds(transportTime) / Double(count)
   print(
     String(
-      format: "%12d  %12.0f  %27.0f  %5.2f  %25.0f  %5.2f  %8.1f  %d", count, plainPer, recordPer,
-      recordPer / plainPer, transportPer, transportPer / plainPer,
-      microseconds(writeTime) / 1000, summary?.bytes ?? 0))
+      format: "%12d  %12.0f  %27.0f  %5.2f  %25.0f  %5.2f  %8.1f  %d  %7.1f  %13.1f", count,
+      plainPer, recordPer, recordPer / plainPer, transportPer, transportPer / plainPer,
+      microseconds(writeTime) / 1000, summary?.bytes ?? 0, scanTime, auditTime))
 }
 await server.stop()

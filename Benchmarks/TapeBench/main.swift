@@ -8,10 +8,15 @@ import Tape
 
 // tape-bench replay: the figures issue 3 asks for, measured in one run.
 // Run: swift run -c release tape-bench replay
+// tape-bench inflate: Tape's inflate against C zlib (InflateBench.swift).
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments == ["inflate"] {
+  try inflateBenchmark()
+  exit(0)
+}
 guard arguments == ["replay"] else {
-  FileHandle.standardError.write(Data("usage: tape-bench replay\n".utf8))
+  FileHandle.standardError.write(Data("usage: tape-bench replay|inflate\n".utf8))
   exit(2)
 }
 

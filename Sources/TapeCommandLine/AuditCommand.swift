@@ -1,20 +1,50 @@
 import Foundation
 import Tape
 
-/// `tape audit [paths...]`: scans cassettes for secrets and exits 1 on a hit, naming the
-/// file and the JSON path.
+/// `tape audit [paths...]`: scans cassettes and HAR files for secrets, by the rules of
+/// ``Redactor/huaweiCloud``, and exits 1 on a hit or on a file it cannot read, naming the
+/// file and the place (a JSON pointer, or a line and column).
 enum AuditCommand {
   static let usage = """
     usage: tape audit [paths...]
 
-    Scans cassette files (a folder is searched for *.json; cassettes/ when no path is given)
-    for secrets: IAM tokens, JSON web tokens, AK/SK signatures and access keys, private
-    keys, secret headers (Authorization, X-Auth-Token, X-Security-Token, X-Subject-Token,
-    Cookie, Set-Cookie) whose value is not a placeholder, secret query values and JSON values
-    (password, secret, securitytoken, access) that are not placeholders.
+    Scans cassettes and HAR files for secrets: each file given, and every *.json and *.har
+    file in each folder given and below it (cassettes/ when no path is given). The rules are
+    those `tape record` redacts by (the huaweiCloud profile); nothing is written.
 
-    Exit status: 0 no secret found, 1 a secret found (each printed as file: at pointer: what,
-    never the value) or a file unreadable, 2 usage error.
+    Found anywhere in a file (headers, URLs, JSON at any depth, text, form and base64
+    bodies, HAR entries' headers, queryString, params, cookies and content):
+      - a secret header whose value is not a placeholder: Authorization,
+        Proxy-Authorization, Cookie, Set-Cookie, X-Auth-Token, X-Subject-Token,
+        X-Security-Token, X-Api-Key, and any header whose name says token, secret,
+        password, passphrase, credential, signature, API key, access key, private key, ak
+        or sk;
+      - a secret query value, JSON value, form field or name=value pair in a text whose
+        value is not a placeholder, by the same names: password, passwd, secret,
+        client_secret, secret_key, token, access_token, session_token, securitytoken,
+        access, ak, sk, user_ak, signature, credential, AccessKeyId, X-Amz-Credential,
+        private_key... (in JSON, everything below secret, passphrase and private_key);
+      - IAM tokens (MII...), JSON web tokens, AK/SK signatures (Access=, Signature=),
+        private keys, Basic credentials (base64 of user:password), Bearer tokens, a password
+        in a URL;
+      - a bare Huawei Cloud access key (AK: 20 upper-case letters and digits) or secret
+        access key (SK: 40 letters of both cases and digits) standing as a word of its own.
+    A placeholder is only what the redactor writes: <UPPER_SNAKE_CASE> (such as
+    <X_AUTH_TOKEN>) or an empty value (<hunter2> is not one); a secret number must be 0.
+    Base64 bodies are decoded; text bodies holding JSON or a form are read as such; strings
+    holding JSON, wholly base64 or percent-encoded are read again, decoded.
+
+    A file that is not valid JSON (merge-conflict markers, cut short, invalid UTF-8) is an
+    error naming its line and column, and whatever it still holds is scanned all the same;
+    a base64 body that does not decode is an error too.
+
+    Each secret is printed as "file: at place: what", never the value: the place is a JSON
+    pointer, with how a body was read ("/interactions/0/response/body/base64 (decoded, JSON)
+    at /password"), or a line and column in a broken file. Errors go to standard error as
+    "error: file:line:column: why".
+
+    Exit status: 0 every file read and no secret found; 1 a secret found, a file (or a
+    body in it) that cannot be read, or a path that does not exist; 2 usage error.
 
     """
 
@@ -38,29 +68,48 @@ enum AuditCommand {
       if isFolder.boolValue {
         let found =
           FileManager.default.enumerator(atPath: path)?
-          .compactMap { $0 as? String }.filter { $0.hasSuffix(".json") }.sorted() ?? []
+          .compactMap { $0 as? String }.filter(isAudited).sorted() ?? []
         files += found.map { (path as NSString).appendingPathComponent($0) }
       } else {
         files.append(path)
       }
     }
-    let secretScanner = SecretScanner()
+    let secretScanner = SecretScanner(redactor: .huaweiCloud)
     var lines: [String] = []
+    var filesWithSecrets = 0
     for file in files {
       guard let data = FileManager.default.contents(atPath: file) else {
         problems.append("\(file): cannot be read")
         continue
       }
-      lines += secretScanner.scan(data).map { "\(file): \($0)" }
+      let report = secretScanner.report(for: data)
+      for part in report.unreadable {
+        if let line = part.line, let column = part.column {
+          problems.append("\(file):\(line):\(column): \(part.reason)")
+        } else {
+          problems.append("\(file): \(part)")
+        }
+      }
+      lines += report.hits.map { "\(file): \($0)" }
+      if !report.hits.isEmpty { filesWithSecrets += 1 }
     }
     let errors = problems.map { "error: \($0)\n" }.joined()
+    let audited = "\(files.count) file\(files.count == 1 ? "" : "s")"
     if lines.isEmpty && problems.isEmpty {
-      return .success("audited \(files.count) file\(files.count == 1 ? "" : "s"): no secrets\n")
+      return .success("audited \(audited): no secrets\n")
     }
     let summary =
       lines.isEmpty
-      ? "" : "\(lines.count) secret\(lines.count == 1 ? "" : "s") found in \(files.count) files\n"
+      ? ""
+      : "\(lines.count) secret\(lines.count == 1 ? "" : "s") found in \(filesWithSecrets) of "
+        + "\(audited)\n"
     return CommandOutcome(
       status: 1, output: lines.map { $0 + "\n" }.joined() + summary, errorOutput: errors)
+  }
+
+  /// Whether a file found in a folder is audited: a cassette (`.json`) or a HAR file.
+  private static func isAudited(_ path: String) -> Bool {
+    let lowered = path.lowercased()
+    return lowered.hasSuffix(".json") || lowered.hasSuffix(".har")
   }
 }

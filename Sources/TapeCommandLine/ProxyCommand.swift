@@ -26,7 +26,9 @@ enum ProxyCommand {
     'simulator'); without them it goes as signed, and the upstream refuses it: the proxy
     says so at start-up and beside each 401. Record modes:
       once         (the default) record when the cassette does not exist; when it does,
-                   replay it instead of forwarding, as tape serve does
+                   replay it on --port and forward nothing: a request it does not
+                   answer gets 404 with the near-miss report (as tape serve answers),
+                   and the cassette is left as it is
       newEpisodes  replay what the cassette answers; forward and append the rest
       all          forward everything and write a new cassette
 
@@ -51,8 +53,8 @@ enum ProxyCommand {
     \(RedactionArgument.help(width: 21, note: "Each repeatable."))
       -h, --help           print this text
 
-    Exit status: 0 stopped and written (or nothing recorded), 1 the cassette cannot be read
-    or written (the journal is kept), 2 usage.
+    Exit status: 0 stopped (the cassette written, unless once replayed it, or nothing was
+    recorded), 1 the cassette cannot be read or written (the journal is kept), 2 usage.
 
     """
 
@@ -125,10 +127,10 @@ enum ProxyCommand {
         return .failure(error.description)
       }
     }
-    if mode == .once, exists {
-      return await ServeCommand.run(
-        [path] + TenantArgument.arguments(tenants) + RedactionArgument.arguments(in: scanner),
-        print: { text in print(text) }, until: until)
+    if mode == .once, let existing {
+      return await ProxyReplay.run(
+        existing, path: path, upstream: upstreamText, port: port, tenants: tenants,
+        redactor: replayRedactor, print: print, until: until)
     }
     var simulator: CloudSimulator?
     let upstream: URL

@@ -8,7 +8,7 @@ public enum TapeCommand {
     usage: tape <command> [options]
 
     commands:
-      audit     scan cassettes for secrets (exit 1 naming the file and JSON path)
+      audit     scan cassettes and HAR files for secrets (exit 1 naming file and place)
       decode    decode an API payload into its model and print its progress
       fuzz      fuzz the models with mutated payloads; 'fuzz replay <file>' reruns a finding
       har       convert cassettes to and from HAR 1.2 (har export, har import)

@@ -63,11 +63,7 @@ public final class CassetteServer: Sendable {
     } catch let failure as ReplayFailure {
       counts.withLock { $0.unmatched += 1 }
       log(failure.report + "\n")
-      let document = JSONValue.object([
-        JSONMember("error", .string("no interaction of the cassette matches this request")),
-        JSONMember("report", .string(failure.report)),
-      ])
-      return .json(text: document.serialized(), status: 404)
+      return failure.notFoundAnswer
     } catch {
       counts.withLock { $0.served += 1 }
       return .text("tape serve: a fault cut this answer: \(error)\n", status: 502)

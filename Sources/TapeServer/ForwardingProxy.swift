@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTransportCore
 import LoopbackHTTP
+import Synchronization
 import Tape
 
 #if canImport(FoundationNetworking)
@@ -11,124 +12,307 @@ import Tape
 /// each exchange with a `CassetteRecorder` (`tape proxy`): any client, in any language,
 /// records by pointing its endpoint at the proxy, with the recorder's redaction, ordering,
 /// repeat folding and secret scan.
+///
+/// The upstream gets what the client sent: its method as spelled (methods are
+/// case-sensitive), its path and query as sent (those of an absolute-form target such as
+/// `GET http://host/v2/x?y=1`, which goes to the upstream all the same), its headers less
+/// the hop-by-hop ones, `Expect` (the proxy has read the whole body already) and those the
+/// transport sets, and its body. What cannot go as sent is refused, saying why: a target
+/// that is not a URI path and query (400; Foundation's `URL` would rewrite it), a method
+/// `URLRequest` would change (501: it upper-cases `get` and the other standard methods).
+///
+/// The client gets the upstream's answer as it came: its bytes, and its headers less the
+/// hop-by-hop ones (RFC 9110 §7.6.1), `Content-Encoding` kept; nothing is re-encoded. The
+/// recording stores a gzip or deflate body decoded (`decodedFrom`), so that it can be
+/// redacted, scanned and compared; one that does not decode is stored as it came, and the
+/// proxy says so through `warn`. A transport that decodes answers itself (URLSession, for an
+/// https upstream) hands over bytes that are no longer compressed: their `Content-Encoding`
+/// is dropped from the client's answer, which could not be decoded otherwise. An upstream
+/// that cannot be reached, or whose answer cannot be read (malformed, cut, past the
+/// transport's limits, a switch of protocols), gets the client a 502 saying why.
+///
+/// Every request takes one path: replayed from the cassette when there is one and it
+/// answers, else forwarded (or, with ``Unmatched/notFound(report:)``, answered 404), on the
+/// connection's own thread.
 public final class ForwardingProxy: Sendable {
+  /// What becomes of a request the cassette being replayed does not answer.
+  public enum Unmatched: Sendable {
+    /// Forwarded to the upstream and recorded (`newEpisodes`).
+    case forwarded
+    /// Answered 404 with the near-miss report, as `tape serve` does, and not forwarded
+    /// (`once` with an existing cassette); `report` is told each report.
+    case notFound(report: @Sendable (String) -> Void)
+  }
+
+  /// How many requests were replayed, forwarded, and answered 404 (matching nothing).
+  public struct RequestCounts: Sendable, Equatable {
+    /// Answered from the cassette.
+    public var replayed = 0
+    /// Sent to the upstream (answered or not).
+    public var forwarded = 0
+    /// Matched nothing in the cassette and answered 404 (``Unmatched/notFound(report:)``).
+    public var unmatched = 0
+  }
+
   /// Where the requests go, such as `https://codearts-check.cn-north-4.myhuaweicloud.com`.
   public let upstream: URL
   /// What the exchanges are recorded into.
   public let recorder: CassetteRecorder
   private let server: HTTPServer
+  private let exchange: Exchange
 
   /// Where clients send their requests.
   public var baseURL: URL { server.baseURL }
 
-  private init(upstream: URL, recorder: CassetteRecorder, server: HTTPServer) {
+  /// The requests so far, by what became of them.
+  public var requestCounts: RequestCounts { exchange.counts.withLock { $0 } }
+
+  private init(upstream: URL, recorder: CassetteRecorder, server: HTTPServer, exchange: Exchange) {
     self.upstream = upstream
     self.recorder = recorder
     self.server = server
+    self.exchange = exchange
   }
 
   /// Starts forwarding to `upstream` through `transport`, listening on `port` (0 picks one).
-  /// With a `player`, a request its cassette answers is replayed, and only the others are
-  /// forwarded and kept (new episodes). `prepare` changes each upstream request before it
-  /// goes (re-signing it for the upstream's host, say); the request is recorded as the
-  /// client sent it.
+  /// With a `player`, a request its cassette answers is replayed, and the others are
+  /// forwarded and kept (new episodes), or answered 404 when `unmatched` says so.
+  /// `prepare` changes each upstream request before it goes (re-signing it for the
+  /// upstream's host, say); the request is recorded as the client sent it. `warn` is told
+  /// (standard error by default) of each compressed answer that does not decode, which is
+  /// recorded as it came. Request bodies are read up to the server's default limit
+  /// (`HTTPServerConfiguration.maxBodyBytes`, 8 MiB; 413 past it), answers up to the
+  /// transport's.
   public static func start(
     upstream: URL, port: UInt16 = 0, transport: any HTTPTransport,
     recorder: CassetteRecorder = CassetteRecorder(), replaying player: CassettePlayer? = nil,
-    prepare: @escaping @Sendable (inout URLRequest) throws -> Void = { _ in }
+    unmatched: Unmatched = .forwarded,
+    prepare: @escaping @Sendable (inout URLRequest) throws -> Void = { _ in },
+    warn: @escaping @Sendable (String) -> Void = standardError
   ) throws(HTTPServerError) -> ForwardingProxy {
-    let configuration = HTTPServerConfiguration(port: port)
-    let server: HTTPServer
-    if player == nil, let plain = transport as? PlainHTTPTransport {
-      // Plain HTTP upstream, nothing to replay: answer on the connection's own thread,
-      // blocking on the upstream there, with no hop to another thread and back.
-      // At most a few exchanges at once: a hundred connection threads all runnable on two
-      // cores spend their time switching (64 clients: half the throughput).
-      let turns = DispatchSemaphore(value: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
-      server = try HTTPServer.start(configuration: configuration) {
-        (request: HTTPRequest) -> HTTPResponse in
-        turns.wait()
-        defer { turns.signal() }
-        let outgoing = forwarded(request, to: upstream)
-        let (slot, offset) = recorder.begin()
+    let exchange = Exchange(
+      upstream: upstream, transport: transport, recorder: recorder, player: player,
+      unmatched: unmatched, prepare: prepare, warn: warn)
+    let server = try HTTPServer.start(configuration: HTTPServerConfiguration(port: port)) {
+      (request: HTTPRequest) -> HTTPResponse in
+      exchange.answer(request)
+    }
+    return ForwardingProxy(
+      upstream: upstream, recorder: recorder, server: server, exchange: exchange)
+  }
+
+  /// What the proxy does with each request, on the connection's own thread (a blocking
+  /// handler): the plain transport's exchange blocks there, with no hop to another thread
+  /// and back; a replay and a URLSession exchange are awaited from there.
+  private final class Exchange: Sendable {
+    let upstream: URL
+    let transport: any HTTPTransport
+    /// The transport when it is the plain one, whose exchange blocks the calling thread.
+    let plain: PlainHTTPTransport?
+    let recorder: CassetteRecorder
+    let player: CassettePlayer?
+    let unmatched: Unmatched
+    let prepare: @Sendable (inout URLRequest) throws -> Void
+    let warn: @Sendable (String) -> Void
+    let counts = Mutex(RequestCounts())
+    /// At most a few plain exchanges at once: a hundred connection threads all runnable on
+    /// two cores spend their time switching (64 clients: half the throughput).
+    let turns = DispatchSemaphore(value: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+
+    init(
+      upstream: URL, transport: any HTTPTransport, recorder: CassetteRecorder,
+      player: CassettePlayer?, unmatched: Unmatched,
+      prepare: @escaping @Sendable (inout URLRequest) throws -> Void,
+      warn: @escaping @Sendable (String) -> Void
+    ) {
+      self.upstream = upstream
+      self.transport = transport
+      self.plain = transport as? PlainHTTPTransport
+      self.recorder = recorder
+      self.player = player
+      self.unmatched = unmatched
+      self.prepare = prepare
+      self.warn = warn
+    }
+
+    func answer(_ request: HTTPRequest) -> HTTPResponse {
+      let outgoing: URLRequest
+      do {
+        outgoing = try ForwardingProxy.forwarded(request, to: upstream)
+      } catch {
+        return error.response
+      }
+      if let player {
         do {
-          var sent = outgoing
-          try prepare(&sent)
-          let upstreamAnswer = try plain.answerBlocking(sent)
+          let (body, response) = try HTTPServer.awaitBlocking {
+            try await player.respond(to: outgoing)
+          }
+          counts.withLock { $0.replayed += 1 }
+          return ForwardingProxy.answer(body, response)
+        } catch let failure as ReplayFailure {
+          if case .notFound(let report) = unmatched {
+            counts.withLock { $0.unmatched += 1 }
+            report(failure.report + "\n")
+            return failure.notFoundAnswer
+          }
+          guard failure.kind == .unmatched else { return cannotAnswer(failure) }
+          // Not in the cassette: forwarded and recorded below.
+        } catch {
+          return cannotAnswer(error)
+        }
+      }
+      counts.withLock { $0.forwarded += 1 }
+      if plain != nil { turns.wait() }
+      defer { if plain != nil { turns.signal() } }
+      return forward(outgoing)
+    }
+
+    private func cannotAnswer(_ error: any Error) -> HTTPResponse {
+      .text("tape proxy: the cassette cannot answer: \(error)\n", status: 502)
+    }
+
+    /// Sends `outgoing` upstream and answers with what comes back; the exchange is kept
+    /// once the answer has gone.
+    private func forward(_ outgoing: URLRequest) -> HTTPResponse {
+      let (slot, offset) = recorder.begin()
+      var sent = outgoing
+      let reply: Reply
+      do {
+        try prepare(&sent)
+        if let plain {
+          let answer = try plain.answerBlocking(sent)
           let requested = sent
-          return answer(upstreamAnswer.status, upstreamAnswer.headers, upstreamAnswer.body) {
-            // The HTTPURLResponse the recorder takes is made after the answer has gone back.
-            // Cannot fail: the request had the URL it was sent to.
-            guard let response = try? upstreamAnswer.response(to: requested) else { return }
-            recorder.complete(
-              slot: slot, request: outgoing, response: response, body: upstreamAnswer.body,
-              offset: offset)
+          reply = Reply(
+            status: answer.status, reasonPhrase: answer.reasonPhrase,
+            fields: answer.headers.fields, body: answer.body,
+            response: { try answer.response(to: requested) })
+        } else {
+          let request = sent
+          let transport = transport
+          let (body, response) = try HTTPServer.awaitBlocking {
+            try await transport.send(request)
           }
-        } catch {
-          return upstreamFailed(upstream, error)
+          reply = Reply(
+            status: response.statusCode, reasonPhrase: nil,
+            fields: ForwardingProxy.fields(of: response),
+            body: body, response: { response })
         }
+      } catch {
+        return ForwardingProxy.upstreamFailed(upstream, error)
       }
-    } else {
-      server = try HTTPServer.start(configuration: configuration) { request in
-        let outgoing = forwarded(request, to: upstream)
-        if let player {
-          do {
-            let (body, response) = try await player.respond(to: outgoing)
-            return answer(body, response)
-          } catch let failure as ReplayFailure where failure.kind == .unmatched {
-            // Not in the cassette: forwarded and recorded below.
-          } catch {
-            return .text("tape proxy: the cassette cannot answer: \(error)\n", status: 502)
-          }
+      let coding = reply.fields.first { $0.name.lowercased() == "content-encoding" }?.value
+      // Only a transport that decodes (URLSession) needs the body decoded before answering:
+      // a non-empty body still labelled gzip or deflate that is no longer compressed.
+      let early = plain == nil ? coding.map { ForwardingProxy.decoding(reply.body, $0) } : nil
+      let decodedByTransport =
+        !reply.body.isEmpty && coding.map(ForwardingProxy.isDecodable) == true
+        && early == .notEncoded
+      let (recorder, upstream, warn) = (recorder, upstream, warn)
+      return ForwardingProxy.answer(
+        reply.status, reply.reasonPhrase, reply.fields, reply.body,
+        dropping: decodedByTransport ? ["content-encoding", "content-length"] : []
+      ) {
+        // The HTTPURLResponse the recorder takes is made after the answer has gone back.
+        // Cannot fail: the request had the URL it was sent to.
+        guard let response = try? reply.response() else { return }
+        if let coding {
+          ForwardingProxy.warnIfUndecodable(
+            early ?? ForwardingProxy.decoding(reply.body, coding), coding, outgoing, upstream,
+            warn)
         }
-        let (slot, offset) = recorder.begin()
-        do {
-          var sent = outgoing
-          try prepare(&sent)
-          let (body, response) = try await transport.send(sent)
-          return answer(body, response) {
-            recorder.complete(
-              slot: slot, request: outgoing, response: response, body: body, offset: offset)
-          }
-        } catch {
-          return upstreamFailed(upstream, error)
-        }
+        recorder.complete(
+          slot: slot, request: outgoing, response: response, body: reply.body, offset: offset)
       }
     }
-    return ForwardingProxy(upstream: upstream, recorder: recorder, server: server)
   }
 
-  /// The client's answer from a Foundation response (replayed or forwarded).
-  private static func answer(
-    _ body: Data, _ response: HTTPURLResponse, then keep: (@Sendable () -> Void)? = nil
-  ) -> HTTPResponse {
-    let fields = response.allHeaderFields.compactMap { name, value in
-      (name as? String).flatMap { name in (value as? String).map { (key: name, value: $0) } }
+  /// What the upstream answered, from either kind of transport.
+  private struct Reply: Sendable {
+    var status: Int
+    /// As the upstream sent it, when the transport says (the plain one does).
+    var reasonPhrase: String?
+    var fields: [(name: String, value: String)]
+    var body: Data
+    /// The answer as Foundation has it, for the recorder.
+    var response: @Sendable () throws -> HTTPURLResponse
+  }
+
+  /// The fields of a Foundation response.
+  private static func fields(of response: HTTPURLResponse) -> [(name: String, value: String)] {
+    response.allHeaderFields.compactMap { name, value in
+      (name as? String).flatMap { name in (value as? String).map { (name: name, value: $0) } }
     }
-    return answer(response.statusCode, fields, body, then: keep)
   }
 
-  /// The client's answer: the upstream's status, headers (less hop-by-hop ones) and body.
-  /// `keep` (recording the exchange) runs once the answer has gone back, on the
-  /// connection's thread: the client does not wait for it, no other thread is woken for it
-  /// (handing it to a queue cost the answer about 30 µs), and `stop()` waits for it.
+  /// The client's answer from a replayed Foundation response.
+  private static func answer(_ body: Data, _ response: HTTPURLResponse) -> HTTPResponse {
+    answer(response.statusCode, nil, fields(of: response), body, then: nil)
+  }
+
+  /// The client's answer: the upstream's status, reason phrase (the standard one when nil),
+  /// headers (less hop-by-hop ones and `dropping`) and body. `Content-Length` stays: the
+  /// server sends the length of the bytes it sends (which are the upstream's), and a HEAD
+  /// answer keeps the upstream's. `keep` (recording the exchange) runs once the answer has
+  /// gone back, on the connection's thread: the client does not wait for it, no other
+  /// thread is woken for it (handing it to a queue cost the answer about 30 µs), and
+  /// `stop()` waits for it.
   private static func answer(
-    _ status: Int, _ fields: some Sequence<(key: String, value: String)>, _ body: Data,
-    then keep: (@Sendable () -> Void)?
+    _ status: Int, _ reasonPhrase: String?, _ fields: [(name: String, value: String)],
+    _ body: Data, dropping: Set<String> = [], then keep: (@Sendable () -> Void)?
   ) -> HTTPResponse {
+    var dropped = dropping.isEmpty ? hopByHop : hopByHop.union(dropping)
+    addConnectionOptions(of: fields.lazy.map { ($0.name, $0.value) }, to: &dropped)
     var headers = HTTPHeaders()
-    for (name, value) in fields where !hopByHop.contains(name.lowercased()) {
+    for (name, value) in fields where !dropped.contains(name.lowercased()) {
       headers.add(name: name, value: value)
     }
-    var answer = HTTPResponse(status: status, headers: headers, body: body)
+    var answer = HTTPResponse(
+      status: status, reasonPhrase: reasonPhrase, headers: headers, body: body)
     answer.afterSending = keep
     return answer
   }
 
-  /// The client's answer when the upstream could not be reached or did not answer.
+  /// Whether `coding` names one ``ContentDecoding`` decodes.
+  private static func isDecodable(_ coding: String) -> Bool {
+    ContentDecoding.decodable.contains(coding.trimmingCharacters(in: .whitespaces).lowercased())
+  }
+
+  /// What `body`, labelled `coding`, turns out to be (`.notEncoded` for codings not
+  /// decoded).
+  private static func decoding(_ body: Data, _ coding: String) -> ContentDecoding.Outcome {
+    isDecodable(coding) ? ContentDecoding.decode(body, coding: coding) : .notEncoded
+  }
+
+  /// Tells `warn` that the answer to `request` is recorded as it came, when it does not
+  /// decode: the coding, the request's method and path, and the decoding error.
+  private static func warnIfUndecodable(
+    _ outcome: ContentDecoding.Outcome, _ coding: String, _ request: URLRequest, _ upstream: URL,
+    _ warn: @Sendable (String) -> Void
+  ) {
+    guard case .undecodable(let error) = outcome else { return }
+    // The path only: a query may carry a credential.
+    let target = request.url?.path ?? "/"
+    warn(
+      "tape proxy: the \(coding.trimmingCharacters(in: .whitespaces)) answer to "
+        + "\(request.httpMethod ?? "GET") \(target) from \(upstream.absoluteString) does not "
+        + "decode (\(error)); recorded as it came, with its Content-Encoding\n")
+  }
+
+  /// Writes `text` to standard error: where ``start(upstream:port:transport:recorder:replaying:prepare:warn:)``
+  /// warns by default.
+  public static func standardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// The client's answer when the upstream could not be reached or did not answer, or
+  /// its answer could not be read.
   private static func upstreamFailed(_ upstream: URL, _ error: any Error) -> HTTPResponse {
-    .text(
-      "tape proxy: the upstream \(upstream.absoluteString) did not answer: \(error)\n",
+    let reason =
+      (error as? URLError).map {
+        $0.userInfo[NSLocalizedDescriptionKey] as? String ?? "\($0.code) (\($0.code.rawValue))"
+      } ?? "\(error)"
+    return .text(
+      "tape proxy: the upstream \(upstream.absoluteString) did not answer: \(reason)\n",
       status: 502)
   }
 
@@ -139,25 +323,97 @@ public final class ForwardingProxy: Sendable {
     await server.stop()
   }
 
-  /// Headers that belong to one connection, never forwarded or recorded as the answer's.
+  /// The headers that belong to one connection, never forwarded (RFC 9110 §7.6.1), and
+  /// `Trailer`, which announces trailer fields of a chunked body that is forwarded whole.
   static let hopByHop: Set<String> = [
     "connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te",
-    "trailer", "content-length", "host", "content-encoding",
+    "trailer",
   ]
 
-  /// The upstream request: the same method, target, headers (less hop-by-hop ones) and body.
-  static func forwarded(_ request: HTTPRequest, to upstream: URL) -> URLRequest {
+  /// The request headers the transport sets for the upstream, not hop-by-hop but never
+  /// forwarded as the client sent them: `Host` (the upstream's authority) and
+  /// `Content-Length` (the length of the body actually sent).
+  static let setByTransport: Set<String> = ["host", "content-length"]
+
+  /// ``hopByHop``, ``setByTransport`` and `Expect`: the request headers never forwarded as
+  /// they came. The proxy's server has answered `100-continue` itself and read the whole
+  /// body; the upstream, asked to, would answer `100 Continue` to a request whose body is
+  /// already on its way.
+  private static let notForwarded = hopByHop.union(setByTransport).union(["expect"])
+
+  /// Adds to `names` the lower-cased names the `Connection` fields among `fields` list
+  /// (which are hop-by-hop too); nothing is copied when there are none.
+  static func addConnectionOptions(
+    of fields: some Sequence<(String, String)>, to names: inout Set<String>
+  ) {
+    for (name, value) in fields where name.utf8.count == 10 && name.lowercased() == "connection" {
+      for option in value.split(separator: ",") {
+        let option = option.trimmingCharacters(in: .whitespaces).lowercased()
+        if !option.isEmpty { names.insert(option) }
+      }
+    }
+  }
+
+  /// Why a request is not forwarded: it cannot go upstream as the client sent it.
+  struct Refusal: Error {
+    /// 400 for the target, 501 for the method.
+    var status: Int
+    /// What is wrong, and why.
+    var detail: String
+
+    /// The client's answer.
+    var response: HTTPResponse {
+      .text("tape proxy: \(detail)\n", status: status)
+    }
+  }
+
+  /// The upstream request: the same method, path and query (those of an absolute-form
+  /// target too), headers (less hop-by-hop ones, `Expect`, and those the transport sets)
+  /// and body.
+  ///
+  /// - Throws: ``Refusal``: 400 for a target that is not a path (`OPTIONS *`), or that
+  ///   Foundation's `URL` would not send as it is (it percent-encodes `|`, `{`, a `%` not
+  ///   followed by two hexadecimal digits, and drops a `#` fragment); 501 for a method
+  ///   `URLRequest` would change (it upper-cases `get`, `post` and the other standard
+  ///   methods, which are case-sensitive: RFC 9110 §9.1).
+  static func forwarded(_ request: HTTPRequest, to upstream: URL) throws(Refusal) -> URLRequest {
+    let target = request.query.map { request.path + "?" + $0 } ?? request.path
+    guard request.path.hasPrefix("/") else {
+      throw Refusal(
+        status: 400,
+        detail: "the request target \(request.target) is not forwarded: only a path, or an "
+          + "absolute URL's path, goes to the upstream")
+    }
     var base = upstream.absoluteString
     if base.hasSuffix("/") { base.removeLast() }
-    let url = URL(string: base + request.target) ?? upstream
+    let text = base + target
+    guard let url = URL(string: text), url.absoluteString == text, !target.contains("#") else {
+      let rewritten = URL(string: text).map {
+        " (it would go as \(PlainHTTPTransport.target(of: $0)))"
+      }
+      throw Refusal(
+        status: 400,
+        detail: "the request target \(request.target) cannot be forwarded as sent: it is not a "
+          + "URI path and query\(rewritten ?? ""); percent-encode the bytes a URI does not "
+          + "allow, and send no fragment")
+    }
     var outgoing = URLRequest(url: url)
     outgoing.httpMethod = request.method
+    guard outgoing.httpMethod == request.method else {
+      throw Refusal(
+        status: 501,
+        detail: "the method \(request.method) is not forwarded: methods are case-sensitive "
+          + "(RFC 9110 §9.1), and Foundation's URLRequest, which carries the request to the "
+          + "upstream and into the cassette, would make it \(outgoing.httpMethod ?? "GET")")
+    }
     // Set at once: adding them one by one was a tenth of the proxy's time.
     var fields: [String: String] = [:]
     var names: [String: String] = [:]  // lower-cased name: the first spelling seen
+    var dropped = notForwarded
+    addConnectionOptions(of: request.headers.lazy.map { ($0.name, $0.value) }, to: &dropped)
     for field in request.headers {
       let key = field.name.lowercased()
-      guard !hopByHop.contains(key) else { continue }
+      guard !dropped.contains(key) else { continue }
       if let name = names[key] {
         fields[name, default: ""] += "," + field.value
       } else {

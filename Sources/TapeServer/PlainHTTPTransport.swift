@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Glibc
 import HTTPTransportCore
+import LoopbackHTTP
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -12,15 +13,31 @@ import Synchronization
 /// URLSession: what `tape proxy` forwards through when its upstream is a local stand-in
 /// (the simulator), where URLSession's cost on Linux (about 0.9 ms a request) would be most
 /// of the proxy's. HTTP/1.1, one request at a time per connection, idle connections kept
-/// for reuse; bodies framed by `Content-Length`, chunked, or the end of the connection.
+/// for reuse; answers read by LoopbackHTTP's ``HTTPResponseReader`` (bodies framed by
+/// `Content-Length`, chunked, or the end of the connection; interim 1xx answers skipped),
+/// within its ``limits``.
+///
+/// The request goes as given: its method as spelled, its path and query still
+/// percent-encoded, its headers, and `Content-Length` when it has a body (or its method
+/// expects one: POST, PUT, PATCH). A request is sent again, once, on a new connection only
+/// when a reused connection fails and either nothing of it was written or its method is
+/// idempotent (RFC 9110 §9.2.2: GET, HEAD, OPTIONS, TRACE, PUT, DELETE); a POST whose
+/// connection closes after it was written fails with `URLError(.networkConnectionLost)`
+/// rather than reach the upstream twice. An idle connection the upstream has closed is
+/// never written to.
 public final class PlainHTTPTransport: HTTPTransport, Sendable {
   private let idle = Mutex<[String: [Int32]]>([:])
   /// How long to wait for the upstream at each step.
   public let timeout: Duration
+  /// How much of an answer is read: 64 MiB of body by default; past a limit the exchange
+  /// fails with `URLError(.dataLengthExceedsMaximum)` and the connection is closed.
+  public let limits: HTTPResponseReader.Limits
 
-  /// A transport whose connections give up after `timeout` without progress.
-  public init(timeout: Duration = .seconds(30)) {
+  /// A transport whose connections give up after `timeout` without progress, and read
+  /// answers within `limits`.
+  public init(timeout: Duration = .seconds(30), limits: HTTPResponseReader.Limits = .init()) {
     self.timeout = timeout
+    self.limits = limits
   }
 
   deinit {
@@ -53,53 +70,88 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
     return (answer.body, try answer.response(to: request))
   }
 
+  /// The methods RFC 9110 §9.2.2 calls idempotent: sending one twice has the effect of
+  /// sending it once. Case-sensitive, as methods are.
+  static let idempotentMethods: Set<String> = ["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]
+
   /// Sends `request` and reads its answer on the calling thread, without making an
   /// `HTTPURLResponse` (the proxy answers its client from this, and makes one afterwards
   /// for the recorder).
-  func answerBlocking(_ request: URLRequest) throws -> UpstreamAnswer {
+  func answerBlocking(_ request: URLRequest) throws(URLError) -> UpstreamAnswer {
     guard let url = request.url, url.scheme?.lowercased() == "http", let host = url.host else {
-      throw URLError(.unsupportedURL)
+      throw .described(.unsupportedURL, "only http:// URLs go through PlainHTTPTransport")
     }
     let port = UInt16(url.port ?? 80)
-    let key = "\(host):\(port)"
-    return try exchange(
-      head: Self.head(of: request, url: url, host: key), body: request.httpBody ?? Data(),
-      host: host, port: port, key: key, method: request.httpMethod ?? "GET")
-  }
-
-  private static func head(of request: URLRequest, url: URL, host: String) -> [UInt8] {
-    var target = url.path.isEmpty ? "/" : url.path
-    if let query = url.query { target += "?\(query)" }
-    var lines = ["\(request.httpMethod ?? "GET") \(target) HTTP/1.1", "Host: \(host)"]
-    for (name, value) in request.allHTTPHeaderFields ?? [:]
-    where !["host", "content-length", "connection"].contains(name.lowercased()) {
-      lines.append("\(name): \(value)")
-    }
-    lines.append("Content-Length: \(request.httpBody?.count ?? 0)")
-    return Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)
-  }
-
-  /// One exchange on a reused connection, or on a new one when a reused one turns out closed.
-  private func exchange(
-    head: [UInt8], body: Data, host: String, port: UInt16, key: String, method: String
-  ) throws -> UpstreamAnswer {
-    if let reused = idle.withLock({ $0[key]?.popLast() }) {
-      var connection = UpstreamConnection(descriptor: reused, timeout: timeout)
-      if let answer = try? connection.exchange(head: head, body: body, method: method) {
-        finish(connection, answer: answer, key: key)
-        return answer
+    let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    let method = request.httpMethod ?? "GET"
+    let head = Self.head(of: request, method: method, target: Self.target(of: url), host: authority)
+    let body = request.httpBody ?? Data()
+    reusing: while let reused = idle.withLock({ $0[authority]?.popLast() }) {
+      let connection = UpstreamConnection(descriptor: reused, timeout: timeout)
+      guard connection.isQuiet() else {
+        connection.close()
+        continue
       }
-      connection.close()
+      do throws(ExchangeFailure) {
+        let answer = try connection.exchange(head: head, body: body, method: method, limits: limits)
+        finish(connection, answer: answer, key: authority)
+        return answer
+      } catch {
+        connection.close()
+        switch error {
+        case .notSent:
+          continue reusing
+        case .lostBeforeAnswer where Self.idempotentMethods.contains(method):
+          break reusing  // Once more, on a new connection.
+        case .lostBeforeAnswer(let lost):
+          throw .described(
+            lost.code,
+            "\(lost.localizedDescription), on a kept-alive connection, after the \(method) "
+              + "request was written; not sent again, since \(method) is not idempotent "
+              + "(RFC 9110 §9.2.2)")
+        case .failed(let failure):
+          throw failure
+        }
+      }
     }
-    var connection = try UpstreamConnection(host: host, port: port, timeout: timeout)
-    do {
-      let answer = try connection.exchange(head: head, body: body, method: method)
-      finish(connection, answer: answer, key: key)
+    let connection = try UpstreamConnection(host: host, port: port, timeout: timeout)
+    do throws(ExchangeFailure) {
+      let answer = try connection.exchange(head: head, body: body, method: method, limits: limits)
+      finish(connection, answer: answer, key: authority)
       return answer
     } catch {
       connection.close()
-      throw error
+      throw error.error
     }
+  }
+
+  /// The origin-form target of `url`: its path and query as they are in the URL, still
+  /// percent-encoded (Foundation's `path` decodes `%2F` and drops a trailing slash).
+  static func target(of url: URL) -> String {
+    let path = url.path(percentEncoded: true)
+    var target = path.isEmpty ? "/" : path
+    if let query = url.query(percentEncoded: true) { target += "?\(query)" }
+    return target
+  }
+
+  /// The methods whose requests carry `Content-Length` even when their body is empty, as
+  /// URLSession's do.
+  private static let methodsWithContent: Set<String> = ["POST", "PUT", "PATCH"]
+
+  private static func head(of request: URLRequest, method: String, target: String, host: String)
+    -> [UInt8]
+  {
+    var text = "\(method) \(target) HTTP/1.1\r\nHost: \(host)\r\n"
+    for (name, value) in request.allHTTPHeaderFields ?? [:]
+    where !["host", "content-length", "connection"].contains(name.lowercased()) {
+      text += "\(name): \(value)\r\n"
+    }
+    let length = request.httpBody?.count ?? 0
+    if length > 0 || methodsWithContent.contains(method) {
+      text += "Content-Length: \(length)\r\n"
+    }
+    text += "\r\n"
+    return Array(text.utf8)
   }
 
   private func finish(_ connection: UpstreamConnection, answer: UpstreamAnswer, key: String) {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LoopbackHTTP
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -7,27 +8,73 @@ import Glibc
 
 /// An answer read from an upstream connection.
 struct UpstreamAnswer {
+  /// The final status (interim 1xx answers were skipped).
   var status: Int
-  var headers: [String: String]
+  /// The reason phrase as the upstream sent it; nil when it was not UTF-8.
+  var reasonPhrase: String?
+  /// The header fields in the order and spelling they came, repeated names kept apart.
+  var headers: HTTPHeaders
+  /// The body, de-chunked.
   var body: Data
   /// Whether the connection may carry another request.
   var keepsAlive: Bool
 
-  /// The answer as Foundation has it, for `request`.
+  /// The value of the first field named `name` (any case).
+  func value(of name: String) -> String? { headers[name] }
+
+  /// The answer as Foundation has it, for `request`: repeated names joined with `, `.
   func response(to request: URLRequest) throws -> HTTPURLResponse {
+    var fields: [String: String] = [:]
+    var spellings: [String: String] = [:]  // lower-cased name: the first spelling seen
+    for (name, value) in headers {
+      let key = name.lowercased()
+      if let spelling = spellings[key] {
+        fields[spelling, default: ""] += ", " + value
+      } else {
+        spellings[key] = name
+        fields[name] = value
+      }
+    }
     guard let url = request.url,
       let response = HTTPURLResponse(
-        url: url, statusCode: status, httpVersion: "HTTP/1.1", headerFields: headers)
+        url: url, statusCode: status, httpVersion: "HTTP/1.1", headerFields: fields)
     else { throw URLError(.badServerResponse) }
     return response
   }
 }
 
-/// One blocking keep-alive connection to an HTTP/1.1 server.
+/// Why an exchange on an upstream connection failed, as far as sending it again goes.
+enum ExchangeFailure: Error {
+  /// No byte of the request reached the connection: sending it again is always safe.
+  case notSent(URLError)
+  /// The request was written (maybe only in part) and the connection ended before the
+  /// first byte of an answer: the upstream may or may not have acted on it.
+  case lostBeforeAnswer(URLError)
+  /// Anything else: an answer that is malformed, too large or cut, a timeout.
+  case failed(URLError)
+
+  /// The error a caller of the transport sees.
+  var error: URLError {
+    switch self {
+    case .notSent(let error), .lostBeforeAnswer(let error), .failed(let error): error
+    }
+  }
+}
+
+extension URLError {
+  /// An error of `code` whose description is `detail`.
+  static func described(_ code: URLError.Code, _ detail: String) -> URLError {
+    URLError(code, userInfo: [NSLocalizedDescriptionKey: detail])
+  }
+}
+
+/// One blocking keep-alive connection to an HTTP/1.1 server. Answers are read by
+/// LoopbackHTTP's ``HTTPResponseReader``: the parser the server reads requests with, and the
+/// rules of a response beside it.
 struct UpstreamConnection {
   let descriptor: Int32
   private let timeout: Duration
-  private var pending: [UInt8] = []
+  private static let scratchBytes = 64 * 1024
 
   init(descriptor: Int32, timeout: Duration) {
     self.descriptor = descriptor
@@ -35,18 +82,19 @@ struct UpstreamConnection {
   }
 
   /// Connects to `host:port` (a name or a numeric address).
-  init(host: String, port: UInt16, timeout: Duration) throws {
+  init(host: String, port: UInt16, timeout: Duration) throws(URLError) {
     var hints = addrinfo()
     hints.ai_family = AF_UNSPEC
     hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
     var results: UnsafeMutablePointer<addrinfo>?
     guard getaddrinfo(host, String(port), &hints, &results) == 0, let first = results else {
-      throw URLError(.cannotFindHost)
+      throw .described(.cannotFindHost, "cannot find the host \(host)")
     }
     defer { freeaddrinfo(results) }
     var candidate: UnsafeMutablePointer<addrinfo>? = first
     while let info = candidate {
-      let descriptor = socket(info.pointee.ai_family, info.pointee.ai_socktype, 0)
+      let descriptor = socket(
+        info.pointee.ai_family, info.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), 0)
       if descriptor >= 0 {
         if connect(descriptor, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 {
           var flag: Int32 = 1
@@ -59,168 +107,117 @@ struct UpstreamConnection {
       }
       candidate = info.pointee.ai_next
     }
-    throw URLError(.cannotConnectToHost)
+    throw .described(.cannotConnectToHost, "cannot connect to \(host) port \(port)")
   }
 
   func close() {
     Glibc.close(descriptor)
   }
 
-  /// Writes the request and reads its whole answer.
-  mutating func exchange(head: [UInt8], body: Data, method: String) throws -> UpstreamAnswer {
-    try write(head + [UInt8](body))
-    let headEnd = try readUntilHeadEnd()
-    let (version, status, headers) = try Self.parseHead(pending[0..<headEnd])
-    pending.removeFirst(headEnd + 4)
-    func field(_ name: String) -> String? {
-      headers.first { $0.key.lowercased() == name }?.value
-    }
-    var keepsAlive = version == "HTTP/1.1" && field("connection")?.lowercased() != "close"
-    let body: Data
-    if method == "HEAD" || status == 204 || status == 304 || (100..<200).contains(status) {
-      body = Data()
-    } else if field("transfer-encoding")?.lowercased().contains("chunked") == true {
-      body = try readChunked()
-    } else if let lengthText = field("content-length") {
-      guard let length = Int(lengthText), length >= 0 else { throw URLError(.badServerResponse) }
-      body = try read(exactly: length)
-    } else {
-      body = try readToEnd()
-      keepsAlive = false
-    }
-    return UpstreamAnswer(status: status, headers: headers, body: body, keepsAlive: keepsAlive)
-  }
-
-  /// The status line's version and code, and the header fields (repeated names joined with
-  /// `, `), read from the bytes before the blank line; byte by byte, since Foundation's
-  /// `components(separatedBy:)` and `trimmingCharacters(in:)` were a quarter of the proxy's
-  /// time.
-  static func parseHead(_ head: ArraySlice<UInt8>) throws -> (String, Int, [String: String]) {
-    let (carriageReturn, lineFeed, colon) = (
-      UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: ":")
-    )
-    var lines: [ArraySlice<UInt8>] = []
-    var start = head.startIndex
-    var index = head.startIndex
-    while index < head.endIndex {
-      if head[index] == carriageReturn, index + 1 < head.endIndex, head[index + 1] == lineFeed {
-        lines.append(head[start..<index])
-        index += 2
-        start = index
-      } else {
-        index += 1
-      }
-    }
-    lines.append(head[start..<head.endIndex])
-    let statusParts = lines[0].split(separator: UInt8(ascii: " "), maxSplits: 2)
-    let version = statusParts.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
-    guard statusParts.count >= 2, version.hasPrefix("HTTP/1."),
-      let status = Int(String(decoding: statusParts[1], as: UTF8.self))
-    else { throw URLError(.badServerResponse) }
-    var headers: [String: String] = [:]
-    for line in lines.dropFirst() {
-      guard let separator = line.firstIndex(of: colon) else { throw URLError(.badServerResponse) }
-      let name = String(decoding: line[..<separator], as: UTF8.self)
-      let value = String(decoding: trimmed(line[(separator + 1)...]), as: UTF8.self)
-      if let existing = headers[name] {
-        headers[name] = existing + ", " + value
-      } else {
-        headers[name] = value
-      }
-    }
-    return (version, status, headers)
-  }
-
-  /// `bytes` without leading and trailing spaces and tabs.
-  private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-    guard let first = bytes.firstIndex(where: { !isBlank($0) }),
-      let last = bytes.lastIndex(where: { !isBlank($0) })
-    else { return [] }
-    return bytes[first...last]
-  }
-
-  private func write(_ bytes: [UInt8]) throws {
-    var offset = 0
-    while offset < bytes.count {
-      let sent = bytes[offset...].withUnsafeBytes {
-        Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-      }
-      guard sent > 0 else { throw URLError(.networkConnectionLost) }
-      offset += sent
-    }
-  }
-
-  /// Reads more bytes into `pending`; false at the end of the connection.
-  private mutating func fill() throws -> Bool {
+  /// Whether an idle connection is still quiet: nothing to read, not even its end. One the
+  /// upstream closed (or wrote to out of turn) while it was idle is not used again, so a
+  /// request is never written to a connection already known to be closed.
+  func isQuiet() -> Bool {
     var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-    let milliseconds = Int32(timeout.components.seconds * 1000)
-    guard poll(&poller, 1, milliseconds) > 0 else { throw URLError(.timedOut) }
-    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-    let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-    guard count >= 0 else { throw URLError(.networkConnectionLost) }
-    pending += buffer[0..<count]
-    return count > 0
+    while true {
+      let ready = poll(&poller, 1, 0)
+      if ready == 0 { return true }
+      if ready < 0 && errno == EINTR { continue }
+      return false
+    }
   }
 
-  private mutating func readUntilHeadEnd() throws -> Int {
-    var searched = 0
+  /// Writes the request and reads its whole answer.
+  func exchange(
+    head: [UInt8], body: Data, method: String, limits: HTTPResponseReader.Limits
+  ) throws(ExchangeFailure) -> UpstreamAnswer {
+    try write(head, body)
+    var reader = HTTPResponseReader(requestMethod: method, limits: limits)
+    let scratch = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: Self.scratchBytes, alignment: MemoryLayout<UInt64>.alignment)
+    defer { scratch.deallocate() }
     while true {
-      if pending.count >= 4 {
-        for index in max(0, searched - 3)...(pending.count - 4)
-        where pending[index] == 13 && pending[index + 1] == 10 && pending[index + 2] == 13
-          && pending[index + 3] == 10
-        {
-          return index
+      try waitReadable()
+      let count = recv(descriptor, scratch.baseAddress, scratch.count, 0)
+      if count < 0 {
+        if errno == EINTR { continue }
+        let detail = "the upstream connection failed: \(String(cString: strerror(errno)))"
+        throw reader.hasReceivedBytes
+          ? .failed(.described(.networkConnectionLost, detail))
+          : .lostBeforeAnswer(.described(.networkConnectionLost, detail))
+      }
+      reader.receive(UnsafeRawBufferPointer(rebasing: scratch[..<count]))
+      do throws(HTTPResponseError) {
+        guard case .complete(let answer) = try reader.read(endOfStream: count == 0) else {
+          continue
         }
-        searched = pending.count
+        return UpstreamAnswer(
+          status: answer.head.status, reasonPhrase: answer.head.reasonPhrase,
+          headers: answer.head.headers, body: answer.body, keepsAlive: answer.keepsConnection)
+      } catch {
+        throw Self.failure(error, limits: limits)
       }
-      guard pending.count < 1 << 20 else { throw URLError(.badServerResponse) }
-      guard try fill() else { throw URLError(.networkConnectionLost) }
     }
   }
 
-  private mutating func read(exactly count: Int) throws -> Data {
-    while pending.count < count {
-      guard try fill() else { throw URLError(.networkConnectionLost) }
+  /// What a reader's error means for the exchange.
+  private static func failure(_ error: HTTPResponseError, limits: HTTPResponseReader.Limits)
+    -> ExchangeFailure
+  {
+    switch error.kind {
+    case .noAnswer:
+      return .lostBeforeAnswer(
+        .described(.networkConnectionLost, "the upstream closed the connection before answering"))
+    case .truncated:
+      return .failed(.described(.networkConnectionLost, "the upstream's answer is cut: \(error)"))
+    case .tooLarge:
+      return .failed(
+        .described(
+          .dataLengthExceedsMaximum,
+          "the upstream's answer is too large: \(error) (the limits: \(limits.maxBodyBytes) "
+            + "bytes of body, \(limits.maxHeadBytes) bytes of head)"))
+    case .malformed, .unsupported:
+      return .failed(.described(.badServerResponse, "the upstream's answer is not read: \(error)"))
     }
-    let bytes = Data(pending[0..<count])
-    pending.removeFirst(count)
-    return bytes
   }
 
-  private mutating func readLine() throws -> String {
+  /// Writes `head` then `body`, in one call when they fit.
+  private func write(_ head: [UInt8], _ body: Data) throws(ExchangeFailure) {
+    var message = head
+    message.append(contentsOf: body)
+    var offset = 0
+    while offset < message.count {
+      let sent = message.withUnsafeBytes {
+        Glibc.send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+      }
+      if sent > 0 {
+        offset += sent
+        continue
+      }
+      if sent < 0 && errno == EINTR { continue }
+      let detail = "writing to the upstream failed: \(String(cString: strerror(errno)))"
+      throw offset == 0
+        ? .notSent(.described(.networkConnectionLost, detail))
+        : .lostBeforeAnswer(.described(.networkConnectionLost, detail))
+    }
+  }
+
+  /// Waits until there is something to read, for at most the timeout.
+  private func waitReadable() throws(ExchangeFailure) {
+    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    let deadline = ContinuousClock.now.advanced(by: timeout)
     while true {
-      if let index = pending.indices.dropLast().first(where: {
-        pending[$0] == 13 && pending[$0 + 1] == 10
-      }) {
-        let line = String(decoding: pending[0..<index], as: UTF8.self)
-        pending.removeFirst(index + 2)
-        return line
-      }
-      guard try fill() else { throw URLError(.networkConnectionLost) }
+      let remaining = ContinuousClock.now.duration(to: deadline)
+      let (seconds, attoseconds) = remaining.components
+      let milliseconds =
+        remaining > .zero
+        ? Int32(
+          clamping: seconds * 1_000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+        : 0
+      let ready = poll(&poller, 1, milliseconds)
+      if ready > 0 { return }
+      if ready < 0 && errno == EINTR { continue }
+      throw .failed(.described(.timedOut, "the upstream sent nothing for \(timeout)"))
     }
-  }
-
-  private mutating func readChunked() throws -> Data {
-    var body = Data()
-    while true {
-      let sizeText = try readLine().split(separator: ";").first.map(String.init) ?? ""
-      guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size >= 0
-      else { throw URLError(.badServerResponse) }
-      if size == 0 {
-        while try !readLine().isEmpty {}  // trailers, up to the empty line
-        return body
-      }
-      body += try read(exactly: size)
-      guard try readLine().isEmpty else { throw URLError(.badServerResponse) }
-    }
-  }
-
-  private mutating func readToEnd() throws -> Data {
-    while try fill() {}
-    let bytes = Data(pending)
-    pending.removeAll()
-    return bytes
   }
 }

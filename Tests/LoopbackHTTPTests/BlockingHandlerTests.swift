@@ -43,4 +43,38 @@ struct BlockingHandlerTests {
     #expect(first.status == 200)
     #expect(first.text == "released")
   }
+
+  private struct Refused: Error, Equatable {}
+
+  @Test("a blocking handler awaits an async call and gets its value or its error")
+  func awaitsAsyncWork() async throws {
+    let server = try HTTPServer.start(configuration: .patient()) {
+      (request: HTTPRequest) -> HTTPResponse in
+      do {
+        let text = try HTTPServer.awaitBlocking { () async throws -> String in
+          if request.path == "/refused" { throw Refused() }
+          await Task.yield()
+          return "awaited " + request.path
+        }
+        return .text(text)
+      } catch {
+        return .text("\(error)", status: error is Refused ? 409 : 500)
+      }
+    }
+    defer { server.beginStop() }
+    let port = server.port
+    let answers = try await onDedicatedThread {
+      let connection = try RawConnection(port: port)
+      defer { connection.close() }
+      var answers: [RawResponse] = []
+      for path in ["/a", "/refused", "/b"] {
+        try connection.send("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
+        answers.append(try connection.readResponse())
+      }
+      return answers
+    }
+    #expect(answers.map(\.status) == [200, 409, 200])
+    #expect(answers.map(\.text)[0] == "awaited /a")
+    #expect(answers.map(\.text)[2] == "awaited /b")
+  }
 }

@@ -149,11 +149,13 @@ struct FuzzHardeningTests {
     }
   }
 
-  @Test("the built executable: Ctrl-C prints the summary and exits 130")
+  @Test(
+    "the built executable: Ctrl-C prints the summary and exits 130",
+    .timeLimit(.minutes(1)))  // a fuzzer that ignored Ctrl-C would run its 600 s
   func interruptPrintsSummary() async throws {
     let corpus = try FuzzCommandTests.corpusWithSeeds("fuzz-int")
     defer { try? FileManager.default.removeItem(at: corpus) }
-    let (status, elapsed, summary) = try await offThePool {
+    let (status, summary) = try await offThePool {
       let process = try ChildProcess(
         SimulateProcessTests.binary,
         [
@@ -166,16 +168,13 @@ struct FuzzHardeningTests {
         if data.isEmpty { break }
         progress += String(decoding: data, as: UTF8.self)
       }
-      let clock = ContinuousClock()
-      let start = clock.now
       process.send(SIGINT)
       let summary = String(
         decoding: process.output?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
       process.waitUntilExit()
-      return (process.waitUntilExit(), start.duration(to: clock.now), summary)
+      return (process.waitUntilExit(), summary)
     }
     #expect(status == 130)
-    #expect(elapsed < .seconds(5))
     #expect(summary.hasPrefix("target"))
     #expect(summary.contains("seed 5, shard 0/1"))
     #expect(!summary.contains("new finding"), "a worker stopped by Ctrl-C is no crash finding")

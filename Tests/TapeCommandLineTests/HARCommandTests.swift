@@ -114,6 +114,55 @@ struct HARCommandTests {
     #expect(outcome.errorOutput.hasPrefix("error: \(message)"), "\(outcome.errorOutput)")
   }
 
+  @Test(
+    "what a HAR file carries is redacted or refused: form password, ?sk=, base64 token, bare AK")
+  func harSecrets() throws {
+    let token = "MIIharToken0123456789abcdefghijklmnop"
+    let accessKey = "QTWAOYTTINDUT2QVKYUC"
+    let entry = { (url: String, postData: String, responseHeader: String, content: String) in
+      #"""
+      {"startedDateTime": "2026-11-30T10:00:00Z",
+       "request": {"method": "POST", "url": "\#(url)", "headers": [], \#(postData)},
+       "response": {"status": 200, "headers": [\#(responseHeader)], "content": \#(content)}}
+      """#
+    }
+    let redactable = entry(
+      "https://h.example/login?sk=MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc",
+      #""postData": {"mimeType": "application/x-www-form-urlencoded", "text": "user=u1&password=hunter2-correct"}"#,
+      "", #"{"mimeType": "text/plain", "text": "ok"}"#)
+    let output = temporaryFile(".json")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let outcome = HARCommand.run(["import", "in.har", "--out", output.path]) { _ in
+      Data(#"{"log": {"entries": [\#(redactable)]}}"#.utf8)
+    }
+    #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    let written = try String(contentsOf: output, encoding: .utf8)
+    #expect(!written.contains("hunter2-correct"))
+    #expect(!written.contains("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"))
+    #expect(written.contains("password=<PASSWORD>"))
+
+    let base64Token = Data("session \(token)".utf8).base64EncodedString()
+    for refused in [
+      entry(
+        "https://h.example/a", #""postData": {"mimeType": "text/plain", "text": ""}"#, "",
+        #"{"mimeType": "application/octet-stream", "encoding": "base64", "text": "\#(base64Token)"}"#
+      ),
+      entry(
+        "https://h.example/a", #""postData": {"mimeType": "text/plain", "text": ""}"#,
+        #"{"name": "X-Caller", "value": "\#(accessKey)"}"#,
+        #"{"mimeType": "text/plain", "text": "ok"}"#),
+    ] {
+      let target = temporaryFile(".json")
+      let result = HARCommand.run(["import", "in.har", "--out", target.path]) { _ in
+        Data(#"{"log": {"entries": [\#(refused)]}}"#.utf8)
+      }
+      #expect(result.status == 1)
+      #expect(result.errorOutput.contains("refused to write"), "\(result.errorOutput)")
+      #expect(!result.errorOutput.contains(token) && !result.errorOutput.contains(accessKey))
+      #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+  }
+
   @Test("an entry a browser saved with no answer (status 0) is skipped and named, not fatal")
   func unansweredEntrySkipped() throws {
     let entry = { (path: String, status: Int) in

@@ -1,4 +1,7 @@
 import Foundation
+import Glibc
+import LoopbackHTTP
+import Synchronization
 import Tape
 import Testing
 
@@ -67,7 +70,26 @@ struct ProxyCommandTests {
       ])
   }
 
-  @Test("once with an existing cassette replays it instead of forwarding")
+  /// A port nothing listens on right now: bound to 0 for the system to pick, then closed.
+  static func unusedPort() throws -> UInt16 {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+      }
+    }
+    guard bound else { throw POSIXError(.EADDRINUSE) }
+    return UInt16(bigEndian: address.sin_port)
+  }
+
+  @Test(
+    "once with an existing cassette replays it on --port; a request it does not answer gets the near-miss 404 and is not forwarded; Ctrl-C exits 0"
+  )
   func onceReplays() async throws {
     let cassette = FileManager.default.temporaryDirectory.appending(path: "proxy-\(UUID()).json")
     defer { try? FileManager.default.removeItem(at: cassette) }
@@ -75,16 +97,51 @@ struct ProxyCommandTests {
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     try FileManager.default.copyItem(
       at: packageRoot.appending(path: "cassettes/check-task-polling.json"), to: cassette)
+    let before = try Data(contentsOf: cassette)
+    let forwarded = Mutex(0)
+    let upstream = try HTTPServer.start { _ in
+      forwarded.withLock { $0 += 1 }
+      return .text("the upstream")
+    }
+    defer { upstream.beginStop() }
+    let port = try Self.unusedPort()
     let proxy = try await RunningTape.start([
-      "proxy", "--upstream", "https://example.invalid", "--cassette", cassette.path,
+      "proxy", "--upstream", upstream.baseURL.absoluteString, "--cassette", cassette.path,
+      "--port", String(port),
     ])
-    #expect(proxy.url.hasPrefix("http://127.0.0.1:"))
-    let url = try #require(
+    #expect(proxy.url == "http://127.0.0.1:\(port)")
+    let session = URLSession(configuration: .ephemeral)
+    let known = try #require(
       URL(string: proxy.url + "/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress"))
-    let (data, _) = try await URLSession(configuration: .ephemeral).data(from: url)
-    #expect(String(decoding: data, as: UTF8.self).contains(#""task_status""#))
+    let (replayed, _) = try await session.data(from: known)
+    #expect(String(decoding: replayed, as: UTF8.self).contains(#""task_status""#))
+    let unknown = try #require(URL(string: proxy.url + "/v2/tasks/new-task/progress"))
+    let (missed, missResponse) = try await session.data(from: unknown)
+    #expect((missResponse as? HTTPURLResponse)?.statusCode == 404)
+    let miss = try JSONSerialization.jsonObject(with: missed) as? [String: String]
+    #expect(miss?["report"]?.contains("/v2/tasks/new-task/progress") == true)
     let stopped = await proxy.interrupt()
-    #expect(stopped.output.hasPrefix("tape serve listening on"))
+    #expect(stopped.status == 0)
+    #expect(stopped.output.hasPrefix("tape proxy listening on http://127.0.0.1:\(port)"))
+    #expect(stopped.output.contains("--record newEpisodes forwards and appends"))
+    #expect(stopped.output.contains("Closest recorded interaction"), "the report is printed")
+    #expect(
+      stopped.output.contains(
+        "replayed 1 request; 1 matched nothing (answered 404); \(cassette.path) left as it was"))
+    #expect(forwarded.withLock { $0 } == 0)
+    #expect(try Data(contentsOf: cassette) == before)
+  }
+
+  @Test("the help says what once and newEpisodes do with a request the cassette does not answer")
+  func helpText() async {
+    let outcome = await ProxyCommand.run(["--help"], print: { _ in }, until: {})
+    let help = outcome.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .joined(separator: " ")
+    #expect(help.contains("replay it on --port and forward nothing"))
+    #expect(help.contains("gets 404 with the near-miss report"))
+    #expect(
+      help.contains("newEpisodes  replay what the cassette answers; forward and append the rest"))
+    #expect(!help.contains("as tape serve does"))
   }
 
   @Test("newEpisodes replays what the cassette answers and records only the rest")

@@ -105,6 +105,11 @@ struct PlainHTTPTransportTests {
 /// closes the connection.
 enum CannedServer {
   static func start(answer: String) throws -> UInt16 {
+    try start(bytes: Array(answer.utf8))
+  }
+
+  /// Answers with `bytes` as they are.
+  static func start(bytes: [UInt8]) throws -> UInt16 {
     let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -128,7 +133,6 @@ enum CannedServer {
         guard count > 0 else { break }
         received += buffer[0..<count]
       }
-      let bytes = Array(answer.utf8)
       _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
       close(connection)
       close(listener)

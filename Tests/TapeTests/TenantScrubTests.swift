@@ -129,6 +129,26 @@ struct TenantScrubTests {
     #expect(bytes.contains(Self.placeholder), "the \(place) has no placeholder")
   }
 
+  @Test("a tenant id sent as a JSON number or inside a base64 body is seen by the scan")
+  func numbersAndBase64() throws {
+    let numeric = TenantIdentifier(name: "domain_id", value: "7301928374")
+    let redactor = Redactor.standard.adding(tenantIdentifiers: [numeric])
+    for body in [
+      RecordedBody(.json(try JSONParser().parse(#"{"owner": {"domain": 7301928374}}"#))),
+      RecordedBody(.base64(Data("log: domain 7301928374 imported".utf8))),
+    ] {
+      let cassette = Cassette(interactions: [
+        Interaction(
+          request: RecordedRequest(method: "GET", url: "https://h.example/a"),
+          response: RecordedResponse(status: 200, body: body))
+      ])
+      let hits = SecretScanner(redactor: redactor).scan(CassetteFile.encode(cassette))
+      #expect(
+        hits.contains { $0.kind.hasPrefix("an unscrubbed tenant identifier 'domain_id'") },
+        "\(hits)")
+    }
+  }
+
   @Test("the checks fire: a value planted back in the query or the body is seen, and no write")
   func plantedValueIsCaught() async throws {
     let recorder = CassetteRecorder(redactor: Self.redactor)
@@ -288,5 +308,27 @@ struct TenantScrubTraitTests {
       #expect(TenantScrubTests.occurrences(of: TenantScrubTests.projectID, in: body) == 3)
       #expect(!body.contains("tenant-"))
     }
+  }
+}
+
+/// A compressed body stored as it came (base64) is inflated by the scan.
+@Suite("Secret scanner: compressed bodies")
+struct CompressedBodyScanTests {
+  @Test("a password inside a gzip body stored as base64 is found")
+  func gzipBody() throws {
+    let compressed = gzipStored(Data(#"{"user": "u1", "password": "hunter2-correct"}"#.utf8))
+    let cassette = Cassette(interactions: [
+      Interaction(
+        request: RecordedRequest(method: "GET", url: "https://h.example/a"),
+        response: RecordedResponse(
+          status: 200, headers: ["Content-Encoding": "gzip"],
+          body: RecordedBody(.base64(compressed))))
+    ])
+    let hits = SecretScanner(redactor: .standard).scan(CassetteFile.encode(cassette))
+    #expect(
+      hits.map(\.description) == [
+        "at /interactions/0/response/body/base64 (decoded, inflated, JSON) at /password: "
+          + "an unredacted 'password' value"
+      ])
   }
 }

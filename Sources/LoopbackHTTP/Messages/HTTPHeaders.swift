@@ -95,6 +95,7 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
   /// Whether two field names are equal ignoring ASCII case.
   static func name(_ name: String, matches other: String) -> Bool {
+    guard name.utf8.count == other.utf8.count else { return false }
     var left = name.utf8.makeIterator()
     var right = other.utf8.makeIterator()
     while true {

@@ -14,7 +14,7 @@ struct ChunkedBodyDecoder {
     /// The last chunk and the trailer section arrived; here is the body.
     case complete([UInt8])
     /// The body is refused.
-    case rejected(RequestRejection)
+    case rejected(MessageRejection)
   }
 
   private enum Stage {
@@ -42,7 +42,7 @@ struct ChunkedBodyDecoder {
 
   /// Consumes what it can of `buffer`.
   mutating func decode(_ buffer: inout ReceiveBuffer) -> Outcome {
-    do throws(RequestRejection) {
+    do throws(MessageRejection) {
       while true {
         switch stage {
         case .sizeLine:
@@ -85,11 +85,11 @@ struct ChunkedBodyDecoder {
   /// Takes one CRLF-terminated line off the buffer (without its CRLF); nil when it has not
   /// arrived in full yet.
   private mutating func takeLine(from buffer: inout ReceiveBuffer, limit: Int)
-    throws(RequestRejection) -> [UInt8]?
+    throws(MessageRejection) -> [UInt8]?
   {
     let start = lineScanned
     let (found, scanned) = try buffer.withUnsafeBytes {
-      bytes throws(RequestRejection) -> (Int?, Int) in
+      bytes throws(MessageRejection) -> (Int?, Int) in
       var index = start
       while index < bytes.count {
         let byte = bytes[index]
@@ -120,7 +120,7 @@ struct ChunkedBodyDecoder {
 
   /// The size of a chunk-size line: hexadecimal digits, then optionally whitespace and
   /// `;`-separated extensions.
-  private static func chunkSize(_ line: [UInt8]) throws(RequestRejection) -> Int {
+  private static func chunkSize(_ line: [UInt8]) throws(MessageRejection) -> Int {
     var size = 0
     var index = 0
     while index < line.count, let digit = HTTPGrammar.hexValue(line[index]) {

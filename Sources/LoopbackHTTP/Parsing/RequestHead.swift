@@ -26,13 +26,13 @@ struct RequestHead {
 
   /// Checks the fields whose errors the handler should never see: `Host` (exactly one in
   /// HTTP/1.1, at most one in 1.0) and `Expect` (only `100-continue`, answered 417 otherwise).
-  func validateSemantics() throws(RequestRejection) {
+  func validateSemantics() throws(MessageRejection) {
     let hosts = headers.values(for: "Host")
     if hosts.count > 1 { throw .badRequest("more than one Host field") }
     if version.minor >= 1 && hosts.isEmpty { throw .badRequest("an HTTP/1.1 request needs Host") }
     for expectation in headers.values(for: "Expect")
     where expectation.lowercased() != "100-continue" {
-      throw RequestRejection(status: 417, detail: "only 100-continue can be expected")
+      throw MessageRejection(status: 417, detail: "only 100-continue can be expected")
     }
   }
 }

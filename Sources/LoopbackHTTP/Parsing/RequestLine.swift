@@ -1,5 +1,9 @@
 /// A parsed request line: `method SP request-target SP HTTP-version`.
-struct RequestLine {
+struct RequestLine: StartLine {
+  static let name = "request line"
+  static let skipsLeadingEmptyLines = true
+  static let removesWhitespaceBeforeColon = false
+
   /// The method token.
   let method: String
   /// The request target.
@@ -9,7 +13,7 @@ struct RequestLine {
 
   /// Parses one line (without its CRLF), strictly: single spaces, a token method, a target
   /// of visible ASCII in origin form, absolute form or `*`, and `HTTP/1.x`.
-  static func parse(_ line: UnsafeBufferPointer<UInt8>) throws(RequestRejection) -> RequestLine {
+  static func parse(_ line: UnsafeBufferPointer<UInt8>) throws(MessageRejection) -> RequestLine {
     guard let firstSpace = line.firstIndex(of: HTTPGrammar.space), firstSpace > 0 else {
       throw .badRequest("the request line has no method")
     }
@@ -33,7 +37,7 @@ struct RequestLine {
   }
 
   private static func parseVersion(_ bytes: Slice<UnsafeBufferPointer<UInt8>>)
-    throws(RequestRejection) -> HTTPVersion
+    throws(MessageRejection) -> HTTPVersion
   {
     let text = Array(bytes)
     let prefix = Array("HTTP/".utf8)
@@ -41,7 +45,7 @@ struct RequestLine {
       let major = digit(text[5]), let minor = digit(text[7])
     else { throw .badRequest("the version is not HTTP/<digit>.<digit>") }
     guard major == 1 else {
-      throw RequestRejection(status: 505, detail: "only HTTP/1.x is served")
+      throw MessageRejection(status: 505, detail: "only HTTP/1.x is served")
     }
     return HTTPVersion(major: 1, minor: min(minor, 1))
   }
@@ -50,7 +54,7 @@ struct RequestLine {
     (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? Int(byte - UInt8(ascii: "0")) : nil
   }
 
-  private static func checkForm(of target: String, method: String) throws(RequestRejection) {
+  private static func checkForm(of target: String, method: String) throws(MessageRejection) {
     if target.hasPrefix("/") { return }
     if target == "*" && method == "OPTIONS" { return }
     let lowered = target.lowercased()

@@ -60,7 +60,7 @@ struct ConnectionLoop {
   private enum Reading {
     case request(HTTPRequest, persistent: Bool)
     case clientGone
-    case rejected(RequestRejection)
+    case rejected(MessageRejection)
   }
 
   /// What waiting for more bytes gave.
@@ -162,7 +162,7 @@ struct ConnectionLoop {
   }
 
   private enum BodyFailure: Error {
-    case rejected(RequestRejection)
+    case rejected(MessageRejection)
     case clientGone
   }
 
@@ -196,6 +196,9 @@ struct ConnectionLoop {
           }
         }
       }
+    case .untilClose:
+      // Only a response is delimited by the end of the connection; a request never is.
+      return .failure(.rejected(.badRequest("a request body cannot end with the connection")))
     }
   }
 
@@ -210,7 +213,7 @@ struct ConnectionLoop {
   /// Writes an answer; `request` is nil for the server's own refusals. False when the client
   /// is gone.
   /// The answer to a refused request: the configured shape, with the refusal's status.
-  private func answer(to rejection: RequestRejection) -> HTTPResponse {
+  private func answer(to rejection: MessageRejection) -> HTTPResponse {
     guard let shape = configuration.rejectionResponse else { return rejection.response }
     var response = shape(rejection.status, rejection.detail)
     response.status = rejection.status

@@ -8,10 +8,13 @@ import Foundation
 /// before redaction.
 ///
 /// The request keeps only the headers the caller set (a URLSession adds its own on the
-/// wire). A response that arrived compressed is already decoded by URLSession while its
-/// headers still say `Content-Encoding: gzip` and give the compressed length: the body is
-/// stored decoded, marked `decodedFrom`, the `Content-Encoding` header dropped and
-/// `Content-Length` set to the stored length. A chunked answer is stored whole:
+/// wire). A response that arrived compressed (`Content-Encoding: gzip` or `deflate`) is
+/// stored decoded, whether URLSession decoded it already (its headers still name the coding
+/// and give the compressed length) or it is still compressed (a plain transport, a proxy's
+/// upstream), when ``ContentDecoding`` inflates it here: marked `decodedFrom`, the
+/// `Content-Encoding` header dropped and `Content-Length` set to the stored length. A body
+/// that is still compressed but does not decode (corrupt, truncated, past the limit) is
+/// stored as it came, as base64, with its header. A chunked answer is stored whole:
 /// `Transfer-Encoding` dropped, `Content-Length` set.
 enum CapturedExchange {
   static func interaction(
@@ -28,10 +31,22 @@ enum CapturedExchange {
     let encoding = responseHeaders["Content-Encoding"]?.lowercased()
       .trimmingCharacters(in: .whitespaces)
     var decodedFrom: String?
-    if let encoding, RecordedBody.contentCodings.contains(encoding), !isCompressed(body, encoding) {
-      decodedFrom = encoding
-      responseHeaders.set("Content-Encoding", to: nil)
-      responseHeaders.set("Content-Length", to: String(body.count))
+    var body = body
+    if let encoding, RecordedBody.contentCodings.contains(encoding) {
+      switch ContentDecoding.decode(body, coding: encoding) {
+      case .decoded(let decoded):
+        body = decoded
+        decodedFrom = encoding
+      case .notEncoded:
+        decodedFrom = encoding
+      case .undecodable:
+        // Stored as it came (base64), with its header: replay sends what the server sent.
+        break
+      }
+      if decodedFrom != nil {
+        responseHeaders.set("Content-Encoding", to: nil)
+        responseHeaders.set("Content-Length", to: String(body.count))
+      }
     }
     if responseHeaders["Transfer-Encoding"] != nil {
       responseHeaders.set("Transfer-Encoding", to: nil)
@@ -50,15 +65,5 @@ enum CapturedExchange {
       response: RecordedResponse(
         status: response.statusCode, headers: responseHeaders, body: stored),
       offset: offset, duration: duration)
-  }
-
-  /// Whether `body` still starts like a compressed stream of `encoding` (then it is stored
-  /// as it came, as base64, with its header).
-  private static func isCompressed(_ body: Data, _ encoding: String) -> Bool {
-    switch encoding {
-    case "gzip": body.starts(with: [0x1f, 0x8b])
-    case "deflate": body.first == 0x78
-    default: false
-    }
   }
 }

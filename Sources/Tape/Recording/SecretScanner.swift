@@ -1,159 +1,162 @@
 import Foundation
 import JSONTree
 
-/// Looks for secrets in what is about to be written or printed: the live values a session
-/// used (as they are, percent-encoded and base64-encoded) and anything shaped like a
-/// credential (IAM tokens, AK/SK signatures, cookies, private keys, unredacted secret
-/// headers). With a redactor that scrubs tenant identifiers, their values are looked for
-/// too (their placeholders, such as `tenant-project_id-scrubbed`, are not secrets).
+/// Looks for secrets in what is about to be written (the recorder's last check before every
+/// cassette write) or what was committed (`tape audit`), by the rules of one ``Redactor``.
 ///
-/// Hits name where they are (a JSON pointer inside a cassette) and what they look like,
-/// never the secret itself.
+/// What it finds, wherever it is in a cassette, a HAR file or any JSON document:
+/// - **Values the redactor replaces, not replaced**: a secret header (``Redactor/isSecretHeader(_:)``),
+///   query value (``Redactor/isSecretQueryKey(_:)``), JSON value at any depth, form field or
+///   `name=value` pair in a text (``Redactor/isSecretKey(_:)``) whose value is not a
+///   placeholder the redactor writes (``Redactor/isPlaceholder(_:)``: `<hunter2>` is not
+///   one; a number must be `0`). Headers are `[name, value]` pairs (cassettes) or
+///   `{"name", "value"}` objects (HAR, with `queryString`, `params` and `cookies` alike).
+/// - **Shapes** (``SecretShape``): IAM tokens, JSON web tokens, AK/SK signatures and access
+///   keys, private keys, `Basic` credentials; with a redactor built on
+///   ``Redactor/huaweiCloud``, bare Huawei Cloud AKs and SKs.
+/// - **The live values of a session** (`liveSecrets`, none for `tape audit`): as they are,
+///   percent-encoded, and inside base64 at any alignment, in either alphabet. With a
+///   redactor that scrubs tenant identifiers, their values too (their placeholders, such as
+///   `tenant-project_id-scrubbed`, are not secrets).
+///
+/// Every body is read for what it holds: a `base64` body decoded, a text body read as JSON,
+/// a form or text, a string that is JSON or wholly base64 read again. A document that is not
+/// valid JSON (merge-conflict markers, cut short, invalid UTF-8) is reported with the line
+/// and column where it breaks, and whatever it still holds is scanned all the same.
+///
+/// Hits name where they are (a JSON pointer, or a line and column in a broken document)
+/// and what they look like, never the secret itself.
 public struct SecretScanner: Sendable {
   /// One secret found.
   public struct Hit: Hashable, Sendable, CustomStringConvertible {
-    /// Where: a JSON pointer in the document, such as `/interactions/0/request/headers/2/1`.
+    /// Where: a JSON pointer in the document, such as `/interactions/0/request/headers/2/1`,
+    /// followed for a value inside a body by how it was read
+    /// (`/interactions/0/response/body/base64 (decoded) at /credential/secret`); or
+    /// `line 12, column 7` in a document that is not valid JSON.
     public var location: String
     /// What was found, such as `a live secret (base64-encoded)` or `an IAM token`.
     public var kind: String
+
+    /// Creates a hit.
+    public init(location: String, kind: String) {
+      self.location = location
+      self.kind = kind
+    }
 
     /// `at /interactions/0/response/body/json/token: an IAM token`.
     public var description: String { "at \(location): \(kind)" }
   }
 
-  /// The live secret values, with the forms they may take on the wire.
-  private let needles: [(text: String, form: String)]
-  /// The tenant identifiers' values, with the forms they may take, and what a hit is.
-  private let tenantNeedles: [(text: String, kind: String)]
-  /// The tenant placeholders, skipped when looking for tenant values.
-  private let tenantPlaceholders: [String]
-  /// Credential shapes: a regular expression and what it finds.
-  private let shapes: [(pattern: CompiledPattern, kind: String)]
-  /// Header names whose value must be a placeholder.
-  private let redactor: Redactor
+  /// Something of a document that could not be read: the document itself (not valid JSON:
+  /// ``line`` and ``column`` say where) or a body in it (a `base64` body that is not base64).
+  public struct Unreadable: Hashable, Sendable, CustomStringConvertible {
+    /// Where, as a hit's ``Hit/location`` is.
+    public var location: String
+    /// The line (1-based) where the document stops being JSON, when it does.
+    public var line: Int?
+    /// The column (1-based, in bytes) on that line.
+    public var column: Int?
+    /// Why, such as `not valid JSON: unexpected character '<'`.
+    public var reason: String
 
-  /// Creates a scanner for `liveSecrets` (empty strings and values under 4 characters are
-  /// ignored), checking header values against `redactor`.
-  public init(liveSecrets: [String] = [], redactor: Redactor = .standard) {
-    var needles: [(String, String)] = []
-    for secret in Set(liveSecrets) where secret.count >= 4 {
-      needles.append((secret, "raw"))
-      if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics),
-        encoded != secret
-      {
-        needles.append((encoded, "percent-encoded"))
-      }
-      needles.append((Data(secret.utf8).base64EncodedString(), "base64-encoded"))
+    /// Creates an unreadable part.
+    public init(location: String, line: Int? = nil, column: Int? = nil, reason: String) {
+      self.location = location
+      self.line = line
+      self.column = column
+      self.reason = reason
     }
-    self.needles = needles
-    self.redactor = redactor
-    var tenantNeedles: [(String, String)] = []
-    for identifier in redactor.tenantIdentifiers where !identifier.value.isEmpty {
-      let kind = "an unscrubbed tenant identifier '\(identifier.name)'"
-      tenantNeedles.append((identifier.value, kind))
-      if let encoded = identifier.value.addingPercentEncoding(
-        withAllowedCharacters: .alphanumerics), encoded != identifier.value
-      {
-        tenantNeedles.append((encoded, kind + " (percent-encoded)"))
-      }
-      tenantNeedles.append(
-        (Data(identifier.value.utf8).base64EncodedString(), kind + " (base64-encoded)"))
-    }
-    self.tenantNeedles = tenantNeedles
-    self.tenantPlaceholders = redactor.tenantIdentifiers.map(\.placeholder)
-    // Each shape starts with a literal, which the pattern checks first: most strings hold
-    // none of them.
-    self.shapes = [
-      (#"MII[A-Za-z0-9+/=_-]{20,}"#, "an IAM token"),
-      (#"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\."#, "a JSON web token"),
-      (#"Signature=[0-9a-fA-F]{64}"#, "an AK/SK signature"),
-      (#"Access=[A-Z0-9]{16,40}"#, "an access key in an Authorization value"),
-      (#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, "a private key"),
-    ].map { (CompiledPattern.named($0.0), $0.1) }
+
+    /// `at line 3, column 1: not valid JSON: ...`.
+    public var description: String { "at \(location): \(reason)" }
   }
 
-  /// Every hit in a cassette's bytes; a file that is not JSON is scanned as text.
-  public func scan(_ data: Data) -> [Hit] {
-    guard let tree = try? JSONParser().parse(data) else {
-      return scan(text: String(decoding: data, as: UTF8.self), at: "/")
+  /// What a scan of a document found.
+  public struct Report: Hashable, Sendable {
+    /// The secrets, in document order.
+    public var hits: [Hit]
+    /// What could not be read (still scanned as far as it goes).
+    public var unreadable: [Unreadable]
+
+    /// Creates a report.
+    public init(hits: [Hit], unreadable: [Unreadable]) {
+      self.hits = hits
+      self.unreadable = unreadable
     }
-    return scan(tree)
+  }
+
+  let redactor: Redactor
+  /// The live secrets' needles.
+  let liveNeedles: SecretNeedles
+  /// The tenant identifiers' values' needles.
+  let tenantNeedles: SecretNeedles
+  /// The tenant placeholders, skipped when looking for tenant values.
+  let tenantPlaceholders: [String]
+  /// The live secrets and tenant values as they are, looked for in JSON numbers.
+  let numberNeedles: [SecretNeedles.Needle]
+  /// The shapes looked for in every string.
+  let shapes: [SecretShape]
+  /// The token counts of the redactor's JSON pointers, to match only pointers that long.
+  let pointerLengths: Set<Int>
+
+  /// Creates a scanner for `liveSecrets` (values under 4 bytes are ignored), judging names
+  /// and placeholders by `redactor`, whose tenant identifiers it looks for too.
+  public init(liveSecrets: [String] = [], redactor: Redactor = .standard) {
+    self.redactor = redactor
+    liveNeedles = SecretNeedles(
+      Set(liveSecrets).sorted().map { ($0, "a live secret") }, rawForm: " (raw)")
+    tenantNeedles = SecretNeedles(
+      redactor.tenantIdentifiers.filter { !$0.value.isEmpty }.map {
+        ($0.value, "an unscrubbed tenant identifier '\($0.name)'")
+      }, rawForm: "")
+    tenantPlaceholders = redactor.tenantIdentifiers.map(\.placeholder)
+    numberNeedles = liveNeedles.raw + tenantNeedles.raw
+    shapes = SecretShape.shapes(for: redactor)
+    pointerLengths = Set(redactor.jsonPointers.compactMap { JSONPointer($0)?.tokens.count })
+  }
+
+  /// Every hit in a document's bytes (a cassette, a HAR file, any JSON); a document that is
+  /// not valid JSON is scanned for whatever it still holds.
+  public func scan(_ data: Data) -> [Hit] {
+    report(for: data).hits
+  }
+
+  /// Every hit in a document's bytes, and what of it could not be read.
+  public func report(for data: Data) -> Report {
+    var scan = DocumentScan(scanner: self)
+    let bytes = [UInt8](data)
+    do {
+      let tree = try JSONParser().parse(bytes)
+      scan.walk(tree, in: .top)
+    } catch {
+      let markers = RecoveringJSONReader.conflictMarkerLines(in: bytes)
+      var reason = "not valid JSON: \(error.reason)"
+      if !markers.isEmpty {
+        let list = markers.map(String.init).joined(separator: ", ")
+        reason += " (merge-conflict markers at line\(markers.count == 1 ? "" : "s") \(list))"
+      }
+      scan.unreadable.append(
+        Unreadable(
+          location: "line \(error.line), column \(error.column)", line: error.line,
+          column: error.column, reason: reason))
+      scan.walk(RecoveringJSONReader.read(bytes))
+    }
+    return Report(hits: scan.hits, unreadable: scan.unreadable)
   }
 
   /// Every hit in a JSON document, by pointer.
   public func scan(_ tree: JSONValue) -> [Hit] {
-    var hits: [Hit] = []
-    walk(tree, at: .root, &hits)
-    return hits
+    var scan = DocumentScan(scanner: self)
+    scan.walk(tree, in: .top)
+    return scan.hits
   }
 
-  /// Every hit in a message or a text body.
+  /// Every hit in a text (a message, a text body), as a string of a document is scanned:
+  /// live secrets, tenant values and shapes anywhere, secret query values if it is a URL,
+  /// secret `name=value` pairs otherwise, and what it holds if it is JSON or base64.
   public func scan(text: String, at location: String) -> [Hit] {
-    var hits: [Hit] = []
-    for needle in needles where text.contains(needle.text) {
-      hits.append(Hit(location: location, kind: "a live secret (\(needle.form))"))
-    }
-    for shape in shapes where shape.pattern.matches(text) {
-      hits.append(Hit(location: location, kind: shape.kind))
-    }
-    return hits + tenantHits(in: text, at: location)
-  }
-
-  /// A hit for each tenant value in `text` outside the tenant placeholders.
-  private func tenantHits(in text: String, at location: String) -> [Hit] {
-    guard !tenantNeedles.isEmpty else { return [] }
-    var outside = text
-    for placeholder in tenantPlaceholders where outside.contains(placeholder) {
-      outside = outside.replacingOccurrences(of: placeholder, with: "\u{0}")
-    }
-    return tenantNeedles.filter { outside.contains($0.text) }.map {
-      Hit(location: location, kind: $0.kind)
-    }
-  }
-
-  private func walk(_ value: JSONValue, at pointer: JSONPointer, _ hits: inout [Hit]) {
-    switch value {
-    case .string(let text):
-      hits += scan(text: text, at: pointer.description)
-      if pointer.tokens.last == "url", let items = URLComponents(string: text)?.queryItems {
-        for item in items
-        where redactor.isSecretQueryKey(item.name) && !Self.isPlaceholder(item.value ?? "") {
-          hits.append(
-            Hit(location: pointer.description, kind: "an unredacted query value '\(item.name)'"))
-        }
-      }
-    case .array(let elements):
-      if elements.count == 2, let name = elements[0].stringValue,
-        let headerValue = elements[1].stringValue, pointer.tokens.contains("headers"),
-        redactor.isSecretHeader(name), !Self.isPlaceholder(headerValue)
-      {
-        hits.append(
-          Hit(
-            location: pointer.appending(1).description,
-            kind: "an unredacted \(name) header"))
-      }
-      for (index, element) in elements.enumerated() {
-        walk(element, at: pointer.appending(index), &hits)
-      }
-    case .object(let members):
-      for member in members {
-        let child = pointer.appending(member.key)
-        hits += tenantHits(in: member.key, at: child.description + " (the key)")
-        if redactor.isSecretKey(member.key),
-          let text = member.value.stringValue ?? member.value.numberLexeme,
-          !Self.isPlaceholder(text), text != "0"
-        {
-          hits.append(Hit(location: child.description, kind: "an unredacted '\(member.key)' value"))
-        }
-        walk(member.value, at: child, &hits)
-      }
-    default:
-      break
-    }
-  }
-
-  /// Whether `value` is one the redactor writes (``Redactor/isPlaceholder(_:)``).
-  static func isPlaceholder(_ value: String) -> Bool {
-    Redactor.isPlaceholder(value)
+    var scan = DocumentScan(scanner: self)
+    scan.scan(text: text, labelled: location)
+    return scan.hits
   }
 }

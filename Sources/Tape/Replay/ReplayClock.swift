@@ -65,7 +65,8 @@ public struct ReplayClock: Sendable {
       })
   }
 
-  private init(
+  /// A clock made of its parts (the tests' clocks).
+  init(
     elapsed: @escaping @Sendable () -> Duration,
     sleep: @escaping @Sendable (Duration) async throws -> Void,
     block: (@Sendable (Duration) -> Void)?,
