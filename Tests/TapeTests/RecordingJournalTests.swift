@@ -104,7 +104,7 @@ struct RecordingJournalTests {
     #expect(!lines.contains("MIIEkQYJ"))
     #expect(
       lines.contains(
-        #"{"slot":0,"withheld":["at /interactions/0/response/body/json/note: an IAM token","#))
+        #"{"slot":0,"withheld":["at /interactions/0/response/body/json/note: an IAM token"]}"#))
     #expect(lines.contains(#""url":"https://h.example/plain""#))
     let recovery = try #require(
       try CassetteRecorder.recoverJournal(beside: cassette, redactor: .standard, environment: [:]))

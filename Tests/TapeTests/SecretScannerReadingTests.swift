@@ -59,6 +59,27 @@ struct SecretScannerReadingTests {
       ])
   }
 
+  @Test("a body's wire text is read for itself only when it is not its JSON tree's spelling")
+  func wireText() {
+    let wire = #"{"b": "\#(Self.token)", "a": 1}"#
+    let spelled = RecordedBody(
+      .json(.object([JSONMember("b", .string(Self.token)), JSONMember("a", .number("1"))])),
+      wireText: wire)
+    #expect(spelled.wireText == wire)
+    // Once: at the tree, not again in its spelling.
+    #expect(
+      report(cassette(body: spelled)) == [
+        "at /interactions/0/response/body/json/b: an IAM token"
+      ])
+    // A file whose wire text says something else (hand-edited, or hostile): both are read.
+    let edited = cassette(body: spelled).replacingOccurrences(
+      of: #"{\"b\": \"\#(Self.token)\""#, with: #"{\"b\": \"x\", \"c\": \"\#(Self.token)\""#)
+    #expect(edited != cassette(body: spelled))
+    #expect(
+      report(edited).contains(
+        "at /interactions/0/response/body/wireText (JSON) at /c: an IAM token"))
+  }
+
   @Test("documents nested deeper than the scan reads are still scanned as text")
   func deepNesting() {
     var document = JSONValue.object([JSONMember("x", .string(Self.token))])

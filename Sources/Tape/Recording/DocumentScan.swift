@@ -185,6 +185,14 @@ struct DocumentScan {
       case ("body", "text", .string(let text)):
         scanString(text, at: child, isBody: true, contentType: context.contentType)
         continue
+      case ("body", "wireText", .string(let text)):
+        // The wire's spelling of the body's `json` tree: when it parses to that tree, the
+        // walk of the tree has seen every value in it; otherwise it is read on its own.
+        let tree = members.last { $0.key == "json" }?.value
+        if tree == nil || (try? JSONParser().parse(Data(text.utf8))) != tree {
+          scanString(text, at: child, isBody: true, contentType: context.contentType)
+        }
+        continue
       case ("body", "base64", .string(let text)):
         scanBase64Body(text, at: child, contentType: context.contentType)
         continue
