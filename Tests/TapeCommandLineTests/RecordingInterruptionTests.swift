@@ -59,10 +59,15 @@ struct RecordingInterruptionTests {
       ], waitingFor: "check t1: running 0%")
     let (status, output) = await poll.stop(with: signal)
     #expect(status == 128 + signal, "\(output)")
-    #expect(output.contains("stopped by \(Self.name(signal)) after 1 poll\n"), "\(output)")
-    #expect(output.contains("Tape recorded 1 interaction into \(cassette.path)"), "\(output)")
+    // One poll, unless the machine is so loaded that the signal came after the 17 s wait:
+    // whatever the count, the command says it, and the cassette holds exactly that.
+    let polls = try #require(Self.count(in: output, after: "stopped by \(Self.name(signal)) after "))
+    #expect(polls >= 1)
+    #expect(
+      output.contains("Tape recorded \(Self.interactions(polls)) into \(cassette.path)"),
+      "\(output)")
     let recorded = try CassetteFile.load(from: cassette)
-    #expect(recorded.interactions.count == 1)
+    #expect(recorded.interactions.count == polls)
     #expect(recorded.interactions.first?.request.headers["Authorization"] == "<AUTHORIZATION>")
     #expect(!JournalFile(beside: cassette).exists)
   }
@@ -79,8 +84,12 @@ struct RecordingInterruptionTests {
     let (status, output) = await record.stop(with: SIGTERM)
     let cassette = folder.appending(path: "check-t7.json")
     #expect(status == 143, "\(output)")
-    #expect(output.contains("Tape recorded 1 interaction into \(cassette.path)"), "\(output)")
-    #expect(try CassetteFile.load(from: cassette).interactions.count == 1)
+    let polls = try #require(Self.count(in: output, after: "stopped by SIGTERM after "))
+    #expect(polls >= 1)
+    #expect(
+      output.contains("Tape recorded \(Self.interactions(polls)) into \(cassette.path)"),
+      "\(output)")
+    #expect(try CassetteFile.load(from: cassette).interactions.count == polls)
   }
 
   @Test("kill -9 mid-session leaves the journal; the same command again writes it, polling nothing")
@@ -94,16 +103,21 @@ struct RecordingInterruptionTests {
     ]
     let poll = try await RunningTape.start(arguments, waitingFor: "check t1: running 0%")
     let journal = JournalFile(beside: cassette)
-    #expect(await eventually { journal.exchanges == 1 })
+    #expect(await eventually { journal.exchanges >= 1 })
     _ = await poll.stop(with: SIGKILL)
     #expect(!FileManager.default.fileExists(atPath: cassette.path))
+    // One, unless a loaded machine let the 17 s wait pass: what the journal holds is kept.
+    let journaled = journal.exchanges
+    #expect(journaled >= 1)
 
     let (status, output) = try await RunningTape.run(arguments)
     #expect(status == 0, "\(output)")
-    #expect(output.contains("rebuilt \(cassette.path) from its 1 interaction"), "\(output)")
+    #expect(
+      output.contains("rebuilt \(cassette.path) from its \(Self.interactions(journaled))"),
+      "\(output)")
     #expect(output.contains("nothing was polled: run tape poll --record again"), "\(output)")
     #expect(!output.contains("simulator on"))
-    #expect(try CassetteFile.load(from: cassette).interactions.count == 1)
+    #expect(try CassetteFile.load(from: cassette).interactions.count == journaled)
     #expect(!journal.exists)
   }
 
@@ -114,6 +128,18 @@ struct RecordingInterruptionTests {
       waitingFor: "check t1: running 0%")
     let (status, output) = await poll.interrupt()
     #expect(status == 130, "\(output)")
-    #expect(output.contains("stopped by Ctrl-C (SIGINT) after 1 poll"))
+    let polls = try #require(
+      Self.count(in: output, after: "stopped by Ctrl-C (SIGINT) after "), "\(output)")
+    #expect(polls >= 1)
+  }
+
+  /// The number written after `prefix` in `output`.
+  static func count(in output: String, after prefix: String) -> Int? {
+    guard let range = output.range(of: prefix) else { return nil }
+    return Int(output[range.upperBound...].prefix { $0.isNumber })
+  }
+
+  static func interactions(_ count: Int) -> String {
+    "\(count) interaction\(count == 1 ? "" : "s")"
   }
 }
