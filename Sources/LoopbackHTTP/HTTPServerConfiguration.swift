@@ -33,8 +33,10 @@ public struct HTTPServerConfiguration: Sendable {
   public var writeTimeout: Duration
   /// Whether, with every slot taken, a new connection displaces (closes without an answer)
   /// the connection that has spent longest, at least half a second, on an unfinished request
-  /// head: then clients trickling bytes cannot keep a well-behaved one out. Off by default;
-  /// the cloud simulator turns it on.
+  /// head: then clients trickling bytes cannot keep a well-behaved one out. A connection that
+  /// has sent nothing is never displaced (a client opening 5,000 connections before writing
+  /// on any is answered on each); the idle timeout closes it. Off by default; the cloud
+  /// simulator turns it on.
   public var displacesSlowRequestHeads = false
   /// Shapes the answer to a request refused before it reaches the handler (400, 408, 413,
   /// 431, 501, 505), given the status and a one-line reason; the server keeps the status and

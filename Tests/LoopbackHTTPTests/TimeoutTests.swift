@@ -96,6 +96,32 @@ struct TimeoutTests {
     }
   }
 
+  @Test("a connection that has sent nothing yet is not displaced: it is answered when it writes")
+  func silentNewConnectionIsKept() async throws {
+    var configuration = HTTPServerConfiguration(
+      maxConnections: 1, idleTimeout: .seconds(30), requestReadTimeout: .seconds(30))
+    configuration.displacesSlowRequestHeads = true
+    try await withServer(configuration) { server in
+      let port = server.port
+      let answers = try await onDedicatedThread {
+        // As a client that opens all its connections before it writes on any: the first
+        // takes the only slot and says nothing while the next one waits with its request.
+        let early = try RawConnection(port: port)
+        let waiting = try RawConnection(port: port)
+        try waiting.send(get("/waiting"))
+        // Three times the age at which a trickler is displaced.
+        var nothing = pollfd(fd: -1, events: 0, revents: 0)
+        _ = poll(&nothing, 1, 1500)
+        try early.send(get("/early"))
+        let first = try early.readResponse()
+        early.close()
+        return (first, try waiting.readResponse())
+      }
+      #expect(answers.0.header("X-Path") == "/early")
+      #expect(answers.1.header("X-Path") == "/waiting")
+    }
+  }
+
   @Test("a client that stops reading a large answer is dropped after the write timeout")
   func stalledReader() async throws {
     let entered = Gate()

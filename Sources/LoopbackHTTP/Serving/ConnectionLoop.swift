@@ -92,9 +92,9 @@ struct ConnectionLoop {
           return .closeNow
         }
       }
-      // Until its head is complete, a request may be displaced by a new connection when every
-      // slot is taken (a new connection is displaceable from its accept until then too);
-      // an idle keep-alive connection that has been answered is not.
+      // From its first byte until its head is complete, a request may be displaced by a new
+      // connection when every slot is taken; a connection that has sent nothing yet (new or
+      // answered and kept alive) is not, the idle timeout closes it.
       core.connectionWaits(id, descriptor: socket.descriptor)
       let request: HTTPRequest
       let persistent: Bool

@@ -96,7 +96,6 @@ final class ServerCore: Sendable {
     occupancy.withLock { state in
       state.activeConnections += 1
       state.nextID += 1
-      state.waiting[state.nextID] = Waiting(descriptor: descriptor, since: .now)
       return state.nextID
     }
   }
@@ -114,9 +113,10 @@ final class ServerCore: Sendable {
   }
 
   /// Makes room for a waiting new connection: shuts down the connection that has spent the
-  /// longest on an unfinished request head (or, new, has sent nothing yet), if at least
-  /// `minimum` (a client that sends its head at once is never shut down). False when there
-  /// is none.
+  /// longest on an unfinished request head, if at least `minimum` (a client that sends its
+  /// head at once is never shut down). False when there is none. A connection that has sent
+  /// nothing yet is not displaced: a client that opens many connections before it writes on
+  /// any looks the same, so the idle timeout closes it, as every server does.
   ///
   /// Slots are only as scarce as the slowest clients make them: 500 clients trickling one
   /// byte a second cannot keep a well-behaved client out, since each new connection
