@@ -6,7 +6,8 @@ import Synchronization
 #endif
 
 /// The delegate of a ``SameOriginTransport``'s session: follows a redirect only when it stays
-/// on the origin the task was sent to, and collects each task's answer for its completion.
+/// on the origin the task was sent to, and collects each task's answer for its completion,
+/// up to a limit on the body.
 ///
 /// Measured on Swift 6.3.1 for Linux: the redirect callback is honoured only on the session's
 /// delegate (a task delegate given to `data(for:delegate:)` is never asked, and the redirect
@@ -23,6 +24,12 @@ final class SameOriginSessionDelegate: NSObject, URLSessionDataDelegate, Sendabl
   }
 
   private let pending = Mutex<[Int: Pending]>([:])
+  /// The most bytes of a body collected; past it the task is cancelled and fails.
+  let maximumBodyBytes: Int
+
+  init(maximumBodyBytes: Int) {
+    self.maximumBodyBytes = max(0, maximumBodyBytes)
+  }
 
   /// Hands `task`'s answer to `completion` when it completes (call before resuming it).
   func expect(_ task: URLSessionTask, completion: @escaping Completion) {
@@ -42,7 +49,19 @@ final class SameOriginSessionDelegate: NSObject, URLSessionDataDelegate, Sendabl
   }
 
   func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-    pending.withLock { $0[dataTask.taskIdentifier]?.body.append(data) }
+    let limit = maximumBodyBytes
+    let overflowed = pending.withLock { state -> Pending? in
+      let id = dataTask.taskIdentifier
+      guard let collected = state[id]?.body.count else { return nil }
+      guard collected + data.count <= limit else { return state.removeValue(forKey: id) }
+      state[id]?.body.append(data)
+      return nil
+    }
+    guard let overflowed else { return }
+    // What was collected goes with the entry; the cancelled task's completion finds none.
+    dataTask.cancel()
+    overflowed.completion(
+      .failure(ResponseBodyLimit.exceeded(limit, url: dataTask.originalRequest?.url)))
   }
 
   func urlSession(

@@ -14,7 +14,9 @@ import Foundation
 /// where it pointed, see `HTTPURLResponse.redirectLocation`). `URLSession.shared`
 /// and a plain session follow every redirect with the request's headers instead.
 ///
-/// The session has no URL cache (a lookup per task on a background queue, never used).
+/// The session has no URL cache (a lookup per task on a background queue, never used). An
+/// answer's body is read up to a limit (64 MiB by default, see ``ResponseBodyLimit``): past
+/// it the request fails with `URLError(.dataLengthExceedsMaximum)`.
 public struct SameOriginTransport: HTTPTransport {
   /// One transport for the process, on an ephemeral configuration.
   public static let shared = SameOriginTransport()
@@ -25,9 +27,12 @@ public struct SameOriginTransport: HTTPTransport {
   public var session: URLSession { owner.session }
 
   /// A transport with its own session, made from a copy of `configuration` without a URL
-  /// cache.
-  public init(configuration: URLSessionConfiguration = .ephemeral) {
-    owner = Owner(configuration: configuration)
+  /// cache, that reads at most `maximumBodyBytes` of an answer's body.
+  public init(
+    configuration: URLSessionConfiguration = .ephemeral,
+    maximumBodyBytes: Int = ResponseBodyLimit.defaultBytes
+  ) {
+    owner = Owner(configuration: configuration, maximumBodyBytes: maximumBodyBytes)
   }
 
   /// Sends the request and returns the final answer: a redirect within the origin is
@@ -63,9 +68,10 @@ public struct SameOriginTransport: HTTPTransport {
   /// transport is gone (a session keeps its delegate until then).
   private final class Owner: Sendable {
     let session: URLSession
-    let delegate = SameOriginSessionDelegate()
+    let delegate: SameOriginSessionDelegate
 
-    init(configuration: URLSessionConfiguration) {
+    init(configuration: URLSessionConfiguration, maximumBodyBytes: Int) {
+      delegate = SameOriginSessionDelegate(maximumBodyBytes: maximumBodyBytes)
       let configuration = configuration.copy() as! URLSessionConfiguration
       configuration.urlCache = nil
       // Serial: a task's body and completion must arrive in order.

@@ -5,6 +5,7 @@ import Foundation
 import HTTPTransportCore
 import Synchronization
 import Tape
+import TapeServer
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -160,11 +161,12 @@ enum PollCommand {
     return outcome
   }
 
-  /// The transport of a session: a URLSession that follows no redirect to another origin,
+  /// The transport of a session: plain sockets for an http:// endpoint, URLSession for the
+  /// cloud, following no redirect to another origin and reading at most 64 MiB of a body,
   /// recording into `recorder` when there is one (a refused redirect is recorded as answered).
   private static func transport(_ recorder: CassetteRecorder?) -> any HTTPTransport {
-    guard let recorder else { return SameOriginTransport.shared }
-    return RecordingTransport(upstream: SameOriginTransport.shared, recorder: recorder)
+    guard let recorder else { return DirectTransport() }
+    return RecordingTransport(upstream: DirectTransport(), recorder: recorder)
   }
 
   private static func runOnCloud(

@@ -162,10 +162,8 @@ enum ProxyCommand {
         return .failure(error.description)
       }
     }
-    // Plain sockets to an http:// stand-in (they follow no redirect); URLSession (and its
-    // TLS) for the cloud, following no redirect to another origin.
-    let direct: any HTTPTransport =
-      upstream.scheme?.lowercased() == "http" ? PlainHTTPTransport() : SameOriginTransport()
+    // Plain sockets to an http:// stand-in; URLSession (and its TLS) for the cloud.
+    let direct = DirectTransport(secure: SameOriginTransport(), decodesContent: false)
     let signingKey = signingKey(simulator: simulator, environment: environment)
     let transport: any HTTPTransport =
       signingKey == nil

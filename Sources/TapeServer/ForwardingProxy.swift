@@ -127,7 +127,10 @@ public final class ForwardingProxy: Sendable {
     ) {
       self.upstream = upstream
       self.transport = transport
-      self.plain = transport as? PlainHTTPTransport
+      // Plain sockets are used directly, off the concurrency pool, when they carry it all.
+      self.plain =
+        transport as? PlainHTTPTransport
+        ?? (upstream.scheme?.lowercased() == "http" ? (transport as? DirectTransport)?.plain : nil)
       self.recorder = recorder
       self.player = player
       self.unmatched = unmatched

@@ -53,12 +53,24 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
     label: "tape.plain-http-transport", attributes: .concurrent)
 
   /// Sends `request` and reads its answer on ``blockingQueue`` (the socket calls block).
+  /// Cancelling the calling task shuts the request's connection down: it fails at once with
+  /// `URLError(.cancelled)`, whatever the upstream is doing.
   public func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-    try await withCheckedThrowingContinuation {
-      (continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>) in
-      Self.blockingQueue.async {
-        continuation.resume(with: Result { try self.sendBlocking(request) })
+    try Task.checkCancellation()
+    let inFlight = InFlightSocket()
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation {
+        (continuation: CheckedContinuation<(Data, HTTPURLResponse), any Error>) in
+        Self.blockingQueue.async {
+          continuation.resume(
+            with: Result {
+              let answer = try self.answerBlocking(request, inFlight: inFlight)
+              return (answer.body, try answer.response(to: request))
+            })
+        }
       }
+    } onCancel: {
+      inFlight.cancel()
     }
   }
 
@@ -77,7 +89,9 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
   /// Sends `request` and reads its answer on the calling thread, without making an
   /// `HTTPURLResponse` (the proxy answers its client from this, and makes one afterwards
   /// for the recorder).
-  func answerBlocking(_ request: URLRequest) throws(URLError) -> UpstreamAnswer {
+  func answerBlocking(_ request: URLRequest, inFlight: InFlightSocket? = nil) throws(URLError)
+    -> UpstreamAnswer
+  {
     guard let url = request.url, url.scheme?.lowercased() == "http", let host = url.host else {
       throw .described(.unsupportedURL, "only http:// URLs go through PlainHTTPTransport")
     }
@@ -92,12 +106,19 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
         connection.close()
         continue
       }
+      guard inFlight?.use(connection.descriptor) ?? true else {
+        finish(connection, keepingAlive: true, key: authority)
+        throw URLError(.cancelled)
+      }
       do throws(ExchangeFailure) {
         let answer = try connection.exchange(head: head, body: body, method: method, limits: limits)
-        finish(connection, answer: answer, key: authority)
+        inFlight?.release()
+        finish(connection, keepingAlive: answer.keepsAlive, key: authority)
         return answer
       } catch {
+        inFlight?.release()
         connection.close()
+        if inFlight?.isCancelled == true { throw URLError(.cancelled) }
         switch error {
         case .notSent:
           continue reusing
@@ -114,13 +135,21 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
         }
       }
     }
+    if inFlight?.isCancelled == true { throw URLError(.cancelled) }
     let connection = try UpstreamConnection(host: host, port: port, timeout: timeout)
+    guard inFlight?.use(connection.descriptor) ?? true else {
+      connection.close()
+      throw URLError(.cancelled)
+    }
     do throws(ExchangeFailure) {
       let answer = try connection.exchange(head: head, body: body, method: method, limits: limits)
-      finish(connection, answer: answer, key: authority)
+      inFlight?.release()
+      finish(connection, keepingAlive: answer.keepsAlive, key: authority)
       return answer
     } catch {
+      inFlight?.release()
       connection.close()
+      if inFlight?.isCancelled == true { throw URLError(.cancelled) }
       throw error.error
     }
   }
@@ -154,8 +183,8 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
     return Array(text.utf8)
   }
 
-  private func finish(_ connection: UpstreamConnection, answer: UpstreamAnswer, key: String) {
-    if answer.keepsAlive {
+  private func finish(_ connection: UpstreamConnection, keepingAlive: Bool, key: String) {
+    if keepingAlive {
       idle.withLock { $0[key, default: []].append(connection.descriptor) }
     } else {
       connection.close()

@@ -48,7 +48,8 @@ struct ProxyJournalTests {
       output.contains(
         "found \(cassette.path).journal, left by a recording that was interrupted or whose "
           + "write was refused: rebuilt \(cassette.path) from its 12 interactions"), "\(output)")
-    #expect(output.contains("replaying \(cassette.path) (12 interactions; record mode once"), "\(output)")
+    #expect(
+      output.contains("replaying \(cassette.path) (12 interactions; record mode once"), "\(output)")
     #expect(try Self.exchanges(cassette) == 12)
     #expect(!journal.exists)
   }

@@ -61,7 +61,8 @@ struct RecordingInterruptionTests {
     #expect(status == 128 + signal, "\(output)")
     // One poll, unless the machine is so loaded that the signal came after the 17 s wait:
     // whatever the count, the command says it, and the cassette holds exactly that.
-    let polls = try #require(Self.count(in: output, after: "stopped by \(Self.name(signal)) after "))
+    let polls = try #require(
+      Self.count(in: output, after: "stopped by \(Self.name(signal)) after "))
     #expect(polls >= 1)
     #expect(
       output.contains("Tape recorded \(Self.interactions(polls)) into \(cassette.path)"),
