@@ -1,3 +1,4 @@
+import CloudDrift
 import CloudProgress
 import CloudProgressClient
 import CloudSimulator
@@ -14,7 +15,7 @@ enum PollCommand {
   static let usage = """
     usage: tape poll <api> [id] [--workspace <id>] [--endpoint <url>|simulator | --region <r>]
                      [--interval <s>] [--deadline <s>] [--seed <n>] [--outcome <o>]
-                     [--record <file> [--tenant <name>=<value>]...]
+                     [--record <file> [--tenant <name>=<value>]... [--corpus <dir>]]
 
     Polls one task of cpts, insight, quality, drs or check until it finishes. <id> is the
     task, resource or job id (none for cpts, which reads the project's imports).
@@ -34,7 +35,13 @@ enum PollCommand {
                            with --record: write every occurrence of <value> (a project,
                            domain, workspace or user id) as tenant-<name>-scrubbed.
                            Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
+      --corpus <dir>       with --record: also write fuzz seeds, each distinct successful
+                           answer and each distinct drift (see tape record --help)
       -h, --help           print this text
+
+    A recording ends with its drift report: how the answers differ from the models, per
+    JSON path (kept in the cassette's metadata), and what changed since the cassette it
+    replaces or the newest one of the same API beside it.
 
     Credentials come from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK
     (plus HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary keys), or HUAWEICLOUD_SDK_AUTH_TOKEN,
@@ -62,6 +69,7 @@ enum PollCommand {
     var outcome = TaskScript.Outcome.succeed
     var record: String?
     var tenants: [TenantIdentifier] = []
+    var corpus: String?
   }
 
   /// Polls as `arguments` say; `print` receives each line as it comes (a rewritten line when
@@ -89,7 +97,7 @@ enum PollCommand {
     let recorder = options.record.map { _ in
       CassetteRecorder(
         redactor: Redactor.huaweiCloud.adding(tenantIdentifiers: options.tenants),
-        environment: environment)
+        environment: environment, drift: .huaweiCloud)
     }
     var outcome: CommandOutcome
     if onSimulator {
@@ -106,6 +114,11 @@ enum PollCommand {
           to: URL(fileURLWithPath: path), named: path,
           metadata: ["origin": "recorded", "recordedWith": "tape poll --record"])
         outcome.errorOutput += "\(summary)\n"
+        if let corpus = options.corpus {
+          let count = try RecordedSeeds.write(
+            recorder.interactions, corpus: URL(fileURLWithPath: corpus, isDirectory: true))
+          outcome.errorOutput += "\(count) new fuzz seed\(count == 1 ? "" : "s") in \(corpus)\n"
+        }
       } catch {
         outcome.errorOutput += "error: \(error)\n"
         if outcome.status == 0 { outcome.status = 1 }
@@ -251,7 +264,7 @@ enum PollCommand {
         arguments,
         valueOptions: [
           "--workspace", "--endpoint", "--region", "--interval", "--deadline", "--seed",
-          "--outcome", "--record",
+          "--outcome", "--record", "--corpus",
         ],
         flagOptions: ["--help", "-h"], repeatableOptions: [TenantArgument.option])
     } catch {
@@ -274,6 +287,10 @@ enum PollCommand {
     options.endpoint = scanner.options["--endpoint"]
     options.region = scanner.options["--region"]
     options.record = scanner.options["--record"]
+    options.corpus = scanner.options["--corpus"]
+    if options.corpus != nil, options.record == nil {
+      throw usageError("--corpus writes the seeds of a recording: give it with --record")
+    }
     do {
       options.tenants = try TenantArgument.identifiers(in: scanner)
     } catch {

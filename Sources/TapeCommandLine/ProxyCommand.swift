@@ -1,3 +1,4 @@
+import CloudDrift
 import CloudSigning
 import CloudSimulator
 import Foundation
@@ -44,6 +45,10 @@ enum ProxyCommand {
                            <value> is put back and matched as that placeholder.
                            Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
       -h, --help           print this text
+
+    When it writes the cassette it prints the drift report of the five APIs' answers it
+    recognises (by method and path), kept in the cassette's metadata, and what changed since
+    the cassette it replaces or appends to (see tape record --help).
 
     Exit status: 0 stopped (the cassette written, unless once replayed it), 1 the cassette
     cannot be read or written, 2 usage.
@@ -147,7 +152,7 @@ enum ProxyCommand {
       ? UnsignedForwardingNotice.Transport(upstream: direct, print: print) : direct
     let recorder = CassetteRecorder(
       redactor: Redactor.huaweiCloud.adding(tenantIdentifiers: tenants),
-      liveSecrets: simulatorSecrets(simulator), environment: environment)
+      liveSecrets: simulatorSecrets(simulator), environment: environment, drift: .huaweiCloud)
     let proxy: ForwardingProxy
     do {
       proxy = try ForwardingProxy.start(
@@ -180,7 +185,8 @@ enum ProxyCommand {
     let before = mode == .newEpisodes ? existing?.interactions.count ?? 0 : 0
     return .success(
       "wrote \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s"), "
-        + "\(summary.stored) in all (\(before) kept, repeats folded)\n")
+        + "\(summary.stored) in all (\(before) kept, repeats folded)\n"
+        + (summary.driftText.isEmpty ? "" : summary.driftText + "\n"))
   }
 
   /// The simulator's own credentials, which a session recorded against it may carry and the

@@ -16,9 +16,16 @@ import Synchronization
 /// the first time ``interactions`` or a cassette is asked for; nothing unredacted is ever
 /// returned or written. Nothing is written until ``write(to:named:appendingTo:metadata:)``,
 /// which writes the whole cassette once, atomically.
+///
+/// With a ``DriftInspector`` it also reports how the answers differ from the models (a
+/// ``DriftReport``, kept in the cassette's metadata) and what changed since the previous
+/// recording of the same APIs (``ShapeChanges``), in the summary of the write: every
+/// recording path (the trait, ``RecordingTransport``, the command line) gets the same report.
 public final class CassetteRecorder: Sendable {
   /// The redactor every exchange passes through before anything reads or writes it.
   public let redactor: Redactor
+  /// What reads the answers against the models when the cassette is written; nil for none.
+  public let drift: DriftInspector?
   private let elapsed: @Sendable () -> Duration
   private let state: Mutex<State>
 
@@ -62,11 +69,32 @@ public final class CassetteRecorder: Sendable {
     public var stored: Int
     /// The bytes written.
     public var bytes: Int
+    /// How the cassette's answers differ from the models; nil without a ``DriftInspector``
+    /// or when it knows none of the answers' APIs.
+    public var drift: DriftReport?
+    /// What changed since the previous recording of the same APIs; nil when there is none.
+    public var changes: ShapeChanges?
 
     /// `Tape recorded 7 interactions into cassettes/x.json (3 stored, ...)`.
-    public var description: String {
+    public var headline: String {
       "Tape recorded \(recorded) interaction\(recorded == 1 ? "" : "s") into \(file) "
         + "(\(stored) stored after folding repeats, \(bytes) bytes)"
+    }
+
+    /// The drift report and the changes since the previous recording, one line each
+    /// finding; empty without a drift report.
+    public var driftText: String {
+      guard let drift else { return "" }
+      let changes =
+        changes?.description
+        ?? "changes since an earlier recording: none to compare with (no earlier cassette of "
+        + drift.apis.joined(separator: ", ") + " here)"
+      return drift.description + "\n" + changes
+    }
+
+    /// The headline, then the drift report and the changes when there are any.
+    public var description: String {
+      drift == nil ? headline : headline + "\n" + driftText
     }
   }
 
@@ -77,13 +105,14 @@ public final class CassetteRecorder: Sendable {
   /// `<LIVE_SECRET>` wherever else it appears, and the scan before writing refuses any
   /// that survived. `elapsed` gives the time since the recording started, for offsets and
   /// durations: the real clock by default, a virtual one when the session runs on virtual
-  /// time.
+  /// time. `drift` reads the answers against the models when the cassette is written.
   public init(
     redactor: Redactor = .standard, liveSecrets: [String] = [],
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    elapsed: (@Sendable () -> Duration)? = nil
+    elapsed: (@Sendable () -> Duration)? = nil, drift: DriftInspector? = nil
   ) {
     self.redactor = redactor
+    self.drift = drift
     let start = ContinuousClock.now
     self.elapsed = elapsed ?? { ContinuousClock.now - start }
     self.state = Mutex(
@@ -187,7 +216,22 @@ public final class CassetteRecorder: Sendable {
   ) throws(RecordingError) -> Summary {
     let file = name ?? url.path
     let recorded = interactions  // redacts what is still waiting, remembering its secrets
-    let cassette = Self.cassette(of: recorded, appendingTo: base, metadata: metadata)
+    var cassette = Self.cassette(of: recorded, appendingTo: base, metadata: metadata)
+    var report: DriftReport?
+    var changes: ShapeChanges?
+    if let drift {
+      let readings = drift.readings(of: cassette.interactions)
+      if !readings.isEmpty {
+        let drifted = DriftReport(readings)
+        let shape = RecordingShape(readings)
+        // Read before the write replaces it.
+        changes = PreviousRecording.find(
+          replacing: url, named: file, apis: Set(shape.apis.keys), inspector: drift
+        ).map { ShapeChanges(from: $0.shape, to: shape, previous: $0.name) }
+        cassette.metadata = drifted.applied(to: cassette.metadata)
+        report = drifted
+      }
+    }
     let data = CassetteFile.encode(cassette)
     let secrets = state.withLock { Array($0.liveSecrets) }
     let hits = SecretScanner(liveSecrets: secrets, redactor: redactor).scan(data)
@@ -199,6 +243,6 @@ public final class CassetteRecorder: Sendable {
     }
     return Summary(
       file: file, recorded: recorded.count, stored: cassette.interactions.count,
-      bytes: data.count)
+      bytes: data.count, drift: report, changes: changes)
   }
 }
