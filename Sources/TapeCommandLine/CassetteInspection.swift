@@ -109,7 +109,7 @@ struct CassetteInspection {
         + "\(answers) answer\(answers == 1 ? "" : "s") with repeats"
     ]
     // The drift entries have their own section below.
-    let notes = cassette.metadata.filter { !$0.key.hasPrefix(DriftReport.metadataKey) }
+    let notes = cassette.metadata.filter { !DriftReport.isMetadataKey($0.key) }
     if !notes.isEmpty {
       lines.append(
         "metadata: "

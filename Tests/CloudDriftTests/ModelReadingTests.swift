@@ -77,12 +77,15 @@ struct ModelReadingTests {
         try DriftFixtures.interaction(DriftFixtures.drifted),
         try DriftFixtures.interaction(DriftFixtures.undecodable),
       ]))
-    let metadata = report.applied(to: ["origin": "test", "drift check /gone": "stale"])
+    let metadata = report.applied(to: ["origin": "test", "drift check: wire anomaly": "/x: y"])
     #expect(metadata["origin"] == "test")
-    #expect(metadata["drift check /gone"] == nil)
+    #expect(metadata["drift check: wire anomaly"]?.hasPrefix("/x") == false)
     #expect(metadata["drift"] == "5 findings")
-    #expect(metadata["drift check /task_status"] == "undocumented value: 7")
+    #expect(metadata["drift check: undocumented value"] == "/task_status: 7")
+    #expect(metadata.keys.filter { $0.hasPrefix("drift") }.count == 6)
     #expect(DriftReport(metadata: metadata)?.findings == report.findings)
     #expect(DriftReport(metadata: ["origin": "test"]) == nil)
+    // The summary line older cassettes kept, with no entries, is no report.
+    #expect(DriftReport(metadata: ["drift": "interaction #1: new field /queue"]) == nil)
   }
 }

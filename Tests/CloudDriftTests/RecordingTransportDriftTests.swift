@@ -50,7 +50,32 @@ struct RecordingTransportDriftTests {
     #expect(!summary.description.contains(DriftFixtures.secretValue))
     let kept = try CassetteFile.load(from: file)
     #expect(DriftReport(metadata: kept.metadata) == report)
-    #expect(kept.metadata["drift check /new_field"] == "member the models do not know: object")
+    #expect(kept.metadata["drift check: member the models do not know"] == "/new_field: object")
+  }
+
+  @Test("members named like secrets are reported by path, and the cassette is still written")
+  func secretNamedMembers() async throws {
+    let folder = DriftFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appending(path: "check.json")
+    let summary = try await record(
+      [
+        (
+          200,
+          #"{"task_status":2,"progress":{"ratio":"100%","info":"success"},"access_token":"MIIabcdef0123456789","client_secret":{"v":"x9y8z7w6v5"}}"#
+        )
+      ], into: file)
+    #expect(
+      summary.drift?.findings.map(\.description) == [
+        "check /access_token: member the models do not know: string",
+        "check /client_secret: member the models do not know: object",
+      ])
+    let kept = try CassetteFile.load(from: file)
+    #expect(
+      kept.metadata["drift check: member the models do not know"]
+        == "/access_token: string; /client_secret: object")
+    let bytes = try String(contentsOf: file, encoding: .utf8)
+    #expect(!bytes.contains("MIIabcdef0123456789") && !bytes.contains("x9y8z7w6v5"))
   }
 
   @Test("a re-record that changes one member's type reports exactly that")

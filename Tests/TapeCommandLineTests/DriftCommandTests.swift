@@ -86,7 +86,7 @@ struct DriftCommandTests {
     let file = folder.appending(path: "check-t1.json")
     let cassette = try CassetteFile.load(from: file)
     #expect(cassette.metadata["drift"] == "5 findings")
-    #expect(cassette.metadata["drift check /task_status"] == "undocumented value: 7")
+    #expect(cassette.metadata["drift check: undocumented value"] == "/task_status: 7")
     let bytes = try String(contentsOf: file, encoding: .utf8)
     #expect(!bytes.contains(Self.token))
 

@@ -4,16 +4,20 @@
 ///
 /// Every recording path builds it the same way: ``CassetteRecorder`` makes it when it
 /// writes a cassette with a ``DriftInspector``, keeps it in the cassette's metadata (one
-/// entry per API and path, sorted: a re-record that drifts differently changes exactly
-/// those lines) and returns it in its summary, which prints it once at the end.
+/// entry per API and kind, its paths sorted: a re-record that drifts differently changes
+/// exactly those lines) and returns it in its summary, which prints it once at the end.
+///
+/// The path is in the entry's value, not its key: the scan before every write judges a
+/// key by its name, and a key ending in `/access_token` would read as a secret field.
 public struct DriftReport: Hashable, Sendable, CustomStringConvertible {
   /// The findings, sorted and without repeats.
   public var findings: [DriftFinding]
   /// The APIs whose answers were read, sorted (with findings or without).
   public var apis: [String]
 
-  /// The metadata key of the summary line (`none`, `3 findings`); each finding's entry is
-  /// keyed `drift <api> <path>`.
+  /// The metadata key of the summary line (`none`, `3 findings`); the findings of one API
+  /// and kind are the entry `drift <api>: <kind>`, such as `"drift check: undocumented
+  /// value": "/progress/info: \"paused\"; /task_status: 7"`.
   public static let metadataKey = "drift"
 
   /// A report of these findings about the answers of `apis` (by default, those the findings
@@ -42,20 +46,28 @@ public struct DriftReport: Hashable, Sendable, CustomStringConvertible {
     self.init(findings: findings, apis: readings.map(\.api))
   }
 
-  /// Reads the report kept in `metadata`; nil when it holds none.
+  /// Reads the report kept in `metadata`; nil when it holds none (a summary line of
+  /// another form, as cassettes written before the entries had, counts as none).
   public init?(metadata: [String: String]) {
-    guard metadata[Self.metadataKey] != nil else { return nil }
+    guard let headline = metadata[Self.metadataKey], Self.isHeadline(headline) else {
+      return nil
+    }
     var findings: [DriftFinding] = []
     for (key, value) in metadata where key.hasPrefix(Self.entryPrefix) {
       let place = key.dropFirst(Self.entryPrefix.count)
-      guard let space = place.firstIndex(of: " ") else { continue }
-      let api = String(place[..<space])
-      let path = String(place[place.index(after: space)...])
-      for (kind, detail) in Self.statements(in: value) {
+      guard let colon = place.range(of: ": ") else { continue }
+      let api = String(place[..<colon.lowerBound])
+      guard let kind = DriftKind(rawValue: String(place[colon.upperBound...])) else { continue }
+      for (path, detail) in Self.placedDetails(in: value) {
         findings.append(DriftFinding(api: api, path: path, kind: kind, detail: detail))
       }
     }
     self.init(findings: findings)
+  }
+
+  /// Whether `key` is a metadata key the report writes.
+  public static func isMetadataKey(_ key: String) -> Bool {
+    key == metadataKey || key.hasPrefix(entryPrefix)
   }
 
   /// Whether the answers match the models.
@@ -68,17 +80,12 @@ public struct DriftReport: Hashable, Sendable, CustomStringConvertible {
 
   /// `metadata` with this report in place of any report it held.
   public func applied(to metadata: [String: String]) -> [String: String] {
-    var result = metadata.filter {
-      $0.key != Self.metadataKey && !$0.key.hasPrefix(Self.entryPrefix)
-    }
+    var result = metadata.filter { !Self.isMetadataKey($0.key) }
     result[Self.metadataKey] = headline
-    for finding in findings {
-      let key = Self.entryPrefix + finding.api + " " + finding.path
-      if let earlier = result[key] {
-        result[key] = earlier + Self.separator + finding.statement
-      } else {
-        result[key] = finding.statement
-      }
+    for finding in findings {  // sorted: by API, path, kind
+      let key = Self.entryPrefix + finding.api + ": " + finding.kind.rawValue
+      let entry = finding.path + ": " + finding.detail
+      result[key] = result[key].map { $0 + Self.separator + entry } ?? entry
     }
     return result
   }
@@ -93,17 +100,24 @@ public struct DriftReport: Hashable, Sendable, CustomStringConvertible {
   private static let entryPrefix = metadataKey + " "
   private static let separator = "; "
 
-  /// The (kind, detail) pairs of one metadata entry; a detail that holds the separator is
+  /// Whether `text` is a summary line this report writes: `none`, `1 finding`, `3 findings`.
+  private static func isHeadline(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    return text == "none"
+      || (words.count == 2 && Int(words[0]) != nil && ["finding", "findings"].contains(words[1]))
+  }
+
+  /// The (path, detail) pairs of one metadata entry; a detail that holds the separator is
   /// put back together.
-  private static func statements(in value: String) -> [(DriftKind, String)] {
-    var statements: [(DriftKind, String)] = []
+  private static func placedDetails(in value: String) -> [(String, String)] {
+    var placed: [(String, String)] = []
     for piece in value.split(separator: separator, omittingEmptySubsequences: false) {
-      if let kind = DriftKind.allCases.first(where: { piece.hasPrefix($0.rawValue + ": ") }) {
-        statements.append((kind, String(piece.dropFirst(kind.rawValue.count + 2))))
-      } else if !statements.isEmpty {
-        statements[statements.count - 1].1 += separator + piece
+      if piece.hasPrefix("/") || piece.hasPrefix("("), let colon = piece.range(of: ": ") {
+        placed.append((String(piece[..<colon.lowerBound]), String(piece[colon.upperBound...])))
+      } else if !placed.isEmpty {
+        placed[placed.count - 1].1 += separator + piece
       }
     }
-    return statements
+    return placed
   }
 }
