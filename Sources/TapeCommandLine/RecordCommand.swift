@@ -33,7 +33,7 @@ enum RecordCommand {
     and members they do not know, documented members that never came, undocumented enum
     values, wire anomalies (documented type, JSON type that came) and answers that did not
     decode are printed per API and JSON path, and kept in the cassette's metadata (one
-    "drift <api> <path>" entry each). When the cassette replaces one, or another cassette of
+    "drift <api>: <kind>" entry per kind, listing the paths). When the cassette replaces one, or another cassette of
     the same API lies beside it, what changed since that one is printed too: members added
     or gone, a member's JSON type, new status values, new error codes.
 
