@@ -15,7 +15,7 @@ enum ProxyCommand {
   static let usage = """
     usage: tape proxy --upstream <url>|simulator --cassette <file>
                       [--record once|newEpisodes|all] [--port <port>]
-                      [--tenant <name>=<value>]...
+                      [--tenant <name>=<value>]... [--corpus <dir>]
 
     A reverse proxy on 127.0.0.1 that records what any client sends to the upstream (point
     the client's endpoint at the printed URL) and writes the cassette when stopped
@@ -44,6 +44,9 @@ enum ProxyCommand {
                            bodies is written as tenant-<name>-scrubbed; when replaying,
                            <value> is put back and matched as that placeholder.
                            Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
+      --corpus <dir>       when the cassette is written, also write fuzz seeds: each
+                           distinct successful answer and each distinct drift of the five
+                           APIs (see tape record --help)
       -h, --help           print this text
 
     When it writes the cassette it prints the drift report of the five APIs' answers it
@@ -66,7 +69,7 @@ enum ProxyCommand {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
-        arguments, valueOptions: ["--upstream", "--cassette", "--record", "--port"],
+        arguments, valueOptions: ["--upstream", "--cassette", "--record", "--port", "--corpus"],
         flagOptions: ["--help", "-h"], repeatableOptions: [TenantArgument.option])
     } catch {
       return .usageError(error.message, usage: usage)
@@ -183,10 +186,20 @@ enum ProxyCommand {
       return .failure("nothing written: \(error.description)")
     }
     let before = mode == .newEpisodes ? existing?.interactions.count ?? 0 : 0
+    var seeds = ""
+    if let corpus = scanner.options["--corpus"] {
+      do {
+        let count = try RecordedSeeds.write(
+          recorder.interactions, corpus: URL(fileURLWithPath: corpus, isDirectory: true))
+        seeds = "\(count) new fuzz seed\(count == 1 ? "" : "s") in \(corpus)\n"
+      } catch {
+        return .failure("wrote \(path), but not the seeds: \(error)")
+      }
+    }
     return .success(
       "wrote \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s"), "
         + "\(summary.stored) in all (\(before) kept, repeats folded)\n"
-        + (summary.driftText.isEmpty ? "" : summary.driftText + "\n"))
+        + (summary.driftText.isEmpty ? "" : summary.driftText + "\n") + seeds)
   }
 
   /// The simulator's own credentials, which a session recorded against it may carry and the

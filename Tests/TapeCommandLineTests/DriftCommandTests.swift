@@ -167,7 +167,8 @@ struct DriftCommandTests {
     try await withStandIn([#"{"other":{"x":1}}"#, Self.drifted, Self.undecodable]) {
       standIn, _ in
       let proxy = try await RunningTape.start([
-        "proxy", "--upstream", standIn.absoluteString, "--cassette", file.path,
+        "proxy", "--upstream", standIn.absoluteString, "--cassette", file.path, "--corpus",
+        folder.appending(path: "corpus").path,
       ])
       let session = URLSession(configuration: .ephemeral)
       for path in ["/v9/other", "/v2/tasks/t1/progress", "/v2/tasks/t1/progress"] {
@@ -177,6 +178,8 @@ struct DriftCommandTests {
       #expect(stopped.status == 0, "\(stopped.output)")
       expectEveryKind(in: stopped.output)
       #expect(!stopped.output.contains("/other"), "a path it does not recognise is left out")
+      // The drifted answer is a seed; the undecodable one too; the other path's is not.
+      #expect(stopped.output.contains("2 new fuzz seeds in "), "\(stopped.output)")
     }
     #expect(try CassetteFile.load(from: file).metadata["drift"] == "5 findings")
   }
