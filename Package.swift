@@ -20,6 +20,7 @@ let package = Package(
     .library(name: "LoopbackHTTP", targets: ["LoopbackHTTP"]),
     .library(name: "CloudSimulator", targets: ["CloudSimulator"]),
     .library(name: "DecoderFuzz", targets: ["DecoderFuzz"]),
+    .library(name: "CloudDrift", targets: ["CloudDrift"]),
     .executable(name: "tape", targets: ["tape"]),
   ],
   targets: [
@@ -40,11 +41,13 @@ let package = Package(
       name: "CloudSimulator",
       dependencies: ["CloudProgress", "CloudSigning", "JSONTree", "LoopbackHTTP"]),
     .target(name: "DecoderFuzz", dependencies: ["CloudProgress", "JSONTree"]),
+    // The drift report's reading of the five APIs: Tape's inspector over the models.
+    .target(name: "CloudDrift", dependencies: ["Tape", "CloudProgress", "DecoderFuzz", "JSONTree"]),
     .target(
       name: "TapeCommandLine",
       dependencies: [
         "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz", "JSONTree",
-        "LoopbackHTTP", "Tape", "TapeServer", "HTTPTransportCore", "CloudSigning",
+        "LoopbackHTTP", "Tape", "TapeServer", "HTTPTransportCore", "CloudSigning", "CloudDrift",
       ]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).
@@ -119,6 +122,12 @@ let package = Package(
       name: "DecoderFuzzTests",
       dependencies: [
         "DecoderFuzz", "FuzzPlantedTrap", "planted-trap-worker", "CloudProgress", "JSONTree",
+      ]),
+    .testTarget(
+      name: "CloudDriftTests",
+      dependencies: [
+        "CloudDrift", "Tape", "TapeTesting", "CloudProgress", "JSONTree", "LoopbackHTTP",
+        "HTTPTransportCore",
       ]),
     .testTarget(
       name: "TapeServerTests",

@@ -1,3 +1,4 @@
+import CloudDrift
 import CloudProgress
 import Foundation
 import JSONTree
@@ -29,10 +30,23 @@ struct CassetteInspection {
   var rows: [Row] = []
   var sequences: [Sequence] = []
   var redactions: [(index: Int, field: String)] = []
+  /// The drift report the cassette keeps in its metadata, or, for one recorded without it,
+  /// the report of its answers read now; nil when it holds no answer of the five APIs.
+  var drift: DriftReport?
+  /// Whether ``drift`` is the one kept in the cassette.
+  var driftIsKept: Bool
 
   init(_ cassette: Cassette, file: String) {
     self.file = file
     self.cassette = cassette
+    if let kept = DriftReport(metadata: cassette.metadata) {
+      drift = kept
+      driftIsKept = true
+    } else {
+      let readings = DriftInspector.huaweiCloud.readings(of: cassette.interactions)
+      drift = readings.isEmpty ? nil : DriftReport(readings)
+      driftIsKept = false
+    }
     var byRequest: [String: Int] = [:]
     for (index, interaction) in cassette.interactions.enumerated() {
       let url = URL(string: interaction.request.url)
@@ -94,10 +108,12 @@ struct CassetteInspection {
       "\(file): \(rows.count) interaction\(rows.count == 1 ? "" : "s"), "
         + "\(answers) answer\(answers == 1 ? "" : "s") with repeats"
     ]
-    if !cassette.metadata.isEmpty {
+    // The drift entries have their own section below.
+    let notes = cassette.metadata.filter { !DriftReport.isMetadataKey($0.key) }
+    if !notes.isEmpty {
       lines.append(
         "metadata: "
-          + cassette.metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+          + notes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
           .joined(separator: ", "))
     }
     lines.append("")
@@ -121,7 +137,19 @@ struct CassetteInspection {
     lines += ["", "redactions:"]
     if redactions.isEmpty { lines.append("  none") }
     lines += redactions.map { "  #\($0.index) \($0.field)" }
+    lines += ["", driftHeading]
+    if let drift {
+      lines += drift.findings.isEmpty ? ["  none"] : drift.findings.map { "  \($0)" }
+    }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Says where the drift shown comes from.
+  private var driftHeading: String {
+    guard drift != nil else { return "drift: no answer of the five APIs" }
+    return driftIsKept
+      ? "drift (as recorded, from the metadata):"
+      : "drift (not kept in this cassette; its answers read with the models now):"
   }
 
   /// The same as a JSON document.
@@ -167,6 +195,24 @@ struct CassetteInspection {
               JSONMember("index", .number("\($0.index)")), JSONMember("field", .string($0.field)),
             ])
           })),
+      JSONMember(
+        "drift",
+        drift.map { drift in
+          .object([
+            JSONMember("kept", .bool(driftIsKept)),
+            JSONMember(
+              "findings",
+              .array(
+                drift.findings.map { finding in
+                  .object([
+                    JSONMember("api", .string(finding.api)),
+                    JSONMember("path", .string(finding.path)),
+                    JSONMember("kind", .string(finding.kind.rawValue)),
+                    JSONMember("detail", .string(finding.detail)),
+                  ])
+                })),
+          ])
+        } ?? .null),
     ])
   }
 

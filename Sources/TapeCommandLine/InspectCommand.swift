@@ -8,7 +8,9 @@ enum InspectCommand {
 
     Prints a cassette's interactions (index, method, path, status, repeat count, offset,
     body), its polling sequences per request with the progress the models of the five APIs
-    read from each answer, and the redactions made when it was recorded.
+    read from each answer, the redactions made when it was recorded, and its drift from the
+    models (as kept in its metadata when it was recorded; read now for an older cassette).
+    tape audit is the command that looks for secrets.
 
     options:
       --json      the same as one JSON document

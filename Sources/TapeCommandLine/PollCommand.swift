@@ -1,3 +1,4 @@
+import CloudDrift
 import CloudProgress
 import CloudProgressClient
 import CloudSimulator
@@ -16,7 +17,8 @@ enum PollCommand {
   static let usage = """
     usage: tape poll <api> [id] [--workspace <id>] [--endpoint <url>|simulator | --region <r>]
                      [--interval <s>] [--deadline <s>] [--seed <n>] [--outcome <o>]
-                     [--record <file> [--tenant <name>=<value>]... [--redact-... <name>]...]
+                     [--record <file> [--tenant <name>=<value>]... [--redact-... <name>]...
+                               [--corpus <dir>]]
 
     Polls one task of cpts, insight, quality, drs or check until it finishes. <id> is the
     task, resource or job id (none for cpts, which reads the project's imports).
@@ -38,7 +40,13 @@ enum PollCommand {
                            domain, workspace or user id) as tenant-<name>-scrubbed.
                            Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
     \(RedactionArgument.help(width: 21, note: "Each repeatable, with --record only."))
+      --corpus <dir>       with --record: also write fuzz seeds, each distinct successful
+                           answer and each distinct drift (see tape record --help)
       -h, --help           print this text
+
+    A recording ends with its drift report: how the answers differ from the models, per
+    JSON path (kept in the cassette's metadata), and what changed since the cassette it
+    replaces or the newest one of the same API beside it.
 
     Credentials come from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK
     (plus HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary keys), or HUAWEICLOUD_SDK_AUTH_TOKEN,
@@ -77,6 +85,7 @@ enum PollCommand {
     var tenants: [TenantIdentifier] = []
     /// The Huawei Cloud redactor with the tenants and the `--redact-...` rules added.
     var redactor = Redactor.huaweiCloud
+    var corpus: String?
   }
 
   /// Polls as `arguments` say; `print` receives each line as it comes (a rewritten line when
@@ -111,14 +120,16 @@ enum PollCommand {
       do {
         // A journal an earlier session left: that session is written, and nothing polled.
         if let recovery = try CassetteRecorder.recoverJournal(
-          beside: file, named: path, redactor: options.redactor, environment: environment)
+          beside: file, named: path, redactor: options.redactor, environment: environment,
+          drift: .huaweiCloud)
         {
           return CommandOutcome(
             status: 0, output: "",
             errorOutput: "\(recovery)\nnothing was polled: run \(command) again to record a "
               + "new session\n")
         }
-        let session = CassetteRecorder(redactor: options.redactor, environment: environment)
+        let session = CassetteRecorder(
+          redactor: options.redactor, environment: environment, drift: .huaweiCloud)
         try session.startJournal(beside: file, metadata: metadata)
         recorder = session
       } catch {
@@ -147,6 +158,11 @@ enum PollCommand {
         let summary = try recorder.write(
           to: URL(fileURLWithPath: path), named: path, metadata: metadata)
         outcome.errorOutput += "\(summary)\n"
+        if let corpus = options.corpus {
+          let count = try RecordedSeeds.write(
+            recorder.interactions, corpus: URL(fileURLWithPath: corpus, isDirectory: true))
+          outcome.errorOutput += "\(count) new fuzz seed\(count == 1 ? "" : "s") in \(corpus)\n"
+        }
       } catch {
         outcome.errorOutput += "error: \(error)\n"
         if FileManager.default.fileExists(
@@ -372,7 +388,7 @@ enum PollCommand {
         arguments,
         valueOptions: [
           "--workspace", "--endpoint", "--region", "--interval", "--deadline", "--seed",
-          "--outcome", "--record",
+          "--outcome", "--record", "--corpus",
         ],
         flagOptions: ["--help", "-h"],
         repeatableOptions: RedactionArgument.names.union([TenantArgument.option]))
@@ -396,6 +412,10 @@ enum PollCommand {
     options.endpoint = scanner.options["--endpoint"]
     options.region = scanner.options["--region"]
     options.record = scanner.options["--record"]
+    options.corpus = scanner.options["--corpus"]
+    if options.corpus != nil, options.record == nil {
+      throw usageError("--corpus writes the seeds of a recording: give it with --record")
+    }
     do {
       options.tenants = try TenantArgument.identifiers(in: scanner)
     } catch {

@@ -1,3 +1,4 @@
+import CloudDrift
 import CloudSigning
 import CloudSimulator
 import Foundation
@@ -14,7 +15,7 @@ enum ProxyCommand {
   static let usage = """
     usage: tape proxy --upstream <url>|simulator --cassette <file>
                       [--record once|newEpisodes|all] [--port <port>]
-                      [--tenant <name>=<value>]... [--redact-... <name>]...
+                      [--tenant <name>=<value>]... [--redact-... <name>]... [--corpus <dir>]
 
     A reverse proxy on 127.0.0.1 that records what any client sends to the upstream (point
     the client's endpoint at the printed URL) and writes the cassette when stopped (Ctrl-C,
@@ -51,7 +52,14 @@ enum ProxyCommand {
                            <value> is put back and matched as that placeholder.
                            Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
     \(RedactionArgument.help(width: 21, note: "Each repeatable."))
+      --corpus <dir>       when the cassette is written, also write fuzz seeds: each
+                           distinct successful answer and each distinct drift of the five
+                           APIs (see tape record --help)
       -h, --help           print this text
+
+    When it writes the cassette it prints the drift report of the five APIs' answers it
+    recognises (by method and path), kept in the cassette's metadata, and what changed since
+    the cassette it replaces or appends to (see tape record --help).
 
     Exit status: 0 stopped (the cassette written, unless once replayed it, or nothing was
     recorded), 1 the cassette cannot be read or written (the journal is kept), 2 usage.
@@ -69,7 +77,7 @@ enum ProxyCommand {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
-        arguments, valueOptions: ["--upstream", "--cassette", "--record", "--port"],
+        arguments, valueOptions: ["--upstream", "--cassette", "--record", "--port", "--corpus"],
         flagOptions: ["--help", "-h"],
         repeatableOptions: RedactionArgument.names.union([TenantArgument.option]))
     } catch {
@@ -111,7 +119,8 @@ enum ProxyCommand {
     // written first, with the rules given now.
     do {
       if let recovery = try CassetteRecorder.recoverJournal(
-        beside: file, named: path, redactor: redactor, environment: environment)
+        beside: file, named: path, redactor: redactor, environment: environment,
+        drift: .huaweiCloud)
       {
         print("\(recovery)\n")
       }
@@ -169,7 +178,8 @@ enum ProxyCommand {
       signingKey == nil
       ? UnsignedForwardingNotice.Transport(upstream: direct, print: print) : direct
     let recorder = CassetteRecorder(
-      redactor: redactor, liveSecrets: simulatorSecrets(simulator), environment: environment)
+      redactor: redactor, liveSecrets: simulatorSecrets(simulator), environment: environment,
+      drift: .huaweiCloud)
     do {
       try recorder.startJournal(
         beside: file, appendingToExisting: mode == .newEpisodes && existing != nil,
@@ -223,9 +233,20 @@ enum ProxyCommand {
       return .success("\(summary)\n" + journalFailure)
     }
     let before = mode == .newEpisodes ? existing?.interactions.count ?? 0 : 0
+    var seeds = ""
+    if let corpus = scanner.options["--corpus"] {
+      do {
+        let count = try RecordedSeeds.write(
+          recorder.interactions, corpus: URL(fileURLWithPath: corpus, isDirectory: true))
+        seeds = "\(count) new fuzz seed\(count == 1 ? "" : "s") in \(corpus)\n"
+      } catch {
+        return .failure("wrote \(path), but not the seeds: \(error)")
+      }
+    }
     return .success(
       "wrote \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s"), "
-        + "\(summary.stored) in all (\(before) kept, repeats folded)\n" + journalFailure)
+        + "\(summary.stored) in all (\(before) kept, repeats folded)\n"
+        + (summary.driftText.isEmpty ? "" : summary.driftText + "\n") + seeds + journalFailure)
   }
 
   /// The simulator's own credentials, which a session recorded against it may carry and the

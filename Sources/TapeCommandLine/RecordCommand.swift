@@ -1,3 +1,4 @@
+import CloudDrift
 import CloudProgress
 import CloudProgressClient
 import CloudSimulator
@@ -26,14 +27,21 @@ enum RecordCommand {
     The simulator runs its documentedTraps scenario on virtual time with a seeded jitter, so
     the offsets are the client's real schedule and a re-record differs only in recordedAt
     (--out cassettes writes the package's own five again). Every credential is
-    redacted and the bytes are scanned for secrets before anything is written. Every
-    answer is decoded with the models: new fields, wire anomalies, unknown status values and
-    decode failures are printed as the drift and kept in the cassette's metadata.
+    redacted and the bytes are scanned for secrets before anything is written.
+
+    Every recording reports its drift once at the end: each answer is read with the models,
+    and members they do not know, documented members that never came, undocumented enum
+    values, wire anomalies (documented type, JSON type that came) and answers that did not
+    decode are printed per API and JSON path, and kept in the cassette's metadata (one
+    "drift <api>: <kind>" entry per kind, listing the paths). When the cassette replaces one, or another cassette of
+    the same API lies beside it, what changed since that one is printed too: members added
+    or gone, a member's JSON type, new status values, new error codes.
 
     options:
       --out <dir>     where to write the cassettes (default: cassettes/simulator)
-      --corpus <dir>  also write each distinct successful body as a fuzz seed,
-                      <dir>/<api>/seeds/recorded-<hash>.json (deduplicated by content)
+      --corpus <dir>  also write fuzz seeds: each distinct successful body as
+                      <dir>/<api>/seeds/recorded-<hash>-<status>.json, and each distinct
+                      drift as drifted-<hash>-<status>.json (also for tape record <api>)
       -h, --help      print this text
 
     tape record <api> [id] polls one task of cpts, insight, quality, drs or check until it
@@ -195,7 +203,7 @@ enum RecordCommand {
       redactor: .huaweiCloud, liveSecrets: [token],
       elapsed: {
         .milliseconds(Int64((time.withLock { $0 }.timeIntervalSince(start) * 1000).rounded()))
-      })
+      }, drift: .huaweiCloud)
     let transport = RecordingTransport(
       upstream: StandInTransport(at: simulator.baseURL, through: SameOriginTransport.shared),
       recorder: recorder)
@@ -226,11 +234,9 @@ enum RecordCommand {
     }
     await simulator.stop()
     let file = folder.appending(path: session.cassette + ".json")
-    let drift = DriftReport(api: session.api, interactions: recorder.interactions)
     let summary = try recorder.write(
       to: file, named: file.path,
       metadata: [
-        "drift": drift.summary,
         "origin": "recorded",
         "recordedWith": "swift run tape record all",
         "source":
@@ -238,11 +244,12 @@ enum RecordCommand {
       ])
     var seeds = ""
     if let corpus {
-      let count = try RecordedSeeds.write(recorder.interactions, api: session.api, corpus: corpus)
+      let count = try RecordedSeeds.write(recorder.interactions, corpus: corpus)
       seeds = "; \(count) new seed\(count == 1 ? "" : "s")"
     }
     return
-      "\(summary)\(seeds); polls: \(phases.joined(separator: " -> ")); drift: \(drift.summary)\n"
+      "\(summary.headline)\(seeds); polls: \(phases.joined(separator: " -> "))\n"
+      + "\(summary.driftText)\n"
   }
 
   /// A token from the simulator's IAM (this request is not recorded).

@@ -1,26 +1,38 @@
-import CloudProgress
+import CloudDrift
 import CloudSigning
 import Foundation
 import Tape
 
-/// Feeds recordings to the fuzzer: each distinct successful JSON body (already redacted)
-/// becomes a seed `<corpus>/<api>/seeds/recorded-<sha256 prefix>.json`, named by a hash of
-/// its content, so the same answer recorded twice is one seed.
+/// Feeds recordings to the fuzzer, as seeds in `<corpus>/<api>/seeds/` named with the
+/// answer's HTTP status last, as the fuzzer picks its seeds: each distinct successful JSON
+/// answer of the five APIs (already redacted) that matches the models is
+/// `recorded-<sha256 prefix of its content>-<status>.json`, and each answer that drifts
+/// from them is `drifted-<sha256 prefix of its drift>-<status>.json`, one per distinct
+/// drift (the same new member in a hundred polls is one seed), so that the next fuzz run
+/// starts from what the service really sends.
 enum RecordedSeeds {
   /// Writes the seeds of `interactions`; returns how many files are new.
-  static func write(_ interactions: [Interaction], api: CloudAPI, corpus: URL) throws -> Int {
-    let folder = corpus.appending(path: api.rawValue).appending(path: "seeds")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  static func write(
+    _ interactions: [Interaction], corpus: URL, inspector: DriftInspector = .huaweiCloud
+  ) throws -> Int {
     var written = 0
     for interaction in interactions {
       let response = interaction.response
       guard (200..<300).contains(response.status), let body = response.body,
-        case .json(let tree) = body.content
+        case .json(let tree) = body.content, let reading = inspector.reading(of: interaction)
       else { continue }
       let bytes = Data((tree.serialized(.canonical) + "\n").utf8)
-      let name = "recorded-" + SHA256.hash(bytes).hex.prefix(16) + ".json"
-      let file = folder.appending(path: name)
+      let name: String
+      if reading.findings.isEmpty {
+        name = "recorded-" + SHA256.hash(bytes).hex.prefix(16)
+      } else {
+        let drift = reading.findings.sorted().map(\.description).joined(separator: "\n")
+        name = "drifted-" + SHA256.hash(Data(drift.utf8)).hex.prefix(16)
+      }
+      let folder = corpus.appending(path: reading.api).appending(path: "seeds")
+      let file = folder.appending(path: "\(name)-\(response.status).json")
       guard !FileManager.default.fileExists(atPath: file.path) else { continue }
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try bytes.write(to: file, options: .atomic)
       written += 1
     }

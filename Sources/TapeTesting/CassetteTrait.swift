@@ -33,6 +33,10 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   /// Secret values the test uses (a secret key, a password) that the scan before writing
   /// must not find, on top of those seen in secret headers.
   public var liveSecrets: [String]
+  /// What reads recorded answers against the models: the drift report, and the changes since
+  /// the previous recording, shown with the message that says what was recorded; nil for
+  /// none.
+  public var drift: DriftInspector?
   /// The test file the trait was written in, to find the package's `cassettes/` folder.
   public var filePath: String
   /// Where the trait was written, for issues.
@@ -88,7 +92,7 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
       ? RecordingSetup(
         transport: RecordingTransport(
           upstream: upstream ?? RecordingTransport.defaultUpstream,
-          recorder: CassetteRecorder(redactor: redactor, liveSecrets: liveSecrets)),
+          recorder: CassetteRecorder(redactor: redactor, liveSecrets: liveSecrets, drift: drift)),
         recordsEverything: mode == .all) : nil
     let player: CassettePlayer
     do {
@@ -190,6 +194,10 @@ extension Trait where Self == CassetteTrait {
   ///     place of the placeholders when replaying, where a request carrying one matches as if
   ///     it carried the placeholder (``ReplayConfiguration/tenantIdentifiers``). Give the real
   ///     ids when recording; any real-looking ones do on replay.
+  ///   - drift: what reads recorded answers against the models (`.huaweiCloud` from
+  ///     `CloudDrift` for the five APIs): the drift report and the changes since the
+  ///     previous recording come with the message that says what was recorded, and the
+  ///     report is kept in the cassette's metadata. None by default.
   public static func cassette(
     _ name: String, matching: [RequestMatcher] = RequestMatcher.defaults,
     exhaustion: ExhaustionPolicy = .repeatLast, pacing: ReplayPacing = .immediate,
@@ -197,7 +205,8 @@ extension Trait where Self == CassetteTrait {
     unusedInteractions: UnusedInteractionPolicy = .warn, record: RecordMode = .none,
     upstream: (any HTTPTransport)? = nil, redactor: Redactor = .standard,
     liveSecrets: [String] = [], tenantIdentifiers: [TenantIdentifier] = [],
-    filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
+    drift: DriftInspector? = nil, filePath: String = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) -> CassetteTrait {
     CassetteTrait(
       name: name,
@@ -206,7 +215,7 @@ extension Trait where Self == CassetteTrait {
         tenantIdentifiers: tenantIdentifiers, redactor: redactor),
       unusedInteractions: unusedInteractions, record: record, upstream: upstream,
       redactor: redactor.adding(tenantIdentifiers: tenantIdentifiers), liveSecrets: liveSecrets,
-      filePath: filePath,
+      drift: drift, filePath: filePath,
       sourceLocation: sourceLocation, environment: nil)
   }
 }

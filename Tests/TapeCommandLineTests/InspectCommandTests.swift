@@ -61,6 +61,31 @@ struct InspectCommandTests {
         redactions:
           #0 request.header.X-Auth-Token
         """))
+    #expect(
+      outcome.output.hasSuffix(
+        "\ndrift (not kept in this cassette; its answers read with the models now):\n  none\n"))
+  }
+
+  @Test("the drift kept in the metadata, as text and as JSON")
+  func keptDrift() throws {
+    let file = try writeCassette()
+    defer { try? FileManager.default.removeItem(at: file) }
+    var cassette = try CassetteFile.load(from: file)
+    cassette.metadata = DriftReport(findings: [
+      DriftFinding(api: "check", path: "/queue", kind: .unknownMember, detail: "number")
+    ]).applied(to: cassette.metadata)
+    try CassetteFile.save(cassette, to: file)
+    let text = TapeCommand.run(["inspect", file.path]).output
+    #expect(
+      text.hasSuffix(
+        "\ndrift (as recorded, from the metadata):\n"
+          + "  check /queue: member the models do not know: number\n"), "\(text)")
+    #expect(text.contains("metadata: origin=test\n"))
+    let document = try JSONParser().parse(TapeCommand.run(["inspect", "--json", file.path]).output)
+    #expect(document["drift"]?["kept"] == .bool(true))
+    #expect(document["drift"]?["findings"]?[0]?["path"] == .string("/queue"))
+    #expect(
+      document["drift"]?["findings"]?[0]?["kind"] == .string("member the models do not know"))
   }
 
   @Test("--json gives the same as one document")

@@ -22,9 +22,16 @@ import Synchronization
 /// appends it, secret-free, and hands the redacted form back (so the write has little left
 /// to redact): a process killed before the write loses only the exchanges in flight. The
 /// write deletes the journal; a refused write leaves it.
+///
+/// With a ``DriftInspector`` it also reports how the answers differ from the models (a
+/// ``DriftReport``, kept in the cassette's metadata) and what changed since the previous
+/// recording of the same APIs (``ShapeChanges``), in the summary of the write: every
+/// recording path (the trait, ``RecordingTransport``, the command line) gets the same report.
 public final class CassetteRecorder: Sendable {
   /// The redactor every exchange passes through before anything reads or writes it.
   public let redactor: Redactor
+  /// What reads the answers against the models when the cassette is written; nil for none.
+  public let drift: DriftInspector?
   private let elapsed: @Sendable () -> Duration
   private let state: Mutex<State>
 
@@ -65,10 +72,15 @@ public final class CassetteRecorder: Sendable {
     public var written = true
     /// Whether the file was there when the session recorded nothing (and was left as it was).
     var existed = false
+    /// How the cassette's answers differ from the models; nil without a ``DriftInspector``
+    /// or when it knows none of the answers' APIs.
+    public var drift: DriftReport?
+    /// What changed since the previous recording of the same APIs; nil when there is none.
+    public var changes: ShapeChanges?
 
     /// `Tape recorded 7 interactions into cassettes/x.json (3 stored, ...)`, or that nothing
     /// was recorded and the file left as it was.
-    public var description: String {
+    public var headline: String {
       guard written else {
         return "Tape recorded nothing: \(file) "
           + (existed
@@ -77,6 +89,22 @@ public final class CassetteRecorder: Sendable {
       }
       return "Tape recorded \(recorded) interaction\(recorded == 1 ? "" : "s") into \(file) "
         + "(\(stored) stored after folding repeats, \(bytes) bytes)"
+    }
+
+    /// The drift report and the changes since the previous recording, one line each
+    /// finding; empty without a drift report.
+    public var driftText: String {
+      guard let drift else { return "" }
+      let changes =
+        changes?.description
+        ?? "changes since an earlier recording: none to compare with (no earlier cassette of "
+        + drift.apis.joined(separator: ", ") + " here)"
+      return drift.description + "\n" + changes
+    }
+
+    /// The headline, then the drift report and the changes when there are any.
+    public var description: String {
+      drift == nil ? headline : headline + "\n" + driftText
     }
   }
 
@@ -87,13 +115,14 @@ public final class CassetteRecorder: Sendable {
   /// `<LIVE_SECRET>` wherever else it appears, and the scan before writing refuses any
   /// that survived. `elapsed` gives the time since the recording started, for offsets and
   /// durations: the real clock by default, a virtual one when the session runs on virtual
-  /// time.
+  /// time. `drift` reads the answers against the models when the cassette is written.
   public init(
     redactor: Redactor = .standard, liveSecrets: [String] = [],
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    elapsed: (@Sendable () -> Duration)? = nil
+    elapsed: (@Sendable () -> Duration)? = nil, drift: DriftInspector? = nil
   ) {
     self.redactor = redactor
+    self.drift = drift
     let start = ContinuousClock.now
     self.elapsed = elapsed ?? { ContinuousClock.now - start }
     self.state = Mutex(
@@ -145,7 +174,7 @@ public final class CassetteRecorder: Sendable {
   /// journal is written with.
   ///
   /// - Throws: ``RecordingError`` when a journal of an earlier session is there (rebuild
-  ///   the cassette from it first: ``recoverJournal(beside:named:redactor:environment:)``)
+  ///   the cassette from it first: ``recoverJournal(beside:named:redactor:environment:drift:)``)
   ///   or the file cannot be created.
   public func startJournal(
     beside cassette: URL, appendingToExisting: Bool = false, metadata: [String: String] = [:]
@@ -274,7 +303,22 @@ public final class CassetteRecorder: Sendable {
       summary.existed = FileManager.default.fileExists(atPath: url.path)
       return summary
     }
-    let cassette = Self.cassette(of: recorded, appendingTo: base, metadata: metadata)
+    var cassette = Self.cassette(of: recorded, appendingTo: base, metadata: metadata)
+    var report: DriftReport?
+    var changes: ShapeChanges?
+    if let drift {
+      let readings = drift.readings(of: cassette.interactions)
+      if !readings.isEmpty {
+        let drifted = DriftReport(readings)
+        let shape = RecordingShape(readings)
+        // Read before the write replaces it.
+        changes = PreviousRecording.find(
+          replacing: url, named: file, apis: Set(shape.apis.keys), inspector: drift
+        ).map { ShapeChanges(from: $0.shape, to: shape, previous: $0.name) }
+        cassette.metadata = drifted.applied(to: cassette.metadata)
+        report = drifted
+      }
+    }
     let data = CassetteFile.encode(cassette)
     let secrets = state.withLock { Array($0.liveSecrets) }
     let hits =
@@ -292,6 +336,6 @@ public final class CassetteRecorder: Sendable {
     journal?.remove()
     return Summary(
       file: file, recorded: recorded.count, stored: cassette.interactions.count,
-      bytes: data.count)
+      bytes: data.count, drift: report, changes: changes)
   }
 }

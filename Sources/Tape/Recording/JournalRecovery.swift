@@ -56,7 +56,8 @@ extension CassetteRecorder {
   ///   rebuilt again with another rule.
   public static func recoverJournal(
     beside cassette: URL, named name: String? = nil, redactor: Redactor,
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    drift: DriftInspector? = nil
   ) throws(RecordingError) -> JournalRecovery? {
     let url = RecordingJournal.url(for: cassette)
     guard FileManager.default.fileExists(atPath: url.path) else { return nil }
@@ -85,7 +86,7 @@ extension CassetteRecorder {
         throw RecordingError(file: file, problem: .inputOutput(error.description))
       }
     }
-    let recorder = CassetteRecorder(redactor: redactor, environment: environment)
+    let recorder = CassetteRecorder(redactor: redactor, environment: environment, drift: drift)
     recorder.adopt(RecordingJournal.reopen(url, endsWithNewline: contents.endsWithNewline))
     for interaction in contents.interactions {
       recorder.keep(interaction)

@@ -7,7 +7,7 @@ import Synchronization
 /// `<cassette>.journal` (`check.json.journal`). A process killed before it wrote the
 /// cassette (`kill -9`, a crash, a second Ctrl-C during the write) or whose write was
 /// refused leaves it, and the next run on the same cassette rebuilds the cassette from it
-/// (``CassetteRecorder/recoverJournal(beside:named:redactor:environment:)``). It is deleted
+/// (``CassetteRecorder/recoverJournal(beside:named:redactor:environment:drift:)``). It is deleted
 /// once the cassette is written. Never commit it: it is a recovery file, not a cassette.
 ///
 /// One JSON document per line: a header (which cassette, whether the session appends to
