@@ -20,6 +20,7 @@ let package = Package(
     .library(name: "LoopbackHTTP", targets: ["LoopbackHTTP"]),
     .library(name: "CloudSimulator", targets: ["CloudSimulator"]),
     .library(name: "DecoderFuzz", targets: ["DecoderFuzz"]),
+    .library(name: "PollingFuzz", targets: ["PollingFuzz"]),
     .executable(name: "tape", targets: ["tape"]),
   ],
   targets: [
@@ -40,6 +41,12 @@ let package = Package(
       name: "CloudSimulator",
       dependencies: ["CloudProgress", "CloudSigning", "JSONTree", "LoopbackHTTP"]),
     .target(name: "DecoderFuzz", dependencies: ["CloudProgress", "JSONTree"]),
+    // Generated polling sessions against a user's poller, judged against their ground truth.
+    .target(
+      name: "PollingFuzz",
+      dependencies: [
+        "CloudProgress", "CloudProgressClient", "HTTPTransportCore", "JSONTree", "Tape",
+      ]),
     .target(
       name: "TapeCommandLine",
       dependencies: [
@@ -69,6 +76,10 @@ let package = Package(
         "CloudProgress", "CloudProgressClient", "CloudSimulator", "HTTPTransportCore",
       ],
       path: "Benchmarks/ClientBench"),
+    .executableTarget(
+      name: "polling-fuzz-bench",
+      dependencies: ["PollingFuzz", "CloudProgress", "CloudProgressClient"],
+      path: "Benchmarks/PollingFuzzBench"),
     .executableTarget(
       name: "decode-bench", dependencies: ["CloudProgress", "JSONTree"],
       path: "Benchmarks/DecodeBench"),
@@ -119,6 +130,11 @@ let package = Package(
       name: "DecoderFuzzTests",
       dependencies: [
         "DecoderFuzz", "FuzzPlantedTrap", "planted-trap-worker", "CloudProgress", "JSONTree",
+      ]),
+    .testTarget(
+      name: "PollingFuzzTests",
+      dependencies: [
+        "PollingFuzz", "CloudProgress", "CloudProgressClient", "Tape", "TapeTesting",
       ]),
     .testTarget(
       name: "TapeServerTests",
