@@ -78,7 +78,7 @@ let package = Package(
       path: "Benchmarks/ClientBench"),
     .executableTarget(
       name: "polling-fuzz-bench",
-      dependencies: ["PollingFuzz", "CloudProgress", "CloudProgressClient"],
+      dependencies: ["PollingFuzz", "PlantedPollerBugs", "CloudProgress", "CloudProgressClient"],
       path: "Benchmarks/PollingFuzzBench"),
     .executableTarget(
       name: "decode-bench", dependencies: ["CloudProgress", "JSONTree"],
@@ -94,6 +94,11 @@ let package = Package(
     .executableTarget(
       name: "planted-trap-worker", dependencies: ["DecoderFuzz", "FuzzPlantedTrap"],
       path: "Tests/PlantedTrapWorker"),
+    // Test-only: pollers with one planted bug each, for the polling fuzzer's oracles.
+    .target(
+      name: "PlantedPollerBugs",
+      dependencies: ["PollingFuzz", "CloudProgress", "CloudProgressClient"],
+      path: "Tests/PlantedPollerBugs"),
     // Test-only: the seeded generator the test targets share.
     .target(name: "SeededRandom", dependencies: ["CloudProgressClient"], path: "Tests/SeededRandom"),
     .target(
@@ -134,7 +139,8 @@ let package = Package(
     .testTarget(
       name: "PollingFuzzTests",
       dependencies: [
-        "PollingFuzz", "CloudProgress", "CloudProgressClient", "Tape", "TapeTesting",
+        "PollingFuzz", "PlantedPollerBugs", "CloudProgress", "CloudProgressClient",
+        "HTTPTransportCore", "Tape", "TapeTesting",
       ]),
     .testTarget(
       name: "TapeServerTests",

@@ -65,9 +65,7 @@ public enum PollingFuzz {
         minimizes
         ? await SessionMinimizer.minimize(verdict, expectations: expectations, poller: poller)
         : verdict
-      let recorded = await SessionDriver.run(
-        minimal.session, expectations: expectations, records: true, poller: poller)
-      findings.append(Finding(original: verdict, minimized: recorded))
+      findings.append(Finding(original: verdict, minimized: minimal, expectations: expectations))
     }
     return FuzzReport(
       api: api, seed: seed, sessions: ran, polls: polls, virtualTime: virtualTime,
@@ -79,6 +77,6 @@ public enum PollingFuzz {
     _ session: PollingSession, expectations: Expectations = Expectations(),
     poller: @escaping Poller
   ) async -> Verdict {
-    await SessionDriver.run(session, expectations: expectations, records: true, poller: poller)
+    await SessionDriver.run(session, expectations: expectations, poller: poller)
   }
 }

@@ -4,9 +4,11 @@ import CloudProgress
 public struct Finding: Hashable, Sendable, CustomStringConvertible {
   /// The session as generated, and how it went.
   public var original: Verdict
-  /// The smallest session found that fails the same oracle, run again with its wire kept
-  /// (``cassette(expectations:)`` saves it).
+  /// The smallest session found that fails the same oracle (``PollingFuzz/save(_:poller:to:)``
+  /// records it as a cassette).
   public var minimized: Verdict
+  /// What the poller was held to.
+  public var expectations: Expectations
 
   /// The oracle the minimized session fails first.
   public var oracle: Oracle? { minimized.violations.first?.oracle }

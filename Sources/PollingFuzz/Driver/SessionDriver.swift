@@ -9,7 +9,7 @@ public typealias Poller = @Sendable (PollContext) async throws -> Conclusion
 
 /// Runs one session: the poller on its own virtual clock, to a conclusion or a hang.
 enum SessionDriver {
-  /// The date every session starts at: 2026-11-18 00:00:00 UTC.
+  /// The date every session starts at: 2026-11-19 00:00:00 UTC.
   static let startDate = Date(timeIntervalSince1970: 1_795_046_400)
 
   private enum End: Sendable {
@@ -29,18 +29,26 @@ enum SessionDriver {
     var isDone: Bool { continuation.withLock { $0 == nil } }
   }
 
-  /// Runs `session` against `poller` and judges it; `records` keeps each exchange's wire
-  /// form (for a finding's cassette).
+  /// Runs `session` against `poller` and judges it; with a `recorder`, every exchange that
+  /// got an answer is recorded through it (on the session's virtual time).
   static func run(
-    _ session: PollingSession, expectations: Expectations, records: Bool = false,
-    poller: @escaping Poller
+    _ session: PollingSession, expectations: Expectations, recorder: CassetteRecorder? = nil,
+    clock: VirtualClock = VirtualClock(), poller: @escaping Poller
   ) async -> Verdict {
-    let clock = VirtualClock()
     let log = ExchangeLog(hangAfter: expectations.hangAfter, pollLimit: expectations.pollLimit)
     let transport = SessionTransport(
-      session: session, clock: clock, startDate: startDate, log: log, records: records)
+      session: session, clock: clock, startDate: startDate, log: log)
     let context = PollContext(
-      session: session, transport: transport, clock: clock, startDate: startDate)
+      session: session,
+      transport: recorder.map { RecordingTransport(upstream: transport, recorder: $0) }
+        ?? transport, clock: clock, startDate: startDate)
+    return await judge(context, log: log, expectations: expectations, poller: poller)
+  }
+
+  /// Runs the poller of `context` to its end and judges the exchanges `log` kept.
+  static func judge(
+    _ context: PollContext, log: ExchangeLog, expectations: Expectations, poller: @escaping Poller
+  ) async -> Verdict {
     let end = await drive(context, log: log, poller: poller)
     var conclusion: Conclusion?
     var concludedAt: Duration?
@@ -50,7 +58,8 @@ enum SessionDriver {
     }
     let exchanges = log.exchanges
     return Verdict(
-      session: session, conclusion: conclusion, concludedAt: concludedAt, exchanges: exchanges,
+      session: context.session, conclusion: conclusion, concludedAt: concludedAt,
+      exchanges: exchanges,
       violations: Judge.violations(
         exchanges: exchanges, conclusion: conclusion, concludedAt: concludedAt, hang: log.hang,
         expectations: expectations))

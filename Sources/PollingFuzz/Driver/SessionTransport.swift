@@ -25,16 +25,13 @@ final class SessionTransport: HTTPTransport {
   let clock: VirtualClock
   let startDate: Date
   let log: ExchangeLog
-  let records: Bool
   private let tokens = Mutex(Tokens())
 
-  init(session: PollingSession, clock: VirtualClock, startDate: Date, log: ExchangeLog, records: Bool)
-  {
+  init(session: PollingSession, clock: VirtualClock, startDate: Date, log: ExchangeLog) {
     self.session = session
     self.clock = clock
     self.startDate = startDate
     self.log = log
-    self.records = records
   }
 
   func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
@@ -68,8 +65,7 @@ final class SessionTransport: HTTPTransport {
     log.append(
       Exchange(
         kind: .identity, poll: nil, sentAt: sentAt, answeredAt: sentAt, status: 201,
-        truth: session.truth.phase(at: milliseconds(sentAt)),
-        record: record(request, headers, body)))
+        truth: session.truth.phase(at: milliseconds(sentAt))))
     return (body, response(request, 201, headers))
   }
 
@@ -146,7 +142,6 @@ final class SessionTransport: HTTPTransport {
     exchange.answeredAt = answeredAt
     exchange.retryAfter = retryAfterWait(retryAfter, answeredAt: answeredDate)
     if fault == .truncatedBody { exchange.shows = nil }
-    exchange.record = record(request, headers, body)
     log.append(exchange)
     return (body, response(request, status, headers))
   }
@@ -178,20 +173,6 @@ final class SessionTransport: HTTPTransport {
     padded.append(contentsOf: repeatElement(UInt8(ascii: "x"), count: bytes - body.count - 20))
     padded.append(contentsOf: Array("\"}".utf8))
     return Data(padded)
-  }
-
-  private func record(_ request: URLRequest, _ headers: [String: String], _ body: Data)
-    -> WireRecord?
-  {
-    guard records else { return nil }
-    var sent = request.allHTTPHeaderFields ?? [:]
-    for name in sent.keys where ["x-auth-token", "authorization"].contains(name.lowercased()) {
-      sent[name] = name.lowercased() == "x-auth-token" ? "<X_AUTH_TOKEN>" : "<AUTHORIZATION>"
-    }
-    if request.httpMethod == "POST" { sent["Content-Type"] = "application/json" }
-    return WireRecord(
-      method: request.httpMethod ?? "GET", url: request.url?.absoluteString ?? "",
-      requestHeaders: sent, responseHeaders: headers, body: body)
   }
 
   private func response(_ request: URLRequest, _ status: Int, _ headers: [String: String])

@@ -32,8 +32,6 @@ public struct Exchange: Hashable, Sendable, CustomStringConvertible {
   public var fault: WireFault?
   /// The twist laid over the answer's body, if any.
   public var twist: BodyTwist?
-  /// The request and answer as sent, kept when a run records (for a finding's cassette).
-  public var record: WireRecord?
 
   /// Whether the answer refused the credentials (401 or 403).
   public var isRefusal: Bool { status == 401 || status == 403 }
@@ -50,27 +48,17 @@ public struct Exchange: Hashable, Sendable, CustomStringConvertible {
   public var description: String {
     var text = kind == .identity ? "IAM" : "#\(poll ?? 0)"
     text += " at \(format(sentAt)): "
-    text += status.map { "\($0)" } ?? "no answer"
-    if let shows { text += " \(shows.rawValue)" }
-    if let fault { text += " (\(fault))" }
+    if let fault, status != 200 {
+      text += "\(fault)"
+    } else {
+      text += status.map { "\($0)" } ?? "no answer"
+      if let shows { text += " \(shows.rawValue)" }
+      if let fault { text += " (\(fault))" }
+    }
     if let twist { text += " [\(twist)]" }
     if kind == .poll { text += " [truth \(truth.rawValue)]" }
     return text
   }
-}
-
-/// A request and its answer as they went over the session's wire.
-public struct WireRecord: Hashable, Sendable {
-  /// The request's method.
-  public var method: String
-  /// The request's URL.
-  public var url: String
-  /// The request's headers (a token shown as its placeholder).
-  public var requestHeaders: [String: String]
-  /// The answer's headers.
-  public var responseHeaders: [String: String]
-  /// The answer's body as sent (a cut body cut).
-  public var body: Data
 }
 
 /// `12.5 s`, `250 ms`.

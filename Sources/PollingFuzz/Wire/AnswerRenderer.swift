@@ -68,7 +68,10 @@ enum AnswerRenderer {
       switch unknown {
       case 0: processStatus = .unknown(2)
       case 1: processStatus = .unknown(3)
-      default: statuses[projects - 1] = .unknown(7)
+      default:
+        // A project in an undocumented state, once the process says imported.
+        processStatus = .imported
+        statuses[projects - 1] = .unknown(7)
       }
     }
     let details = statuses.enumerated().map { index, status in
