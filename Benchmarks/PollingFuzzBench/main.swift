@@ -70,12 +70,15 @@ for api in CloudAPI.allCases {
   print(
     "  \(api.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) "
       + "\(report.sessions) sessions, \(report.polls) polls, "
-      + String(format: "%.1f h virtual in %.2f s: %.0f sessions/s, ", seconds(report.virtualTime) / 3600, elapsed, Double(report.sessions) / elapsed)
+      + String(
+        format: "%.1f h virtual in %.2f s: %.0f sessions/s, ", seconds(report.virtualTime) / 3600,
+        elapsed, Double(report.sessions) / elapsed)
       + "\(report.findings.count) findings")
 }
 print(
   String(
-    format: "  all      %d sessions, %d polls, %.1f h virtual in %.2f s: %.0f sessions/s, %.0f polls/s",
+    format:
+      "  all      %d sessions, %d polls, %.1f h virtual in %.2f s: %.0f sessions/s, %.0f polls/s",
     totalSessions, totalPolls, totalVirtual / 3600, totalElapsed,
     Double(totalSessions) / totalElapsed, Double(totalPolls) / totalElapsed))
 print("")

@@ -46,7 +46,9 @@ public enum PollingFuzz {
       func startOne() {
         let session = generator.session(next)
         next += 1
-        group.addTask { await SessionDriver.run(session, expectations: expectations, poller: poller) }
+        group.addTask {
+          await SessionDriver.run(session, expectations: expectations, poller: poller)
+        }
       }
       while next < min(width, sessions) { startOne() }
       while let verdict = await group.next() {

@@ -10,8 +10,10 @@ struct SessionGeneratorTests {
   @Test("the same seed and index give the same session; another seed another")
   func reproducible() {
     let one = SessionGenerator(api: .check, seed: 11)
-    #expect((0..<50).map(one.session) == (0..<50).map(SessionGenerator(api: .check, seed: 11).session))
-    #expect((0..<50).map(one.session) != (0..<50).map(SessionGenerator(api: .check, seed: 12).session))
+    #expect(
+      (0..<50).map(one.session) == (0..<50).map(SessionGenerator(api: .check, seed: 11).session))
+    #expect(
+      (0..<50).map(one.session) != (0..<50).map(SessionGenerator(api: .check, seed: 12).session))
     #expect(
       (0..<50).map(one.session).map(\.truth)
         != (0..<50).map(SessionGenerator(api: .drs, seed: 11).session).map(\.truth))
@@ -48,7 +50,8 @@ struct SessionGeneratorTests {
     }
   }
 
-  @Test("what each answer shows agrees with the truth, but where a twist says otherwise",
+  @Test(
+    "what each answer shows agrees with the truth, but where a twist says otherwise",
     arguments: CloudAPI.allCases)
   func answersAgreeWithTheTruth(_ api: CloudAPI) async {
     // A poller that reads every answer until the end: the model's reading of untwisted

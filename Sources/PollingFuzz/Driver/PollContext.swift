@@ -25,7 +25,8 @@ public struct PollContext: Sendable {
   /// The wall-clock date of the session's start (the `Date` headers count from it).
   public let startDate: Date
 
-  init(session: PollingSession, transport: any HTTPTransport, clock: VirtualClock, startDate: Date) {
+  init(session: PollingSession, transport: any HTTPTransport, clock: VirtualClock, startDate: Date)
+  {
     self.session = session
     self.transport = transport
     self.clock = clock

@@ -35,7 +35,7 @@ enum SessionDriver {
     _ session: PollingSession, expectations: Expectations, recorder: CassetteRecorder? = nil,
     clock: VirtualClock = VirtualClock(), poller: @escaping Poller
   ) async -> Verdict {
-    let log = ExchangeLog(hangAfter: expectations.hangAfter, pollLimit: expectations.pollLimit)
+    let log = ExchangeLog(expectations: expectations)
     let transport = SessionTransport(
       session: session, clock: clock, startDate: startDate, log: log)
     let context = PollContext(
@@ -59,7 +59,7 @@ enum SessionDriver {
     let exchanges = log.exchanges
     return Verdict(
       session: context.session, conclusion: conclusion, concludedAt: concludedAt,
-      exchanges: exchanges,
+      cutShort: log.cutShort, exchanges: exchanges,
       violations: Judge.violations(
         exchanges: exchanges, conclusion: conclusion, concludedAt: concludedAt, hang: log.hang,
         expectations: expectations))
@@ -75,8 +75,7 @@ enum SessionDriver {
     return await clock.run {
       await withCheckedContinuation { (continuation: CheckedContinuation<End, Never>) in
         let once = Once(continuation)
-        log.onHang { _ in once.resume(.hung) }
-        Task(executorPreference: clock.scopeTaskExecutor) {
+        let poll = Task(executorPreference: clock.scopeTaskExecutor) {
           let conclusion: Conclusion
           do {
             conclusion = try await poller(context)
@@ -86,6 +85,11 @@ enum SessionDriver {
             conclusion = .gaveUp(String(describing: error))
           }
           once.resume(.concluded(conclusion, clock.elapsed))
+        }
+        // A hung poller is cancelled: its next wait on the clock throws.
+        log.onEnd {
+          poll.cancel()
+          once.resume(.hung)
         }
         // A poller asleep past the session's limit will never poll again: a hang.
         Task(executorPreference: clock.scopeTaskExecutor) {

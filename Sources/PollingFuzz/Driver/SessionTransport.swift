@@ -95,7 +95,8 @@ final class SessionTransport: HTTPTransport {
         switch form {
         case .seconds(let seconds): retryAfter = "\(seconds)"
         case .httpDate(let ahead):
-          let due = startDate.addingTimeInterval(Double(at) / 1000 + Double(ahead)).timeIntervalSince1970
+          let due = startDate.addingTimeInterval(Double(at) / 1000 + Double(ahead))
+            .timeIntervalSince1970
           retryAfter = HTTPDate.format(Date(timeIntervalSince1970: due.rounded(.up)))
         case .absent: break
         }

@@ -138,7 +138,8 @@ enum Judge {
       if before.status == 429, gap + tolerance < expectations.throttleFloor {
         violations.append(
           Violation(
-            .noBackoff, "polled \(format(gap)) after a 429 (at least \(format(expectations.throttleFloor)))",
+            .noBackoff,
+            "polled \(format(gap)) after a 429 (at least \(format(expectations.throttleFloor)))",
             poll: exchange.poll))
       } else if before.isTransient, gap + tolerance < expectations.floor {
         violations.append(

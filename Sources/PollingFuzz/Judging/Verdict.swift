@@ -9,6 +9,9 @@ public struct Verdict: Hashable, Sendable, CustomStringConvertible {
   public var conclusion: Conclusion?
   /// When it concluded, on the session's virtual time.
   public var concludedAt: Duration?
+  /// Why the session was stopped before the poller concluded, when an oracle had already
+  /// failed for good (refused requests or polls after the end going on and on).
+  public var cutShort: String?
   /// Every request, in order.
   public var exchanges: [Exchange]
   /// The oracles it failed; empty when it passed.
@@ -24,7 +27,7 @@ public struct Verdict: Hashable, Sendable, CustomStringConvertible {
   public var description: String {
     var lines = [session.description]
     lines.append(
-      "poller: \(conclusion?.description ?? "no conclusion")"
+      "poller: \(conclusion?.description ?? cutShort.map { "cut short: \($0)" } ?? "no conclusion")"
         + (concludedAt.map { " at \(format($0))" } ?? "") + " after \(polls) polls")
     lines += violations.map { "✗ \($0)" }
     if violations.isEmpty { lines.append("✓ every oracle holds") }

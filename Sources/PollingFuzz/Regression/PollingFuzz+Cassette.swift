@@ -20,7 +20,8 @@ extension PollingFuzz {
   public static func save(_ finding: Finding, poller: @escaping Poller, to url: URL) async throws
     -> Verdict
   {
-    try await save(finding.minimized.session, expectations: finding.expectations, poller: poller, to: url)
+    try await save(
+      finding.minimized.session, expectations: finding.expectations, poller: poller, to: url)
   }
 
   /// Runs `session` against `poller`, recording it as a cassette at `url`; see

@@ -46,7 +46,7 @@ extension PollingFuzz {
         source: player.source, problem: "no readable \(MetadataKey.polls) in its metadata")
     }
     let clock = VirtualClock()
-    let log = ExchangeLog(hangAfter: expectations.hangAfter, pollLimit: expectations.pollLimit)
+    let log = ExchangeLog(expectations: expectations)
     let transport = ReplayTransport(
       player: player.transport, polls: polls, api: session.cloudAPI, clock: clock,
       startDate: SessionDriver.startDate, log: log)

@@ -93,7 +93,9 @@ public struct GroundTruth: Hashable, Sendable, Codable, CustomStringConvertible 
     }
     text += "runs \(secondsText(runningMilliseconds))"
     var notes: [String] = []
-    if settlingMilliseconds > 0 { notes.append("looks done \(secondsText(settlingMilliseconds)) early") }
+    if settlingMilliseconds > 0 {
+      notes.append("looks done \(secondsText(settlingMilliseconds)) early")
+    }
     if let stallPercent { notes.append("stalls at \(stallPercent)%") }
     if !notes.isEmpty { text += " (" + notes.joined(separator: ", ") + ")" }
     return text + ", then \(outcome.rawValue)"

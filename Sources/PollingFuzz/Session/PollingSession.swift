@@ -52,7 +52,9 @@ public struct PollingSession: Hashable, Sendable, Codable, CustomStringConvertib
   public var description: String {
     var lines = ["\(api) session #\(index) (seed \(seed)): \(truth)"]
     for fault in faults {
-      lines.append("  polls \(range(fault.poll, fault.effect.isPersistent ? nil : fault.count)): \(fault.effect)")
+      lines.append(
+        "  polls \(range(fault.poll, fault.effect.isPersistent ? nil : fault.count)): \(fault.effect)"
+      )
     }
     for twist in twists {
       lines.append("  polls \(range(twist.poll, twist.count)): \(twist.effect)")

@@ -61,7 +61,8 @@ public struct SessionGenerator: Sendable {
       settling = Int.random(in: 1...max(1, min(running, 90_000)), using: &random)
     }
     let stall: Int? =
-      Int.random(in: 0..<4, using: &random) == 0 ? [95, 99, 99, 100].randomElement(using: &random)
+      Int.random(in: 0..<4, using: &random) == 0
+      ? [95, 99, 99, 100].randomElement(using: &random)
       : nil
     let outcomes = Self.outcomes(of: api)
     let outcome =
@@ -120,7 +121,8 @@ public struct SessionGenerator: Sendable {
         poll: poll, count: Int.random(in: 1...8, using: &random),
         effect: .unknownStatus(variant: Int.random(in: 0..<3, using: &random)))
     case 40..<55:
-      return Scheduled(poll: poll, count: Int.random(in: 1...3, using: &random), effect: .percentBack)
+      return Scheduled(
+        poll: poll, count: Int.random(in: 1...3, using: &random), effect: .percentBack)
     case 55..<80:
       return Scheduled(
         poll: poll, count: Int.random(in: 1...10, using: &random),

@@ -152,10 +152,12 @@ enum AnswerRenderer {
         sendSuccess: true, processStatus: .failed, parsedSuccessNumber: NumericString(17))
     default:
       // No in-progress value is documented: a running template has no process_status.
-      progress = DRSTemplateImportProgress(sendSuccess: state.percent > 0, parsedSuccessNumber: rows)
+      progress = DRSTemplateImportProgress(
+        sendSuccess: state.percent > 0, parsedSuccessNumber: rows)
     }
     if let unknown {
-      progress.processStatus = [.unknown("processing"), .unknown("parsing"), .unknown(1)][unknown % 3]
+      progress.processStatus =
+        [.unknown("processing"), .unknown("parsing"), .unknown(1)][unknown % 3]
     }
     return progress
   }
@@ -192,7 +194,8 @@ enum AnswerRenderer {
     if api == .insight, let index = members.firstIndex(where: { $0.key == "create_date" }) {
       members[index].value = .number("9223372036854776000")
     }
-    members.append(JSONMember("x_fuzz_unknown_member", .array([.number("1e400"), .string("\u{202E}")])))
+    members.append(
+      JSONMember("x_fuzz_unknown_member", .array([.number("1e400"), .string("\u{202E}")])))
     return .object(members)
   }
 

@@ -20,7 +20,8 @@ enum ErrorAnswers {
   /// A 5xx body.
   static func serverError(_ status: Int) -> String {
     status == 500
-      ? gateway("APIG.0201", "Backend unavailable.") : gateway("APIG.1000", "Bad gateway or timeout.")
+      ? gateway("APIG.0201", "Backend unavailable.")
+      : gateway("APIG.1000", "Bad gateway or timeout.")
   }
 
   /// 501: CPTS documents a bare string, the others the gateway's shape.
