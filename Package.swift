@@ -149,7 +149,7 @@ let package = Package(
       name: "TapeCommandLineTests",
       dependencies: [
         "TapeCommandLine", "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz",
-        "Tape", "LoopbackHTTP", "RedirectTestSupport",
+        "Tape", "LoopbackHTTP", "RedirectTestSupport", "PollingFuzz",
       ]),
   ],
   swiftLanguageModes: [.v6]

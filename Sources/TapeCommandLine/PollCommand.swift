@@ -173,7 +173,7 @@ enum PollCommand {
     return outcome
   }
 
-  private static func poll(
+  static func poll(
     _ client: ProgressClient, _ task: TaskReference, _ policy: PollingPolicy, seed: UInt64?,
     live: LiveLine?, print: @Sendable (String) -> Void
   ) async -> CommandOutcome {
@@ -244,7 +244,7 @@ enum PollCommand {
     }
   }
 
-  private static func parse(_ arguments: [String]) throws(Stop) -> Options {
+  static func parse(_ arguments: [String]) throws(Stop) -> Options {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
