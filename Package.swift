@@ -45,13 +45,14 @@ let package = Package(
     .target(
       name: "PollingFuzz",
       dependencies: [
-        "CloudProgress", "CloudProgressClient", "HTTPTransportCore", "JSONTree", "Tape",
+        "CloudProgress", "CloudProgressClient", "HTTPTransportCore", "JSONTree", "LoopbackHTTP",
+        "Tape",
       ]),
     .target(
       name: "TapeCommandLine",
       dependencies: [
         "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz", "JSONTree",
-        "LoopbackHTTP", "Tape", "TapeServer", "HTTPTransportCore", "CloudSigning",
+        "LoopbackHTTP", "Tape", "TapeServer", "HTTPTransportCore", "CloudSigning", "PollingFuzz",
       ]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).

@@ -22,23 +22,48 @@ final class SessionTransport: HTTPTransport {
   }
 
   let session: PollingSession
-  let clock: VirtualClock
+  /// Time since the session's start.
+  let elapsed: @Sendable () -> Duration
+  /// Waits (a slow answer).
+  let sleep: @Sendable (Duration) async throws -> Void
   let startDate: Date
   let log: ExchangeLog
+  /// Whether a request after the session ended never returns (in process), or throws
+  /// `URLError(.cancelled)` (a server answers it).
+  let parksWhenEnded: Bool
   private let tokens = Mutex(Tokens())
 
-  init(session: PollingSession, clock: VirtualClock, startDate: Date, log: ExchangeLog) {
+  /// A transport on `clock`.
+  convenience init(
+    session: PollingSession, clock: VirtualClock, startDate: Date, log: ExchangeLog
+  ) {
+    self.init(
+      session: session, elapsed: { clock.elapsed },
+      sleep: { duration in try await clock.sleep(for: duration) }, startDate: startDate, log: log)
+  }
+
+  /// A transport on any time line (a server's runs on the real one).
+  init(
+    session: PollingSession, elapsed: @escaping @Sendable () -> Duration,
+    sleep: @escaping @Sendable (Duration) async throws -> Void, startDate: Date, log: ExchangeLog,
+    parksWhenEnded: Bool = true
+  ) {
+    self.parksWhenEnded = parksWhenEnded
     self.session = session
-    self.clock = clock
+    self.elapsed = elapsed
+    self.sleep = sleep
     self.startDate = startDate
     self.log = log
   }
 
   func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-    let sentAt = clock.elapsed
+    let sentAt = elapsed()
     let isIdentity =
       request.httpMethod == "POST" && (request.url?.path ?? "").hasSuffix("/v3/auth/tokens")
-    guard let poll = log.admit(at: sentAt, isPoll: !isIdentity) else { await ExchangeLog.park() }
+    guard let poll = log.admit(at: sentAt, isPoll: !isIdentity) else {
+      if parksWhenEnded { await ExchangeLog.park() }
+      throw URLError(.cancelled)
+    }
     if isIdentity { return identity(request, at: sentAt) }
     return try await answer(request, poll: poll, sentAt: sentAt)
   }
@@ -114,7 +139,7 @@ final class SessionTransport: HTTPTransport {
         log.append(exchange)
         throw URLError(.networkConnectionLost)
       case .slowAnswer(let delay)?:
-        try await clock.sleep(for: .milliseconds(delay))
+        try await sleep(.milliseconds(delay))
         body = successBody(at: at, twist: twist)
       case .dateJump(let seconds)?:
         jump = seconds
@@ -126,7 +151,7 @@ final class SessionTransport: HTTPTransport {
       }
     }
     exchange.fault = fault
-    let answeredAt = clock.elapsed
+    let answeredAt = elapsed()
     let answeredDate = startDate.addingTimeInterval(Double(milliseconds(answeredAt)) / 1000)
     var headers = [
       "Content-Type": "application/json;charset=UTF-8", "Content-Length": "\(body.count)",
