@@ -2,6 +2,7 @@ import CloudProgress
 import CloudProgressClient
 import PlantedPollerBugs
 import PollingFuzz
+import Synchronization
 import Testing
 
 /// The first subject: `ProgressClient.poll` (which `tape poll` runs) holds every oracle on
@@ -66,4 +67,49 @@ struct ProgressClientFuzzTests {
     }
     #expect(reason.contains("403"))
   }
+
+  @Test("an unknown status is yielded, said, and polled through to the real end")
+  func unknownIsSaidAndPolledThrough() async {
+    let session = PollingSession(
+      api: .check, truth: GroundTruth(runningMilliseconds: 20_000),
+      twists: [Scheduled(poll: 1, count: 2, effect: .unknownStatus(variant: 0))])
+    let seen = Seen()
+    let verdict = await PollingFuzz.run(session) { context in
+      var last: TaskProgress?
+      for try await progress in context.client.poll(
+        context.task, random: SeededGenerator(seed: context.seed))
+      {
+        seen.add(progress)
+        last = progress
+      }
+      return .finished(last?.phase ?? .unknown)
+    }
+    #expect(verdict.passed, "\(verdict)")
+    #expect(verdict.conclusion == .succeeded)
+    let unknown = seen.values.filter { $0.phase == .unknown }
+    #expect(unknown.count == 2)
+    #expect(unknown.allSatisfy { $0.detail?.contains("undocumented task_status") == true })
+  }
+
+  @Test("giving up at the deadline on a task that only says unknown is not stopping on unknown")
+  func deadlineOnUnknownIsNoFault() async {
+    let session = PollingSession(
+      api: .quality, truth: GroundTruth(runningMilliseconds: nil),
+      twists: [Scheduled(poll: 0, count: 10_000, effect: .unknownStatus(variant: 1))])
+    let verdict = await PollingFuzz.run(session, poller: correctPoller)
+    #expect(verdict.passed, "\(verdict)")
+    guard case .gaveUp(let reason) = verdict.conclusion else {
+      Issue.record("expected a give-up, got \(String(describing: verdict.conclusion))")
+      return
+    }
+    #expect(reason.contains("deadline"))
+    #expect(verdict.exchanges.allSatisfy { $0.kind == .identity || $0.shows == .unknown })
+  }
+}
+
+/// Snapshots seen by a poller under test.
+private final class Seen: Sendable {
+  private let storage = Mutex<[TaskProgress]>([])
+  func add(_ progress: TaskProgress) { storage.withLock { $0.append(progress) } }
+  var values: [TaskProgress] { storage.withLock { $0 } }
 }
