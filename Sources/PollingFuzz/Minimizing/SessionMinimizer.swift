@@ -92,6 +92,11 @@ enum SessionMinimizer {
         stallPercent: truth.stallPercent, outcome: truth.outcome)
       result.append(shorter)
     }
+    if truth.runningMilliseconds == nil {
+      var ending = session
+      ending.truth.runningMilliseconds = 60_000
+      result.append(ending)
+    }
     if truth.stallPercent != nil {
       var unstalled = session
       unstalled.truth.stallPercent = nil
