@@ -45,7 +45,9 @@ func pollCheckTask(
     if response.statusCode == 200 {
       let phase = try CheckTaskProgress(jsonData: body).taskProgress.phase
       if phase.isTerminal { return phase }  // .unknown is not: keep polling
-    } else if response.statusCode != 429 && (response.statusCode < 500 || response.statusCode == 501) {
+    } else if response.statusCode != 429,
+      response.statusCode < 500 || response.statusCode == 501
+    {
       throw URLError(.badServerResponse)  // 401, 403, 501...: not worth retrying
     }
     try await clock.sleep(for: .seconds(5))
