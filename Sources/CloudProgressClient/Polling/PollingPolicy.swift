@@ -9,8 +9,8 @@ import Foundation
 /// `Retry-After` says but never less than `throttleFloor` (a `Retry-After: 0` storm is still
 /// a storm), else `throttleFloor` plus a jittered backoff. A 5xx (but 501) or a lost
 /// connection is retried with the same backoff (or its `Retry-After`, when longer), at most
-/// `maximumRetries` times in a row; so is an IAM token request that met a 429 or a 5xx. Nothing else is retried: never a refused signature
-/// (five in a row lock the key) or a 403.
+/// `maximumRetries` times in a row; so is an IAM token request that met a 429 or a 5xx.
+/// Nothing else is retried: never a refused signature (five in a row lock the key) or a 403.
 public struct PollingPolicy: Hashable, Sendable {
   /// The backoff ceiling of the first wait.
   public var initialInterval: Duration
