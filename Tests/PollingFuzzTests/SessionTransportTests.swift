@@ -2,6 +2,7 @@ import CloudProgress
 import Foundation
 import PollingFuzz
 import Synchronization
+import Tape
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -58,7 +59,7 @@ struct SessionTransportTests {
     #expect(answeredAt == formatter.string(from: Date(timeIntervalSince1970: 1_795_046_401)))
   }
 
-  @Test("a dropped connection throws; a truncated body is shorter than its Content-Length")
+  @Test("a dropped connection throws; a cut body throws with the head and half the body")
   func droppedAndTruncated() async throws {
     let session = PollingSession(
       api: .cpts, truth: GroundTruth(runningMilliseconds: nil),
@@ -67,10 +68,17 @@ struct SessionTransportTests {
         Scheduled(poll: 1, effect: .truncatedBody),
       ])
     let results = await answers(session, waits: [.zero, .seconds(1)])
-    #expect(throws: URLError.self) { try results[0].get() }
-    let head = try results[1].get()
+    guard case .failure(let dropped) = results[0], case .failure(let cut) = results[1] else {
+      Issue.record("expected two failures, got \(results)")
+      return
+    }
+    #expect(dropped.code == .networkConnectionLost)
+    #expect(dropped.partialResponse == nil)
+    #expect(cut.code == .networkConnectionLost)
+    let head = try #require(cut.partialResponse)
     #expect(head.statusCode == 200)
-    #expect(head.value(forHTTPHeaderField: "Content-Length").flatMap(Int.init) ?? 0 > 0)
+    let length = try #require(head.value(forHTTPHeaderField: "Content-Length").flatMap(Int.init))
+    #expect(cut.partialBody?.count == length / 2)
   }
 
   @Test("a poller that sends past the poll limit hangs the session, and is judged so")

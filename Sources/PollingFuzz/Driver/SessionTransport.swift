@@ -167,7 +167,18 @@ final class SessionTransport: HTTPTransport {
     exchange.status = status
     exchange.answeredAt = answeredAt
     exchange.retryAfter = retryAfterWait(retryAfter, answeredAt: answeredDate)
-    if fault == .truncatedBody { exchange.shows = nil }
+    if status == 200, fault == .truncatedBody {
+      // As a URLSession reports a connection cut partway through the body (and as Tape's
+      // own truncatedBody fault does): the head and the bytes that came, in the error.
+      exchange.shows = nil
+      log.append(exchange)
+      throw URLError(
+        .networkConnectionLost,
+        userInfo: [
+          URLError.partialBodyKey: body,
+          URLError.partialResponseKey: response(request, status, headers),
+        ])
+    }
     log.append(exchange)
     return (body, response(request, status, headers))
   }

@@ -6,7 +6,8 @@ import CloudProgress
 struct PollRecord: Hashable, Sendable, Codable {
   /// The real phase when the poll was sent.
   var truth: String
-  /// The connection dropped: no interaction in the cassette.
+  /// The connection dropped (or was cut partway through the body): no interaction in the
+  /// cassette.
   var dropped: Bool?
   /// How long the answer took, in milliseconds, when it was slow.
   var delayMilliseconds: Int?
@@ -16,7 +17,8 @@ struct PollRecord: Hashable, Sendable, Codable {
   /// The record of a live exchange.
   init(_ exchange: Exchange) {
     truth = exchange.truth.rawValue
-    dropped = exchange.status == nil ? true : nil
+    // A cut connection leaves no interaction in the cassette either.
+    dropped = exchange.status == nil || exchange.fault == .truncatedBody ? true : nil
     let delay = milliseconds(exchange.answeredAt - exchange.sentAt)
     delayMilliseconds = delay > 0 ? delay : nil
     fault = exchange.fault?.description

@@ -42,7 +42,9 @@ final class ReplayTransport: HTTPTransport {
       answeredAt: sentAt, truth: truth)
     if !isIdentity, poll < polls.count, let record {
       if record.dropped == true {
-        exchange.fault = .droppedConnection
+        exchange.fault =
+          record.fault == WireFault.truncatedBody.description
+          ? .truncatedBody : .droppedConnection
         log.append(exchange)
         throw URLError(.networkConnectionLost)
       }

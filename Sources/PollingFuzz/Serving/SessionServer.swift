@@ -17,9 +17,9 @@ import Synchronization
 /// answer that showed the end is taken as read right; stopping on anything else is giving
 /// up there, which the oracles judge (stopping on unknown, giving up on a running task).
 ///
-/// Over the wire a dropped connection is answered 502 with `Connection: close`, and a
-/// truncated body arrives with a `Content-Length` of its own length (LoopbackHTTP frames
-/// every body): both still read as failed polls.
+/// Over the wire a dropped connection, and a body cut partway, are answered 502 with
+/// `Connection: close` (LoopbackHTTP frames every body whole): both still read as failed
+/// polls.
 public final class SessionServer: Sendable {
   /// One session's state.
   private final class Slot: Sendable {

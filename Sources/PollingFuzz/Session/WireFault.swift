@@ -28,7 +28,9 @@ public enum WireFault: Hashable, Sendable, Codable, CustomStringConvertible {
   case notImplemented
   /// The connection drops before an answer: `URLError(.networkConnectionLost)`.
   case droppedConnection
-  /// A 200 whose body is cut short (its `Content-Length` says more).
+  /// The connection is cut partway through a 200's body: `URLError(.networkConnectionLost)`
+  /// with the head and the half of the body that came in its `userInfo`, as a `URLSession`
+  /// reports it (and as Tape's `FaultOverlay.truncatedBody(to:)` does).
   case truncatedBody
   /// The answer comes this late (the request is in flight meanwhile).
   case slowAnswer(milliseconds: Int)
