@@ -21,6 +21,7 @@ let package = Package(
     .library(name: "CloudSimulator", targets: ["CloudSimulator"]),
     .library(name: "DecoderFuzz", targets: ["DecoderFuzz"]),
     .library(name: "CloudDrift", targets: ["CloudDrift"]),
+    .library(name: "PollingFuzz", targets: ["PollingFuzz"]),
     .executable(name: "tape", targets: ["tape"]),
   ],
   targets: [
@@ -43,11 +44,19 @@ let package = Package(
     .target(name: "DecoderFuzz", dependencies: ["CloudProgress", "JSONTree"]),
     // The drift report's reading of the five APIs: Tape's inspector over the models.
     .target(name: "CloudDrift", dependencies: ["Tape", "CloudProgress", "DecoderFuzz", "JSONTree"]),
+    // Generated polling sessions against a user's poller, judged against their ground truth.
+    .target(
+      name: "PollingFuzz",
+      dependencies: [
+        "CloudProgress", "CloudProgressClient", "HTTPTransportCore", "JSONTree", "LoopbackHTTP",
+        "Tape",
+      ]),
     .target(
       name: "TapeCommandLine",
       dependencies: [
         "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz", "JSONTree",
         "LoopbackHTTP", "Tape", "TapeServer", "HTTPTransportCore", "CloudSigning", "CloudDrift",
+        "PollingFuzz",
       ]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).
@@ -73,6 +82,10 @@ let package = Package(
       ],
       path: "Benchmarks/ClientBench"),
     .executableTarget(
+      name: "polling-fuzz-bench",
+      dependencies: ["PollingFuzz", "PlantedPollerBugs", "CloudProgress", "CloudProgressClient"],
+      path: "Benchmarks/PollingFuzzBench"),
+    .executableTarget(
       name: "decode-bench", dependencies: ["CloudProgress", "JSONTree"],
       path: "Benchmarks/DecodeBench"),
     .executableTarget(
@@ -86,6 +99,11 @@ let package = Package(
     .executableTarget(
       name: "planted-trap-worker", dependencies: ["DecoderFuzz", "FuzzPlantedTrap"],
       path: "Tests/PlantedTrapWorker"),
+    // Test-only: pollers with one planted bug each, for the polling fuzzer's oracles.
+    .target(
+      name: "PlantedPollerBugs",
+      dependencies: ["PollingFuzz", "CloudProgress", "CloudProgressClient"],
+      path: "Tests/PlantedPollerBugs"),
     // Test-only: the seeded generator the test targets share.
     .target(name: "SeededRandom", dependencies: ["CloudProgressClient"], path: "Tests/SeededRandom"),
     .target(
@@ -130,13 +148,19 @@ let package = Package(
         "HTTPTransportCore",
       ]),
     .testTarget(
+      name: "PollingFuzzTests",
+      dependencies: [
+        "PollingFuzz", "PlantedPollerBugs", "CloudProgress", "CloudProgressClient",
+        "HTTPTransportCore", "Tape", "TapeTesting",
+      ]),
+    .testTarget(
       name: "TapeServerTests",
       dependencies: ["TapeServer", "Tape", "LoopbackHTTP", "HTTPTransportCore"]),
     .testTarget(
       name: "TapeCommandLineTests",
       dependencies: [
         "TapeCommandLine", "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz",
-        "Tape", "LoopbackHTTP", "RedirectTestSupport",
+        "Tape", "LoopbackHTTP", "RedirectTestSupport", "PollingFuzz",
       ]),
   ],
   swiftLanguageModes: [.v6]

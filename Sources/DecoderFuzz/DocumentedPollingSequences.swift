@@ -26,8 +26,8 @@ public enum DocumentedPollingSequences {
   /// `cassettes/insight-import-polling.json`.
   static let insight = [
     #"{"create_date":9223372036854776000,"create_user":"tape","id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"","import_type":"import","name":"simulated import","obs_bucket":"tape-simulator","obs_object_key":"package.zip","status":0,"update_date":1795000000000,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
-    #"{"create_date":9223372036854776000,"create_user":"tape","id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"","import_type":"import","name":"simulated import","obs_bucket":"tape-simulator","obs_object_key":"package.zip","status":4,"update_date":1795000001133,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
-    #"{"create_date":9223372036854776000,"create_user":"tape","id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"Import successful.","import_type":"import","name":"simulated import","obs_bucket":"tape-simulator","obs_object_key":"package.zip","status":1,"update_date":1795000004116,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
+    #"{"create_date":9223372036854776000,"create_user":"tape","id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"","import_type":"import","name":"simulated import","obs_bucket":"tape-simulator","obs_object_key":"package.zip","status":4,"update_date":1795000001567,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
+    #"{"create_date":9223372036854776000,"create_user":"tape","id":"2406a337-xxxx-a5b2-b01a61d2043b","import_detail":"Import successful.","import_type":"import","name":"simulated import","obs_bucket":"tape-simulator","obs_object_key":"package.zip","status":1,"update_date":1795000004805,"workspace_id":"12913c92-xxxx-b8fd-a72af3945b61"}"#,
   ]
 
   /// `cassettes/quality-export-polling.json`.

@@ -255,10 +255,10 @@ enum PollCommand {
 
   /// Polls until the task finishes, an error ends it, the deadline passes (on the real
   /// clock, whatever the request in flight is doing: it is cancelled) or `until` returns.
-  private static func poll(
+  static func poll(
     _ client: ProgressClient, _ task: TaskReference, _ policy: PollingPolicy, seed: UInt64?,
     live: LiveLine?, print: @escaping @Sendable (String) -> Void,
-    until: (@Sendable () async -> Void)?
+    until: (@Sendable () async -> Void)? = nil
   ) async -> CommandOutcome {
     let seen = Seen()
     let end = await withTaskGroup(of: PollEnd?.self) { group -> PollEnd in
@@ -381,7 +381,7 @@ enum PollCommand {
     }
   }
 
-  private static func parse(_ arguments: [String]) throws(Stop) -> Options {
+  static func parse(_ arguments: [String]) throws(Stop) -> Options {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(

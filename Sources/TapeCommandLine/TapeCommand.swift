@@ -14,6 +14,7 @@ public enum TapeCommand {
       har       convert cassettes to and from HAR 1.2 (har export, har import)
       inspect   show a cassette: interactions, polling sequences with their progress, redactions
       poll      poll one task until it finishes (against the cloud, or the simulator)
+      poll-fuzz serve generated polling sessions to a poller in any language and judge it
       proxy     a recording reverse proxy: any client records through it
       serve     replay cassettes over HTTP on 127.0.0.1 for clients in any language
       simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
@@ -69,7 +70,7 @@ public enum TapeCommand {
       return .usageError("record runs asynchronously: start it with main(_:)", usage: usage)
     case "poll":
       return .usageError("poll runs asynchronously: start it with main(_:)", usage: usage)
-    case "simulate", "serve", "proxy":
+    case "simulate", "serve", "proxy", "poll-fuzz":
       return .usageError("\(command) runs until interrupted: start it with main(_:)", usage: usage)
     case "help", "--help", "-h": return .success(usage)
     default: return .usageError("unknown command '\(command)'", usage: usage)
@@ -99,6 +100,9 @@ public enum TapeCommand {
       return await ProxyCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
         print: print, until: until)
+    }
+    if arguments.first == "poll-fuzz" {
+      return await PollFuzzCommand.run(Array(arguments.dropFirst()), print: print, until: until)
     }
     if arguments.first == "serve" {
       return await ServeCommand.run(Array(arguments.dropFirst()), print: print, until: until)

@@ -62,7 +62,7 @@ struct ReadmeExampleTests {
     let files =
       FileManager.default.enumerator(atPath: testFolder.path)?
       .compactMap { $0 as? String }.filter { $0.hasSuffix("ReadmeExampleTests.swift") } ?? []
-    #expect(files.count == 6)
+    #expect(files.count == 7)
     let sources = try files.map { file in
       try String(contentsOf: testFolder.appending(path: file), encoding: .utf8)
     }

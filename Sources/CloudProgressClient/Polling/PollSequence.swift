@@ -100,7 +100,9 @@ public struct PollSequence<Random: RandomNumberGenerator & Sendable>: AsyncSeque
       case .final:
         throw error
       case .throttled(let retryAfter?):
-        return retryAfter
+        // Found by the polling fuzzer: `Retry-After: 0` (or a date already past) made a
+        // request storm; a 429 is never answered sooner than the throttle floor.
+        return Swift.max(retryAfter, policy.throttleFloor)
       case .throttled(nil):
         throttles += 1
         return policy.throttleFloor + policy.jitteredDelay(step: throttles - 1, using: &random)

@@ -75,6 +75,11 @@ public final class VirtualClock: Clock, Sendable {
     return try await withTaskExecutorPreference(executor, operation: body)
   }
 
+  /// The executor of this clock's ``run(_:)`` scopes, once one has run: for a task started
+  /// inside a scope with `Task(executorPreference:)` that must run on the scope's time line
+  /// without being a child of it (the polling fuzzer's poller, which may never return).
+  package var scopeTaskExecutor: (any TaskExecutor)? { scopeExecutor.withLock { $0 } }
+
   /// The current virtual time.
   public var now: Instant { state.withLock { $0.now } }
 

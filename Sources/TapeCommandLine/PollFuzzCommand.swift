@@ -1,0 +1,140 @@
+import CloudProgress
+import Foundation
+import PollingFuzz
+import Synchronization
+
+/// `tape poll-fuzz <api>`: serves generated polling sessions over HTTP on 127.0.0.1 to a
+/// poller in any language, and judges each from the server's side.
+enum PollFuzzCommand {
+  static let usage = """
+    usage: tape poll-fuzz <api> [--sessions <n>] [--seed <n>] [--port <p>] [--quiet <s>]
+                          [--deadline <s>] [--floor <s>]
+
+    Serves <n> generated polling sessions of cpts, insight, quality, drs or check on
+    127.0.0.1 (real time): a poller picks session k by polling the task id fuzz-<k> (the
+    project id for cpts) on the operation's documented path, with --endpoint (or its SDK's
+    endpoint override) set to the printed address. Each session is judged once its poller
+    has been quiet for --quiet seconds, against the oracles of the polling fuzzer that a
+    server can see: polls after the end, Retry-After, backoff after 429 and 5xx, the floor
+    between polls, refused requests retried, its deadline, stopping on an unknown status
+    or a running task. Ends when every session was judged, or on Ctrl-C.
+
+    options:
+      --sessions <n>   how many sessions (default 5)
+      --seed <n>       the generator's seed (default 1)
+      --port <p>       the port (default: any free one)
+      --quiet <s>      seconds of quiet after which a session is judged (default 60:
+                       longer than the poller's longest wait)
+      --deadline <s>   the poller's own deadline, for the deadline oracle (default 900)
+      --floor <s>      the least wait between polls (default 1)
+      -h, --help       print this text
+
+    exit status: 0 every session passed; 1 a session failed an oracle; 2 usage.
+
+    """
+
+  /// Serves until every session was judged or `until` returns.
+  static func run(
+    _ arguments: [String], print: @escaping @Sendable (String) -> Void,
+    until: @escaping @Sendable () async -> Void
+  ) async -> CommandOutcome {
+    let scanner: ArgumentScanner
+    do {
+      scanner = try ArgumentScanner(
+        arguments,
+        valueOptions: ["--sessions", "--seed", "--port", "--quiet", "--deadline", "--floor"],
+        flagOptions: ["--help", "-h"])
+    } catch {
+      return .usageError(error.message, usage: usage)
+    }
+    if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
+    guard scanner.positionals.count == 1, let api = CloudAPI(rawValue: scanner.positionals[0])
+    else {
+      return .usageError("name one API: cpts, insight, quality, drs or check", usage: usage)
+    }
+    func number(_ name: String, _ fallback: Double) -> Double? {
+      guard let text = scanner.options[name] else { return fallback }
+      return Double(text).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil }
+    }
+    guard let sessions = number("--sessions", 5).map(Int.init), sessions > 0,
+      let seed = scanner.options["--seed"].map({ UInt64($0) }) ?? 1,
+      let quiet = number("--quiet", 60), let deadline = number("--deadline", 900),
+      let floor = number("--floor", 1)
+    else {
+      return .usageError(
+        "--sessions, --seed, --quiet, --deadline and --floor take non-negative numbers",
+        usage: usage)
+    }
+    let port: UInt16
+    do {
+      port = try scanner.port()
+    } catch {
+      return .usageError(error.message, usage: usage)
+    }
+    let generator = SessionGenerator(api: api, seed: seed)
+    let finished = Finish()
+    let server: SessionServer
+    do {
+      server = try SessionServer.start(
+        sessions: (0..<sessions).map(generator.session),
+        expectations: Expectations(
+          floor: .milliseconds(Int(floor * 1000)), deadline: .milliseconds(Int(deadline * 1000))),
+        port: port, quietAfter: .milliseconds(Int(quiet * 1000))
+      ) { verdict in
+        print(line(verdict))
+      }
+    } catch {
+      return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
+    }
+    print(
+      "tape poll-fuzz serving \(sessions) \(api) sessions (seed \(seed)) on "
+        + "\(server.baseURL.absoluteString)\npoll the task ids fuzz-0 ... fuzz-\(sessions - 1)\n\n")
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      finished.set(continuation)
+      Task {
+        await until()
+        finished.resume()
+      }
+      Task {
+        // Until every session was judged, or the command ended otherwise.
+        while server.judged.count < sessions, !finished.isDone {
+          try? await Task.sleep(for: .milliseconds(200))
+        }
+        finished.resume()
+      }
+    }
+    let verdicts = await server.stop()
+    let failed = verdicts.filter { !$0.passed }
+    var summary =
+      "\n\(verdicts.count) of \(sessions) sessions polled, \(failed.count) failed an oracle\n"
+    for verdict in failed { summary += "\n\(verdict)\n" }
+    return CommandOutcome(status: failed.isEmpty ? 0 : 1, output: summary, errorOutput: "")
+  }
+
+  /// `fuzz-3: ✓ 12 polls, finished: succeeded` or `fuzz-3: ✗ tooFast at #2: ...`.
+  static func line(_ verdict: Verdict) -> String {
+    let head = "session #\(verdict.session.index): "
+    guard let violation = verdict.violations.first else {
+      return head + "✓ \(verdict.polls) polls, \(verdict.conclusion?.description ?? "-")\n"
+    }
+    return head + "✗ \(violation)"
+      + (verdict.violations.count > 1 ? " (+\(verdict.violations.count - 1) more)" : "") + "\n"
+  }
+}
+
+/// The end of serving: the first of Ctrl-C and the last verdict resumes it.
+private final class Finish: Sendable {
+  private let continuation = Mutex<CheckedContinuation<Void, Never>?>(nil)
+  private let done = Mutex(false)
+
+  func set(_ continuation: CheckedContinuation<Void, Never>) {
+    self.continuation.withLock { $0 = continuation }
+  }
+
+  func resume() {
+    done.withLock { $0 = true }
+    continuation.withLock { $0.take() }?.resume()
+  }
+
+  var isDone: Bool { done.withLock { $0 } }
+}

@@ -1,0 +1,115 @@
+import CloudProgress
+import CloudProgressClient
+import PlantedPollerBugs
+import PollingFuzz
+import Synchronization
+import Testing
+
+/// The first subject: `ProgressClient.poll` (which `tape poll` runs) holds every oracle on
+/// generated sessions of each API.
+@Suite("Polling fuzz: ProgressClient.poll")
+struct ProgressClientFuzzTests {
+  @Test(arguments: CloudAPI.allCases)
+  func holdsEveryOracle(_ api: CloudAPI) async {
+    let report = await PollingFuzz.run(
+      api, sessions: 150, seed: 2, stopAtFirstFinding: false, minimizes: false,
+      poller: correctPoller)
+    #expect(report.sessions == 150)
+    #expect(report.findings.isEmpty, "\(report)")
+  }
+
+  @Test("before the fix, full jitter from zero re-polled under the 1 s floor")
+  func fullJitterFromZeroIsFound() async throws {
+    let report = await PollingFuzz.run(
+      .check, sessions: 100, seed: 2, poller: PlantedPollerBug.pollsWithoutFloor.poller)
+    let finding = try #require(report.findings.first)
+    #expect(finding.minimized.violations.contains { [.tooFast, .noBackoff].contains($0.oracle) })
+  }
+
+  @Test("a 429 with Retry-After: 0 waits the throttle floor (it used to re-poll at once)")
+  func retryAfterZeroWaitsTheFloor() async {
+    let session = PollingSession(
+      api: .check, truth: GroundTruth(runningMilliseconds: 20_000),
+      faults: [Scheduled(poll: 1, count: 3, effect: .throttled(.seconds(0)))])
+    let verdict = await PollingFuzz.run(session, poller: correctPoller)
+    #expect(verdict.passed, "\(verdict)")
+    let throttled = verdict.exchanges.filter { $0.status == 429 }
+    #expect(throttled.count == 3)
+    for answer in throttled {
+      let next = verdict.exchanges.first { $0.sentAt > answer.sentAt }
+      #expect(next.map { $0.sentAt - answer.answeredAt >= .seconds(2) } == true)
+    }
+  }
+
+  @Test("an expired token is renewed once through IAM, and polling goes on")
+  func expiredTokenIsRenewed() async {
+    let session = PollingSession(
+      api: .quality, truth: GroundTruth(runningMilliseconds: 30_000),
+      faults: [Scheduled(poll: 2, effect: .tokenExpired)])
+    let verdict = await PollingFuzz.run(session, poller: correctPoller)
+    #expect(verdict.passed, "\(verdict)")
+    #expect(verdict.conclusion == .succeeded)
+    #expect(verdict.exchanges.count { $0.kind == .identity } == 2)
+    #expect(verdict.exchanges.count { $0.status == 401 } == 1)
+  }
+
+  @Test("a 403 ends polling at once: it is never retried")
+  func forbiddenEndsPolling() async {
+    let session = PollingSession(
+      api: .drs, truth: GroundTruth(runningMilliseconds: nil),
+      faults: [Scheduled(poll: 3, effect: .forbidden)])
+    let verdict = await PollingFuzz.run(session, poller: correctPoller)
+    #expect(verdict.passed, "\(verdict)")
+    #expect(verdict.polls == 4)
+    guard case .gaveUp(let reason) = verdict.conclusion else {
+      Issue.record("expected a give-up, got \(String(describing: verdict.conclusion))")
+      return
+    }
+    #expect(reason.contains("403"))
+  }
+
+  @Test("an unknown status is yielded, said, and polled through to the real end")
+  func unknownIsSaidAndPolledThrough() async {
+    let session = PollingSession(
+      api: .check, truth: GroundTruth(runningMilliseconds: 20_000),
+      twists: [Scheduled(poll: 1, count: 2, effect: .unknownStatus(variant: 0))])
+    let seen = Seen()
+    let verdict = await PollingFuzz.run(session) { context in
+      var last: TaskProgress?
+      for try await progress in context.client.poll(
+        context.task, random: SeededGenerator(seed: context.seed))
+      {
+        seen.add(progress)
+        last = progress
+      }
+      return .finished(last?.phase ?? .unknown)
+    }
+    #expect(verdict.passed, "\(verdict)")
+    #expect(verdict.conclusion == .succeeded)
+    let unknown = seen.values.filter { $0.phase == .unknown }
+    #expect(unknown.count == 2)
+    #expect(unknown.allSatisfy { $0.detail?.contains("undocumented task_status") == true })
+  }
+
+  @Test("giving up at the deadline on a task that only says unknown is not stopping on unknown")
+  func deadlineOnUnknownIsNoFault() async {
+    let session = PollingSession(
+      api: .quality, truth: GroundTruth(runningMilliseconds: nil),
+      twists: [Scheduled(poll: 0, count: 10_000, effect: .unknownStatus(variant: 1))])
+    let verdict = await PollingFuzz.run(session, poller: correctPoller)
+    #expect(verdict.passed, "\(verdict)")
+    guard case .gaveUp(let reason) = verdict.conclusion else {
+      Issue.record("expected a give-up, got \(String(describing: verdict.conclusion))")
+      return
+    }
+    #expect(reason.contains("deadline"))
+    #expect(verdict.exchanges.allSatisfy { $0.kind == .identity || $0.shows == .unknown })
+  }
+}
+
+/// Snapshots seen by a poller under test.
+private final class Seen: Sendable {
+  private let storage = Mutex<[TaskProgress]>([])
+  func add(_ progress: TaskProgress) { storage.withLock { $0.append(progress) } }
+  var values: [TaskProgress] { storage.withLock { $0 } }
+}
