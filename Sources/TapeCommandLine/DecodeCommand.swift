@@ -1,6 +1,7 @@
 import CloudProgress
 import Foundation
 import JSONTree
+import Tape
 
 /// `tape decode --api <key> [--status N] [FILE | -]`: decodes a payload as the API's answer
 /// or error body and prints the model and its normalized progress.
@@ -76,11 +77,14 @@ enum DecodeCommand {
       body = try InputLimit.$bytes.withValue(limit) { try readInput(path) }
       if body.count > limit { throw InputLimit.Exceeded(limit: limit) }
     } catch let error as InputLimit.Exceeded {
-      return .failure("cannot read \(TerminalText.escaped(name)): \(error.description)")
+      return .failure(
+        "cannot read \(TerminalText.escaped(name)): \(error.description) (raise the limit "
+          + "with --max-bytes <n>)")
     } catch let error as TapeCommand.InputError {
       return .failure("cannot read \(TerminalText.escaped(name)): \(error.description)")
     } catch {
-      return .failure("cannot read \(TerminalText.escaped(name)): \(error.localizedDescription)")
+      return .failure(
+        "cannot read \(TerminalText.escaped(name)): \(FileProblem.sentence(for: error))")
     }
     let outcome = decode(body, named: name, api: api, status: status)
     return CommandOutcome(

@@ -61,7 +61,7 @@ enum HARCommand {
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
     } catch {
-      return .failure("cannot write \(output): \(error.localizedDescription)")
+      return .failure("cannot write \(output): \(FileProblem.sentence(for: error))")
     }
     return .success(
       "wrote \(output): \(cassette.interactions.count) entries from \(path)\n")
@@ -76,7 +76,7 @@ enum HARCommand {
     } catch let error as JSONParseError {
       return .failure("\(path) is not valid JSON: \(error)")
     } catch {
-      return .failure("cannot read \(path): \(error.localizedDescription)")
+      return .failure("cannot read \(path): \(FileProblem.sentence(for: error))")
     }
     do {
       let (cassette, unanswered) = try HTTPArchive.read(document, file: path)

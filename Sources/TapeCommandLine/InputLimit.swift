@@ -16,7 +16,7 @@ public enum InputLimit {
     public var limit: Int
     /// The sentence for people.
     public var description: String {
-      "it is larger than \(limit) bytes (raise the limit with --max-bytes <n>)"
+      "it is larger than the limit of \(limit) bytes"
     }
   }
 

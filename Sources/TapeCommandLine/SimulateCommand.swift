@@ -1,6 +1,7 @@
 import CloudProgress
 import CloudSimulator
 import Foundation
+import Tape
 
 /// `tape simulate [--port N] [--scenario FILE]`: serves the five endpoints and IAM on
 /// 127.0.0.1 until interrupted.
@@ -62,7 +63,7 @@ enum SimulateCommand {
       } catch {
         return CommandOutcome(
           status: 2, output: "",
-          errorOutput: "error: cannot read \(path): \(error.localizedDescription)\n")
+          errorOutput: "error: cannot read \(path): \(FileProblem.sentence(for: error))\n")
       }
     }
     let simulator: CloudSimulator

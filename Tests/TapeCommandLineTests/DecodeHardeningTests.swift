@@ -47,7 +47,7 @@ struct DecodeHardeningTests {
     #expect(status == 1)
     #expect(
       message
-        == "error: cannot read standard input: it is larger than 1000000 bytes (raise the limit with --max-bytes <n>)\n"
+        == "error: cannot read standard input: it is larger than the limit of 1000000 bytes (raise the limit with --max-bytes <n>)\n"
     )
   }
 

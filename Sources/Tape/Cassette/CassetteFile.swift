@@ -15,7 +15,7 @@ public enum CassetteFile {
     } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
       throw CassetteError(file: file, problem: .missing)
     } catch {
-      throw CassetteError(file: file, problem: .inputOutput(error.localizedDescription))
+      throw CassetteError(file: file, problem: .inputOutput(FileProblem.sentence(for: error)))
     }
     return try decode(data, file: file)
   }
@@ -46,7 +46,7 @@ public enum CassetteFile {
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try encode(cassette).write(to: url, options: .atomic)
     } catch {
-      throw CassetteError(file: url.path, problem: .inputOutput(error.localizedDescription))
+      throw CassetteError(file: url.path, problem: .inputOutput(FileProblem.sentence(for: error)))
     }
   }
 }

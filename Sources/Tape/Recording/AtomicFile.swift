@@ -23,7 +23,8 @@ enum AtomicFile {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      throw Failure(path: folder.path, reason: "cannot create the folder: \(error)")
+      throw Failure(
+        path: folder.path, reason: "cannot create the folder: \(FileProblem.sentence(for: error))")
     }
     removeStaleTemporaries(of: url)
     let temporary = folder.appending(

@@ -68,7 +68,8 @@ extension CassetteRecorder {
       data = try Data(contentsOf: url)
     } catch {
       throw RecordingError(
-        file: journalName, problem: .inputOutput("cannot read: \(error.localizedDescription)"))
+        file: journalName, problem: .inputOutput("cannot read: \(FileProblem.sentence(for: error))")
+      )
     }
     let contents = try JournalContents(data, file: journalName)
     var recovery = JournalRecovery(
