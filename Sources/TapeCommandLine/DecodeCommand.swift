@@ -22,7 +22,7 @@ enum DecodeCommand {
       --version         print the version
 
     Control characters from the payload (escape sequences, NUL) are printed escaped
-    (\u{1B}), never sent to the terminal.
+    (\\u{1B}), never sent to the terminal.
 
     A field the progress does not depend on (a name, a time, an id) that came as another
     type is listed under "wire anomalies" and does not fail the decode; a field the

@@ -5,14 +5,16 @@ import Glibc
 /// SIGPIPE, so that it goes on and writes its cassette, and the text is dropped. (Foundation's
 /// `FileHandle.write(_:)` traps on that error.)
 public enum StandardStream {
-  /// Writes `text` to standard output; dropped if nobody reads it any more.
+  /// Writes `text` to standard output, control characters escaped (see
+  /// `TerminalText.neutralized`); dropped if nobody reads it any more.
   public static func output(_ text: String) {
-    write(text, to: STDOUT_FILENO)
+    write(TerminalText.neutralized(text), to: STDOUT_FILENO)
   }
 
-  /// Writes `text` to standard error; dropped if nobody reads it any more.
+  /// Writes `text` to standard error, control characters escaped; dropped if nobody reads
+  /// it any more.
   public static func error(_ text: String) {
-    write(text, to: STDERR_FILENO)
+    write(TerminalText.neutralized(text), to: STDERR_FILENO)
   }
 
   /// Writes all of `text` to `descriptor`, or as much as it takes before an error.

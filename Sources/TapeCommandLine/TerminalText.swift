@@ -16,6 +16,20 @@ enum TerminalText {
     return String(result)
   }
 
+  /// What Tape's own line rewriters start a chunk with: back to the line's start and clear
+  /// it (`LiveLine`, `ProgressPrinter`).
+  static let lineRewrites = ["\r\u{1B}[2K", "\r\u{1B}[K"]
+
+  /// `text` as a command prints it: every control character from anywhere escaped (a
+  /// service's message, a path from a request, a cassette's value), but for a leading line
+  /// rewrite of Tape's own.
+  static func neutralized(_ text: String) -> String {
+    for prefix in lineRewrites where text.hasPrefix(prefix) {
+      return prefix + escaped(String(text.dropFirst(prefix.count)))
+    }
+    return escaped(text)
+  }
+
   private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     if value == 0x0A || value == 0x09 { return false }
