@@ -11,7 +11,8 @@ struct TerminalEscapeTests {
 
   @Test("tape poll prints a service's error_msg holding ESC escaped")
   func serviceMessage() async throws {
-    let body = #"{"error_code": "CC.00000001", "error_msg": "bad\u001b[2J\u001b]0;owned\u0007 task"}"#
+    let body =
+      #"{"error_code": "CC.00000001", "error_msg": "bad\u001b[2J\u001b]0;owned\u0007 task"}"#
     let server = try HTTPServer.start { _ in .json(text: body, status: 400) }
     defer { server.beginStop() }
     let (status, output) = try await RunningTape.run(
