@@ -139,9 +139,10 @@ enum ServeCommand {
     let counts = server.requestCounts
     let interactions = server.player.cassette.interactions
     let unused = server.player.unusedInteractions
+    let total = counts.served + counts.unmatched
     var lines = [
-      "served \(counts.served) request\(counts.served == 1 ? "" : "s"); "
-        + "\(counts.unmatched) matched nothing"
+      "\(total) request\(total == 1 ? "" : "s"): \(counts.served) answered from the "
+        + "cassette, \(counts.unmatched) matched nothing (answered 404)"
     ]
     if unused.isEmpty {
       lines.append("every interaction was requested")

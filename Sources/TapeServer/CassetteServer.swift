@@ -62,8 +62,8 @@ public final class CassetteServer: Sendable {
         status: response.statusCode, headers: headers(of: response), body: body)
     } catch let failure as ReplayFailure {
       counts.withLock { $0.unmatched += 1 }
-      log(failure.report + "\n")
-      return failure.notFoundAnswer
+      log(failure.reportOverHTTP(cassette: player.source) + "\n")
+      return failure.notFoundAnswer(cassette: player.source)
     } catch {
       counts.withLock { $0.served += 1 }
       return .text("tape serve: a fault cut this answer: \(error)\n", status: 502)

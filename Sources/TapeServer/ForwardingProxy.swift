@@ -155,8 +155,8 @@ public final class ForwardingProxy: Sendable {
         } catch let failure as ReplayFailure {
           if case .notFound(let report) = unmatched {
             counts.withLock { $0.unmatched += 1 }
-            report(failure.report + "\n")
-            return failure.notFoundAnswer
+            report(failure.reportOverHTTP(cassette: player.source) + "\n")
+            return failure.notFoundAnswer(cassette: player.source)
           }
           guard failure.kind == .unmatched else { return cannotAnswer(failure) }
           // Not in the cassette: forwarded and recorded below.

@@ -69,11 +69,21 @@ struct ServeCommandTests {
     #expect((missResponse as? HTTPURLResponse)?.statusCode == 404)
     let miss = try JSONSerialization.jsonObject(with: missBody) as? [String: String]
     #expect(miss?["report"]?.contains("Closest recorded interaction: #0") == true)
+    // A client in any language is told how to record the request: through tape proxy.
+    let cassette = packageRoot.appending(path: "cassettes/check-task-polling.json").path
+    #expect(
+      miss?["report"]?.hasSuffix(
+        "To record it: run `tape proxy --upstream <the service's base URL> --cassette "
+          + "\(cassette) --record newEpisodes` where the service is reachable and send the "
+          + "request through it: new requests are appended to the cassette, the rest replays.")
+        == true, "\(miss ?? [:])")
+    #expect(miss?["report"]?.contains("swift test") == false)
 
     let stopped = await server.interrupt()
     #expect(stopped.status == 1)
     let text = stopped.output
-    #expect(text.contains("served 4 requests; 1 matched nothing"))
+    #expect(
+      text.contains("5 requests: 4 answered from the cassette, 1 matched nothing (answered 404)"))
     #expect(text.contains("every interaction was requested"))
   }
 
@@ -117,7 +127,9 @@ struct ServeCommandTests {
     }
     #expect(statuses.withLock { $0 } == [200, 200, 200, 200, 404])
     #expect(outcome.status == 1)
-    #expect(outcome.output.hasPrefix("served 4 requests; 1 matched nothing"))
+    #expect(
+      outcome.output.hasPrefix(
+        "5 requests: 4 answered from the cassette, 1 matched nothing (answered 404)"))
   }
 
   @Test("--match-header matches named headers; several cassettes are served as one")
@@ -140,7 +152,9 @@ struct ServeCommandTests {
       statuses.withLock { $0 = results }
     }
     #expect(statuses.withLock { $0 } == [404, 200, 200])
-    #expect(outcome.output.hasPrefix("served 2 requests; 1 matched nothing"))
+    #expect(
+      outcome.output.hasPrefix(
+        "3 requests: 2 answered from the cassette, 1 matched nothing (answered 404)"))
     #expect(outcome.output.contains("of 6 interactions were never requested"))
   }
 

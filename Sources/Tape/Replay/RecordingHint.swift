@@ -17,6 +17,14 @@ package enum RecordingHint {
   /// test's own command.
   package static let missingInteraction = missingInteraction(filter: nil)
 
+  /// ``missingInteraction`` for a client that reaches the cassette over HTTP (`tape serve`,
+  /// `tape proxy` replaying), in any language: record through `tape proxy`.
+  package static func missingInteractionOverHTTP(cassette: String) -> String {
+    "To record it: run `tape proxy --upstream <the service's base URL> --cassette "
+      + "\(cassette) --record newEpisodes` where the service is reachable and send the request "
+      + "through it: new requests are appended to the cassette, the rest replays."
+  }
+
   /// What to do about a cassette that does not exist.
   package static func missingCassette(filter: String?) -> String {
     "To record it: run `\(command("once", filter: filter))` where the service is reachable "
