@@ -1,3 +1,4 @@
+import CloudDrift
 import Foundation
 import JSONTree
 import Tape
@@ -83,17 +84,18 @@ enum HARCommand {
       // What browsers and proxies save holds live credentials: it goes through the one
       // recorder write (redacted, live secrets collected and replaced, scanned, written
       // atomically); a secret that survives refuses the import.
-      let recorder = CassetteRecorder(redactor: .huaweiCloud)
+      let recorder = CassetteRecorder(redactor: .huaweiCloud, drift: .huaweiCloud)
       for interaction in cassette.interactions { recorder.keep(interaction) }
       let summary = try recorder.write(
         to: URL(fileURLWithPath: output), named: output, metadata: cassette.metadata)
+      let drift = summary.driftText.isEmpty ? "" : summary.driftText + "\n"
       let skipped =
         unanswered.isEmpty
         ? ""
         : "skipped \(unanswered.count) entr\(unanswered.count == 1 ? "y" : "ies") with no answer "
           + "(response status 0: \(unanswered.map { "log/entries/\($0)" }.joined(separator: ", ")))\n"
       return .success(
-        skipped + "wrote \(output): \(summary.recorded) interactions from \(path)\n")
+        skipped + "wrote \(output): \(summary.recorded) interactions from \(path)\n" + drift)
     } catch let error as CassetteError {
       return .failure(error.description)
     } catch {

@@ -16,10 +16,11 @@ struct RecordingTransportDriftTests {
   /// Records one request per answer of `answers` through a `RecordingTransport` against a
   /// loopback server, into `file`; returns the write's summary.
   func record(
-    _ answers: [(status: Int, body: String)], into file: URL, appending: Bool = false
+    _ answers: [(status: Int, body: String)], into file: URL, appending: Bool = false,
+    drift: DriftInspector? = .huaweiCloud
   ) async throws -> CassetteRecorder.Summary {
     let server = try ScriptedServer(answers)
-    let recorder = CassetteRecorder(redactor: .huaweiCloud, drift: .huaweiCloud)
+    let recorder = CassetteRecorder(redactor: .huaweiCloud, drift: drift)
     let transport = RecordingTransport(
       upstream: StandInTransport(at: server.baseURL), recorder: recorder)
     for _ in answers {
@@ -156,5 +157,21 @@ struct RecordingTransportDriftTests {
         == true)
     // The report covers the whole cassette: the documented answer brought the info.
     #expect(appended.drift?.findings.contains { $0.kind == .missingMember } == false)
+  }
+
+  @Test("an append without an inspector drops the report it cannot vouch for")
+  func appendWithoutInspector() async throws {
+    let folder = DriftFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appending(path: "check.json")
+    _ = try await record([(200, DriftFixtures.drifted)], into: file)
+    #expect(
+      try CassetteFile.load(from: file).metadata.keys.contains { DriftReport.isMetadataKey($0) })
+    let appended = try await record(
+      [(200, DriftFixtures.documented)], into: file, appending: true, drift: nil)
+    #expect(appended.stored == 2)
+    #expect(appended.drift == nil)
+    let metadata = try CassetteFile.load(from: file).metadata
+    #expect(!metadata.keys.contains { DriftReport.isMetadataKey($0) }, "\(metadata)")
   }
 }

@@ -186,6 +186,27 @@ struct HARCommandTests {
     #expect(cassette.interactions.map(\.request.url) == ["https://h.example/a"])
   }
 
+  @Test("an import reads the five APIs' answers for drift, like every recording path")
+  func importReportsDrift() throws {
+    let archive = #"""
+      {"log": {"entries": [{"startedDateTime": "2026-11-30T10:00:00Z",
+        "request": {"method": "GET", "headers": [],
+          "url": "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/t1/progress"},
+        "response": {"status": 200, "headers": [], "content": {"mimeType": "application/json",
+          "text": "{\"task_status\": 7, \"progress\": {\"ratio\": \"10%\", \"info\": \"running\"}}"}}}]}}
+      """#
+    let output = temporaryFile(".json")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let outcome = HARCommand.run(["import", "in.har", "--out", output.path]) { _ in
+      Data(archive.utf8)
+    }
+    #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    #expect(
+      outcome.output.contains("check /task_status: undocumented value: 7"), "\(outcome.output)")
+    let metadata = try CassetteFile.load(from: output).metadata
+    #expect(metadata["drift check: undocumented value"] == "/task_status: 7", "\(metadata)")
+  }
+
   @Test("a live token is redacted on import; a private key in a body refuses it")
   func secrets() throws {
     let token = "MIIEhgYJKoZIhvcNAQcCoIIEdzCCBHMCAQExDTALBglghkgBZQMEAgEwggLUBgkqhkiG9w0BBwGgggLF"

@@ -171,6 +171,27 @@ struct CassetteTraitTests {
     }
   }
 
+  @Test("a replay failure the test lets through is reported once, with the test's command")
+  func reportedOnce() async throws {
+    let seen = Mutex<[String]>([])
+    try await withKnownIssue {
+      try await runScope(.cassette("check-task-polling", unusedInteractions: .ignore)) {
+        let tape = try #require(CassettePlayer.current)
+        _ = try await tape.transport.send(
+          request("https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/nope/progress"))
+      }
+    } matching: { issue in
+      let text = issue.comments.map(\.rawValue).joined() + (issue.error.map { "\($0)" } ?? "")
+      seen.withLock { $0.append(text) }
+      return true
+    }
+    let texts = seen.withLock { $0 }
+    #expect(texts.count == 1, "\(texts)")
+    #expect(
+      texts.first?.contains("`TAPE_RECORD=newEpisodes swift test --filter reportedOnce`") == true)
+    #expect(!texts.contains { $0.contains("<the test>") })
+  }
+
   @Test("a missing cassette names the command that records it (CI set: never records)")
   func missingCassetteHint() async throws {
     for environment in [[:], ["TAPE_RECORD": "once", "CI": "1"]] {

@@ -319,6 +319,10 @@ public final class CassetteRecorder: Sendable {
         report = drifted
       }
     }
+    if report == nil {
+      // A report kept from an earlier recording (appended to) does not cover this one.
+      cassette.metadata = cassette.metadata.filter { !DriftReport.isMetadataKey($0.key) }
+    }
     let data = CassetteFile.encode(cassette)
     let secrets = state.withLock { Array($0.liveSecrets) }
     let hits =
