@@ -15,7 +15,8 @@ import Testing
 /// every request the cassette could not answer becomes an issue carrying the full report and
 /// the request as an attachment, and unused interactions are reported as the
 /// ``UnusedInteractionPolicy`` says (the first 20 listed, the rest counted). Reports name the
-/// cassette by its path in the package (`cassettes/x.json`).
+/// cassette by its path in the package (`cassettes/x.json`). A recording says what it wrote
+/// on standard error, as a note rather than an issue.
 public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   /// The cassette name, relative to the cassette folder.
   public var name: String
@@ -44,6 +45,12 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   /// The environment to read `TAPE_RECORD`, `CI` and `TAPE_CASSETTES` from; the process's
   /// when nil (tests of the trait set it, since the real one is shared by parallel tests).
   var environment: [String: String]?
+  /// Where the trait says what it wrote: a line on standard error, not an issue (a recording
+  /// is no problem, and Swift Testing has no kind of event for a note); tests of the trait
+  /// catch it.
+  var announce: @Sendable (String) -> Void = { text in
+    FileHandle.standardError.write(Data("\(text)\n".utf8))
+  }
 
   /// Applies to each test of a suite it is attached to.
   public var isRecursive: Bool { true }
@@ -133,8 +140,14 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     do {
       let summary = try recorder.write(
         to: url, named: source, appendingTo: base, metadata: ["origin": "recorded by a test"])
-      Issue.record(
-        Comment(rawValue: summary.description), severity: .warning, sourceLocation: sourceLocation)
+      if summary.written {
+        announce(summary.description)
+      } else {
+        // Asked to record, and nothing came: worth a look.
+        Issue.record(
+          Comment(rawValue: summary.description), severity: .warning,
+          sourceLocation: sourceLocation)
+      }
     } catch {
       Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
     }

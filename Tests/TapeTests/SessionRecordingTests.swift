@@ -100,19 +100,21 @@ struct SessionRecordingTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     var trait = CassetteTrait.cassette("recorded/once", record: .once)
     trait.environment = ["TAPE_CASSETTES": folder.path]
+    let said = Mutex<[String]>([])
+    trait.announce = { text in said.withLock { $0.append(text) } }
     let url = server.baseURL.appending(path: "items/2")
     let test = try #require(Test.current)
-    try await withKnownIssue {
-      try await trait.provideScope(for: test, testCase: Test.Case.current) {
-        let tape = try #require(CassettePlayer.current)
-        _ = try await tape.transport.send(URLRequest(url: url))
-        _ = try await tape.makeURLSession().data(for: URLRequest(url: url))
-      }
-    } matching: { issue in
-      issue.severity == .warning
-        && issue.comments.map(\.rawValue).joined().hasPrefix(
-          "Tape recorded 2 interactions into \(folder.path)/recorded/once.json")
+    try await trait.provideScope(for: test, testCase: Test.Case.current) {
+      let tape = try #require(CassettePlayer.current)
+      _ = try await tape.transport.send(URLRequest(url: url))
+      _ = try await tape.makeURLSession().data(for: URLRequest(url: url))
     }
+    #expect(
+      said.withLock {
+        $0.map {
+          $0.hasPrefix("Tape recorded 2 interactions into \(folder.path)/recorded/once.json")
+        }
+      } == [true])
     await server.stop()
     let cassette = try CassetteFile.load(from: folder.appending(path: "recorded/once.json"))
     #expect(cassette.interactions.map(\.repeatCount) == [2])
@@ -121,16 +123,16 @@ struct SessionRecordingTests {
     let second = try startServer()
     var appending = CassetteTrait.cassette("recorded/once", record: .newEpisodes)
     appending.environment = ["TAPE_CASSETTES": folder.path]
+    let appended = Mutex<[String]>([])
+    appending.announce = { text in appended.withLock { $0.append(text) } }
     let newURL = second.baseURL.appending(path: "items/4")
-    try await withKnownIssue {
-      try await appending.provideScope(for: test, testCase: Test.Case.current) {
-        let tape = try #require(CassettePlayer.current)
-        _ = try await tape.transport.send(URLRequest(url: url))
-        _ = try await tape.transport.send(URLRequest(url: newURL))
-      }
-    } matching: { issue in
-      issue.comments.map(\.rawValue).joined().hasPrefix("Tape recorded 1 interaction into ")
+    try await appending.provideScope(for: test, testCase: Test.Case.current) {
+      let tape = try #require(CassettePlayer.current)
+      _ = try await tape.transport.send(URLRequest(url: url))
+      _ = try await tape.transport.send(URLRequest(url: newURL))
     }
+    #expect(
+      appended.withLock { $0.map { $0.hasPrefix("Tape recorded 1 interaction into ") } } == [true])
     await second.stop()
     let grown = try CassetteFile.load(from: folder.appending(path: "recorded/once.json"))
     #expect(
