@@ -155,8 +155,14 @@ enum RecordCommand {
     var index = arguments.startIndex
     while index < arguments.endIndex {
       let argument = arguments[index]
-      if argument == "--record" {
+      if argument == "--record" || argument.hasPrefix("--record=") {
         return .usageError("tape record names its file with --out, not --record", usage: usage)
+      }
+      if argument.hasPrefix("--out=") {
+        out = String(argument.dropFirst("--out=".count))
+        guard !out.isEmpty else { return .usageError("--out needs a value", usage: usage) }
+        index += 1
+        continue
       }
       if argument == "--out" {
         guard index + 1 < arguments.endIndex else {

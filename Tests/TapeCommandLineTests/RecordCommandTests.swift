@@ -131,8 +131,9 @@ struct RecordCommandTests {
     #expect(
       cassette.interactions.map(\.request.url).allSatisfy { $0.hasSuffix("/v2/tasks/t1/progress") })
     let named = folder.appending(path: "named.json")
+    // --out=<file> as well as --out <file>, as every option takes it.
     let cpts = await TapeCommand.main(
-      ["record", "cpts"] + options + ["--out", named.path], print: { _ in },
+      ["record", "cpts"] + options + ["--out=\(named.path)"], print: { _ in },
       until: neverAskedToStop)
     #expect(cpts.status == 0, "\(cpts.errorOutput)")
     #expect(try CassetteFile.load(from: named).interactions.count == 3)
