@@ -45,6 +45,7 @@ enum ProxyCommand {
       --cassette <file>    the cassette to record to (or replay from)
       --record <mode>      once, newEpisodes or all
       --port <port>        the port to listen on; 0 (the default) picks a free one
+      \(PortFile.help(column: 23))
       --tenant <name>=<value>
                            scrub a tenant identifier (a project, domain, workspace or
                            user id): every occurrence of <value> in URLs, headers and
@@ -77,7 +78,10 @@ enum ProxyCommand {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
-        arguments, valueOptions: ["--upstream", "--cassette", "--record", "--port", "--corpus"],
+        arguments,
+        valueOptions: [
+          "--upstream", "--cassette", "--record", "--port", "--corpus", PortFile.option,
+        ],
         flagOptions: ["--help", "-h"],
         repeatableOptions: RedactionArgument.names.union([TenantArgument.option]))
     } catch {
@@ -139,7 +143,7 @@ enum ProxyCommand {
     if mode == .once, let existing {
       return await ProxyReplay.run(
         existing, path: path, upstream: upstreamText, port: port, tenants: tenants,
-        redactor: replayRedactor, print: print, until: until)
+        redactor: replayRedactor, portFile: PortFile(scanner), print: print, until: until)
     }
     var simulator: CloudSimulator?
     let upstream: URL
@@ -200,6 +204,14 @@ enum ProxyCommand {
       await simulator?.stop()
       return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
     }
+    let portFile = PortFile(scanner)
+    if let problem = portFile.publish(proxy.baseURL) {
+      await proxy.stop()
+      await simulator?.stop()
+      recorder.journal?.remove()
+      return .failure(problem)
+    }
+    defer { portFile.remove() }
     print(
       "tape proxy listening on \(proxy.baseURL.absoluteString), forwarding to "
         + "\(upstream.absoluteString); recording to \(path)\n"

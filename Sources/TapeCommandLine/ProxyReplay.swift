@@ -14,7 +14,7 @@ import TapeServer
 enum ProxyReplay {
   static func run(
     _ cassette: Cassette, path: String, upstream: String, port: UInt16,
-    tenants: [TenantIdentifier], redactor: Redactor,
+    tenants: [TenantIdentifier], redactor: Redactor, portFile: PortFile,
     print: @escaping @Sendable (String) -> Void,
     until: @Sendable () async -> Void
   ) async -> CommandOutcome {
@@ -42,6 +42,11 @@ enum ProxyReplay {
     } catch {
       return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
     }
+    if let problem = portFile.publish(proxy.baseURL) {
+      await proxy.stop()
+      return .failure(problem)
+    }
+    defer { portFile.remove() }
     let count = cassette.interactions.count
     print(
       "tape proxy listening on \(proxy.baseURL.absoluteString), replaying \(path) "

@@ -19,6 +19,7 @@ enum ServeCommand {
 
     options:
       --port <port>           the port to listen on; 0 (the default) picks a free one
+      \(PortFile.help(column: 26))
       --exhaustion <policy>   once a sequence is used up: repeatLast (the default), fail
                               (answer 404 with the report) or cycle (start over)
       --match-header <names>  also match these request headers (comma-separated)
@@ -43,7 +44,7 @@ enum ServeCommand {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
-        arguments, valueOptions: ["--port", "--exhaustion", "--match-header"],
+        arguments, valueOptions: ["--port", "--exhaustion", "--match-header", PortFile.option],
         flagOptions: ["--help", "-h"],
         repeatableOptions: RedactionArgument.names.union([TenantArgument.option]))
     } catch {
@@ -95,9 +96,15 @@ enum ServeCommand {
     } catch {
       return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
     }
+    let portFile = PortFile(scanner)
+    if let problem = portFile.publish(server.baseURL) {
+      await server.stop()
+      return .failure(problem)
+    }
     print(banner(server, files: scanner.positionals))
     await until()
     await server.stop()
+    portFile.remove()
     return summary(server)
   }
 

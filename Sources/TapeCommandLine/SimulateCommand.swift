@@ -14,6 +14,7 @@ enum SimulateCommand {
 
     options:
       --port <port>       the port to listen on; 0 (the default) picks a free one
+      \(PortFile.help(column: 22))
       --scenario <file>   a JSON scenario; one task per API, succeeding on the third poll,
                           when absent
       -h, --help          print this text
@@ -38,7 +39,8 @@ enum SimulateCommand {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
-        arguments, valueOptions: ["--port", "--scenario"], flagOptions: ["--help", "-h"])
+        arguments, valueOptions: ["--port", "--scenario", PortFile.option],
+        flagOptions: ["--help", "-h"])
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -72,9 +74,15 @@ enum SimulateCommand {
     } catch {
       return .failure("cannot start the simulator: \(error)")
     }
+    let portFile = PortFile(scanner)
+    if let problem = portFile.publish(simulator.baseURL) {
+      _ = await stop(simulator, within: .milliseconds(500))
+      return CommandOutcome(status: 1, output: "", errorOutput: "error: \(problem)\n")
+    }
     print(banner(for: simulator))
     await until()
     let finished = await stop(simulator, within: .milliseconds(500))
+    portFile.remove()
     return .success(
       finished
         ? "simulator stopped\n" : "simulator stopped (requests still in flight were closed)\n"
