@@ -59,6 +59,10 @@ public enum FuzzCampaign {
     let state = Mutex((reports: [Int: TargetReport](), progress: FuzzProgress()))
   }
 
+  /// The largest input a campaign sends to a target: 256 KiB, well above any real progress
+  /// answer (a mutated input larger than this is replaced by its base).
+  public static let maximumInputSize = 262_144
+
   static func seconds(since start: ContinuousClock.Instant) -> Double {
     let elapsed = ContinuousClock.now - start
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -78,8 +82,6 @@ private struct TargetFuzzer {
   let mutator: Mutator
 
   static let corpusLimit = 256
-  /// The largest input sent to a target: 256 KiB, well above any real progress answer.
-  static let maximumInputSize = 262_144
   /// Inputs larger than this never join the corpus, so that stacked mutations (huge
   /// strings, repeated elements) do not grow without bound.
   static let corpusEntryLimit = 8_192
@@ -116,7 +118,7 @@ private struct TargetFuzzer {
         var bytes = mutated.bytes()
         // Stacked growth (huge strings in repeated elements) is cut back to the base, so
         // that the time budget judges the decoder, not the size of the input.
-        if bytes.count > Self.maximumInputSize {
+        if bytes.count > FuzzCampaign.maximumInputSize {
           mutated = base
           bytes = base.bytes()
         }
