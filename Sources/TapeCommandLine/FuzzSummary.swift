@@ -67,6 +67,10 @@ enum FuzzSummary {
         text += "\(state) finding \(file) [\(report.target)]: \(finding.report)\n"
       }
     }
+    let unconfirmed = reports.reduce(0) { $0 + $1.unconfirmedSlowInputs }
+    if unconfirmed > 0 {
+      text += "\(unconfirmed) slow input(s) not slow again on their own: not kept\n"
+    }
     text += "seed \(seed), shard \(shard)\n"
     text += legend(build: build, budgetMilliseconds: budgetMilliseconds)
     return text
