@@ -5,19 +5,19 @@ import Foundation
 enum FuzzSummary {
   /// What the columns mean, and what to do next, for the build that ran and its budget.
   static func legend(build: BuildKind, budgetMilliseconds: Double) -> String {
-    let speed =
+    let buildLine =
       switch build {
       case .debug:
-        "this was a debug build (as 'swift run' makes), several times slower than "
-          + "'swift run -c release'"
-      case .release: "this was a release build"
+        "Build: debug (as 'swift run' makes), several times slower than 'swift run -c release'."
+      case .release: "Build: release."
       }
     return """
 
-      execs: inputs run; execs/s: their rate (\(speed)); accepted / rejected: inputs the
-      model decoded / refused with an error (both are fine); findings: distinct problems
-      found (a trap, a documented payload rejected, an unstable round trip, an input over
-      the \(TimedExecution.describe(budgetMilliseconds, build: build)) CPU-time budget), new:
+      \(buildLine)
+      Budget: \(TimedExecution.describe(budgetMilliseconds, build: build)) of CPU time per input.
+      execs: inputs run; execs/s: their rate; accepted / rejected: inputs the model decoded /
+      refused with an error (both are fine); findings: distinct problems found (a trap, a
+      documented payload rejected, an unstable round trip, an input over the budget), new:
       not yet saved before this run; corpus: inputs kept for new behaviour. Zero findings is
       the good outcome. Findings are saved as <corpus>/<api>/findings/<hash>.json; rerun one
       with 'tape fuzz replay <file>', commit it and swift test replays it.

@@ -49,13 +49,14 @@ struct FuzzCommandTests {
   @Test("the summary's legend names the build that ran, and its CPU-time budget")
   func legendNamesTheBuild() {
     let release = FuzzSummary.render([], seed: 1, shard: .whole, build: .release)
-    #expect(release.contains("this was a release build"))
+    #expect(release.contains("\nBuild: release.\n"))
     #expect(!release.contains("debug"))
-    #expect(release.contains("the 250 ms CPU-time budget"))
+    #expect(release.contains("\nBudget: 250 ms of CPU time per input.\n"))
     let debug = FuzzSummary.render([], seed: 1, shard: .whole, build: .debug)
-    #expect(debug.contains("this was a debug build"))
+    #expect(debug.contains("\nBuild: debug (as 'swift run' makes)"))
     let scaled = Int(250 * BuildKind.debug.budgetScale)
-    #expect(debug.contains("250 ms (\(scaled) ms in a debug build) CPU-time budget"))
+    #expect(
+      debug.contains("\nBudget: 250 ms (\(scaled) ms in a debug build) of CPU time per input"))
   }
 
   @Test("a bounded in-process run prints the summary table and exits 0 without findings")
