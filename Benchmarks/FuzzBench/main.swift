@@ -13,6 +13,7 @@ import JSONTree
 //   swift run -c release fuzz-bench --by-operator T     (decode speed per mutation operator)
 //   swift run -c release fuzz-bench --profile T [--seconds-per-target S]   (for perf record)
 //   swift run -c release fuzz-bench --oracle-costs [T]  (µs per input of each oracle)
+//   swift run -c release fuzz-bench --oracles-by-operator T  (what inputs of each operator cost)
 //
 // The benchmark is its own fuzz worker: `fuzz-bench --worker --target T ...`.
 
@@ -209,6 +210,46 @@ if let index = arguments.firstIndex(of: "--oracle-costs") {
       exit(2)
     }
     oracleCosts(api.responseType, target)
+  }
+  exit(0)
+}
+
+/// For each mutation operator, the mean cost of mutation and every oracle on inputs it made
+/// (an input with several operators counts for each), and its share of the total time.
+if let index = arguments.firstIndex(of: "--oracles-by-operator"),
+  arguments.indices.contains(index + 1)
+{
+  guard let target = FuzzTargetRegistry.standard.first(where: { $0.name == arguments[index + 1] })
+  else {
+    print("fuzz-bench: no target \(arguments[index + 1])")
+    exit(2)
+  }
+  let seeds = SeedCorpus.cases(of: target, in: corpus)
+  var random = FuzzRandom(seed: 3)
+  var costs: [String: (count: Int, seconds: Double)] = [:]
+  var total = 0.0
+  let count = 40_000
+  for _ in 0..<count {
+    let start = clock.now
+    let fuzzCase = Mutator().mutate(random.pick(seeds), using: &random)
+    _ = target.execute(fuzzCase.bytes())
+    let spent = seconds(clock.now - start)
+    total += spent
+    for name in Set(fuzzCase.mutations.map(\.operator.rawValue)) {
+      costs[name, default: (0, 0)].count += 1
+      costs[name, default: (0, 0)].seconds += spent
+    }
+  }
+  print(
+    "\(target.name): \(count) inputs, mean "
+      + String(format: "%.1f µs", total / Double(count) * 1e6)
+      + "; per operator: inputs, mean µs, share of the time")
+  for (name, cost) in costs.sorted(by: { $0.value.seconds > $1.value.seconds }) {
+    print(
+      "  " + padded(name, 20) + padded(String(cost.count), 7)
+        + String(
+          format: " %8.1f %5.0f%%", cost.seconds / Double(cost.count) * 1e6,
+          cost.seconds / total * 100))
   }
   exit(0)
 }
