@@ -22,15 +22,19 @@ public final class WorkerExecutor: FuzzExecutor {
   private var worker: WorkerProcess?
   private var spare: WorkerProcess?
 
-  /// Creates an executor; workers start on first use.
+  /// Creates an executor; workers start on first use. The silence limit is by default 5 s,
+  /// or four times the budget this build allows (a slow input runs twice before its answer)
+  /// when that is longer.
   public init(
     target: FuzzTarget, command: [String], budgetMilliseconds: Double = 250,
-    silenceLimitMilliseconds: Int32 = 5_000
+    silenceLimitMilliseconds: Int32? = nil
   ) {
     self.target = target
     self.command = command
     self.budgetMilliseconds = budgetMilliseconds
-    self.silenceLimitMilliseconds = silenceLimitMilliseconds
+    self.silenceLimitMilliseconds =
+      silenceLimitMilliseconds
+      ?? Int32(min(3_600_000, max(5_000, 4 * budgetMilliseconds * BuildKind.current.budgetScale)))
     signal(SIGPIPE, SIG_IGN)
   }
 
