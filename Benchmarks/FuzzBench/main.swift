@@ -256,15 +256,18 @@ if let index = arguments.firstIndex(of: "--oracles-by-operator"),
 
 /// Executions per second of a campaign of `target` alone on one job, in process or with
 /// workers, for `secondsPerMeasure` (its corpus grows as a real campaign's does).
-func campaignRate(_ target: FuzzTarget, workers: Bool) -> Double {
+func campaignRate(_ target: FuzzTarget, workers: Bool, seconds: Double = secondsPerMeasure)
+  -> (executions: Int, seconds: Double)
+{
   let configuration = FuzzConfiguration(
-    targets: [target], seed: 1, budget: .seconds(secondsPerMeasure), jobs: 1,
+    targets: [target], seed: 1, budget: .seconds(seconds), jobs: 1,
     corpusDirectory: corpus, findingsDirectory: nil
   ) { target in
     if workers { return WorkerExecutor(target: target, command: [executable, "--worker"]) }
     return InProcessExecutor(target: target)
   }
-  return FuzzCampaign.run(configuration).first?.executionsPerSecond ?? 0
+  let report = FuzzCampaign.run(configuration).first
+  return (report?.executions ?? 0, report?.seconds ?? 0)
 }
 
 /// A campaign of one target in process, for `perf record`.
@@ -274,8 +277,8 @@ if let index = arguments.firstIndex(of: "--campaign"), arguments.indices.contain
     print("fuzz-bench: no target \(arguments[index + 1])")
     exit(2)
   }
-  let rate = campaignRate(target, workers: arguments.contains("--workers"))
-  print("\(target.name): campaign \(Int(rate)) inputs/s")
+  let run = campaignRate(target, workers: arguments.contains("--workers"))
+  print("\(target.name): campaign \(Int(Double(run.executions) / run.seconds)) inputs/s")
   exit(0)
 }
 
@@ -323,8 +326,16 @@ for target in FuzzTargetRegistry.standard {
     }
   }
   let rates = zip(executionsDone, secondsSpent).map { $0 / $1 }
-  campaigns[0] = campaignRate(target, workers: false)
-  campaigns[1] = campaignRate(target, workers: true)
+  // Campaigns in 3 interleaved rounds too, each a fresh campaign from the seeds.
+  var campaignRuns = [(0, 0.0), (0, 0.0)]
+  for _ in 0..<3 {
+    for (index, workers) in [false, true].enumerated() {
+      let run = campaignRate(target, workers: workers, seconds: secondsPerMeasure / 3)
+      campaignRuns[index].0 += run.executions
+      campaignRuns[index].1 += run.seconds
+    }
+  }
+  campaigns = campaignRuns.map { Double($0.0) / max($0.1, 1e-9) }
   print(
     padded(target.name, 13), padded(String(Int(rates[0])), 12), padded(String(Int(rates[1])), 17),
     padded(String(Int(rates[2])), 14), padded(String(format: "%.2fx", rates[2] / rates[0]), 13),
