@@ -40,6 +40,7 @@ struct PlantedSlowTests {
   @Test("in process, every core busy: the spinning input is slow, the waiting one is not")
   func inProcess() async {
     let (slow, fast) = await offThePool {
+      CPUHogs.lowerThisThreadsPriority()
       let hogs = CPUHogs()
       defer { hogs.stop() }
       let slowInput = Self.slowInput()
@@ -57,6 +58,7 @@ struct PlantedSlowTests {
   @Test("in a worker, every core busy: the spinning input is slow, the waiting one is not")
   func inWorker() async {
     let outcomes = await offThePool {
+      CPUHogs.lowerThisThreadsPriority()
       let hogs = CPUHogs()
       defer { hogs.stop() }
       let executor = WorkerExecutor(
