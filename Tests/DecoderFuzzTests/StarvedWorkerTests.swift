@@ -10,14 +10,14 @@ import Testing
 struct StarvedWorkerTests {
   static let silence: Int32 = 500
 
-  @Test("every core busy: an input that needs 0.8 of the silence limit of CPU is answered")
+  @Test("its core busy: an input that needs 0.8 of the silence limit of CPU is answered")
   func starvedIsNotHung() async {
     let outcomes = await offThePool {
-      CPUHogs.lowerThisThreadsPriority()
+      CPUHogs.confineThisThread()
       let hogs = CPUHogs()
       defer { hogs.stop() }
-      // With two spinning threads per core, the worker gets at most about a third of a
-      // core: the input's wall time is well over the silence limit.
+      // Confined to one core with two spinning threads, the worker gets at most a third
+      // of it: the input's wall time is well over the silence limit.
       let steps = PlantedSlowTests.steps(costing: 0.8 * Double(Self.silence))
       let executor = WorkerExecutor(
         target: PlantedTrap.slowTarget, command: [plantedTrapWorker],
