@@ -116,8 +116,8 @@ final class WorkerProcess {
   /// Sends the inputs and reads answers until every input is answered, the worker dies, or
   /// it is hung: silent for `silenceLimit` milliseconds while it was not starved (then it is
   /// killed). A worker that is silent but runnable, and has used less than the limit of CPU
-  /// time meanwhile, is waiting for a core on a loaded machine, not hung: it gets more
-  /// time, up to ``starvedSilences`` more silences.
+  /// time meanwhile, is waiting for a core on a loaded machine, not hung: it gets another
+  /// silence (``starvedSilences`` bounds them).
   func exchange(_ inputs: ArraySlice<[UInt8]>, silenceLimit: Int32) -> Exchange {
     var pending = inputs.flatMap(WorkerWire.frame)
     var written = 0
@@ -192,8 +192,10 @@ final class WorkerProcess {
     return result
   }
 
-  /// How many silences a starved worker is granted before it counts as hung anyway.
-  static let starvedSilences = 20
+  /// How many silences a starved worker is granted before it counts as hung anyway: in
+  /// effect no limit (a runnable worker gets a core in the end, and one that spins uses
+  /// the limit of CPU time and is hung), only a bound on a machine that never lets it run.
+  static let starvedSilences = 1_000
 
   /// The worker's CPU time in milliseconds, nil when it cannot be read.
   private func cpuMilliseconds() -> Double? {
