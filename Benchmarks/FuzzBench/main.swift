@@ -4,12 +4,16 @@ import Foundation
 import FuzzPlantedTrap
 import JSONTree
 
-// fuzz-bench: execs/s per target against a decode loop over the unmutated seeds (the
-// ceiling), the slowest error bodies, worker restart after a crash, and time to find
-// the planted trap.
+// fuzz-bench: per target, side by side, a raw JSONDecoder decode of the seeds (the
+// yardstick), the safe entry point on the seeds, one in-process fuzz execution (mutation
+// and every oracle), and a campaign in process against one with workers; then the
+// slowest error bodies, worker restart after a crash, and time to find the planted trap.
 //
 //   swift run -c release fuzz-bench [--seconds-per-target S]
 //   swift run -c release fuzz-bench --by-operator T     (decode speed per mutation operator)
+//   swift run -c release fuzz-bench --profile T [--seconds-per-target S]   (for perf record)
+//   swift run -c release fuzz-bench --oracle-costs [T]  (µs per input of each oracle)
+//   swift run -c release fuzz-bench --oracles-by-operator T  (what inputs of each operator cost)
 //
 // The benchmark is its own fuzz worker: `fuzz-bench --worker --target T ...`.
 
@@ -91,55 +95,252 @@ if let name = arguments.firstIndex(of: "--by-operator").flatMap({
   exit(0)
 }
 
-print("fuzz-bench: \(secondsPerMeasure) s per measure, \(Toolchain.description)")
+/// A raw `JSONDecoder` decode of the target's model (`ErrorBody` for error targets): the
+/// yardstick of the goal.
+func decodeWithJSONDecoder(_ target: FuzzTarget, _ data: Data) {
+  func decode<Model: Decodable>(_ model: Model.Type) {
+    _ = try? JSONDecoder().decode(Model.self, from: data)
+  }
+  if let api = CloudAPI(rawValue: target.name) {
+    decode(api.responseType)
+  } else {
+    decode(ErrorBody.self)
+  }
+}
+
+/// Loops mutation and every oracle of one target for the given seconds: a workload for
+/// `perf record`.
+if let index = arguments.firstIndex(of: "--profile"), arguments.indices.contains(index + 1) {
+  guard let target = FuzzTargetRegistry.standard.first(where: { $0.name == arguments[index + 1] })
+  else {
+    print("fuzz-bench: no target \(arguments[index + 1])")
+    exit(2)
+  }
+  let seeds = SeedCorpus.cases(of: target, in: corpus)
+  var random = FuzzRandom(seed: 1)
+  let executions = rate {
+    for _ in 0..<64 {
+      _ = target.execute(Mutator().mutate(random.pick(seeds), using: &random).bytes())
+    }
+    return 64
+  }
+  print("\(target.name): \(Int(executions)) inputs/s, mutation and every oracle")
+  exit(0)
+}
+
+/// What each oracle of a response target costs, in µs per input, on the same 4,000 mutated
+/// inputs: the stages of `ResponseOracles.check` rebuilt from public API, without its
+/// memories (so each stage's full price), then `check` itself (with them).
+func oracleCosts<Model: TaskProgressReporting>(_ model: Model.Type, _ target: FuzzTarget) {
+  let seeds = SeedCorpus.cases(of: target, in: corpus)
+  var random = FuzzRandom(seed: 2)
+  let mutator = Mutator()
+  var inputs: [[UInt8]] = []
+  let mutateStart = clock.now
+  for _ in 0..<4_000 { inputs.append(mutator.mutate(random.pick(seeds), using: &random).bytes()) }
+  let mutation = seconds(clock.now - mutateStart)
+  let documents = inputs.map { try? JSONParser().parse($0) }
+  let models = documents.map { $0.flatMap { try? JSONValueDecoder().decode(Model.self, from: $0) } }
+  func time(_ body: () -> Void) -> Double {
+    var best = Double.infinity
+    for _ in 0..<3 {
+      let start = clock.now
+      body()
+      best = min(best, seconds(clock.now - start))
+    }
+    return best / Double(inputs.count) * 1e6
+  }
+  let progress = target.schema.progress
+  let costs: [(String, Double)] = [
+    ("mutation", mutation / Double(inputs.count) * 1e6),
+    ("parse", time { for input in inputs { _ = try? JSONParser().parse(input) } }),
+    (
+      "decode (tree)",
+      time {
+        for document in documents.compactMap({ $0 }) {
+          _ = try? JSONValueDecoder().decode(Model.self, from: document)
+        }
+      }
+    ),
+    (
+      "round trip",
+      time {
+        for model in models.compactMap({ $0 }) {
+          if let data = try? model.jsonData() { _ = try? Model(jsonData: data) == model }
+        }
+      }
+    ),
+    ("model hash", time { for model in models.compactMap({ $0 }) { _ = model.hashValue } }),
+    (
+      "cosmetic (progress part)",
+      time {
+        for document in documents.compactMap({ $0 }) {
+          let part = progress.progressPart(of: document)
+          if part != document { _ = try? JSONValueDecoder().decode(Model.self, from: part) }
+        }
+      }
+    ),
+    (
+      "sequence (drift hash)",
+      time {
+        for document in documents.compactMap({ $0 }) where document.members != nil {
+          _ = StableHash.fnv1a(progress.cosmeticPart(of: document))
+        }
+      }
+    ),
+    ("check (all, memories on)", time { for input in inputs { _ = target.execute(input) } }),
+  ]
+  let parsed = documents.count(where: { $0 != nil })
+  let decoded = models.count(where: { $0 != nil })
+  print(
+    "\(target.name): µs per input over \(inputs.count) mutated inputs (\(parsed) parse, "
+      + "\(decoded) decode; stages are per input of all)")
+  for (name, cost) in costs { print("  " + padded(name, 26) + String(format: " %8.2f", cost)) }
+}
+
+if let index = arguments.firstIndex(of: "--oracle-costs") {
+  let names =
+    arguments.indices.contains(index + 1)
+    ? [arguments[index + 1]] : CloudAPI.allCases.map(\.rawValue)
+  for name in names {
+    guard let api = CloudAPI(rawValue: name),
+      let target = FuzzTargetRegistry.standard.first(where: { $0.name == name })
+    else {
+      print("fuzz-bench: \(name) is not a response target")
+      exit(2)
+    }
+    oracleCosts(api.responseType, target)
+  }
+  exit(0)
+}
+
+/// For each mutation operator, the mean cost of mutation and every oracle on inputs it made
+/// (an input with several operators counts for each), and its share of the total time.
+if let index = arguments.firstIndex(of: "--oracles-by-operator"),
+  arguments.indices.contains(index + 1)
+{
+  guard let target = FuzzTargetRegistry.standard.first(where: { $0.name == arguments[index + 1] })
+  else {
+    print("fuzz-bench: no target \(arguments[index + 1])")
+    exit(2)
+  }
+  let seeds = SeedCorpus.cases(of: target, in: corpus)
+  var random = FuzzRandom(seed: 3)
+  var costs: [String: (count: Int, seconds: Double)] = [:]
+  var total = 0.0
+  let count = 40_000
+  for _ in 0..<count {
+    let start = clock.now
+    let fuzzCase = Mutator().mutate(random.pick(seeds), using: &random)
+    _ = target.execute(fuzzCase.bytes())
+    let spent = seconds(clock.now - start)
+    total += spent
+    for name in Set(fuzzCase.mutations.map(\.operator.rawValue)) {
+      costs[name, default: (0, 0)].count += 1
+      costs[name, default: (0, 0)].seconds += spent
+    }
+  }
+  print(
+    "\(target.name): \(count) inputs, mean "
+      + String(format: "%.1f µs", total / Double(count) * 1e6)
+      + "; per operator: inputs, mean µs, share of the time")
+  for (name, cost) in costs.sorted(by: { $0.value.seconds > $1.value.seconds }) {
+    print(
+      "  " + padded(name, 20) + padded(String(cost.count), 7)
+        + String(
+          format: " %8.1f %5.0f%%", cost.seconds / Double(cost.count) * 1e6,
+          cost.seconds / total * 100))
+  }
+  exit(0)
+}
+
+/// Executions per second of a campaign of `target` alone on one job, in process or with
+/// workers, for `secondsPerMeasure` (its corpus grows as a real campaign's does).
+func campaignRate(_ target: FuzzTarget, workers: Bool, seconds: Double = secondsPerMeasure)
+  -> (executions: Int, seconds: Double)
+{
+  let configuration = FuzzConfiguration(
+    targets: [target], seed: 1, budget: .seconds(seconds), jobs: 1,
+    corpusDirectory: corpus, findingsDirectory: nil
+  ) { target in
+    if workers { return WorkerExecutor(target: target, command: [executable, "--worker"]) }
+    return InProcessExecutor(target: target)
+  }
+  let report = FuzzCampaign.run(configuration).first
+  return (report?.executions ?? 0, report?.seconds ?? 0)
+}
+
+/// A campaign of one target in process, for `perf record`.
+if let index = arguments.firstIndex(of: "--campaign"), arguments.indices.contains(index + 1) {
+  guard let target = FuzzTargetRegistry.standard.first(where: { $0.name == arguments[index + 1] })
+  else {
+    print("fuzz-bench: no target \(arguments[index + 1])")
+    exit(2)
+  }
+  let run = campaignRate(target, workers: arguments.contains("--workers"))
+  print("\(target.name): campaign \(Int(Double(run.executions) / run.seconds)) inputs/s")
+  exit(0)
+}
+
 print(
-  "inputs/s per core; ratios against the ceiling (the safe entry point over the unmutated seeds)")
+  "fuzz-bench: \(secondsPerMeasure) s per measure, \(Toolchain.description), \(BuildKind.current) build"
+)
 print(
-  "target         ceiling   mutate  decode(mutated)  mut+decode  ratio  "
-    + "oracles(in-proc)  worker(full)  ratio")
+  "inputs/s on one core, measured side by side (each measure in 3 interleaved rounds); "
+    + "on a shared machine only the ratios mean much")
+print(
+  "target         JSONDecoder  Model(jsonData:)  exec(in-proc)  /JSONDecoder  "
+    + "campaign(in-proc)  campaign(workers)  in-proc/workers")
 for target in FuzzTargetRegistry.standard {
   let seeds = SeedCorpus.cases(of: target, in: corpus)
   let seedBytes = seeds.map { $0.bytes() }
-  let ceiling = rate {
-    for bytes in seedBytes { decodeOnly(target, bytes) }
-    return seedBytes.count
-  }
+  let seedData = seedBytes.map { Data($0) }
   let mutator = Mutator()
   var random = FuzzRandom(seed: 1)
-  let mutateOnly = rate {
-    var total = 0
-    for _ in 0..<64 { total &+= mutator.mutate(random.pick(seeds), using: &random).bytes().count }
-    return total >= 0 ? 64 : 0
-  }
-  let mutated = (0..<4096).map { _ in mutator.mutate(random.pick(seeds), using: &random).bytes() }
-  let decodeMutated = rate {
-    for bytes in mutated { decodeOnly(target, bytes) }
-    return mutated.count
-  }
-  let mutateAndDecode = rate {
-    for _ in 0..<64 {
-      decodeOnly(target, mutator.mutate(random.pick(seeds), using: &random).bytes())
+  var executionsDone = [0.0, 0.0, 0.0]
+  var secondsSpent = [0.0, 0.0, 0.0]
+  var campaigns = [0.0, 0.0]
+  for _ in 0..<3 {
+    let measures: [() -> Int] = [
+      {
+        for data in seedData { decodeWithJSONDecoder(target, data) }
+        return seedData.count
+      },
+      {
+        for bytes in seedBytes { decodeOnly(target, bytes) }
+        return seedBytes.count
+      },
+      {
+        for _ in 0..<64 {
+          _ = target.execute(mutator.mutate(random.pick(seeds), using: &random).bytes())
+        }
+        return 64
+      },
+    ]
+    for (index, measure) in measures.enumerated() {
+      let start = clock.now
+      var executions = 0
+      while clock.now - start < .seconds(secondsPerMeasure / 3) { executions += measure() }
+      executionsDone[index] += Double(executions)
+      secondsSpent[index] += seconds(clock.now - start)
     }
-    return 64
   }
-  let withOracles = rate {
-    for _ in 0..<64 {
-      _ = target.execute(mutator.mutate(random.pick(seeds), using: &random).bytes())
+  let rates = zip(executionsDone, secondsSpent).map { $0 / $1 }
+  // Campaigns in 3 interleaved rounds too, each a fresh campaign from the seeds.
+  var campaignRuns = [(0, 0.0), (0, 0.0)]
+  for _ in 0..<3 {
+    for (index, workers) in [false, true].enumerated() {
+      let run = campaignRate(target, workers: workers, seconds: secondsPerMeasure / 3)
+      campaignRuns[index].0 += run.executions
+      campaignRuns[index].1 += run.seconds
     }
-    return 64
   }
-  let worker = WorkerExecutor(target: target, command: [executable, "--worker"])
-  let throughWorker = rate {
-    let inputs = (0..<256).map { _ in mutator.mutate(random.pick(seeds), using: &random).bytes() }
-    return worker.run(inputs).count
-  }
-  func percent(_ value: Double) -> String { String(format: "%.0f%%", value / ceiling * 100) }
+  campaigns = campaignRuns.map { Double($0.0) / max($0.1, 1e-9) }
   print(
-    padded(target.name, 13), padded(String(Int(ceiling)), 8), padded(String(Int(mutateOnly)), 8),
-    padded(String(Int(decodeMutated)), 9), padded(percent(decodeMutated), 6),
-    padded(String(Int(mutateAndDecode)), 11), padded(percent(mutateAndDecode), 6),
-    padded(String(Int(withOracles)), 17), padded(String(Int(throughWorker)), 13),
-    padded(percent(throughWorker), 6))
+    padded(target.name, 13), padded(String(Int(rates[0])), 12), padded(String(Int(rates[1])), 17),
+    padded(String(Int(rates[2])), 14), padded(String(format: "%.2fx", rates[2] / rates[0]), 13),
+    padded(String(Int(campaigns[0])), 18), padded(String(Int(campaigns[1])), 18),
+    padded(String(format: "%.2fx", campaigns[0] / max(campaigns[1], 1)), 16))
 }
 
 // The slowest error bodies found: 256 KiB (the campaign's input limit) made to cost the

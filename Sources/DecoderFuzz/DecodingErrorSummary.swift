@@ -10,7 +10,7 @@ public struct DecodingErrorSummary: Hashable, Sendable, CustomStringConvertible 
   public var reason: String
   /// The pointer with array indices written `*` (`/json/details/*/id`), which signs a
   /// rejection: the same rejection at another index is not another behaviour.
-  public var pattern: String { PathPattern.of(pointer.description) }
+  public var pattern: String { PathPattern.of(pointer) }
 
   /// Summarizes any error; errors other than `DecodingError` have the root as pointer.
   public init(_ error: any Error) {
@@ -31,6 +31,13 @@ public struct DecodingErrorSummary: Hashable, Sendable, CustomStringConvertible 
     @unknown default:
       self.init(pointer: .root, kind: "error", reason: "\(decodingError)")
     }
+  }
+
+  /// The signature of a body that does not parse, as the summary of the error
+  /// `Model(jsonData:)` throws for it would give (`dataCorrupted` at the parse error's
+  /// pointer, with indices as `*`), without parsing the body again or writing the message.
+  public static func rejectionSignature(of parseError: JSONParseError) -> String {
+    "dataCorrupted \(PathPattern.of(parseError.pointer))"
   }
 
   private init(pointer: JSONPointer, kind: String, reason: String) {

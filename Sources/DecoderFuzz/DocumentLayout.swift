@@ -1,4 +1,5 @@
 import JSONTree
+import Synchronization
 
 /// A document written once as compact JSON, with where each of its values sits in the bytes
 /// and what the schema says of it, so that a mutation is a splice of those bytes (see
@@ -129,16 +130,34 @@ final class DocumentLayout: Sendable {
     self.containers = containers
   }
 
+  /// Pointer texts of sites deeper than ``eagerPointerDepth``, made when first asked for:
+  /// a corpus entry nested 512 deep is mutated at deep sites again and again, and writing
+  /// a 500-token pointer per mutation took half of a campaign's time.
+  private let deepPointerTexts = Mutex<[Int: String]>([:])
+
   /// The pointer text of the site at `index`.
   func pointerText(_ index: Int) -> String {
     if let text = sites[index].pointerText { return text }
-    var tokens: [String] = []
-    var current = index
-    while current > 0 {
-      tokens.append(sites[current].token)
-      current = sites[current].parent
+    return deepPointerTexts.withLock { texts in
+      if let text = texts[index] { return text }
+      // Up to the nearest site whose text is known, then down, remembering each.
+      var chain: [Int] = []
+      var current = index
+      var text = ""
+      while current > 0 {
+        if let known = sites[current].pointerText ?? texts[current] {
+          text = known
+          break
+        }
+        chain.append(current)
+        current = sites[current].parent
+      }
+      for site in chain.reversed() {
+        text += "/" + Self.escaped(sites[site].token)
+        texts[site] = text
+      }
+      return text
     }
-    return tokens.reversed().map { "/" + Self.escaped($0) }.joined()
   }
 
   /// The bytes of the site at `index`.

@@ -56,27 +56,39 @@ public struct Finding: Hashable, Sendable {
 
   /// The file's text: the document pretty-printed with sorted keys, except the input,
   /// which stays on one line (a deeply nested input pretty-printed grows quadratically).
+  /// The input is stored as JSON when the loader (``init(fileBytes:)``) reads that text
+  /// back to the same bytes, and as base64 otherwise: invalid JSON, and JSON that is
+  /// nested too deeply once inside the file (a 512-deep input is 514 deep at
+  /// `/input/json`, beyond the parser's limit).
   public var fileText: String {
-    let placeholder = "\u{1}input\u{1}"
-    var outline = document
-    outline.update(at: JSONPointer(tokens: ["input"])) { $0 = .string(placeholder) }
-    return outline.serialized(.canonical).replacing(
-      JSONValue.string(placeholder).serialized(), with: inputValue.serialized(.compact)) + "\n"
+    if let tree = try? JSONParser().parse(input), JSONWriter.bytes(of: tree) == input {
+      let text = fileText(input: .object([JSONMember("json", tree)]))
+      if let loaded = try? Finding(fileBytes: Array(text.utf8)), loaded.input == input {
+        return text
+      }
+    }
+    return fileText(input: base64InputValue)
   }
 
   /// The file's document.
   public var document: JSONValue {
-    documentWithInput(inputValue)
+    (try? JSONParser().parse(fileText)) ?? documentWithInput(base64InputValue)
   }
 
-  private var inputValue: JSONValue {
-    let inputValue: JSONValue
-    if let tree = try? JSONParser().parse(input), JSONWriter.bytes(of: tree) == input {
-      inputValue = .object([JSONMember("json", tree)])
-    } else {
-      inputValue = .object([JSONMember("base64", .string(Data(input).base64EncodedString()))])
-    }
-    return inputValue
+  /// Reads a finding file's bytes, as ``FindingStore/load(_:)`` does.
+  public init(fileBytes: [UInt8]) throws {
+    try self.init(document: try JSONParser().parse(fileBytes))
+  }
+
+  private var base64InputValue: JSONValue {
+    .object([JSONMember("base64", .string(Data(input).base64EncodedString()))])
+  }
+
+  private func fileText(input inputValue: JSONValue) -> String {
+    let placeholder = "\u{1}input\u{1}"
+    let outline = documentWithInput(.string(placeholder))
+    return outline.serialized(.canonical).replacing(
+      JSONValue.string(placeholder).serialized(), with: inputValue.serialized(.compact)) + "\n"
   }
 
   private func documentWithInput(_ inputValue: JSONValue) -> JSONValue {

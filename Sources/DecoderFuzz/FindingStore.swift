@@ -38,7 +38,7 @@ public struct FindingStore: Sendable {
         file: url.path, reason: "cannot be read: \(error.localizedDescription)")
     }
     do {
-      return try Finding(document: try JSONParser().parse(data))
+      return try Finding(fileBytes: Array(data))
     } catch let error as JSONParseError {
       throw FindingLoadError(file: url.path, reason: "is not valid JSON: \(error)")
     } catch let error as FindingFileError {

@@ -59,6 +59,10 @@ public enum FuzzCampaign {
     let state = Mutex((reports: [Int: TargetReport](), progress: FuzzProgress()))
   }
 
+  /// The largest input a campaign sends to a target: 256 KiB, well above any real progress
+  /// answer (a mutated input larger than this is replaced by its base).
+  public static let maximumInputSize = 262_144
+
   static func seconds(since start: ContinuousClock.Instant) -> Double {
     let elapsed = ContinuousClock.now - start
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -78,8 +82,6 @@ private struct TargetFuzzer {
   let mutator: Mutator
 
   static let corpusLimit = 256
-  /// The largest input sent to a target: 256 KiB, well above any real progress answer.
-  static let maximumInputSize = 262_144
   /// Inputs larger than this never join the corpus, so that stacked mutations (huge
   /// strings, repeated elements) do not grow without bound.
   static let corpusEntryLimit = 8_192
@@ -116,7 +118,7 @@ private struct TargetFuzzer {
         var bytes = mutated.bytes()
         // Stacked growth (huge strings in repeated elements) is cut back to the base, so
         // that the time budget judges the decoder, not the size of the input.
-        if bytes.count > Self.maximumInputSize {
+        if bytes.count > FuzzCampaign.maximumInputSize {
           mutated = base
           bytes = base.bytes()
         }
@@ -154,6 +156,11 @@ private struct TargetFuzzer {
   /// Minimizes and saves a finding, once per class and path pattern in a run (the same
   /// rejection at `/json/details/1` and `/json/details/5` is one finding, minimized to the
   /// smallest index that still shows it).
+  ///
+  /// A slow input is minimized too, keeping what makes it slow (every candidate must still
+  /// be slow, which costs twice the budget each time, so with fewer candidates:
+  /// ``Minimizer/slowInputExecutions``), and is kept only when it is slow again run on its
+  /// own: a cost that does not come back is not a finding. A hang is saved as found.
   mutating func handle(
     _ finding: FindingReport, case fuzzCase: FuzzCase, input: [UInt8], iteration: Int
   ) {
@@ -161,16 +168,26 @@ private struct TargetFuzzer {
     guard seenFindings.insert(key).inserted else { return }
     var minimized = input
     var minimizedReport = finding
-    if finding.findingClass != .hang, finding.findingClass != .slow {
+    if finding.findingClass != .hang {
       var executor = self.executor
-      minimized = configuration.minimizer.minimize(input) { candidate in
+      var minimizer = configuration.minimizer
+      if finding.findingClass == .slow {
+        minimizer.maximumExecutions = min(
+          minimizer.maximumExecutions, Minimizer.slowInputExecutions)
+      }
+      minimized = minimizer.minimize(input) { candidate in
         guard let found = executor.run([candidate]).first?.finding,
           found.findingClass == finding.findingClass, found.pathPattern == finding.pathPattern
         else { return false }
         return true
       }
-      minimizedReport = executor.run([minimized]).first?.finding ?? finding
+      let confirmed = executor.run([minimized]).first?.finding
       self.executor = executor
+      if finding.findingClass == .slow, confirmed?.findingClass != .slow {
+        report.unconfirmedSlowInputs += 1
+        return
+      }
+      minimizedReport = confirmed ?? finding
     }
     let saved = Finding(
       target: target.name, report: minimizedReport, input: minimized,

@@ -14,6 +14,9 @@ public struct TargetReport: Hashable, Sendable {
   public var rejected = 0
   /// Inputs that were findings (before deduplication).
   public var findingInputs = 0
+  /// Slow inputs that were not slow again when run on their own after minimizing, and so
+  /// were not kept.
+  public var unconfirmedSlowInputs = 0
   /// Distinct findings, minimized, in the order found.
   public var findings: [Finding] = []
   /// For each finding, whether it was new (not in the corpus yet).

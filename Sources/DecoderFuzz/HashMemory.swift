@@ -24,4 +24,10 @@ final class HashMemory: Sendable {
       hashes.insert(hash)
     }
   }
+
+  /// The 64-bit hash of a value, for values that are checked in this process only
+  /// (`Hasher` is seeded per process).
+  static func hash(of value: some Hashable) -> UInt64 {
+    UInt64(bitPattern: Int64(value.hashValue))
+  }
 }

@@ -8,6 +8,10 @@ public struct Minimizer: Sendable {
   /// The most candidate executions one minimization may spend.
   public var maximumExecutions: Int
 
+  /// The most candidate executions the campaign spends minimizing a slow input: each
+  /// candidate that is still slow costs twice the time budget.
+  public static let slowInputExecutions = 40
+
   /// Creates a minimizer.
   public init(maximumExecutions: Int = 400) {
     self.maximumExecutions = maximumExecutions

@@ -25,6 +25,9 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
   /// Cosmetic parts (by hash) that already held over their answer: the overlay depends on
   /// nothing else, and many inputs only mutate progress fields.
   private let heldCosmeticParts = HashMemory(capacity: 1 << 16)
+  /// Models (by hash) that already came back equal through encode and decode: the round
+  /// trip depends on the model alone, and many inputs decode to a model seen before.
+  private let stableModels = HashMemory(capacity: 1 << 16)
 
   /// Oracles for `Model`; `pollingSequences` are answers (JSON texts) in the order a poller
   /// sees them, each of which must decode.
@@ -55,42 +58,53 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
   /// Runs `bytes` through `Model` and the oracles.
   public func check(_ bytes: [UInt8]) -> ExecutionOutcome {
     // Parsed once: the model decodes from the tree, as `Model(jsonData:)` would, and the
-    // other oracles read the same tree.
-    let document = try? JSONParser().parse(bytes)
+    // other oracles read the same tree. A body that does not parse is rejected by
+    // `Model(jsonData:)` with a `dataCorrupted` at the parse error's pointer: signed as
+    // that, without parsing it again.
+    let document: JSONValue
+    do {
+      document = try JSONParser().parse(bytes)
+    } catch {
+      return .rejected(signature: DecodingErrorSummary.rejectionSignature(of: error))
+    }
     let model: Model
     do {
-      if let document {
-        model = try JSONValueDecoder().decode(Model.self, from: document)
-      } else {
-        model = try Model(jsonData: Data(bytes))  // throws the parse error as the app reports it
-      }
+      model = try JSONValueDecoder().decode(Model.self, from: document)
     } catch {
       let summary = DecodingErrorSummary(error)
-      if let document, schema.documents(document) {
+      if schema.documents(document) {
         return .finding(
           FindingReport(
             .documentedRejected, path: summary.pointer.description,
             detail: "\(Model.self): \(summary)"))
       }
-      if let document, let finding = cosmeticRejection(of: document, summary: summary) {
+      if let finding = cosmeticRejection(of: document, summary: summary) {
         return .finding(finding)
       }
-      if let document, let finding = sequenceFinding(drift: document) {
+      if let finding = sequenceFinding(drift: document) {
         return .finding(finding)
       }
       return .rejected(signature: "\(summary.kind) \(summary.pattern)")
     }
     if let finding = roundTripFinding(model) { return .finding(finding) }
     let progress = model.taskProgress
-    if let document {
-      if let finding = cosmeticFinding(document, progress: progress) { return .finding(finding) }
-      if let finding = sequenceFinding(drift: document) { return .finding(finding) }
-    }
+    if let finding = cosmeticFinding(document, progress: progress) { return .finding(finding) }
+    if let finding = sequenceFinding(drift: document) { return .finding(finding) }
     return .accepted(signature: progress.phase.rawValue + (progress.percent == nil ? "" : " %"))
   }
 
   /// Oracle 2.
   private func roundTripFinding(_ model: Model) -> FindingReport? {
+    let hash = HashMemory.hash(of: model)
+    guard !stableModels.contains(hash) else { return nil }
+    guard let finding = roundTripFindingUnremembered(model) else {
+      stableModels.insert(hash)
+      return nil
+    }
+    return finding
+  }
+
+  private func roundTripFindingUnremembered(_ model: Model) -> FindingReport? {
     let encoded: Data
     do {
       encoded = try model.jsonData()
@@ -151,7 +165,7 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
     }
     guard !answers.isEmpty, document.members != nil else { return nil }
     let drift = schema.progress.cosmeticPart(of: document)
-    let hash = StableHash.fnv1a(drift.serialized())
+    let hash = StableHash.fnv1a(drift)
     guard !heldCosmeticParts.contains(hash) else { return nil }
     let entry = answers[Int(hash % UInt64(answers.count))]
     let drifted = schema.progress.overlay(cosmeticPartOf: drift, onto: entry.answer)

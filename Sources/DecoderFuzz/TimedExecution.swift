@@ -1,36 +1,51 @@
-/// Runs a target on one input and turns an input slower than the budget into a finding.
+/// Runs a target on one input and turns an input that costs more than the budget into a
+/// `slow` finding.
 ///
-/// The budget is judged on wall time, which a loaded machine stretches: an input over
-/// budget is run once more, and is a `slow` finding only when both runs are over (a 65 KiB
-/// error body once measured 256 ms for a few milliseconds of work).
+/// The cost is the CPU time of the thread that runs the input (``ThreadCPUClock``), not
+/// wall time: a loaded machine stretches wall time (a 65 KiB error body once measured
+/// 256 ms of wall time for a few milliseconds of work) but not the CPU time an input needs.
+/// The budget is stated for a release build and scaled by ``BuildKind/budgetScale`` for the
+/// build that runs. An input over budget is run once more under the same measure, and is a
+/// `slow` finding only when both runs are over.
 public enum TimedExecution {
-  /// The outcome of `input`, or a `slow` finding when it took longer than the budget twice.
+  /// The outcome of `input`, or a `slow` finding when it cost more than the budget twice.
+  ///
+  /// - Parameters:
+  ///   - budgetMilliseconds: the budget of a release build, in milliseconds of CPU time.
+  ///   - build: the build whose ``BuildKind/budgetScale`` applies.
+  ///   - clock: the measure, in milliseconds (the thread's CPU time).
   public static func run(
     _ target: FuzzTarget, _ input: [UInt8], budgetMilliseconds: Double,
-    clock: @Sendable () -> Double = monotonicMilliseconds
+    build: BuildKind = .current, clock: () -> Double = ThreadCPUClock.milliseconds
   ) -> ExecutionOutcome {
+    let allowed = budgetMilliseconds * build.budgetScale
     func timed() -> (ExecutionOutcome, Double) {
       let start = clock()
       let outcome = target.execute(input)
       return (outcome, clock() - start)
     }
     let (outcome, first) = timed()
-    guard outcome.finding == nil, first > budgetMilliseconds else { return outcome }
+    guard outcome.finding == nil, first > allowed else { return outcome }
     let (_, second) = timed()
-    guard second > budgetMilliseconds else { return outcome }
+    guard second > allowed else { return outcome }
     return .finding(
       FindingReport(
         .slow,
-        detail: "took \(Int(first)) ms, then \(Int(second)) ms, over the "
-          + "\(Int(budgetMilliseconds)) ms budget"))
+        detail: "took \(milliseconds(first)), then \(milliseconds(second)) of CPU time, over "
+          + "the \(describe(budgetMilliseconds, build: build)) budget"))
   }
 
-  /// Milliseconds on the continuous clock since the first call.
-  @Sendable public static func monotonicMilliseconds() -> Double {
-    let elapsed = ContinuousClock.now - origin
-    return Double(elapsed.components.seconds) * 1000
-      + Double(elapsed.components.attoseconds) / 1e15
+  /// `250 ms`, or `250 ms (2,000 ms in a debug build)`.
+  public static func describe(_ budgetMilliseconds: Double, build: BuildKind = .current)
+    -> String
+  {
+    let stated = milliseconds(budgetMilliseconds)
+    guard build.budgetScale != 1 else { return stated }
+    return "\(stated) (\(milliseconds(budgetMilliseconds * build.budgetScale)) in a "
+      + "\(build.rawValue) build)"
   }
 
-  private static let origin = ContinuousClock.now
+  private static func milliseconds(_ value: Double) -> String {
+    value >= 1 ? "\(Int(value)) ms" : "\((value * 1000).rounded() / 1000) ms"
+  }
 }

@@ -22,22 +22,34 @@ public final class WorkerExecutor: FuzzExecutor {
   private var worker: WorkerProcess?
   private var spare: WorkerProcess?
 
-  /// Creates an executor; workers start on first use.
+  /// Creates an executor; workers start on first use. The silence limit is by default 5 s,
+  /// or four times the budget this build allows (a slow input runs twice before its answer)
+  /// when that is longer.
   public init(
     target: FuzzTarget, command: [String], budgetMilliseconds: Double = 250,
-    silenceLimitMilliseconds: Int32 = 5_000
+    silenceLimitMilliseconds: Int32? = nil
   ) {
     self.target = target
     self.command = command
     self.budgetMilliseconds = budgetMilliseconds
-    self.silenceLimitMilliseconds = silenceLimitMilliseconds
+    self.silenceLimitMilliseconds =
+      silenceLimitMilliseconds
+      ?? Int32(min(3_600_000, max(5_000, 4 * budgetMilliseconds * BuildKind.current.budgetScale)))
     signal(SIGPIPE, SIG_IGN)
   }
 
   /// Runs the inputs, restarting the worker as often as it dies.
+  ///
+  /// The worker writes its answers before it waits for more input, so when it dies in a
+  /// batch the answers since its last write are lost with it, and the first unanswered
+  /// input need not be the one it died on. The unanswered inputs are then sent one at a
+  /// time to a fresh worker: the one it dies on (or hangs on) again is the finding, and the
+  /// inputs after it go back to batches. A death that no input repeats on its own is no
+  /// finding (a finding must replay on its own).
   public func run(_ inputs: [[UInt8]]) -> [ExecutionOutcome] {
     var outcomes: [ExecutionOutcome] = []
     var pending = inputs[...]
+    var alone = 0  // how many of the pending inputs go one at a time
     while !pending.isEmpty {
       let current: WorkerProcess
       do {
@@ -46,14 +58,22 @@ public final class WorkerExecutor: FuzzExecutor {
         return outcomes
           + pending.map { _ in .finding(FindingReport(.trap, detail: "worker: \(error)")) }
       }
-      let exchange = current.exchange(pending, silenceLimit: silenceLimitMilliseconds)
+      let sent = alone > 0 ? pending.prefix(1) : pending
+      let exchange = current.exchange(sent, silenceLimit: silenceLimitMilliseconds)
       outcomes += exchange.outcomes
       pending = pending.dropFirst(exchange.outcomes.count)
+      alone = max(0, alone - exchange.outcomes.count)
       guard let termination = exchange.termination else { continue }
       worker = nil
       restarts += 1
-      guard !pending.isEmpty else { continue }
+      let unanswered = sent.count - exchange.outcomes.count
+      guard unanswered > 0 else { continue }
+      if unanswered > 1 {
+        alone = unanswered
+        continue
+      }
       pending = pending.dropFirst()
+      alone = 0
       outcomes.append(.finding(report(termination, hung: exchange.hung, worker: current)))
     }
     return outcomes

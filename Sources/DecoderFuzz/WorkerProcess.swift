@@ -114,13 +114,18 @@ final class WorkerProcess {
   }
 
   /// Sends the inputs and reads answers until every input is answered, the worker dies, or
-  /// nothing happens for `silenceLimit` milliseconds (then the worker is killed as hung).
+  /// it is hung: silent for `silenceLimit` milliseconds while it was not starved (then it is
+  /// killed). A worker that is silent but runnable, and has used less than the limit of CPU
+  /// time meanwhile, is waiting for a core on a loaded machine, not hung: it gets another
+  /// silence (``starvedSilences`` bounds them).
   func exchange(_ inputs: ArraySlice<[UInt8]>, silenceLimit: Int32) -> Exchange {
     var pending = inputs.flatMap(WorkerWire.frame)
     var written = 0
     var lineBuffer: [UInt8] = []
     var result = Exchange()
     var chunk = [UInt8](repeating: 0, count: 16_384)
+    var starved = 0
+    var cpuAtLastEvent = cpuMilliseconds()
     while result.outcomes.count < inputs.count {
       var descriptors = [
         pollfd(fd: outputDescriptor, events: Int16(POLLIN), revents: 0),
@@ -135,10 +140,20 @@ final class WorkerProcess {
         return result
       }
       if ready == 0 {
+        let cpu = cpuMilliseconds()
+        if starved < Self.starvedSilences, isRunnable(),
+          let used = cpu.flatMap({ now in cpuAtLastEvent.map { now - $0 } }),
+          used < Double(silenceLimit)
+        {
+          starved += 1
+          cpuAtLastEvent = cpu
+          continue
+        }
         result.hung = true
         result.termination = terminate()
         return result
       }
+      cpuAtLastEvent = cpuMilliseconds()
       if descriptors[2].revents != 0, written < pending.count {
         let count = pending[written...].withUnsafeBytes {
           write(inputDescriptor, $0.baseAddress, $0.count)
@@ -175,6 +190,35 @@ final class WorkerProcess {
       }
     }
     return result
+  }
+
+  /// How many silences a starved worker is granted before it counts as hung anyway: in
+  /// effect no limit (a runnable worker gets a core in the end, and one that spins uses
+  /// the limit of CPU time and is hung), only a bound on a machine that never lets it run.
+  static let starvedSilences = 1_000
+
+  /// The worker's CPU time in milliseconds, nil when it cannot be read.
+  private func cpuMilliseconds() -> Double? {
+    var clock = clockid_t()
+    guard clock_getcpuclockid(processID, &clock) == 0 else { return nil }
+    var time = timespec()
+    guard clock_gettime(clock, &time) == 0 else { return nil }
+    return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+  }
+
+  /// Whether the worker is running or waiting for a core (`R` in `/proc/<pid>/stat`), not
+  /// asleep or blocked.
+  private func isRunnable() -> Bool {
+    let descriptor = open("/proc/\(processID)/stat", O_RDONLY)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var buffer = [UInt8](repeating: 0, count: 512)
+    let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+    guard count > 0 else { return false }
+    // `pid (comm) S ...`: the state follows the last ')'.
+    guard let close = buffer[0..<count].lastIndex(of: UInt8(ascii: ")")), close + 2 < count
+    else { return false }
+    return buffer[close + 2] == UInt8(ascii: "R")
   }
 
   /// Kills the worker and waits for it.

@@ -43,6 +43,10 @@ public enum WorkerWire {
   }
 
   private static func escape(_ text: String) -> String {
+    // Most fields hold nothing to escape: kept as they are, not rebuilt scalar by scalar
+    // (a 512-deep rejection's signature is a kilobyte).
+    guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+    else { return text }
     var result = ""
     for character in text.unicodeScalars {
       switch character {
@@ -57,6 +61,7 @@ public enum WorkerWire {
   }
 
   private static func unescape(_ text: Substring) -> String {
+    guard text.utf8.contains(0x5C) else { return String(text) }
     var result = ""
     var escaping = false
     for character in text.unicodeScalars {

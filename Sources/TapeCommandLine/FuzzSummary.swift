@@ -3,20 +3,32 @@ import Foundation
 
 /// The table printed at the end of `tape fuzz`, then one line per finding.
 enum FuzzSummary {
-  /// What the columns mean, and what to do next.
-  static let legend = """
+  /// What the columns mean, and what to do next, for the build that ran and its budget.
+  static func legend(build: BuildKind, budgetMilliseconds: Double) -> String {
+    let buildLine =
+      switch build {
+      case .debug:
+        "Build: debug (as 'swift run' makes), several times slower than 'swift run -c release'."
+      case .release: "Build: release."
+      }
+    return """
 
-    execs: inputs run; execs/s: their rate (a debug build, as 'swift run' makes, is several
-    times slower than 'swift run -c release'); accepted / rejected: inputs the model decoded /
-    refused with an error (both are fine); findings: distinct problems found (a trap, a
-    documented payload rejected, an unstable round trip, a slow input), new: not yet saved
-    before this run; corpus: inputs kept for new behaviour. Zero findings is the good
-    outcome. Findings are saved as <corpus>/<api>/findings/<hash>.json; rerun one with
-    'tape fuzz replay <file>', commit it and swift test replays it.
+      \(buildLine)
+      Budget: \(TimedExecution.describe(budgetMilliseconds, build: build)) of CPU time per input.
+      execs: inputs run; execs/s: their rate; accepted / rejected: inputs the model decoded /
+      refused with an error (both are fine); findings: distinct problems found (a trap, a
+      documented payload rejected, an unstable round trip, an input over the budget), new:
+      not yet saved before this run; corpus: inputs kept for new behaviour. Zero findings is
+      the good outcome. Findings are saved as <corpus>/<api>/findings/<hash>.json; rerun one
+      with 'tape fuzz replay <file>', commit it and swift test replays it.
 
-    """
+      """
+  }
 
-  static func render(_ reports: [TargetReport], seed: UInt64, shard: Shard) -> String {
+  static func render(
+    _ reports: [TargetReport], seed: UInt64, shard: Shard, build: BuildKind = .current,
+    budgetMilliseconds: Double = 250
+  ) -> String {
     let header = [
       "target", "execs", "execs/s", "accepted", "rejected", "findings", "new", "corpus",
     ]
@@ -55,8 +67,12 @@ enum FuzzSummary {
         text += "\(state) finding \(file) [\(report.target)]: \(finding.report)\n"
       }
     }
+    let unconfirmed = reports.reduce(0) { $0 + $1.unconfirmedSlowInputs }
+    if unconfirmed > 0 {
+      text += "\(unconfirmed) slow input(s) not slow again on their own: not kept\n"
+    }
     text += "seed \(seed), shard \(shard)\n"
-    text += Self.legend
+    text += legend(build: build, budgetMilliseconds: budgetMilliseconds)
     return text
   }
 }

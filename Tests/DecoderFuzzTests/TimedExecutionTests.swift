@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 
 /// The `slow` oracle on a scripted clock: an input is slow only when two runs are over budget.
+/// (That the clock is the thread's CPU time is proven by ``PlantedSlowTests``.)
 @Suite("TimedExecution")
 struct TimedExecutionTests {
   /// A clock reading the given milliseconds in turn, and a target counting its runs.
@@ -21,7 +22,7 @@ struct TimedExecutionTests {
     }
 
     func run() -> ExecutionOutcome {
-      TimedExecution.run(target, [], budgetMilliseconds: 250) {
+      TimedExecution.run(target, [], budgetMilliseconds: 250, build: .release) {
         self.readings.withLock { $0.removeFirst() }
       }
     }
@@ -46,6 +47,22 @@ struct TimedExecutionTests {
     let script = Script([0, 300, 1000, 1400])
     let finding = try #require(script.run().finding)
     #expect(finding.findingClass == .slow)
-    #expect(finding.detail == "took 300 ms, then 400 ms, over the 250 ms budget")
+    #expect(finding.detail == "took 300 ms, then 400 ms of CPU time, over the 250 ms budget")
+  }
+
+  @Test("a debug build allows the budget times its scale, and says so")
+  func debugScale() throws {
+    let budget = 250 * BuildKind.debug.budgetScale
+    let within = Script([0, budget - 1])
+    #expect(
+      TimedExecution.run(within.target, [], budgetMilliseconds: 250, build: .debug) {
+        within.readings.withLock { $0.removeFirst() }
+      } == .accepted(signature: "ok"))
+    let over = Script([0, budget + 1, 0, budget + 1])
+    let finding = try #require(
+      TimedExecution.run(over.target, [], budgetMilliseconds: 250, build: .debug) {
+        over.readings.withLock { $0.removeFirst() }
+      }.finding)
+    #expect(finding.detail.hasSuffix("over the 250 ms (\(Int(budget)) ms in a debug build) budget"))
   }
 }

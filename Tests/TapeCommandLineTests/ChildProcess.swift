@@ -34,10 +34,13 @@ final class ChildProcess: @unchecked Sendable {
   }
 
   /// Starts `executable` with `arguments`; the environment is this process's with
-  /// `environment` laid over it.
+  /// `environment` laid over it. With `ownProcessGroup`, the child leads a process group of
+  /// its own, as a shell's foreground job does, so ``sendToGroup(_:)`` reaches it and every
+  /// process it starts in its group, as Ctrl-C at a terminal does.
   init(
     _ executable: URL, _ arguments: [String], environment: [String: String] = [:],
-    input: Stream = .null, output: Stream = .pipe, errors: Stream = .pipe
+    input: Stream = .null, output: Stream = .pipe, errors: Stream = .pipe,
+    ownProcessGroup: Bool = false
   ) throws {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -93,7 +96,12 @@ final class ChildProcess: @unchecked Sendable {
     sigfillset(&all)
     posix_spawnattr_setsigmask(&attributes, &none)
     posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+    if ownProcessGroup {
+      posix_spawnattr_setpgroup(&attributes, 0)
+      flags |= POSIX_SPAWN_SETPGROUP
+    }
+    posix_spawnattr_setflags(&attributes, Int16(flags))
     var pid: pid_t = 0
     let result = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
     guard result == 0 else { throw ChildProcessError.spawn(result) }
@@ -118,6 +126,12 @@ final class ChildProcess: @unchecked Sendable {
   /// Sends `signal` to the child.
   func send(_ signal: Int32) {
     kill(processIdentifier, signal)
+  }
+
+  /// Sends `signal` to the child's process group (started with `ownProcessGroup`), as a
+  /// terminal sends Ctrl-C to its foreground job.
+  func sendToGroup(_ signal: Int32) {
+    kill(-processIdentifier, signal)
   }
 }
 

@@ -13,21 +13,34 @@ final class EncodingSlot {
   /// The members of an object being encoded, in first-encoded order.
   final class ObjectStorage {
     private(set) var names: [String] = []
-    private var slots: [String: EncodingSlot] = [:]
+    private var slots: [EncodingSlot] = []
+    /// The slots by name, made once an object has many members (a model's dozen are
+    /// found faster by a scan than by hashing).
+    private var index: [String: Int]?
 
     /// The slot of a member, added at the end the first time it is asked for.
     func slot(named name: String) -> EncodingSlot {
-      if let slot = slots[name] { return slot }
+      if let index {
+        if let position = index[name] { return slots[position] }
+      } else if let position = names.firstIndex(of: name) {
+        return slots[position]
+      }
       let slot = EncodingSlot()
       names.append(name)
-      slots[name] = slot
+      slots.append(slot)
+      if index != nil {
+        index?[name] = slots.count - 1
+      } else if names.count > 32 {
+        index = Dictionary(
+          names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+      }
       return slot
     }
 
     func materialized() -> JSONValue {
       .object(
-        names.compactMap { name in
-          slots[name]?.materialized().map { JSONMember(name, $0) }
+        zip(names, slots).compactMap { name, slot in
+          slot.materialized().map { JSONMember(name, $0) }
         })
     }
   }

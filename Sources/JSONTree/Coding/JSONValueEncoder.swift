@@ -10,7 +10,7 @@ public struct JSONValueEncoder: Sendable {
   /// Encodes a value into a tree.
   public func encode<Value: Encodable>(_ value: Value) throws -> JSONValue {
     let slot = EncodingSlot()
-    try ValueEncoder(slot: slot, codingPath: []).encode(value)
+    try ValueEncoder(slot: slot, path: nil).encode(value)
     guard let document = slot.materialized() else {
       throw EncodingError.invalidValue(
         value, .init(codingPath: [], debugDescription: "\(Value.self) encoded no value"))

@@ -1,19 +1,58 @@
 import Foundation
 
+/// Where a value being encoded sits, made into a coding path only when one is read (an
+/// error, or a type that asks): building a path array per member was most of the cost of
+/// encoding a model.
+final class EncodingPath {
+  let parent: EncodingPath?
+  let step: Step
+
+  enum Step {
+    case key(any CodingKey)
+    case index(Int)
+  }
+
+  init(parent: EncodingPath?, step: Step) {
+    self.parent = parent
+    self.step = step
+  }
+
+  /// The coding path from the root to `path`.
+  static func codingPath(of path: EncodingPath?) -> [any CodingKey] {
+    var keys: [any CodingKey] = []
+    var current = path
+    while let node = current {
+      switch node.step {
+      case .key(let key): keys.append(key)
+      case .index(let index): keys.append(IndexCodingKey(index))
+      }
+      current = node.parent
+    }
+    return keys.reversed()
+  }
+}
+
 /// The `Encoder` that fills one ``EncodingSlot``.
 struct ValueEncoder: Encoder {
   let slot: EncodingSlot
-  let codingPath: [any CodingKey]
+  let path: EncodingPath?
+
+  init(slot: EncodingSlot, path: EncodingPath?) {
+    self.slot = slot
+    self.path = path
+  }
+
+  var codingPath: [any CodingKey] { EncodingPath.codingPath(of: path) }
 
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
     KeyedEncodingContainer(
-      KeyedValueEncodingContainer<Key>(storage: slot.objectStorage(), codingPath: codingPath))
+      KeyedValueEncodingContainer<Key>(storage: slot.objectStorage(), path: path))
   }
 
   func unkeyedContainer() -> any UnkeyedEncodingContainer {
-    UnkeyedValueEncodingContainer(storage: slot.arrayStorage(), codingPath: codingPath)
+    UnkeyedValueEncodingContainer(storage: slot.arrayStorage(), path: path)
   }
 
   func singleValueContainer() -> any SingleValueEncodingContainer {
@@ -22,7 +61,18 @@ struct ValueEncoder: Encoder {
 
   /// Encodes scalars and ``JSONValue`` directly, anything else through its `encode(to:)`.
   func encode<Value: Encodable>(_ value: Value) throws {
-    if let tree = value as? JSONValue {
+    // The common types by their metatype first: a failed cast to an existential such as
+    // `any FixedWidthInteger` costs a conformance lookup, and every struct of a model went
+    // through seven of them before its `encode(to:)`.
+    if Value.self == String.self {
+      slot.content = .value(.string(value as! String))
+    } else if Value.self == JSONValue.self {
+      slot.content = .value(value as! JSONValue)
+    } else if Value.self == Int.self {
+      slot.content = .value(.number(String(value as! Int)))
+    } else if Value.self == Bool.self {
+      slot.content = .value(.bool(value as! Bool))
+    } else if let tree = value as? JSONValue {
       slot.content = .value(tree)
     } else if let text = value as? String {
       slot.content = .value(.string(text))
@@ -70,7 +120,9 @@ private struct SingleValueEncodingContainerOverSlot: SingleValueEncodingContaine
 /// The keyed container of a ``ValueEncoder``.
 private struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let storage: EncodingSlot.ObjectStorage
-  let codingPath: [any CodingKey]
+  let path: EncodingPath?
+
+  var codingPath: [any CodingKey] { EncodingPath.codingPath(of: path) }
 
   mutating func encodeNil(forKey key: Key) throws { encoder(for: key).encodeNil() }
 
@@ -93,14 +145,17 @@ private struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContain
   mutating func superEncoder(forKey key: Key) -> any Encoder { encoder(for: key) }
 
   private func encoder(for key: some CodingKey) -> ValueEncoder {
-    ValueEncoder(slot: storage.slot(named: key.stringValue), codingPath: codingPath + [key])
+    ValueEncoder(
+      slot: storage.slot(named: key.stringValue), path: EncodingPath(parent: path, step: .key(key)))
   }
 }
 
 /// The unkeyed container of a ``ValueEncoder``.
 private struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
   let storage: EncodingSlot.ArrayStorage
-  let codingPath: [any CodingKey]
+  let path: EncodingPath?
+
+  var codingPath: [any CodingKey] { EncodingPath.codingPath(of: path) }
 
   var count: Int { storage.slots.count }
 
@@ -125,6 +180,6 @@ private struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
   private func nextEncoder() -> ValueEncoder {
     let index = storage.slots.count
     return ValueEncoder(
-      slot: storage.appendSlot(), codingPath: codingPath + [IndexCodingKey(index)])
+      slot: storage.appendSlot(), path: EncodingPath(parent: path, step: .index(index)))
   }
 }
