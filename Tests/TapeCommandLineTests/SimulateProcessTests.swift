@@ -124,7 +124,9 @@ struct SimulateProcessTests {
     }
     #expect(banner.contains("tape simulator listening on http://127.0.0.1:"))
     #expect(status == 0)
-    #expect(seconds < 1, "stopped after \(seconds) s")
+    // The request is held for an hour; it is closed, not waited for. (The half-second
+    // grace is the simulator's; how much longer the stop takes measures the machine.)
+    #expect(seconds < 30, "stopped after \(seconds) s")
     #expect(rest.hasSuffix("simulator stopped (requests still in flight were closed)\n"), "\(rest)")
   }
 
@@ -149,7 +151,7 @@ struct SimulateProcessTests {
     }
     #expect(status == 130)
     #expect(errors.contains("interrupted again: stopping now"))
-    #expect(seconds < 0.4, "stopped after \(seconds) s")
+    #expect(seconds < 30, "stopped after \(seconds) s: the hour-long request was waited for")
   }
 
   @Test("an invalid scenario: exit 2, the file and JSON path on stderr, nothing started")
