@@ -80,6 +80,7 @@ struct ProgressClientFuzzTests {
         context.task, random: SeededGenerator(seed: context.seed))
       {
         seen.add(progress)
+        context.report(progress)
         last = progress
       }
       return .finished(last?.phase ?? .unknown)
@@ -89,6 +90,70 @@ struct ProgressClientFuzzTests {
     let unknown = seen.values.filter { $0.phase == .unknown }
     #expect(unknown.count == 2)
     #expect(unknown.allSatisfy { $0.detail?.contains("undocumented task_status") == true })
+  }
+
+  @Test("an unknown status reported as running is found; reported as unknown it passes")
+  func unknownReportedAsRunningIsFound() async {
+    let session = PollingSession(
+      api: .check, truth: GroundTruth(runningMilliseconds: 20_000),
+      twists: [Scheduled(poll: 1, effect: .unknownStatus(variant: 0))])
+    let bug = await PollingFuzz.run(session, poller: PlantedPollerBug.mapsUnknownToRunning.poller)
+    #expect(bug.violations.map(\.oracle) == [.misreportedUnknown], "\(bug)")
+    #expect(bug.violations.first?.poll == 1)
+    let correct = await PollingFuzz.run(session, poller: correctPoller)
+    #expect(correct.passed, "\(correct)")
+  }
+
+  @Test("a poll left running after the conclusion is judged, up to the session's limit")
+  func backgroundPollIsFound() async {
+    let session = PollingSession(api: .check, truth: GroundTruth(runningMilliseconds: 10_000))
+    for _ in 0..<10 {
+      let verdict = await PollingFuzz.run(
+        session, poller: PlantedPollerBug.leavesBackgroundPollRunning.poller)
+      #expect(verdict.conclusion == .succeeded)
+      #expect(verdict.violations.map(\.oracle) == [.pollsAfterTerminal, .pollsAfterConclusion])
+      #expect(verdict.polls == 9, "\(verdict)")
+    }
+  }
+
+  @Test("a poll left running on the session's executor after a give-up is judged as such")
+  func pollAfterConclusionIsFound() async {
+    let session = PollingSession(api: .check, truth: GroundTruth(runningMilliseconds: nil))
+    let verdict = await PollingFuzz.run(session) { context in
+      Task(executorPreference: context.clock.scopeTaskExecutor) {
+        while true {
+          try await context.clock.sleep(for: .seconds(20))
+          _ = try? await context.client.progress(of: context.task)
+        }
+      }
+      _ = try await context.client.progress(of: context.task)
+      try await context.clock.sleep(for: .seconds(2))
+      return .gaveUp("changed its mind")
+    }
+    #expect(verdict.conclusion == .gaveUp("changed its mind"))
+    #expect(verdict.concludedAt == .seconds(2))
+    let violation = verdict.violations.first { $0.oracle == .pollsAfterConclusion }
+    #expect(violation?.poll == 1, "\(verdict)")
+  }
+
+  @Test("giving up after fewer temporary failures in a row than the expectations ask is found")
+  func temporaryFailuresMustBeRiddenOut() async {
+    let session = PollingSession(
+      api: .check, truth: GroundTruth(runningMilliseconds: 60_000),
+      faults: [
+        Scheduled(poll: 1, count: 6, effect: .serverError(status: 503, retryAfterSeconds: nil))
+      ])
+    // ProgressClient retries five 5xx in a row and gives up at the sixth: as asked.
+    let correct = await PollingFuzz.run(session, poller: correctPoller)
+    #expect(correct.passed, "\(correct)")
+    guard case .gaveUp = correct.conclusion else {
+      Issue.record("expected a give-up after six 503s, got \(correct)")
+      return
+    }
+    // Held to seven, the same give-up is without cause.
+    let strict = await PollingFuzz.run(
+      session, expectations: Expectations(temporaryFailuresToRideOut: 7), poller: correctPoller)
+    #expect(strict.violations.map(\.oracle) == [.gaveUpWithoutCause], "\(strict)")
   }
 
   @Test("giving up at the deadline on a task that only says unknown is not stopping on unknown")
