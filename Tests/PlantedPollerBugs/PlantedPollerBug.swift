@@ -191,6 +191,12 @@ public let correctPoller: Poller = { context in
   try await progressClientPoller()(context, PollingPolicy())
 }
 
+/// `ProgressClient.poll` as it was before the polling fuzzer's `check-retry-after-zero`
+/// finding: no throttle floor, so a 429 with `Retry-After: 0` was retried at once.
+public let noThrottleFloorPoller: Poller = { context in
+  try await progressClientPoller()(context, PollingPolicy(throttleFloor: .zero))
+}
+
 /// `ProgressClient.poll` under a policy, concluding the last snapshot's phase.
 func progressClientPoller() -> @Sendable (PollContext, PollingPolicy) async throws -> Conclusion {
   { context, policy in
