@@ -103,7 +103,7 @@ for bug in PlantedPollerBug.allCases {
       } ?? "✗(none)")
   }
   print(
-    "  \(bug.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) "
+    "  \(bug.rawValue.padding(toLength: 32, withPad: " ", startingAt: 0)) "
       + "\(bug.api.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) "
       + String(format: "median %.3f s", median(times))
       + "  (sessions until found: \(sessions.map(String.init).joined(separator: ", ")); "

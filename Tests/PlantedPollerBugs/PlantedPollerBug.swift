@@ -78,7 +78,7 @@ public enum PlantedPollerBug: String, CaseIterable, Sendable, CustomStringConver
       }
     case .takesNinetyNinePercentAsDone:
       return clientPoller { progress in
-        (progress.percent ?? 0) >= 99 ? .finished(.succeeded) : nil
+        progress.phase == .running && (progress.percent ?? 0) >= 99 ? .finished(.succeeded) : nil
       }
     case .takesSuccessWithPreparingAsDone:
       return { context in

@@ -151,6 +151,21 @@ struct ProgressClientFuzzTests {
       return
     }
     // Held to seven, the same give-up is without cause.
+    // A renewed token inside the run neither ends nor counts in it (found on insight seed 1
+    // #1200: four 504s, a 401, two dropped connections: ProgressClient's sixth failure).
+    let renewed = PollingSession(
+      api: .insight, truth: GroundTruth(runningMilliseconds: 60_000),
+      faults: [
+        Scheduled(poll: 1, count: 4, effect: .serverError(status: 504, retryAfterSeconds: nil)),
+        Scheduled(poll: 5, effect: .tokenExpired),
+        Scheduled(poll: 5, count: 3, effect: .droppedConnection),
+      ])
+    let renewedVerdict = await PollingFuzz.run(renewed, poller: correctPoller)
+    #expect(renewedVerdict.passed, "\(renewedVerdict)")
+    #expect(renewedVerdict.exchanges.count { $0.status == 401 } == 1, "\(renewedVerdict)")
+    #expect(
+      renewedVerdict.conclusion?.description.contains("gave up after 6 attempts") == true,
+      "\(renewedVerdict)")
     let strict = await PollingFuzz.run(
       session, expectations: Expectations(temporaryFailuresToRideOut: 7), poller: correctPoller)
     #expect(strict.violations.map(\.oracle) == [.gaveUpWithoutCause], "\(strict)")

@@ -83,7 +83,9 @@ enum Judge {
         return Violation(.gaveUpWithoutCause, "gave up without polling: \(reason)")
       }
       if last.isTransient {
-        let run = polls.reversed().prefix { $0.isTransient }.count
+        // A 401 (a token to renew) inside the run neither ends it nor counts in it.
+        let run = polls.reversed().prefix { $0.isTransient || $0.status == 401 }
+          .count(where: \.isTransient)
         if run >= expectations.temporaryFailuresToRideOut { return nil }
         return Violation(
           .gaveUpWithoutCause,
