@@ -8,7 +8,7 @@ import Synchronization
 enum PollFuzzCommand {
   static let usage = """
     usage: tape poll-fuzz <api> [--sessions <n>] [--seed <n>] [--port <p>] [--quiet <s>]
-                          [--deadline <s>] [--floor <s>]
+                          [--deadline <s>] [--floor <s>] [--static-token]
 
     Serves <n> generated polling sessions of cpts, insight, quality, drs or check on
     127.0.0.1 (real time): a poller picks session k by polling the task id fuzz-<k> (the
@@ -28,6 +28,9 @@ enum PollFuzzCommand {
                        (default 120: the longest wait a session asks for)
       --deadline <s>   the poller's own deadline, for the deadline oracle (default 900)
       --floor <s>      the least wait between polls (default 1)
+      --static-token   the poller holds a fixed token, not a password: giving up on
+                       an expired token (401) is then its right (by default it must
+                       ask POST /v3/auth/tokens for a new one)
       -h, --help       print this text
 
     exit status: 0 every session was polled and passed; 1 a session failed an oracle or
@@ -45,7 +48,7 @@ enum PollFuzzCommand {
       scanner = try ArgumentScanner(
         arguments,
         valueOptions: ["--sessions", "--seed", "--port", "--quiet", "--deadline", "--floor"],
-        flagOptions: ["--help", "-h"])
+        flagOptions: ["--help", "-h", "--static-token"])
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -102,7 +105,9 @@ enum PollFuzzCommand {
     do {
       server = try SessionServer.start(
         sessions: (0..<sessions).map(generator.session),
-        expectations: Expectations(floor: floor, deadline: deadline), port: port,
+        expectations: Expectations(
+          floor: floor, deadline: deadline,
+          renewsExpiredToken: !scanner.flags.contains("--static-token")), port: port,
         quietAfter: quiet, onVerdict: { verdict in print(line(verdict)) })
     } catch {
       return .failure("cannot listen on 127.0.0.1:\(port): \(error)")

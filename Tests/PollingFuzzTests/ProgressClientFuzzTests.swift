@@ -53,6 +53,35 @@ struct ProgressClientFuzzTests {
     #expect(verdict.exchanges.count { $0.status == 401 } == 1)
   }
 
+  @Test(
+    "giving up on a 401 without a new token: without cause for a password, a right for a fixed token"
+  )
+  func expiredFixedToken() async {
+    let session = PollingSession(
+      api: .check, truth: GroundTruth(runningMilliseconds: 30_000),
+      faults: [Scheduled(poll: 2, effect: .tokenExpired)])
+    let poller: Poller = { context in
+      let client = ProgressClient(
+        endpoints: context.endpoints, projectID: context.projectID,
+        credentials: context.staticToken, transport: context.transport,
+        clock: context.clientClock)
+      var last: TaskProgress?
+      for try await progress in client.poll(
+        context.task, random: SeededGenerator(seed: context.seed))
+      {
+        context.report(progress)
+        last = progress
+      }
+      return .finished(last?.phase ?? .unknown)
+    }
+    let asPassword = await PollingFuzz.run(session, poller: poller)
+    #expect(asPassword.violations.map(\.oracle) == [.gaveUpWithoutCause], "\(asPassword)")
+    #expect(asPassword.violations.first?.message.contains("without asking IAM") == true)
+    let asFixedToken = await PollingFuzz.run(
+      session, expectations: Expectations(renewsExpiredToken: false), poller: poller)
+    #expect(asFixedToken.passed, "\(asFixedToken)")
+  }
+
   @Test("a 403 ends polling at once: it is never retried")
   func forbiddenEndsPolling() async {
     let session = PollingSession(

@@ -56,6 +56,7 @@ struct PollFuzzCommandTests {
     let help = await PollFuzzCommand.run(["--help"], print: { _ in }, until: {})
     #expect(help.status == 0)
     #expect(help.output.contains("fuzz-<k>"))
+    #expect(help.output.contains("--static-token"))
   }
 
   @Test("numbers too large for the fuzzer are usage errors that name the option")
