@@ -44,8 +44,11 @@ if arguments.first == "save-findings", arguments.count > 1 {
   let session = PollingSession(
     api: .check, truth: GroundTruth(runningMilliseconds: 20_000),
     faults: [Scheduled(poll: 1, count: 3, effect: .throttled(.seconds(0)))])
+  // Saved with the poller as it was (no throttle floor), so the cassette keeps the finding's
+  // verdict; the fixed poller passes it.
   let verdict = try await PollingFuzz.save(
-    session, poller: correctPoller, to: directory.appending(path: "check-retry-after-zero.json"))
+    session, poller: noThrottleFloorPoller,
+    to: directory.appending(path: "check-retry-after-zero.json"))
   print(verdict)
   exit(0)
 }
@@ -100,7 +103,7 @@ for bug in PlantedPollerBug.allCases {
       } ?? "✗(none)")
   }
   print(
-    "  \(bug.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) "
+    "  \(bug.rawValue.padding(toLength: 32, withPad: " ", startingAt: 0)) "
       + "\(bug.api.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) "
       + String(format: "median %.3f s", median(times))
       + "  (sessions until found: \(sessions.map(String.init).joined(separator: ", ")); "

@@ -12,6 +12,7 @@ import Foundation
 ///     for try await progress in context.client.poll(
 ///       context.task, random: SeededGenerator(seed: context.seed))
 ///     {
+///       context.report(progress)
 ///       last = progress
 ///     }
 ///     return .finished(last?.phase ?? .unknown)

@@ -8,13 +8,13 @@ import Synchronization
 enum PollFuzzCommand {
   static let usage = """
     usage: tape poll-fuzz <api> [--sessions <n>] [--seed <n>] [--port <p>] [--quiet <s>]
-                          [--deadline <s>] [--floor <s>]
+                          [--deadline <s>] [--floor <s>] [--static-token]
 
     Serves <n> generated polling sessions of cpts, insight, quality, drs or check on
     127.0.0.1 (real time): a poller picks session k by polling the task id fuzz-<k> (the
     project id for cpts) on the operation's documented path, with --endpoint (or its SDK's
     endpoint override) set to the printed address. Each session is judged once its poller
-    has been quiet for --quiet seconds, against the oracles of the polling fuzzer that a
+    has no request in flight and has been quiet for --quiet seconds, against the oracles of the polling fuzzer that a
     server can see: polls after the end, Retry-After, backoff after 429 and 5xx, the floor
     between polls, refused requests retried, its deadline, stopping on an unknown status
     or a running task. Ends when every session was judged, or on Ctrl-C.
@@ -23,13 +23,18 @@ enum PollFuzzCommand {
       --sessions <n>   how many sessions (default 5)
       --seed <n>       the generator's seed (default 1)
       --port <p>       the port (default: any free one)
-      --quiet <s>      seconds of quiet after which a session is judged (default 60:
-                       longer than the poller's longest wait)
+      --quiet <s>      seconds of quiet (no request in flight) after which a session
+                       is judged, or longer when its last answer asked a longer wait
+                       (default 120: the longest wait a session asks for)
       --deadline <s>   the poller's own deadline, for the deadline oracle (default 900)
       --floor <s>      the least wait between polls (default 1)
+      --static-token   the poller holds a fixed token, not a password: giving up on
+                       an expired token (401) is then its right (by default it must
+                       ask POST /v3/auth/tokens for a new one)
       -h, --help       print this text
 
-    exit status: 0 every session passed; 1 a session failed an oracle; 2 usage.
+    exit status: 0 every session was polled and passed; 1 a session failed an oracle or
+    was never polled (they are listed); 2 usage.
 
     """
 
@@ -43,7 +48,7 @@ enum PollFuzzCommand {
       scanner = try ArgumentScanner(
         arguments,
         valueOptions: ["--sessions", "--seed", "--port", "--quiet", "--deadline", "--floor"],
-        flagOptions: ["--help", "-h"])
+        flagOptions: ["--help", "-h", "--static-token"])
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -52,18 +57,41 @@ enum PollFuzzCommand {
     else {
       return .usageError("name one API: cpts, insight, quality, drs or check", usage: usage)
     }
-    func number(_ name: String, _ fallback: Double) -> Double? {
+    // Each number is checked alone, so the message names the one that is wrong; a count
+    // or a duration too large for the fuzzer is wrong too (Int(Double) would trap).
+    func number(_ name: String, _ fallback: Double, atMost limit: Double) throws(UsageProblem)
+      -> Double
+    {
       guard let text = scanner.options[name] else { return fallback }
-      return Double(text).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil }
+      guard let value = Double(text), value.isFinite, value >= 0, value <= limit else {
+        throw UsageProblem(
+          message: "\(name) takes a number from 0 to \(Int(limit)), not \(text)")
+      }
+      return value
     }
-    guard let sessions = number("--sessions", 5).map(Int.init), sessions > 0,
-      let seed = scanner.options["--seed"].map({ UInt64($0) }) ?? 1,
-      let quiet = number("--quiet", 60), let deadline = number("--deadline", 900),
-      let floor = number("--floor", 1)
-    else {
-      return .usageError(
-        "--sessions, --seed, --quiet, --deadline and --floor take non-negative numbers",
-        usage: usage)
+    func duration(_ name: String, _ fallback: Double) throws(UsageProblem) -> Duration {
+      // Up to 100 years, in milliseconds: far from Int's end.
+      .milliseconds(Int(try number(name, fallback, atMost: 3_153_600_000) * 1000))
+    }
+    let sessions: Int
+    let seed: UInt64
+    let quiet: Duration
+    let deadline: Duration
+    let floor: Duration
+    do throws(UsageProblem) {
+      sessions = Int(try number("--sessions", 5, atMost: 1_000_000))
+      guard sessions > 0 else { throw UsageProblem(message: "--sessions takes at least 1") }
+      guard let parsed = scanner.options["--seed"].map({ UInt64($0) }) ?? 1 else {
+        throw UsageProblem(
+          message: "--seed takes a whole number from 0 to \(UInt64.max), not "
+            + (scanner.options["--seed"] ?? ""))
+      }
+      seed = parsed
+      quiet = try duration("--quiet", SessionServer.defaultQuiet / .seconds(1))
+      deadline = try duration("--deadline", 900)
+      floor = try duration("--floor", 1)
+    } catch {
+      return .usageError(error.message, usage: usage)
     }
     let port: UInt16
     do {
@@ -78,11 +106,9 @@ enum PollFuzzCommand {
       server = try SessionServer.start(
         sessions: (0..<sessions).map(generator.session),
         expectations: Expectations(
-          floor: .milliseconds(Int(floor * 1000)), deadline: .milliseconds(Int(deadline * 1000))),
-        port: port, quietAfter: .milliseconds(Int(quiet * 1000))
-      ) { verdict in
-        print(line(verdict))
-      }
+          floor: floor, deadline: deadline,
+          renewsExpiredToken: !scanner.flags.contains("--static-token")), port: port,
+        quietAfter: quiet, onVerdict: { verdict in print(line(verdict)) })
     } catch {
       return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
     }
@@ -105,10 +131,19 @@ enum PollFuzzCommand {
     }
     let verdicts = await server.stop()
     let failed = verdicts.filter { !$0.passed }
+    let neverPolled = server.neverPolled
     var summary =
       "\n\(verdicts.count) of \(sessions) sessions polled, \(failed.count) failed an oracle\n"
+    if !neverPolled.isEmpty {
+      summary +=
+        "never polled, so never judged: "
+        + neverPolled.prefix(20).map(SessionServer.taskID).joined(separator: ", ")
+        + (neverPolled.count > 20 ? " and \(neverPolled.count - 20) more" : "") + "\n"
+    }
     for verdict in failed { summary += "\n\(verdict)\n" }
-    return CommandOutcome(status: failed.isEmpty ? 0 : 1, output: summary, errorOutput: "")
+    // Passing means every session was polled and held every oracle.
+    let passed = failed.isEmpty && neverPolled.isEmpty
+    return CommandOutcome(status: passed ? 0 : 1, output: summary, errorOutput: "")
   }
 
   /// `fuzz-3: ✓ 12 polls, finished: succeeded` or `fuzz-3: ✗ tooFast at #2: ...`.
@@ -137,4 +172,9 @@ private final class Finish: Sendable {
   }
 
   var isDone: Bool { done.withLock { $0 } }
+}
+
+/// A usage error, by the option it names.
+private struct UsageProblem: Error {
+  var message: String
 }

@@ -21,6 +21,7 @@ func handPoller(
         if let conclusion = try await read(client) { return conclusion }
       } else {
         let progress = try await client.progress(of: context.task).taskProgress
+        context.report(progress)
         if progress.isTerminal { return .finished(progress.phase) }
       }
       failures = 0

@@ -39,6 +39,16 @@ struct FindingCassetteTests {
     #expect(verdict.exchanges.count { $0.status == 429 } == 3)
   }
 
+  @Test(.cassette("polling-fuzz/check-retry-after-zero", unusedInteractions: .fail))
+  func retryAfterZeroStillFailsTheOldPoller() async throws {
+    let player = try #require(CassettePlayer.current)
+    let verdict = try await PollingFuzz.replay(player, poller: noThrottleFloorPoller)
+    #expect(verdict.violations.map(\.oracle) == [.noBackoff], "\(verdict)")
+    #expect(
+      PollingFuzz.savedVerdict(of: player.cassette)
+        == verdict.violations.map(\.description).joined(separator: "\n"))
+  }
+
   @Test(.cassette("polling-fuzz/check-retry-after-zero"))
   func retryAfterZeroFailsAPollerThatRetriesAtOnce() async throws {
     let player = try #require(CassettePlayer.current)

@@ -53,6 +53,35 @@ struct ProgressClientFuzzTests {
     #expect(verdict.exchanges.count { $0.status == 401 } == 1)
   }
 
+  @Test(
+    "giving up on a 401 without a new token: without cause for a password, a right for a fixed token"
+  )
+  func expiredFixedToken() async {
+    let session = PollingSession(
+      api: .check, truth: GroundTruth(runningMilliseconds: 30_000),
+      faults: [Scheduled(poll: 2, effect: .tokenExpired)])
+    let poller: Poller = { context in
+      let client = ProgressClient(
+        endpoints: context.endpoints, projectID: context.projectID,
+        credentials: context.staticToken, transport: context.transport,
+        clock: context.clientClock)
+      var last: TaskProgress?
+      for try await progress in client.poll(
+        context.task, random: SeededGenerator(seed: context.seed))
+      {
+        context.report(progress)
+        last = progress
+      }
+      return .finished(last?.phase ?? .unknown)
+    }
+    let asPassword = await PollingFuzz.run(session, poller: poller)
+    #expect(asPassword.violations.map(\.oracle) == [.gaveUpWithoutCause], "\(asPassword)")
+    #expect(asPassword.violations.first?.message.contains("without asking IAM") == true)
+    let asFixedToken = await PollingFuzz.run(
+      session, expectations: Expectations(renewsExpiredToken: false), poller: poller)
+    #expect(asFixedToken.passed, "\(asFixedToken)")
+  }
+
   @Test("a 403 ends polling at once: it is never retried")
   func forbiddenEndsPolling() async {
     let session = PollingSession(
@@ -80,6 +109,7 @@ struct ProgressClientFuzzTests {
         context.task, random: SeededGenerator(seed: context.seed))
       {
         seen.add(progress)
+        context.report(progress)
         last = progress
       }
       return .finished(last?.phase ?? .unknown)
@@ -89,6 +119,85 @@ struct ProgressClientFuzzTests {
     let unknown = seen.values.filter { $0.phase == .unknown }
     #expect(unknown.count == 2)
     #expect(unknown.allSatisfy { $0.detail?.contains("undocumented task_status") == true })
+  }
+
+  @Test("an unknown status reported as running is found; reported as unknown it passes")
+  func unknownReportedAsRunningIsFound() async {
+    let session = PollingSession(
+      api: .check, truth: GroundTruth(runningMilliseconds: 20_000),
+      twists: [Scheduled(poll: 1, effect: .unknownStatus(variant: 0))])
+    let bug = await PollingFuzz.run(session, poller: PlantedPollerBug.mapsUnknownToRunning.poller)
+    #expect(bug.violations.map(\.oracle) == [.misreportedUnknown], "\(bug)")
+    #expect(bug.violations.first?.poll == 1)
+    let correct = await PollingFuzz.run(session, poller: correctPoller)
+    #expect(correct.passed, "\(correct)")
+  }
+
+  @Test("a poll left running after the conclusion is judged, up to the session's limit")
+  func backgroundPollIsFound() async {
+    let session = PollingSession(api: .check, truth: GroundTruth(runningMilliseconds: 10_000))
+    for _ in 0..<10 {
+      let verdict = await PollingFuzz.run(
+        session, poller: PlantedPollerBug.leavesBackgroundPollRunning.poller)
+      #expect(verdict.conclusion == .succeeded)
+      #expect(verdict.violations.map(\.oracle) == [.pollsAfterTerminal, .pollsAfterConclusion])
+      #expect(verdict.polls == 9, "\(verdict)")
+    }
+  }
+
+  @Test("a poll left running on the session's executor after a give-up is judged as such")
+  func pollAfterConclusionIsFound() async {
+    let session = PollingSession(api: .check, truth: GroundTruth(runningMilliseconds: nil))
+    let verdict = await PollingFuzz.run(session) { context in
+      Task(executorPreference: context.clock.scopeTaskExecutor) {
+        while true {
+          try await context.clock.sleep(for: .seconds(20))
+          _ = try? await context.client.progress(of: context.task)
+        }
+      }
+      _ = try await context.client.progress(of: context.task)
+      try await context.clock.sleep(for: .seconds(2))
+      return .gaveUp("changed its mind")
+    }
+    #expect(verdict.conclusion == .gaveUp("changed its mind"))
+    #expect(verdict.concludedAt == .seconds(2))
+    let violation = verdict.violations.first { $0.oracle == .pollsAfterConclusion }
+    #expect(violation?.poll == 1, "\(verdict)")
+  }
+
+  @Test("giving up after fewer temporary failures in a row than the expectations ask is found")
+  func temporaryFailuresMustBeRiddenOut() async {
+    let session = PollingSession(
+      api: .check, truth: GroundTruth(runningMilliseconds: 60_000),
+      faults: [
+        Scheduled(poll: 1, count: 6, effect: .serverError(status: 503, retryAfterSeconds: nil))
+      ])
+    // ProgressClient retries five 5xx in a row and gives up at the sixth: as asked.
+    let correct = await PollingFuzz.run(session, poller: correctPoller)
+    #expect(correct.passed, "\(correct)")
+    guard case .gaveUp = correct.conclusion else {
+      Issue.record("expected a give-up after six 503s, got \(correct)")
+      return
+    }
+    // Held to seven, the same give-up is without cause.
+    // A renewed token inside the run neither ends nor counts in it (found on insight seed 1
+    // #1200: four 504s, a 401, two dropped connections: ProgressClient's sixth failure).
+    let renewed = PollingSession(
+      api: .insight, truth: GroundTruth(runningMilliseconds: 60_000),
+      faults: [
+        Scheduled(poll: 1, count: 4, effect: .serverError(status: 504, retryAfterSeconds: nil)),
+        Scheduled(poll: 5, effect: .tokenExpired),
+        Scheduled(poll: 5, count: 3, effect: .droppedConnection),
+      ])
+    let renewedVerdict = await PollingFuzz.run(renewed, poller: correctPoller)
+    #expect(renewedVerdict.passed, "\(renewedVerdict)")
+    #expect(renewedVerdict.exchanges.count { $0.status == 401 } == 1, "\(renewedVerdict)")
+    #expect(
+      renewedVerdict.conclusion?.description.contains("gave up after 6 attempts") == true,
+      "\(renewedVerdict)")
+    let strict = await PollingFuzz.run(
+      session, expectations: Expectations(temporaryFailuresToRideOut: 7), poller: correctPoller)
+    #expect(strict.violations.map(\.oracle) == [.gaveUpWithoutCause], "\(strict)")
   }
 
   @Test("giving up at the deadline on a task that only says unknown is not stopping on unknown")

@@ -6,16 +6,30 @@ import Testing
 
 @testable import TapeCommandLine
 
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
 /// `tape poll`, a black box polling over HTTP, judged by the polling fuzzer's server; and
 /// `tape poll-fuzz`'s arguments.
 @Suite("tape poll-fuzz")
 struct PollFuzzCommandTests {
   @Test("tape poll against a served session: exit 0, and the server finds nothing to fault")
   func tapePollOverHTTP() async throws {
-    // Judged at stop() only: a loaded machine may leave any gap between two requests.
+    // The server's time moves 1.5 s at each reading, whatever the machine's load: two reads
+    // per poll (sent, answered), so 1.5 s between an answer and the next poll, above the
+    // floor, and the task (3 s long) ends by the second or third poll. tape poll itself
+    // sleeps on the real clock; the server judges on this one. Judged at stop() only.
+    let time = Mutex(Duration.zero)
     let server = try SessionServer.start(
-      sessions: [PollingSession(api: .check, truth: GroundTruth(runningMilliseconds: 500))],
-      quietAfter: .seconds(3600))
+      sessions: [PollingSession(api: .check, truth: GroundTruth(runningMilliseconds: 3000))],
+      quietAfter: .seconds(3600),
+      elapsed: {
+        time.withLock { now in
+          defer { now += .milliseconds(1500) }
+          return now
+        }
+      })
     let outcome = await PollCommand.run(
       [
         "check", SessionServer.taskID(0), "--endpoint", server.baseURL.absoluteString,
@@ -42,16 +56,41 @@ struct PollFuzzCommandTests {
     let help = await PollFuzzCommand.run(["--help"], print: { _ in }, until: {})
     #expect(help.status == 0)
     #expect(help.output.contains("fuzz-<k>"))
+    #expect(help.output.contains("--static-token"))
   }
 
-  @Test("stopped at once, it serves, prints its address and judges nothing")
+  @Test("numbers too large for the fuzzer are usage errors that name the option")
+  func hugeNumbers() async {
+    for (option, value) in [("--sessions", "1e19"), ("--quiet", "1e16"), ("--deadline", "1e300")] {
+      let outcome = await PollFuzzCommand.run(
+        ["check", option, value], print: { _ in }, until: {})
+      #expect(outcome.status == 2)
+      #expect(outcome.errorOutput.contains(option), "\(outcome.errorOutput)")
+    }
+  }
+
+  @Test("stopped before any poll, it prints its address, lists the sessions never polled, exits 1")
   func servesUntilStopped() async {
     let printed = Mutex("")
     let outcome = await PollFuzzCommand.run(
       ["check", "--sessions", "2"], print: { text in printed.withLock { $0 += text } },
       until: {})
-    #expect(outcome.status == 0)
+    #expect(outcome.status == 1)
     #expect(printed.withLock { $0 }.contains("http://127.0.0.1:"))
     #expect(outcome.output.contains("0 of 2 sessions polled"))
+    #expect(outcome.output.contains("never polled, so never judged: fuzz-0, fuzz-1"))
+  }
+
+  @Test("the built tape poll-fuzz, interrupted before its sessions were polled, exits 1")
+  func builtExecutableExitsOneWhenNotAllPolled() async throws {
+    let tape = try await RunningTape.start(["poll-fuzz", "check", "--sessions", "3"])
+    #expect(tape.url.hasPrefix("http://127.0.0.1:"))
+    let (answer, _) = try await URLSession.shared.data(
+      from: try #require(URL(string: tape.url + "/v2/tasks/fuzz-1/progress")))
+    #expect(String(decoding: answer, as: UTF8.self).contains("task_status"))
+    let (status, output) = await tape.interrupt()
+    #expect(status == 1, "\(output)")
+    #expect(output.contains("1 of 3 sessions polled"), "\(output)")
+    #expect(output.contains("never polled, so never judged: fuzz-0, fuzz-2"), "\(output)")
   }
 }

@@ -1,3 +1,4 @@
+import CloudProgress
 import Synchronization
 
 /// The exchanges of one session as they happen, and when the session ends without the
@@ -17,6 +18,9 @@ final class ExchangeLog: Sendable {
     var polls = 0
     var refusalsInARow = 0
     var pollsAfterTerminal: Int?
+    var concludedAt: Duration?
+    var pollsAfterConclusion = 0
+    var reports: [ProgressReport] = []
     var ending: Ending?
     var onEnd: (@Sendable () -> Void)?
   }
@@ -85,6 +89,13 @@ final class ExchangeLog: Sendable {
       } else if exchange.shows?.isTerminal == true {
         state.pollsAfterTerminal = 0
       }
+      if let concludedAt = state.concludedAt, exchange.sentAt > concludedAt {
+        state.pollsAfterConclusion += 1
+        if state.pollsAfterConclusion > 3 {
+          return Ending(
+            reason: "\(state.pollsAfterConclusion) polls after it concluded", isHang: false)
+        }
+      }
       if state.refusalsInARow > cutShortAfter.refusals {
         return Ending(reason: "\(state.refusalsInARow) refused requests in a row", isHang: false)
       }
@@ -95,6 +106,22 @@ final class ExchangeLog: Sendable {
     }
     if let ending { end(ending) }
   }
+
+  /// Notes that the poller concluded at `time`: a poll after it is one left running.
+  func concluded(at time: Duration) {
+    state.withLock { $0.concludedAt = time }
+  }
+
+  /// Notes what the poller said it read at `time`, beside the last answer it could read.
+  func report(_ progress: TaskProgress, at time: Duration) {
+    state.withLock { state in
+      let answer = state.exchanges.last { $0.kind == .poll && $0.shows != nil }
+      state.reports.append(ProgressReport(progress: progress, at: time, answer: answer))
+    }
+  }
+
+  /// What the poller reported, in order.
+  var reports: [ProgressReport] { state.withLock { $0.reports } }
 
   private func end(_ ending: Ending) {
     let action = state.withLock { state -> (@Sendable () -> Void)? in

@@ -24,13 +24,31 @@ public struct PollContext: Sendable {
   public let clock: VirtualClock
   /// The wall-clock date of the session's start (the `Date` headers count from it).
   public let startDate: Date
+  /// Where ``report(_:)`` goes.
+  let log: ExchangeLog
 
-  init(session: PollingSession, transport: any HTTPTransport, clock: VirtualClock, startDate: Date)
-  {
+  init(
+    session: PollingSession, transport: any HTTPTransport, clock: VirtualClock, startDate: Date,
+    log: ExchangeLog
+  ) {
     self.session = session
     self.transport = transport
     self.clock = clock
     self.startDate = startDate
+    self.log = log
+  }
+
+  /// Says what the poller read, as it would tell its user (a progress line, a log, a UI):
+  /// the judge holds each report against the answer last read, and an unknown status
+  /// reported as running or as done fails `misreportedUnknown`. Call it for each snapshot:
+  ///
+  /// ```swift
+  /// for try await progress in context.client.poll(context.task) {
+  ///   context.report(progress)
+  /// }
+  /// ```
+  public func report(_ progress: TaskProgress) {
+    log.report(progress, at: clock.elapsed)
   }
 
   /// The API polled.

@@ -29,6 +29,13 @@ enum SessionDriver {
     var isDone: Bool { continuation.withLock { $0 == nil } }
   }
 
+  /// How the poller ended, once it concluded.
+  private final class Concluded: Sendable {
+    private let value = Mutex<End?>(nil)
+    func set(_ end: End) { value.withLock { $0 = end } }
+    var end: End? { value.withLock { $0 } }
+  }
+
   /// Runs `session` against `poller` and judges it; with a `recorder`, every exchange that
   /// got an answer is recorded through it (on the session's virtual time).
   static func run(
@@ -41,7 +48,7 @@ enum SessionDriver {
     let context = PollContext(
       session: session,
       transport: recorder.map { RecordingTransport(upstream: transport, recorder: $0) }
-        ?? transport, clock: clock, startDate: startDate)
+        ?? transport, clock: clock, startDate: startDate, log: log)
     return await judge(context, log: log, expectations: expectations, poller: poller)
   }
 
@@ -62,16 +69,21 @@ enum SessionDriver {
       cutShort: log.cutShort, exchanges: exchanges,
       violations: Judge.violations(
         exchanges: exchanges, conclusion: conclusion, concludedAt: concludedAt, hang: log.hang,
-        expectations: expectations))
+        reports: log.reports, expectations: expectations))
   }
 
   /// Runs the poller in the clock's scope, in a task of its own (so that a hung poller,
   /// parked for good in the transport, does not hold the caller), until it concludes or
-  /// the session hangs.
+  /// the session hangs; a poller that concludes is then watched up to the session's virtual
+  /// limit, so a poll it left running in the background is seen (and judged). Work it left
+  /// on the session's executor (`Task(executorPreference: context.clock.scopeTaskExecutor)`)
+  /// runs on the session's time to the end; a plain `Task` runs on the global pool, which
+  /// the clock cannot wait for: it is seen when it polls before the clock reaches the limit.
   private static func drive(_ context: PollContext, log: ExchangeLog, poller: @escaping Poller)
     async -> End
   {
     let clock = context.clock
+    let concluded = Concluded()
     return await clock.run {
       await withCheckedContinuation { (continuation: CheckedContinuation<End, Never>) in
         let once = Once(continuation)
@@ -84,17 +96,23 @@ enum SessionDriver {
           } catch {
             conclusion = .gaveUp(String(describing: error))
           }
-          once.resume(.concluded(conclusion, clock.elapsed))
+          let time = clock.elapsed
+          log.concluded(at: time)
+          concluded.set(.concluded(conclusion, time))
         }
-        // A hung poller is cancelled: its next wait on the clock throws.
+        // A hung poller is cancelled: its next wait on the clock throws. A session that
+        // ends after the poller concluded (polls left running) ends with its conclusion.
         log.onEnd {
           poll.cancel()
-          once.resume(.hung)
+          once.resume(concluded.end ?? .hung)
         }
-        // A poller asleep past the session's limit will never poll again: a hang.
+        // At the session's limit: a poller asleep there will never poll again (a hang);
+        // one that concluded had all that time to show a poll it left running.
         Task(executorPreference: clock.scopeTaskExecutor) {
           try? await clock.sleep(until: .init(offset: log.hangAfter))
-          if !once.isDone {
+          if let end = concluded.end {
+            once.resume(end)
+          } else if !once.isDone {
             log.declareHang("asleep past the session's virtual limit of \(format(log.hangAfter))")
           }
         }

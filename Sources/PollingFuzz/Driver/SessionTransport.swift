@@ -74,6 +74,16 @@ final class SessionTransport: HTTPTransport {
       return tokens.generation
     }
     let now = startDate.addingTimeInterval(Double(milliseconds(sentAt)) / 1000)
+    let (body, headers) = Self.identityAnswer(token: generation, at: now)
+    log.append(
+      Exchange(
+        kind: .identity, poll: nil, sentAt: sentAt, answeredAt: sentAt, status: 201,
+        truth: session.truth.phase(at: milliseconds(sentAt))))
+    return (body, response(request, 201, headers))
+  }
+
+  /// IAM's answer to a sign-in at `now`: token `fuzz-token-<token>`, valid for a day.
+  static func identityAnswer(token: Int, at now: Date) -> (Data, [String: String]) {
     let body = Data(
       JSONValue.object([
         JSONMember(
@@ -84,14 +94,15 @@ final class SessionTransport: HTTPTransport {
           ]))
       ]).serialized().utf8)
     let headers = [
-      "Content-Type": "application/json", "X-Subject-Token": "fuzz-token-\(generation)",
+      "Content-Type": "application/json", "X-Subject-Token": "fuzz-token-\(token)",
       "Date": HTTPDate.format(now), "Content-Length": "\(body.count)",
     ]
-    log.append(
-      Exchange(
-        kind: .identity, poll: nil, sentAt: sentAt, answeredAt: sentAt, status: 201,
-        truth: session.truth.phase(at: milliseconds(sentAt))))
-    return (body, response(request, 201, headers))
+    return (body, headers)
+  }
+
+  /// The number of a `fuzz-token-<n>` token; nil for any other.
+  static func tokenNumber(_ token: String) -> Int? {
+    token.hasPrefix("fuzz-token-") ? Int(token.dropFirst(11)) : nil
   }
 
   private func answer(_ request: URLRequest, poll: Int, sentAt: Duration) async throws
@@ -185,7 +196,7 @@ final class SessionTransport: HTTPTransport {
 
   /// Whether `token` has expired, expiring the one in use when `fault` says so.
   private func tokenExpired(_ token: String, _ fault: WireFault?) -> Bool {
-    let generation = token.hasPrefix("fuzz-token-") ? Int(token.dropFirst(11)) ?? 0 : 0
+    let generation = Self.tokenNumber(token) ?? 0
     return tokens.withLock { tokens in
       if fault == .tokenExpired { tokens.expiredThrough = max(tokens.expiredThrough, generation) }
       return generation <= tokens.expiredThrough

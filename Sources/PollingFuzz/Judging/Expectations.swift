@@ -22,13 +22,23 @@ public struct Expectations: Hashable, Sendable {
   public var hangAfter: Duration
   /// The most polls a session may take before it is a hang.
   public var pollLimit: Int
+  /// How many temporary failures in a row (429s, 5xx but 501, dropped connections, bodies
+  /// cut short) a poller must ride out before it may give up, unless its own deadline is
+  /// near: giving up sooner is `gaveUpWithoutCause` (the costliest poller mistake: a task
+  /// that was running fine is reported lost). `ProgressClient.poll` gives up at the sixth
+  /// 5xx in a row (`maximumRetries` 5) and never on 429s.
+  public var temporaryFailuresToRideOut: Int
+  /// Whether the poller holds credentials it can get a new token with (a password): then
+  /// giving up on a 401 without asking IAM for a new token is `gaveUpWithoutCause`. False
+  /// for a poller handed a fixed token (``PollContext/staticToken``).
+  public var renewsExpiredToken: Bool
 
   /// Creates expectations.
   public init(
     floor: Duration = .seconds(1), throttleFloor: Duration = .seconds(2),
     deadline: Duration? = .seconds(900), deadlineSlack: Duration = .seconds(60),
     pollsAfterTerminal: Int = 0, refusalsInARow: Int = 2, hangAfter: Duration? = nil,
-    pollLimit: Int = 5_000
+    pollLimit: Int = 5_000, temporaryFailuresToRideOut: Int = 5, renewsExpiredToken: Bool = true
   ) {
     self.floor = floor
     self.throttleFloor = throttleFloor
@@ -38,5 +48,7 @@ public struct Expectations: Hashable, Sendable {
     self.refusalsInARow = refusalsInARow
     self.hangAfter = hangAfter ?? deadline.map { $0 * 2 + .seconds(600) } ?? .seconds(6 * 3600)
     self.pollLimit = pollLimit
+    self.temporaryFailuresToRideOut = max(0, temporaryFailuresToRideOut)
+    self.renewsExpiredToken = renewsExpiredToken
   }
 }

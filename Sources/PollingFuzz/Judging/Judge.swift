@@ -6,7 +6,7 @@ enum Judge {
   /// The violations of one session, at most one per oracle (the first), in oracle order.
   static func violations(
     exchanges: [Exchange], conclusion: Conclusion?, concludedAt: Duration?, hang: String?,
-    expectations: Expectations
+    reports: [ProgressReport] = [], expectations: Expectations
   ) -> [Violation] {
     var found: [Oracle: Violation] = [:]
     func add(_ violation: Violation) {
@@ -15,8 +15,19 @@ enum Judge {
     let polls = exchanges.filter { $0.kind == .poll }
     if let hang { add(Violation(.hang, hang, poll: polls.last?.poll)) }
     if let conclusion, let concludedAt {
-      judgeConclusion(conclusion, at: concludedAt, polls: polls, expectations).map(add)
+      judgeConclusion(
+        conclusion, at: concludedAt, polls: polls, exchanges: exchanges, expectations
+      ).map(add)
+      if let late = polls.first(where: { $0.sentAt > concludedAt }) {
+        add(
+          Violation(
+            .pollsAfterConclusion,
+            "polled \(polls.count { $0.sentAt > concludedAt }) more times after it concluded at "
+              + "\(format(concludedAt)), the first at \(format(late.sentAt)) (a poll left running)",
+            poll: late.poll))
+      }
     }
+    judgeReports(reports).map(add)
     judgeTerminal(polls, expectations).map(add)
     judgeTiming(exchanges, expectations).forEach(add)
     judgeRefusals(polls, expectations).map(add)
@@ -33,7 +44,8 @@ enum Judge {
   }
 
   private static func judgeConclusion(
-    _ conclusion: Conclusion, at time: Duration, polls: [Exchange], _ expectations: Expectations
+    _ conclusion: Conclusion, at time: Duration, polls: [Exchange], exchanges: [Exchange],
+    _ expectations: Expectations
   ) -> Violation? {
     let lastRead = polls.last { $0.shows != nil }
     let last = polls.last
@@ -62,13 +74,35 @@ enum Judge {
       }
       return nil
     case .gaveUp(let reason):
-      if let deadline = expectations.deadline, time + expectations.deadlineSlack >= deadline {
+      // Near its deadline, or asked to wait past it: giving up is the poller's right.
+      let wait = max(expectations.deadlineSlack, last?.retryAfter ?? .zero)
+      if let deadline = expectations.deadline, time + wait >= deadline {
         return nil
       }
       guard let last else {
         return Violation(.gaveUpWithoutCause, "gave up without polling: \(reason)")
       }
-      if last.status != 200 || last.isTransient { return nil }
+      if last.isTransient {
+        // A 401 (a token to renew) inside the run neither ends it nor counts in it.
+        let run = polls.reversed().prefix { $0.isTransient || $0.status == 401 }
+          .count(where: \.isTransient)
+        if run >= expectations.temporaryFailuresToRideOut { return nil }
+        return Violation(
+          .gaveUpWithoutCause,
+          "gave up at \(format(time)) after \(run) temporary failure\(run == 1 ? "" : "s") in "
+            + "a row (the last: \(last.fault?.description ?? last.status.map(String.init) ?? "-"))"
+            + ", fewer than the \(expectations.temporaryFailuresToRideOut) to ride out: \(reason)",
+          poll: last.poll)
+      }
+      if last.status == 401, expectations.renewsExpiredToken,
+        !exchanges.contains(where: { $0.kind == .identity && $0.sentAt >= last.answeredAt })
+      {
+        return Violation(
+          .gaveUpWithoutCause,
+          "gave up at \(format(time)) on a 401 without asking IAM for a new token: \(reason)",
+          poll: last.poll)
+      }
+      if last.status != 200 { return nil }
       if case .oversizedBody? = last.fault { return nil }
       guard let shows = last.shows else { return nil }
       if shows == .unknown {
@@ -157,6 +191,21 @@ enum Judge {
       }
     }
     return violations
+  }
+
+  /// What the poller said it read (``PollContext/report(_:)``) against what the answer
+  /// showed: an unknown status reported as running, or as done, hides it.
+  private static func judgeReports(_ reports: [ProgressReport]) -> Violation? {
+    guard
+      let misread = reports.first(where: {
+        $0.answer?.shows == .unknown && $0.progress.phase != .unknown
+      })
+    else { return nil }
+    return Violation(
+      .misreportedUnknown,
+      "reported #\(misread.answer?.poll ?? 0)'s unknown status as "
+        + "\(misread.progress.phase.rawValue) at \(format(misread.at)): unknown must be said",
+      poll: misread.answer?.poll)
   }
 
   private static func judgeRefusals(_ polls: [Exchange], _ expectations: Expectations)

@@ -51,7 +51,8 @@ extension PollingFuzz {
       player: player.transport, polls: polls, api: session.cloudAPI, clock: clock,
       startDate: SessionDriver.startDate, log: log)
     let context = PollContext(
-      session: session, transport: transport, clock: clock, startDate: SessionDriver.startDate)
+      session: session, transport: transport, clock: clock, startDate: SessionDriver.startDate,
+      log: log)
     return await SessionDriver.judge(
       context, log: log, expectations: expectations, poller: poller)
   }

@@ -9,11 +9,13 @@ import Synchronization
 
 /// Generated polling sessions served over HTTP on 127.0.0.1, for a poller in any language,
 /// judged from the server's side: on real time, each session starts at its first request
-/// and is judged once its poller has been quiet for a while (or at ``stop()``).
+/// and is judged once its poller has no request in flight and has been quiet for longer
+/// than it may wait (or at ``stop()``).
 ///
 /// A poller picks its session by the task id it polls: `fuzz-<n>` for session n (the
 /// project id for CPTS), on any of the five operations' paths; `POST /v3/auth/tokens`
-/// answers a token. From the server's side the conclusion is what the poller last saw: an
+/// answers a new token, which belongs to the session whose poll first carries it (logged
+/// there as a sign-in at the time it was issued, so renewing an expired token works). From the server's side the conclusion is what the poller last saw: an
 /// answer that showed the end is taken as read right; stopping on anything else is giving
 /// up there, which the oracles judge (stopping on unknown, giving up on a running task).
 ///
@@ -21,35 +23,73 @@ import Synchronization
 /// `Connection: close` (LoopbackHTTP frames every body whole): both still read as failed
 /// polls.
 public final class SessionServer: Sendable {
+  /// What a session's poller is doing, on the server's time.
+  private struct Activity {
+    /// Requests received and not yet answered.
+    var inFlight = 0
+    /// When the last request came in or was answered.
+    var last: Duration
+    /// The wait the last answer asked for (its `Retry-After`).
+    var askedWait: Duration = .zero
+  }
+
   /// One session's state.
   private final class Slot: Sendable {
     let index: Int
     let session: PollingSession
     let log: ExchangeLog
     let transport: SessionTransport
-    let lastActivity: Mutex<ContinuousClock.Instant>
+    /// When the session started, on the server's time.
+    let start: Duration
+    let activity: Mutex<Activity>
     let judged = Mutex(false)
 
-    init(index: Int, session: PollingSession, expectations: Expectations) {
+    init(
+      index: Int, session: PollingSession, expectations: Expectations, start: Duration,
+      time: ServerTime
+    ) {
       self.index = index
       self.session = session
+      self.start = start
       log = ExchangeLog(expectations: expectations)
-      let start = ContinuousClock.now
+      let elapsed = time.elapsed
       transport = SessionTransport(
-        session: session, elapsed: { ContinuousClock.now - start },
-        sleep: { duration in try await Task.sleep(for: duration) },
-        startDate: Date(), log: log, parksWhenEnded: false)
-      lastActivity = Mutex(start)
+        session: session, elapsed: { elapsed() - start }, sleep: time.sleep,
+        startDate: time.startDate.addingTimeInterval(Double(milliseconds(start)) / 1000), log: log,
+        parksWhenEnded: false)
+      activity = Mutex(Activity(last: start))
     }
   }
+
+  /// The server's time line: real by default, a manual one in tests.
+  private struct ServerTime: Sendable {
+    let elapsed: @Sendable () -> Duration
+    let sleep: @Sendable (Duration) async throws -> Void
+    let startDate: Date
+  }
+
+  /// Sign-ins not yet seen on a poll: a token belongs to the session whose poll first
+  /// carries it, and is logged there as an identity exchange at the time it was issued.
+  private struct SignIns {
+    var issued = 0
+    var pending: [Int: Duration] = [:]
+  }
+
+  /// The quiet time after which a session is judged by default: the longest wait a
+  /// generated session asks for (``SessionGenerator/longestWait``), so a poller honouring it
+  /// is never judged while it waits.
+  public static let defaultQuiet = SessionGenerator.longestWait
 
   /// The sessions served, by index (task id `fuzz-<index>`).
   public let sessions: [PollingSession]
   /// What the pollers are held to.
   public let expectations: Expectations
-  /// How long a quiet session waits before it is judged.
+  /// How long a quiet session waits before it is judged (longer when its last answer asked
+  /// for a longer wait).
   public let quietAfter: Duration
+  private let time: ServerTime
   private let slots: Mutex<[Int: Slot]> = Mutex([:])
+  private let signIns = Mutex(SignIns())
   private let verdicts = Mutex<[Int: Verdict]>([:])
   private let onVerdict: @Sendable (Verdict) -> Void
   private let server: Mutex<HTTPServer?> = Mutex(nil)
@@ -60,23 +100,39 @@ public final class SessionServer: Sendable {
 
   private init(
     sessions: [PollingSession], expectations: Expectations, quietAfter: Duration,
-    onVerdict: @escaping @Sendable (Verdict) -> Void
+    time: ServerTime, onVerdict: @escaping @Sendable (Verdict) -> Void
   ) {
     self.sessions = sessions
     self.expectations = expectations
     self.quietAfter = quietAfter
+    self.time = time
     self.onVerdict = onVerdict
   }
 
   /// Serves `sessions` on `port` (0 for any free one) until ``stop()``; `onVerdict` gets
   /// each session's verdict as it is judged.
+  ///
+  /// A session is judged once no request of its poller is in flight and it has been quiet
+  /// for `quietAfter`, or for the wait its last answer asked for when that is longer.
+  ///
+  /// - Parameters:
+  ///   - elapsed: the server's time since it started; the real time by default. A test
+  ///     passes a manual clock's, with its `sleep`, and calls ``judgeDueSessions()``.
+  ///   - sleep: waits on that time (slow answers, and the check for quiet sessions).
+  ///   - startDate: the date of the server's start (`Date` headers count from it); now by
+  ///     default.
   public static func start(
     sessions: [PollingSession], expectations: Expectations = Expectations(), port: UInt16 = 0,
-    quietAfter: Duration = .seconds(10),
-    onVerdict: @escaping @Sendable (Verdict) -> Void = { _ in }
+    quietAfter: Duration = defaultQuiet, elapsed: (@Sendable () -> Duration)? = nil,
+    sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+    startDate: Date = Date(), onVerdict: @escaping @Sendable (Verdict) -> Void = { _ in }
   ) throws -> SessionServer {
+    let realStart = ContinuousClock.now
     let served = SessionServer(
       sessions: sessions, expectations: expectations, quietAfter: quietAfter,
+      time: ServerTime(
+        elapsed: elapsed ?? { ContinuousClock.now - realStart }, sleep: sleep,
+        startDate: startDate),
       onVerdict: onVerdict)
     var configuration = HTTPServerConfiguration()
     configuration.port = port
@@ -87,8 +143,8 @@ public final class SessionServer: Sendable {
     served.monitor.withLock {
       $0 = Task {
         while !Task.isCancelled {
-          try? await Task.sleep(for: .milliseconds(200))
-          served.judgeQuietSessions()
+          try? await sleep(.milliseconds(200))
+          served.judgeDueSessions()
         }
       }
     }
@@ -104,8 +160,8 @@ public final class SessionServer: Sendable {
     monitor.withLock { $0 }?.cancel()
     let running = server.withLock { $0 }
     await running?.stop()
-    for (_, slot) in slots.withLock({ $0 }) { judge(slot) }
-    return verdicts.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
+    for slot in orderedSlots { judge(slot) }
+    return judged
   }
 
   /// The verdicts so far, by session.
@@ -113,12 +169,27 @@ public final class SessionServer: Sendable {
     verdicts.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
   }
 
+  /// The sessions never polled so far, by index.
+  public var neverPolled: [Int] {
+    let polled = slots.withLock { Set($0.keys) }
+    return sessions.indices.filter { !polled.contains($0) }
+  }
+
+  private var orderedSlots: [Slot] {
+    slots.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
+  }
+
   private func answer(_ request: HTTPRequest) async -> HTTPResponse {
     if request.method == "POST", request.path.hasSuffix("/v3/auth/tokens") {
-      return HTTPResponse(
-        status: 201,
-        headers: ["Content-Type": "application/json", "X-Subject-Token": "fuzz-token-1"],
-        body: Data(#"{"token":{"methods":["password"]}}"#.utf8))
+      let issuedAt = time.elapsed()
+      let token = signIns.withLock { signIns in
+        signIns.issued += 1
+        signIns.pending[signIns.issued] = issuedAt
+        return signIns.issued
+      }
+      let (body, fields) = SessionTransport.identityAnswer(
+        token: token, at: time.startDate.addingTimeInterval(Double(milliseconds(issuedAt)) / 1000))
+      return HTTPResponse(status: 201, headers: Self.headers(fields), body: body)
     }
     guard let index = Self.sessionIndex(in: request.target), sessions.indices.contains(index)
     else {
@@ -127,41 +198,78 @@ public final class SessionServer: Sendable {
         body: Data(
           "poll a task id fuzz-0 ... fuzz-\(sessions.count - 1) (the project id for cpts)\n".utf8))
     }
+    let now = time.elapsed()
+    // A token this poll is the first to carry was issued for this session.
+    let signIn = request.headers["X-Auth-Token"].flatMap(SessionTransport.tokenNumber).flatMap {
+      number in signIns.withLock { $0.pending.removeValue(forKey: number) }
+    }
     let slot = slots.withLock { slots in
       if let slot = slots[index] { return slot }
-      let slot = Slot(index: index, session: sessions[index], expectations: expectations)
+      let slot = Slot(
+        index: index, session: sessions[index], expectations: expectations,
+        start: min(now, signIn ?? now), time: time)
       slots[index] = slot
       return slot
     }
     if slot.judged.withLock({ $0 }) {
       return HTTPResponse(status: 410, body: Data("session \(index) was judged\n".utf8))
     }
+    if let signIn {
+      let at = max(.zero, signIn - slot.start)
+      slot.log.append(
+        Exchange(
+          kind: .identity, poll: nil, sentAt: at, answeredAt: at, status: 201,
+          truth: slot.session.truth.phase(at: milliseconds(at))))
+    }
+    slot.activity.withLock { activity in
+      activity.inFlight += 1
+      activity.last = now
+    }
     var urlRequest = URLRequest(url: baseURL.appending(path: request.path))
     urlRequest.httpMethod = request.method
     for field in request.headers {
       urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
     }
-    defer { slot.lastActivity.withLock { $0 = .now } }
+    let response: HTTPResponse
     do {
-      let (body, response) = try await slot.transport.send(urlRequest)
-      var headers = HTTPHeaders()
-      for (name, value) in response.allHeaderFields {
+      let (body, answer) = try await slot.transport.send(urlRequest)
+      var fields: [String: String] = [:]
+      for (name, value) in answer.allHeaderFields {
         guard let name = name as? String, let value = value as? String,
           name.lowercased() != "content-length"
         else { continue }
-        headers[name] = value
+        fields[name] = value
       }
-      return HTTPResponse(status: response.statusCode, headers: headers, body: body)
+      response = HTTPResponse(status: answer.statusCode, headers: Self.headers(fields), body: body)
     } catch {
-      return HTTPResponse(status: 502, headers: ["Connection": "close"])
+      response = HTTPResponse(status: 502, headers: ["Connection": "close"])
     }
+    let askedWait = slot.log.exchanges.last { $0.kind == .poll }?.retryAfter ?? .zero
+    let answeredAt = time.elapsed()
+    slot.activity.withLock { activity in
+      activity.inFlight -= 1
+      activity.last = answeredAt
+      activity.askedWait = askedWait
+    }
+    return response
   }
 
-  /// Judges the sessions whose pollers have been quiet for ``quietAfter``, or that ended.
-  private func judgeQuietSessions() {
-    let now = ContinuousClock.now
-    for (_, slot) in slots.withLock({ $0 }) {
-      let quiet = now - slot.lastActivity.withLock { $0 } > quietAfter
+  /// `fields` in the order of their names (a dictionary has none).
+  private static func headers(_ fields: [String: String]) -> HTTPHeaders {
+    var headers = HTTPHeaders()
+    for (name, value) in fields.sorted(by: { $0.key < $1.key }) { headers[name] = value }
+    return headers
+  }
+
+  /// Judges the sessions that are due: no request in flight and quiet for ``quietAfter``
+  /// (or the wait the last answer asked for, when longer), or ended (a hang, cut short).
+  /// The server does this every 200 ms of its time; a test on a manual clock calls it.
+  public func judgeDueSessions() {
+    let now = time.elapsed()
+    for slot in orderedSlots {
+      let quiet = slot.activity.withLock { activity in
+        activity.inFlight == 0 && now - activity.last > max(quietAfter, activity.askedWait)
+      }
       if quiet || slot.log.hang != nil || slot.log.cutShort != nil { judge(slot) }
     }
   }

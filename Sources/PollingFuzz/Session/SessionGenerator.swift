@@ -21,6 +21,10 @@ public struct SessionGenerator: Sendable {
     self.seed = seed
   }
 
+  /// The longest wait a generated session asks a poller for: a `Retry-After` of 120 s (an
+  /// HTTP-date `Retry-After` asks up to 90 s; a slow answer holds its request up to 45 s).
+  public static let longestWait: Duration = .seconds(120)
+
   /// The outcomes `api` documents.
   public static func outcomes(of api: CloudAPI) -> [GroundTruth.Outcome] {
     switch api {
