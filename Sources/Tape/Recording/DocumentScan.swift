@@ -135,11 +135,40 @@ struct DocumentScan {
     frame = .top
   }
 
-  private mutating func walk(_ value: JSONValue, at spot: Spot, _ context: Context) {
+  /// Walks a member of the document's root object, read on its own (``SecretScanner``
+  /// reads a file a piece at a time): as the walk of the whole document walks it.
+  mutating func walkRootMember(_ member: JSONMember) {
+    frame = .top
+    walk([member], at: .root, Context())
+  }
+
+  /// Starts an array-valued member of the root object whose elements are read one by one:
+  /// scans its key, and gives the context its elements are walked in.
+  mutating func startRootArray(_ key: String) -> Context {
+    frame = .top
+    let spot = Spot.root.appending(key, 0)
+    scanKey(key, at: spot)
+    return entering(spot, memberContext(key, isObject: false, ownKey: nil, Context()))
+  }
+
+  /// Walks element `index` of the root object's array-valued member `key`, in `context`
+  /// (from ``startRootArray(_:)``).
+  mutating func walkRootElement(_ key: String, _ index: Int, _ element: JSONValue, _ context: Context) {
+    walk(element, at: Spot(pointer: JSONPointer(tokens: [key]), node: nil).appending(index), context)
+  }
+
+  /// The context of a value at `spot`: a secret one when it is at one of the redactor's
+  /// pointers.
+  private func entering(_ spot: Spot, _ context: Context) -> Context {
     var context = context
     if context.secretKey == nil, matchesRedactorPointer(spot.pointer, context) {
       context.secretKey = spot.pointer.tokens.last
     }
+    return context
+  }
+
+  private mutating func walk(_ value: JSONValue, at spot: Spot, _ context: Context) {
+    let context = entering(spot, context)
     switch value {
     case .string(let text):
       if let key = context.secretKey, !Self.isPlaceholder(text) {
@@ -207,20 +236,30 @@ struct DocumentScan {
       default:
         break
       }
-      var inner = context
-      if inner.secretKey == nil {
-        switch secrecy(ofKey: member.key) {
-        case .everythingBelow: inner.secretKey = member.key
-        case .value where member.value.members == nil: inner.secretKey = member.key
-        default:
-          // Headers echoed as an object (`{"headers": {"Authorization": ...}}`).
-          if ownKey == "headers", isSecretHeader(member.key) {
-            inner.secretKey = member.key
-          }
-        }
-      }
+      let inner = memberContext(
+        member.key, isObject: member.value.members != nil, ownKey: ownKey, context)
       walk(member.value, at: child, inner)
     }
+  }
+
+  /// The context of the value of member `key` of an object (itself the value of `ownKey`):
+  /// a secret one when the key says so.
+  private mutating func memberContext(
+    _ key: String, isObject: Bool, ownKey: String?, _ context: Context
+  ) -> Context {
+    var inner = context
+    if inner.secretKey == nil {
+      switch secrecy(ofKey: key) {
+      case .everythingBelow: inner.secretKey = key
+      case .value where !isObject: inner.secretKey = key
+      default:
+        // Headers echoed as an object (`{"headers": {"Authorization": ...}}`).
+        if ownKey == "headers", isSecretHeader(key) {
+          inner.secretKey = key
+        }
+      }
+    }
+    return inner
   }
 
   /// ``Redactor/secrecy(ofKey:)``, asked once per name.
@@ -355,7 +394,7 @@ struct DocumentScan {
     }
     if isBody, text.utf8.contains(UInt8(ascii: ":")) {
       for line in TextAssignments.headerLines(in: text)
-      where redactor.isSecretHeader(line.name) && !Self.isPlaceholder(line.value) {
+      where isSecretHeader(line.name) && !Self.isPlaceholder(line.value) {
         hit(spot, "an unredacted \(line.name) header line")
       }
     }
