@@ -33,7 +33,7 @@ func measure(_ executable: String, _ arguments: [String]) -> Cost {
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
   let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-  defer { argv.forEach { free($0) } }
+  defer { for argument in argv { free(argument) } }
   var pid: pid_t = 0
   let start = ContinuousClock.now
   let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
@@ -94,7 +94,8 @@ say(
     + "\(written.interactions) interactions, one planted secret")
 say("command                  exit     wall s    CPU s (user + sys)    max RSS MiB")
 for (name, command) in [
-  ("tape inspect", ["inspect", file.path]), ("tape inspect --json", ["inspect", "--json", file.path]),
+  ("tape inspect", ["inspect", file.path]),
+  ("tape inspect --json", ["inspect", "--json", file.path]),
   ("tape audit", ["audit", file.path]),
 ] {
   let cost = measure(tape, command)

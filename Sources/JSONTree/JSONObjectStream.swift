@@ -51,18 +51,17 @@ public struct JSONObjectStream {
   /// Whether the document's first value (after spaces and a byte order mark) is an object;
   /// false for anything else, which the caller reads whole.
   public mutating func startsWithObject() throws -> Bool {
-    guard try fill(3) else { return false }
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    if try fill(3), bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     try skipWhitespace()
     return try fill(1) && bytes[index] == UInt8(ascii: "{")
   }
 
   /// Reads the root object to its end, handing each piece to `body`: the elements of an
-  /// array-valued member one by one when `streams(key)` is true, every other value whole.
-  /// Call ``startsWithObject()`` first.
-  public mutating func read(
-    streaming streams: (String) -> Bool, _ body: (Piece) throws -> Void
-  ) throws {
+  /// array-valued member one by one when its key is in `streamed` (every array-valued
+  /// member when it is nil), every other value whole. Call ``startsWithObject()`` first.
+  public mutating func read(streaming streamed: Set<String>?, _ body: (Piece) throws -> Void)
+    throws
+  {
     index += 1
     try skipWhitespace()
     if try consume(UInt8(ascii: "}")) { return try finish() }
@@ -82,7 +81,7 @@ public struct JSONObjectStream {
       }
       try skipWhitespace()
       guard try fill(1) else { throw failure("unexpected end of input: expected a value", [key]) }
-      if bytes[index] == UInt8(ascii: "["), streams(key) {
+      if bytes[index] == UInt8(ascii: "["), streamed?.contains(key) ?? true {
         try readElements(of: key, body)
       } else {
         let end = try extent()
@@ -130,7 +129,10 @@ public struct JSONObjectStream {
     try skipWhitespace()
     if try fill(1) {
       let byte = bytes[index]
-      let shown = (0x21...0x7E).contains(byte) ? String(UnicodeScalar(byte)) : "0x\(byte)"
+      let hex = String(byte, radix: 16, uppercase: true)
+      let shown =
+        (0x21...0x7E).contains(byte)
+        ? String(UnicodeScalar(byte)) : "0x\(hex.count == 1 ? "0" : "")\(hex)"
       throw failure("unexpected character '\(shown)' after the end of the document", [])
     }
   }

@@ -32,7 +32,8 @@ public struct LargeCassette: Sendable {
   }
 
   /// The token planted by ``secretInBlock``: the shape of an IAM token.
-  public static let plantedToken = "MIIEhQYJKoZIhvcNAQcCoIIEdjCCBHICAQExDTALBglghkgBZQMEAgEwggLXBgkq"
+  public static let plantedToken =
+    "MIIEhQYJKoZIhvcNAQcCoIIEdjCCBHICAQExDTALBglghkgBZQMEAgEwggLXBgkq"
 
   /// A generator of about `targetBytes` bytes.
   public init(
@@ -80,7 +81,8 @@ public struct LargeCassette: Sendable {
   /// The text of a block's interactions as the canonical encoder writes them inside the
   /// `interactions` array, with no line break before the first or after the last.
   static func interactionsText(of interactions: [Interaction]) -> String {
-    let whole = String(decoding: CassetteFile.encode(Cassette(interactions: interactions)), as: UTF8.self)
+    let whole = String(
+      decoding: CassetteFile.encode(Cassette(interactions: interactions)), as: UTF8.self)
     let opening = "  \"interactions\": [\n"
     let closing = "\n  ]\n}\n"
     guard let start = whole.range(of: opening)?.upperBound, whole.hasSuffix(closing) else {
@@ -116,7 +118,8 @@ public struct LargeCassette: Sendable {
       let repeats = poll % 5 == 0 ? 2 : 1
       list.append(
         Interaction(
-          request: RecordedRequest(method: "GET", url: "\(host)/v2/tasks/\(task)/progress", headers: headers),
+          request: RecordedRequest(
+            method: "GET", url: "\(host)/v2/tasks/\(task)/progress", headers: headers),
           response: RecordedResponse(
             status: status,
             headers: [
@@ -127,15 +130,26 @@ public struct LargeCassette: Sendable {
           repeatOffsets: repeats == 2 ? [offset + .milliseconds(500)] : [],
           redactions: secretInBlock == block && poll == 0 ? [] : ["request.header.X-Auth-Token"]))
     }
-    list.append(answer(largeJSON(block), contentType: "application/json", path: "/v2/items?page=\(block)", at: next()))
-    list.append(answer(largeText(block), contentType: "text/plain", path: "/v2/logs/\(block)", at: next()))
-    list.append(answer(largeBinary(block), contentType: "application/octet-stream", path: "/v2/archives/\(block)", at: next()))
-    let spaced = Data("{ \"block\" : \(block), \"items\" : [ 1, 2, 3 ], \"note\" : \"spaced as sent\" }".utf8)
-    list.append(answer(spaced, contentType: "application/json", path: "/v2/spaced/\(block)", at: next()))
+    list.append(
+      answer(
+        largeJSON(block), contentType: "application/json", path: "/v2/items?page=\(block)",
+        at: next()))
+    list.append(
+      answer(largeText(block), contentType: "text/plain", path: "/v2/logs/\(block)", at: next()))
+    list.append(
+      answer(
+        largeBinary(block), contentType: "application/octet-stream", path: "/v2/archives/\(block)",
+        at: next()))
+    let spaced = Data(
+      "{ \"block\" : \(block), \"items\" : [ 1, 2, 3 ], \"note\" : \"spaced as sent\" }".utf8)
+    list.append(
+      answer(spaced, contentType: "application/json", path: "/v2/spaced/\(block)", at: next()))
     return list
   }
 
-  private func answer(_ body: Data, contentType: String, path: String, at offset: Duration) -> Interaction {
+  private func answer(_ body: Data, contentType: String, path: String, at offset: Duration)
+    -> Interaction
+  {
     Interaction(
       request: RecordedRequest(
         method: "GET", url: "https://codearts-check.cn-north-4.myhuaweicloud.com\(path)",
@@ -166,7 +180,8 @@ public struct LargeCassette: Sendable {
     var text = ""
     var line = 0
     while text.utf8.count < largeBodyBytes {
-      text += "2026-12-05T08:00:\(line % 60)Z block \(block) step \(line): copied \(line * 7) files\t(ok)\n"
+      text +=
+        "2026-12-05T08:00:\(line % 60)Z block \(block) step \(line): copied \(line * 7) files\t(ok)\n"
       line += 1
     }
     return Data(text.utf8)

@@ -43,7 +43,7 @@ public enum CassetteStream {
       var version: Int?
       var recordedAt: String?
       var metadata: [String: String] = [:]
-      try stream.read(streaming: { $0 == "interactions" }) { piece in
+      try stream.read(streaming: ["interactions"]) { piece in
         switch piece {
         case .member(let key, let value):
           try Self.note(key, in: &seen)
@@ -93,9 +93,9 @@ public enum CassetteStream {
 
   /// Notes a key of the root object: an unknown or repeated one is refused, as the loader
   /// refuses it.
-  private static func note(_ key: String, in seen: inout Set<String>) throws(
-    JSONObjectReader.Failure
-  ) {
+  private static func note(_ key: String, in seen: inout Set<String>) throws(JSONObjectReader
+    .Failure)
+  {
     guard Cassette.jsonKeys.contains(key) else {
       let known = Cassette.jsonKeys.sorted().joined(separator: ", ")
       throw JSONObjectReader.Failure(

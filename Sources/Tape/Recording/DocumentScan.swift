@@ -153,8 +153,11 @@ struct DocumentScan {
 
   /// Walks element `index` of the root object's array-valued member `key`, in `context`
   /// (from ``startRootArray(_:)``).
-  mutating func walkRootElement(_ key: String, _ index: Int, _ element: JSONValue, _ context: Context) {
-    walk(element, at: Spot(pointer: JSONPointer(tokens: [key]), node: nil).appending(index), context)
+  mutating func walkRootElement(
+    _ key: String, _ index: Int, _ element: JSONValue, _ context: Context
+  ) {
+    walk(
+      element, at: Spot(pointer: JSONPointer(tokens: [key]), node: nil).appending(index), context)
   }
 
   /// The context of a value at `spot`: a secret one when it is at one of the redactor's

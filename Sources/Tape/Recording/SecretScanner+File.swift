@@ -30,7 +30,7 @@ extension SecretScanner {
     do {
       if try stream.startsWithObject() {
         var context = DocumentScan.Context()
-        try stream.read(streaming: { _ in true }) { piece in
+        try stream.read(streaming: nil) { piece in
           switch piece {
           case .member(let key, let value): scan.walkRootMember(JSONMember(key, value))
           case .arrayStart(let key): context = scan.startRootArray(key)
