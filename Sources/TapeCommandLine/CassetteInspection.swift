@@ -103,7 +103,7 @@ struct CassetteInspection {
   /// `JSON object, 3 members, 63 bytes`, `text, 13 bytes`, `none`.
   static func summary(of body: RecordedBody?) -> String {
     guard let body else { return "none" }
-    let size = "\(body.data.count) bytes"
+    let size = "\(Self.size(of: body)) bytes"
     var kind: String
     switch body.content {
     case .json(.object(let members)): kind = "JSON object, \(members.count) members"
@@ -114,6 +114,16 @@ struct CassetteInspection {
     }
     if let encoding = body.decodedFrom { kind += ", decoded from \(encoding)" }
     return "\(kind), \(size)"
+  }
+
+  /// The size of `body.data`, without making its text: the compact JSON of a tree is
+  /// counted as bytes (through a `String` it was a fifth of the time of `tape inspect`).
+  static func size(of body: RecordedBody) -> Int {
+    switch body.content {
+    case .json(let tree): body.wireText?.utf8.count ?? JSONWriter.bytes(of: tree).count
+    case .text(let text): text.utf8.count
+    case .base64(let bytes): bytes.count
+    }
   }
 
   /// What the model of `api` reads from an answer: its progress, or its error.
