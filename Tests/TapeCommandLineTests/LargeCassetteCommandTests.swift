@@ -60,6 +60,23 @@ struct LargeCassetteCommandTests {
     #expect(ran.output.contains("2 secrets found in 1 of 1 file"))
   }
 
+  @Test("a root array read element by element keeps what its key says (a secret key)")
+  func rootArrayUnderSecretKey() throws {
+    let file = FileManager.default.temporaryDirectory.appending(path: "keys-\(UUID()).json")
+    let document = #"{"note": "x", "password": ["hunter2", 7], "list": [{"access_token": "abc"}]}"#
+    try Data(document.utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let scanner = SecretScanner(redactor: .huaweiCloud)
+    let streamed = try scanner.report(forFileAt: file.path)
+    #expect(streamed == scanner.report(for: Data(document.utf8)))
+    #expect(
+      streamed.hits.map(\.description) == [
+        "at /password/0: an unredacted 'password' value",
+        "at /password/1: an unredacted 'password' value",
+        "at /list/0/access_token: an unredacted 'access_token' value",
+      ])
+  }
+
   @Test("a file over --max-bytes is an error naming the file, its size and the limit")
   func overTheLimit() async throws {
     let (file, summary) = try writeCassette()
