@@ -36,8 +36,11 @@ public enum CassetteStream {
     var stream = JSONObjectStream(limit: limit) { try chunks.next() }
     do {
       guard try stream.startsWithObject() else {
-        // Not an object: the loader says what is wrong with it (the file is small enough).
-        return try CassetteFile.load(from: url, named: name)
+        // Not an object: read whole (up to the limit), the loader says what is wrong.
+        guard let bytes = try FileChunks(path: url.path).readAll(limit: limit) else {
+          throw JSONObjectStream.Failure.tooLarge(limit: limit)
+        }
+        return try CassetteFile.decode(Data(bytes), file: file)
       }
       var seen: Set<String> = []
       var version: Int?
@@ -84,6 +87,8 @@ public enum CassetteStream {
       throw CassetteError(file: file, problem: .invalidJSON(error))
     } catch JSONObjectStream.Failure.tooLarge(let limit) {
       throw CassetteError(file: file, problem: .tooLarge(limit: limit, size: nil))
+    } catch FileChunks.Failure.missing {
+      throw CassetteError(file: file, problem: .missing)
     } catch FileChunks.Failure.system(let reason) {
       throw CassetteError(file: file, problem: .inputOutput(reason))
     } catch {
