@@ -92,6 +92,10 @@ let package = Package(
       name: "fuzz-bench",
       dependencies: ["DecoderFuzz", "FuzzPlantedTrap", "CloudProgress", "JSONTree"],
       path: "Benchmarks/FuzzBench"),
+    .executableTarget(
+      name: "inspect-bench", dependencies: ["LargeCassette"], path: "Benchmarks/InspectBench"),
+    // Test-only: a large cassette written block by block, for inspect-bench and the tests.
+    .target(name: "LargeCassette", dependencies: ["Tape", "JSONTree"], path: "Tests/LargeCassette"),
     // Test-only: a fuzz target with a planted trap, and a worker that serves it.
     .target(
       name: "FuzzPlantedTrap", dependencies: ["DecoderFuzz", "CloudProgress"],
@@ -160,7 +164,7 @@ let package = Package(
       name: "TapeCommandLineTests",
       dependencies: [
         "TapeCommandLine", "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz",
-        "Tape", "LoopbackHTTP", "RedirectTestSupport", "PollingFuzz",
+        "Tape", "LoopbackHTTP", "RedirectTestSupport", "PollingFuzz", "LargeCassette",
       ]),
   ],
   swiftLanguageModes: [.v6]

@@ -20,6 +20,18 @@ public struct JSONParser: Sendable {
     return try cursor.parseDocument()
   }
 
+  /// Parses a value that stands at `pointer` inside a larger document (read a piece at a
+  /// time, as ``JSONObjectStream`` does): nesting counts from that depth against
+  /// ``maximumDepth``, and a failure's pointer starts with `pointer` (its line, column and
+  /// offset are the piece's own).
+  public func parse(_ bytes: some Collection<UInt8>, at pointer: JSONPointer)
+    throws(JSONParseError) -> JSONValue
+  {
+    var cursor = Cursor(bytes: Array(bytes), maximumDepth: maximumDepth)
+    cursor.path = pointer.tokens.map { .member($0) }
+    return try cursor.parseDocument()
+  }
+
   /// Parses a whole document given as text.
   public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
     try parse(Array(text.utf8))

@@ -6,7 +6,7 @@ import Tape
 /// file and the place (a JSON pointer, or a line and column).
 enum AuditCommand {
   static let usage = """
-    usage: tape audit [paths...]
+    usage: tape audit [paths...] [--max-bytes <n>]
 
     Scans cassettes and HAR files for secrets: each file given, and every *.json and *.har
     file in each folder given and below it (cassettes/ when no path is given). The rules are
@@ -43,6 +43,18 @@ enum AuditCommand {
     at /password"), or a line and column in a broken file. Errors go to standard error as
     "error: file:line:column: why".
 
+    options:
+      --max-bytes <n>    the largest file read (default 1073741824, 1 GiB); a larger one
+                         is an error naming its size, and the other files are still audited
+      -h, --help         print this text
+
+    Limits: a file that is valid JSON with an object at its root (a cassette) is read a
+    piece at a time, in linear time: memory holds one interaction, not the file (a 200 MB
+    cassette is audited in seconds). Any other file, and one that is not valid JSON, is
+    read whole: memory is a few times its size. JSON may nest 512 levels deep (deeper
+    values of a broken file are read into the container at that depth); documents inside
+    strings are read 4 levels deep; a gzip or zlib body is inflated up to 16 MiB.
+
     Exit status: 0 every file read and no secret found; 1 a secret found, a file (or a
     body in it) that cannot be read, or a path that does not exist; 2 usage error.
 
@@ -51,11 +63,20 @@ enum AuditCommand {
   static func run(_ arguments: [String]) -> CommandOutcome {
     let scanner: ArgumentScanner
     do {
-      scanner = try ArgumentScanner(arguments, valueOptions: [], flagOptions: ["--help", "-h"])
+      scanner = try ArgumentScanner(
+        arguments, valueOptions: ["--max-bytes"], flagOptions: ["--help", "-h"])
     } catch {
       return .usageError(error.message, usage: usage)
     }
     if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
+    var limit = SecretScanner.defaultFileLimit
+    if let text = scanner.options["--max-bytes"] {
+      guard let value = Int(text), value > 0 else {
+        return .usageError(
+          "--max-bytes must be a positive number of bytes, got '\(text)'", usage: usage)
+      }
+      limit = value
+    }
     let paths = scanner.positionals.isEmpty ? ["cassettes"] : scanner.positionals
     var files: [String] = []
     var problems: [String] = []
@@ -78,11 +99,19 @@ enum AuditCommand {
     var lines: [String] = []
     var filesWithSecrets = 0
     for file in files {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        problems.append("\(file): cannot be read")
+      let report: SecretScanner.Report
+      do {
+        report = try secretScanner.report(forFileAt: file, limit: limit)
+      } catch {
+        switch error {
+        case .missing, .unreadable: problems.append("\(file): cannot be read")
+        case .tooLarge(let limit, let size):
+          problems.append(
+            "\(file): \(size.map { "\($0) bytes, " } ?? "")larger than the \(limit) bytes read "
+              + "at most (raise the limit with --max-bytes <n>)")
+        }
         continue
       }
-      let report = secretScanner.report(for: data)
       for part in report.unreadable {
         if let line = part.line, let column = part.column {
           problems.append("\(file):\(line):\(column): \(part.reason)")

@@ -4,7 +4,7 @@ import Tape
 /// `tape inspect <cassette> [--json]`: what a cassette holds, readable or as JSON.
 enum InspectCommand {
   static let usage = """
-    usage: tape inspect <cassette> [--json]
+    usage: tape inspect <cassette> [--json] [--max-bytes <n>]
 
     Prints a cassette's interactions (index, method, path, status, repeat count, offset,
     body), its polling sequences per request with the progress the models of the five APIs
@@ -13,11 +13,17 @@ enum InspectCommand {
     tape audit is the command that looks for secrets.
 
     options:
-      --json      the same as one JSON document
-      -h, --help  print this text
+      --json             the same as one JSON document
+      --max-bytes <n>    the largest file read (default 1073741824, 1 GiB); a larger one
+                         is an error naming its size, before anything is read
+      -h, --help         print this text
+
+    Limits: the file is read an interaction at a time, in linear time: memory holds one
+    interaction and a line per interaction, not the file (a 200 MB cassette is read in
+    seconds). JSON may nest 512 levels deep, counted from the top of the file.
 
     Exit status: 0 printed, 1 the cassette cannot be read (the error names the file and the
-    JSON path), 2 usage error.
+    JSON path, or the line and column), or is larger than --max-bytes; 2 usage error.
 
     """
 
@@ -25,7 +31,7 @@ enum InspectCommand {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
-        arguments, valueOptions: [], flagOptions: ["--json", "--help", "-h"])
+        arguments, valueOptions: ["--max-bytes"], flagOptions: ["--json", "--help", "-h"])
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -33,13 +39,24 @@ enum InspectCommand {
     guard scanner.positionals.count == 1, let path = scanner.positionals.first else {
       return .usageError("name one cassette file", usage: usage)
     }
-    let cassette: Cassette
-    do {
-      cassette = try CassetteFile.load(from: URL(fileURLWithPath: path))
-    } catch {
-      return .failure(error.description)
+    var limit = CassetteStream.defaultLimit
+    if let text = scanner.options["--max-bytes"] {
+      guard let value = Int(text), value > 0 else {
+        return .usageError(
+          "--max-bytes must be a positive number of bytes, got '\(text)'", usage: usage)
+      }
+      limit = value
     }
-    let inspection = CassetteInspection(cassette, file: path)
+    var inspection = CassetteInspection(file: path)
+    do {
+      let cassette = try CassetteStream.read(from: URL(fileURLWithPath: path), limit: limit) {
+        inspection.add($0)
+      }
+      inspection.finish(cassette)
+    } catch {
+      guard case .tooLarge = error.problem else { return .failure(error.description) }
+      return .failure(error.description + " (raise the limit with --max-bytes <n>)")
+    }
     if scanner.flags.contains("--json") {
       return .success(inspection.json.serialized(.canonical) + "\n")
     }

@@ -1,6 +1,16 @@
 extension CloudAPI {
   /// How to call the operation: the documented request, with what the SDKs add.
   public var operation: OperationDescriptor {
+    Self.operations[self] ?? described
+  }
+
+  /// Each API's operation, made once: `tape inspect` and the drift report ask for every
+  /// API's path for every recorded interaction.
+  private static let operations = Dictionary(
+    uniqueKeysWithValues: allCases.map { ($0, $0.described) })
+
+  /// The operation, as documented.
+  private var described: OperationDescriptor {
     switch self {
     case .cpts:
       OperationDescriptor(

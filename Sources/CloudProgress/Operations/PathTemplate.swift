@@ -4,12 +4,26 @@
 /// `A-Z a-z 0-9 - _ . ~`), and refuses empty values and the segments `.` and `..`, so a
 /// value can never move the request to another path.
 public struct PathTemplate: Hashable, Sendable, CustomStringConvertible {
+  /// Two templates are the same when their text is.
+  public static func == (left: PathTemplate, right: PathTemplate) -> Bool {
+    left.template == right.template
+  }
+
+  /// Hashes the text.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(template)
+  }
+
   /// The template text.
   public let template: String
+  /// Its `/`-separated segments, split once (``match(_:)`` runs for every recorded
+  /// interaction `tape inspect` reads, against every API).
+  private let segments: [Substring]
 
   /// Creates a template. Placeholders must be whole segments: `/a/{id}/b`.
   public init(_ template: String) {
     self.template = template
+    segments = template.split(separator: "/", omittingEmptySubsequences: false)
   }
 
   /// The placeholder names, in order.
@@ -39,6 +53,16 @@ public struct PathTemplate: Hashable, Sendable, CustomStringConvertible {
   /// The placeholder values of `path` when it has this template's shape, percent-decoded;
   /// nil otherwise.
   public func match(_ path: String) -> [String: String]? {
+    // A path with fewer segments (or, all ASCII, another number) is told apart before any
+    // is made; a `/` followed by a combining mark is no separator, so only ASCII is exact.
+    var slashes = 0
+    var isASCII = true
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") { slashes += 1 } else if byte >= 0x80 { isASCII = false }
+    }
+    guard slashes + 1 >= segments.count, !isASCII || slashes + 1 == segments.count else {
+      return nil
+    }
     let pathSegments = path.split(separator: "/", omittingEmptySubsequences: false)
     guard pathSegments.count == segments.count else { return nil }
     var values: [String: String] = [:]
@@ -55,10 +79,6 @@ public struct PathTemplate: Hashable, Sendable, CustomStringConvertible {
 
   /// The template text.
   public var description: String { template }
-
-  private var segments: [Substring] {
-    template.split(separator: "/", omittingEmptySubsequences: false)
-  }
 
   private static func placeholderName(_ segment: Substring) -> String? {
     guard segment.count > 2, segment.first == "{", segment.last == "}" else { return nil }

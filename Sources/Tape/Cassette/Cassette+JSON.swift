@@ -5,9 +5,7 @@ extension Cassette {
   /// Reads a cassette from its JSON tree; `file` names it in errors.
   init(json: JSONValue, file: String) throws(CassetteError) {
     do {
-      let root = try JSONObjectReader(
-        json, at: .root,
-        allowedKeys: ["formatVersion", "recordedAt", "metadata", "interactions"])
+      let root = try JSONObjectReader(json, at: .root, allowedKeys: Self.jsonKeys)
       let version = try root.integer("formatVersion", in: 1...Int.max)
       guard version <= Cassette.currentFormatVersion else {
         throw CassetteError(file: file, problem: .unsupportedFormatVersion(version))
@@ -29,6 +27,9 @@ extension Cassette {
     }
   }
 
+  /// The keys of a cassette's root object.
+  static let jsonKeys: Set<String> = ["formatVersion", "recordedAt", "metadata", "interactions"]
+
   /// The cassette as a JSON tree.
   var json: JSONValue {
     var members = [
@@ -47,7 +48,8 @@ extension Cassette {
 }
 
 extension Interaction {
-  fileprivate init(json: JSONValue, at pointer: JSONPointer) throws(JSONObjectReader.Failure) {
+  /// Reads an interaction from its JSON tree, found at `pointer` in its cassette.
+  init(json: JSONValue, at pointer: JSONPointer) throws(JSONObjectReader.Failure) {
     let reader = try JSONObjectReader(
       json, at: pointer,
       allowedKeys: [

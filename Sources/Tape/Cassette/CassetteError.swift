@@ -19,6 +19,8 @@ public struct CassetteError: Error, Hashable, Sendable, CustomStringConvertible 
     case unsupportedFormatVersion(Int)
     /// A fault of the replay configuration names nothing in the cassette.
     case invalidFault(String)
+    /// The file is larger than the most a command reads (`size` when known up front).
+    case tooLarge(limit: Int, size: Int?)
   }
 
   /// The cassette file (or name) concerned.
@@ -44,6 +46,8 @@ public struct CassetteError: Error, Hashable, Sendable, CustomStringConvertible 
       "\(file): formatVersion \(version) is not supported by this Tape, which reads versions 1..."
         + "\(Cassette.currentFormatVersion); update Tape to replay it"
     case .invalidFault(let reason): "\(file): \(reason)"
+    case .tooLarge(let limit, let size):
+      "\(file): \(size.map { "\($0) bytes, " } ?? "")larger than the \(limit) bytes read at most"
     }
   }
 }

@@ -37,7 +37,9 @@ public struct AnswerShape: Hashable, Sendable {
 
   /// `pattern` with `token` appended, escaped as RFC 6901 writes it.
   static func appending(_ token: String, to pattern: String) -> String {
-    pattern + "/" + token.replacing("~", with: "~0").replacing("/", with: "~1")
+    guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") })
+    else { return pattern + "/" + token }
+    return pattern + "/" + token.replacing("~", with: "~0").replacing("/", with: "~1")
   }
 
   private mutating func record(_ value: JSONValue, at pattern: String, trackedValues: Set<String>) {

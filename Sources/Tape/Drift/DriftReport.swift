@@ -30,20 +30,9 @@ public struct DriftReport: Hashable, Sendable, CustomStringConvertible {
   /// The report of the answers `readings` come from: their findings, and every documented
   /// member some answer could have held that none did.
   public init(_ readings: [AnswerReading]) {
-    var findings = readings.flatMap(\.findings)
-    var expected: [String: [String: String]] = [:]
-    var came: [String: Set<String>] = [:]
-    for reading in readings {
-      expected[reading.api, default: [:]].merge(reading.expectedMembers) { first, _ in first }
-      came[reading.api, default: []].formUnion(reading.shape.memberTypes.keys)
-    }
-    for (api, members) in expected {
-      for (path, documentedType) in members where !(came[api]?.contains(path) ?? false) {
-        findings.append(
-          DriftFinding(api: api, path: path, kind: .missingMember, detail: documentedType))
-      }
-    }
-    self.init(findings: findings, apis: readings.map(\.api))
+    var tally = DriftTally()
+    for reading in readings { tally.add(reading) }
+    self = tally.report
   }
 
   /// Reads the report kept in `metadata`; nil when it holds none (a summary line of

@@ -10,13 +10,37 @@ enum FormBody {
     if let contentType, contentType.lowercased().containsBytes(of: "x-www-form-urlencoded") {
       return true
     }
-    return !text.isEmpty
+    return !text.isEmpty && !surelyNotForm(text)
       && text.split(separator: "&", omittingEmptySubsequences: false).allSatisfy { pair in
         guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
           return false
         }
         return !pair.contains { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
       }
+  }
+
+  /// Whether the bytes of `text` already show that the check by characters fails: no `=`
+  /// at all, or a character that is white space on its own (a tab; a line feed not after a
+  /// carriage return; a space between ASCII bytes or the ends: no mark combines with them).
+  /// Read by characters, a large text body took a seventh of `tape audit`'s time.
+  private static func surelyNotForm(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var equals = false
+      for (index, byte) in bytes.enumerated() {
+        switch byte {
+        case UInt8(ascii: "="): equals = true
+        case 0x09: return true
+        case 0x0A where index == 0 || bytes[index - 1] != 0x0D: return true
+        case 0x20
+        where (index == 0 || bytes[index - 1] < 0x80)
+          && (index + 1 == bytes.count || bytes[index + 1] < 0x80):
+          return true
+        default: break
+        }
+      }
+      return !equals
+    }
   }
 
   /// The fields of a form body, names and values decoded (`+` is a space).

@@ -123,8 +123,12 @@ public struct SecretScanner: Sendable {
 
   /// Every hit in a document's bytes, and what of it could not be read.
   public func report(for data: Data) -> Report {
+    report(for: [UInt8](data))
+  }
+
+  /// ``report(for:)`` of bytes already in an array.
+  func report(for bytes: [UInt8]) -> Report {
     var scan = DocumentScan(scanner: self)
-    let bytes = [UInt8](data)
     do {
       let tree = try JSONParser().parse(bytes)
       scan.walk(tree, in: .top)

@@ -44,19 +44,38 @@ enum TextAssignments {
   }
 
   /// Each `Name: value` line of `text` (a header name at the start of a line, a colon, the
-  /// value trimmed of spaces).
+  /// value trimmed of spaces and tabs). Lines end at a line feed or a carriage return.
+  ///
+  /// Read byte by byte: the value trimmed as characters, reversed and reversed again, was
+  /// half of `tape audit`'s time on a cassette with log bodies.
   static func headerLines(in text: String) -> [(name: String, value: String)] {
-    text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).compactMap { line in
-      guard let colon = line.firstIndex(of: ":"), colon != line.startIndex,
-        line[..<colon].utf8.allSatisfy(isHeaderNameByte)
-      else { return nil }
-      let value = line[line.index(after: colon)...].trimmingPrefix(while: {
-        $0 == " " || $0 == "\t"
-      })
-      return (
-        String(line[..<colon]),
-        String(value.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
-      )
+    var text = text
+    return text.withUTF8 { bytes in
+      var lines: [(String, String)] = []
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        if let colon = bytes[start..<end].firstIndex(of: UInt8(ascii: ":")), colon != start,
+          bytes[start..<colon].allSatisfy(isHeaderNameByte)
+        {
+          var valueStart = colon + 1
+          while valueStart < end, bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 {
+            valueStart += 1
+          }
+          var valueEnd = end
+          while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09 {
+            valueEnd -= 1
+          }
+          lines.append(
+            (
+              String(decoding: bytes[start..<colon], as: UTF8.self),
+              String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+            ))
+        }
+        start = end + 1
+      }
+      return lines
     }
   }
 
