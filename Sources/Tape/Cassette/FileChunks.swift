@@ -25,7 +25,7 @@ final class FileChunks {
     self.chunkSize = chunkSize
     descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
-      throw errno == ENOENT ? .missing : .system(String(cString: strerror(errno)))
+      throw errno == ENOENT ? .missing : .system(String(cString: strerror(errno)).lowercased())
     }
     var status = stat()
     if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
@@ -35,7 +35,7 @@ final class FileChunks {
     }
     guard (status.st_mode & S_IFMT) != S_IFDIR else {
       close(descriptor)
-      throw .system("is a folder")
+      throw .system(String(cString: strerror(EISDIR)).lowercased())
     }
   }
 
@@ -52,7 +52,7 @@ final class FileChunks {
         chunk.removeLast(chunkSize - count)
         return chunk
       }
-      guard errno == EINTR else { throw .system(String(cString: strerror(errno))) }
+      guard errno == EINTR else { throw .system(String(cString: strerror(errno)).lowercased()) }
     }
   }
 
