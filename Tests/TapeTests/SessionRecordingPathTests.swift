@@ -58,50 +58,6 @@ struct SessionRecordingPathTests {
     #expect(outcome == "cancelled")
     #expect(recorder.interactions.isEmpty)
   }
-
-  @Test(
-    "an upstream that starts requests with a callback (URLSession) is sent through without a task, and cancelled too",
-    .timeLimit(.minutes(1)))
-  func callbackUpstream() async throws {
-    let upstream = WaitingStartingTransport()
-    let (player, recorder) = try recordingPlayer(upstream)
-    let session = player.makeURLSession()
-    let task = session.dataTask(with: URL(string: "https://service.invalid/v1/poll")!) { _, _, _ in
-    }
-    task.resume()
-    await upstream.started.first { _ in true }
-    task.cancel()
-    let outcome = await upstream.ended.first { _ in true }
-    #expect(outcome == "cancelled")
-    #expect(recorder.interactions.isEmpty)
-    #expect(upstream.sentThroughTask.load(ordering: .relaxed) == false)
-  }
-}
-
-/// An upstream that starts requests with a callback and never answers: it says when a
-/// request started and when it was cancelled, and whether anything sent through a task.
-final class WaitingStartingTransport: StartingHTTPTransport, Sendable {
-  let (started, startedContinuation) = AsyncStream<Void>.makeStream()
-  let (ended, endedContinuation) = AsyncStream<String>.makeStream()
-  let sentThroughTask = Atomic<Bool>(false)
-
-  func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-    sentThroughTask.store(true, ordering: .relaxed)
-    startedContinuation.yield()
-    throw URLError(.cancelled)
-  }
-
-  func startSending(
-    _ request: URLRequest,
-    completion: @escaping @Sendable (Result<(Data, HTTPURLResponse), any Error>) -> Void
-  ) -> @Sendable () -> Void {
-    startedContinuation.yield()
-    let endedContinuation = endedContinuation
-    return {
-      endedContinuation.yield("cancelled")
-      completion(.failure(URLError(.cancelled)))
-    }
-  }
 }
 
 /// An upstream that waits until its task is cancelled, saying when it started and how it ended.

@@ -37,28 +37,4 @@ public struct RecordingTransport: HTTPTransport {
     recorder.complete(slot: slot, request: request, response: response, body: body, offset: offset)
     return (body, response)
   }
-
-  /// Whether ``startSending(_:completion:)`` starts requests (the upstream is a
-  /// ``StartingHTTPTransport``).
-  var startsWithCallback: Bool { upstream is any StartingHTTPTransport }
-
-  /// Starts sending the request upstream with no task around it, when the upstream can
-  /// (``StartingHTTPTransport``): the exchange is recorded as ``send(_:)`` records it, then
-  /// `completion` gets the outcome, on the upstream's thread. Nil when the upstream only
-  /// sends from a task; else a closure that cancels the request.
-  func startSending(
-    _ request: URLRequest,
-    completion: @escaping @Sendable (Result<(Data, HTTPURLResponse), any Error>) -> Void
-  ) -> (@Sendable () -> Void)? {
-    guard let upstream = upstream as? any StartingHTTPTransport else { return nil }
-    let (slot, offset) = recorder.begin()
-    let recorder = recorder
-    return upstream.startSending(request) { result in
-      if case .success(let (body, response)) = result {
-        recorder.complete(
-          slot: slot, request: request, response: response, body: body, offset: offset)
-      }
-      completion(result)
-    }
-  }
 }

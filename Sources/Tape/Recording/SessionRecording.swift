@@ -14,12 +14,11 @@ import Synchronization
 ///
 /// Every URLSession's work runs on one process-wide serial queue, where `startLoading`
 /// runs too. Sending from there traps or hangs, and calling the outer client from another
-/// thread crashes (README: "URLSession on Linux"). So the exchange runs off that queue (started
-/// with a callback when the upstream is a ``StartingHTTPTransport``, such as a URLSession,
-/// else in a task of its own), and its answer is delivered back *on the shared queue*: the
-/// callback or the task enqueues the delivery and kicks a ``Trampoline``, whose protocol's
-/// `startLoading` (on the shared queue) runs it. Cancelling the URLSession task cancels the
-/// request upstream: nothing is delivered, and nothing is recorded.
+/// thread crashes (README: "URLSession on Linux"). So the exchange runs in a task of its own,
+/// off that queue, and its answer is delivered back *on the shared queue*: the task
+/// enqueues the delivery and kicks a ``Trampoline``, whose protocol's `startLoading` (on
+/// the shared queue) runs it. Cancelling the URLSession task cancels that task, and with
+/// it the request upstream: nothing is delivered, and nothing is recorded.
 ///
 /// The cassette stores the request as the caller made it: what a session adds on the wire
 /// (`Accept-Encoding`, `User-Agent`...) is added below this point.
@@ -59,11 +58,13 @@ enum SessionRecording {
       sent.httpBodyStream = nil
     }
     let outgoing = sent
-    let deliver: @Sendable (Result<(Data, HTTPURLResponse), any Error>) -> Void = { result in
-      // Nothing to deliver once stopped; and a transport may call back from the cancel
-      // itself, which runs on the shared queue, where kicking the trampoline would wait on
-      // that very queue.
-      guard !pending.isStopped else { return }
+    pending.task = Task.detached {
+      let result: Result<(Data, HTTPURLResponse), any Error>
+      do {
+        result = .success(try await transport.send(outgoing))
+      } catch {
+        result = .failure(error)
+      }
       Trampoline.shared.run {
         guard !pending.isStopped else { return }
         let loader = box.value
@@ -77,25 +78,6 @@ enum SessionRecording {
           client.urlProtocol(loader, didFailWithError: error)
         }
       }
-    }
-    // A transport that can start a request with a callback (URLSession, the default
-    // upstream) sends with no task around it, its answer delivered from the callback: no
-    // continuation resumed on a concurrency thread in between. It is started from a global
-    // queue: starting a data task on the shared queue itself traps or hangs.
-    if transport.startsWithCallback {
-      DispatchQueue.global().async {
-        pending.cancel = transport.startSending(outgoing, completion: deliver)
-      }
-      return pending
-    }
-    pending.task = Task.detached {
-      let result: Result<(Data, HTTPURLResponse), any Error>
-      do {
-        result = .success(try await transport.send(outgoing))
-      } catch {
-        result = .failure(error)
-      }
-      deliver(result)
     }
     return pending
   }

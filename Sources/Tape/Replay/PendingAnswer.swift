@@ -5,9 +5,7 @@ import Synchronization
 /// Stopping it (the URLSession task was cancelled) cancels its task, if any, and drops its
 /// delivery.
 final class PendingAnswer: Sendable {
-  private let state = Mutex<
-    (task: Task<Void, Never>?, cancel: (@Sendable () -> Void)?, stopped: Bool)
-  >((nil, nil, false))
+  private let state = Mutex<(task: Task<Void, Never>?, stopped: Bool)>((nil, false))
 
   /// The task producing the answer, if one does.
   var task: Task<Void, Never>? {
@@ -21,29 +19,15 @@ final class PendingAnswer: Sendable {
     }
   }
 
-  /// What cancels the request producing the answer when it runs with no task (a
-  /// ``StartingHTTPTransport``'s); called at once if the answer was stopped already.
-  var cancel: (@Sendable () -> Void)? {
-    get { state.withLock { $0.cancel } }
-    set {
-      let stopped = state.withLock { state in
-        state.cancel = newValue
-        return state.stopped
-      }
-      if stopped { newValue?() }
-    }
-  }
-
   /// Whether the request was stopped: then nothing is delivered.
   var isStopped: Bool { state.withLock { $0.stopped } }
 
-  /// Cancels the task (or the request) and drops the delivery.
+  /// Cancels the task and drops the delivery.
   func stop() {
-    let (task, cancel) = state.withLock { state in
+    let task = state.withLock { state in
       state.stopped = true
-      return (state.task, state.cancel)
+      return state.task
     }
     task?.cancel()
-    cancel?()
   }
 }
