@@ -49,7 +49,8 @@ let cassetteServer = mode == "serve" ? try startCassetteServer() : nil
 let journalFolder = FileManager.default.temporaryDirectory.appending(
   path: "loopback-bench-\(getpid())")
 let recorder = CassetteRecorder()
-if mode == "proxy" {
+// LOOPBACK_BENCH_NO_JOURNAL=1 leaves the journal out, to see what it costs.
+if mode == "proxy" && ProcessInfo.processInfo.environment["LOOPBACK_BENCH_NO_JOURNAL"] == nil {
   try recorder.startJournal(beside: journalFolder.appending(path: "bench.json"))
 }
 let proxy =
@@ -96,6 +97,44 @@ for target in targets {
 }
 
 if let proxy, let simulator {
+  // The same two side by side for one raw keep-alive client: 30 rounds of 200 requests,
+  // direct then through the proxy, on one connection each (the first round not counted), so
+  // that a slow spell of a shared machine falls on both alike.
+  let raw = DispatchSemaphore(value: 0)
+  let rawMedians = Mutex<(direct: Double, proxied: Double)>((0, 0))
+  Thread {
+    let path = "/v2/tasks/bench-0/progress"
+    guard var direct = BenchClient(port: UInt16(simulator.baseURL.port ?? 0), path: path),
+      var proxied = BenchClient(port: UInt16(proxy.baseURL.port ?? 0), path: path)
+    else {
+      raw.signal()
+      return
+    }
+    var times: [[Double]] = [[], []]
+    for round in 0..<30 {
+      for sink in 0..<2 {
+        for _ in 0..<200 {
+          let start = DispatchTime.now().uptimeNanoseconds
+          let status = sink == 0 ? direct.exchange() : proxied.exchange()
+          let micros = Double(DispatchTime.now().uptimeNanoseconds - start) / 1000
+          if round > 0 && status == 200 { times[sink].append(micros) }
+        }
+      }
+    }
+    direct.close()
+    proxied.close()
+    rawMedians.withLock {
+      $0 = (times[0].sorted()[times[0].count / 2], times[1].sorted()[times[1].count / 2])
+    }
+    raw.signal()
+  }.start()
+  raw.wait()
+  let (rawDirect, rawProxied) = rawMedians.withLock { $0 }
+  print(
+    String(
+      format:
+        "raw client, 1 at a time, interleaved: direct p50 %.1f us, through tape proxy p50 %.1f us (%.2fx)",
+      rawDirect, rawProxied, rawProxied / rawDirect))
   // What a client sees: one URLSession client, direct to the simulator, then through the
   // proxy, interleaved in rounds.
   let session = URLSession(configuration: .ephemeral)

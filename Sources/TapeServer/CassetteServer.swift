@@ -52,14 +52,23 @@ public final class CassetteServer: Sendable {
     await server.stop()
   }
 
+  /// The answer to `request`, which becomes a `URLRequest` the way `tape proxy`'s requests
+  /// do (``ServedRequest``): its method as spelled, its path and query (those of an
+  /// absolute-form target too) at this server's base URL, its headers less the hop-by-hop
+  /// ones; what cannot be taken as sent is refused (400, 501), as the proxy refuses it.
   private func answer(_ request: HTTPRequest, log: @Sendable (String) -> Void) async
     -> HTTPResponse
   {
+    let urlRequest: URLRequest
     do {
-      let (body, response) = try await player.respond(to: urlRequest(for: request))
+      urlRequest = try ServedRequest.urlRequest(for: request, at: server.baseURL, as: .serve)
+    } catch {
+      return error.response
+    }
+    do {
+      let (body, response) = try await player.respond(to: urlRequest)
       counts.withLock { $0.served += 1 }
-      return HTTPResponse(
-        status: response.statusCode, headers: headers(of: response), body: body)
+      return ServedRequest.answer(body, response)
     } catch let failure as ReplayFailure {
       counts.withLock { $0.unmatched += 1 }
       log(failure.reportOverHTTP(cassette: player.source) + "\n")
@@ -68,32 +77,5 @@ public final class CassetteServer: Sendable {
       counts.withLock { $0.served += 1 }
       return .text("tape serve: a fault cut this answer: \(error)\n", status: 502)
     }
-  }
-
-  private func urlRequest(for request: HTTPRequest) -> URLRequest {
-    var url = server.baseURL
-    if let target = URL(string: request.target, relativeTo: server.baseURL) {
-      url = target.absoluteURL
-    }
-    var urlRequest = URLRequest(url: url)
-    urlRequest.httpMethod = request.method
-    for field in request.headers {
-      urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
-    }
-    if !request.body.isEmpty { urlRequest.httpBody = request.body }
-    return urlRequest
-  }
-
-  /// The recorded headers, less the framing the server writes itself.
-  private func headers(of response: HTTPURLResponse) -> HTTPHeaders {
-    let framing: Set<String> = ["content-length", "transfer-encoding", "connection"]
-    var headers = HTTPHeaders()
-    for (name, value) in response.allHeaderFields {
-      guard let name = name as? String, let value = value as? String,
-        !framing.contains(name.lowercased())
-      else { continue }
-      headers.add(name: name, value: value)
-    }
-    return headers
   }
 }

@@ -151,7 +151,7 @@ public final class ForwardingProxy: Sendable {
             try await player.respond(to: outgoing)
           }
           counts.withLock { $0.replayed += 1 }
-          return ForwardingProxy.answer(body, response)
+          return ServedRequest.answer(body, response)
         } catch let failure as ReplayFailure {
           if case .notFound(let report) = unmatched {
             counts.withLock { $0.unmatched += 1 }
@@ -184,11 +184,9 @@ public final class ForwardingProxy: Sendable {
         try prepare(&sent)
         if let plain {
           let answer = try plain.answerBlocking(sent)
-          let requested = sent
           reply = Reply(
             status: answer.status, reasonPhrase: answer.reasonPhrase,
-            fields: answer.headers.fields, body: answer.body,
-            response: { try answer.response(to: requested) })
+            fields: answer.headers.fields, body: answer.body, response: nil)
         } else {
           let request = sent
           let transport = transport
@@ -197,8 +195,8 @@ public final class ForwardingProxy: Sendable {
           }
           reply = Reply(
             status: response.statusCode, reasonPhrase: nil,
-            fields: ForwardingProxy.fields(of: response),
-            body: body, response: { response })
+            fields: ServedRequest.fields(of: response),
+            body: body, response: response)
         }
       } catch {
         return ForwardingProxy.upstreamFailed(upstream, error)
@@ -211,20 +209,25 @@ public final class ForwardingProxy: Sendable {
         !reply.body.isEmpty && coding.map(ForwardingProxy.isDecodable) == true
         && early == .notEncoded
       let (recorder, upstream, warn) = (recorder, upstream, warn)
-      return ForwardingProxy.answer(
+      return ServedRequest.answer(
         reply.status, reply.reasonPhrase, reply.fields, reply.body,
         dropping: decodedByTransport ? ["content-encoding", "content-length"] : []
       ) {
-        // The HTTPURLResponse the recorder takes is made after the answer has gone back.
-        // Cannot fail: the request had the URL it was sent to.
-        guard let response = try? reply.response() else { return }
+        // Kept after the answer has gone back; no HTTPURLResponse is made for an answer read
+        // off plain sockets (making one was most of this work).
         if let coding {
           ForwardingProxy.warnIfUndecodable(
             early ?? ForwardingProxy.decoding(reply.body, coding), coding, outgoing, upstream,
             warn)
         }
-        recorder.complete(
-          slot: slot, request: outgoing, response: response, body: reply.body, offset: offset)
+        if let response = reply.response {
+          recorder.complete(
+            slot: slot, request: outgoing, response: response, body: reply.body, offset: offset)
+        } else {
+          recorder.complete(
+            slot: slot, request: outgoing, status: reply.status, headers: reply.fields,
+            body: reply.body, offset: offset)
+        }
       }
     }
   }
@@ -236,43 +239,9 @@ public final class ForwardingProxy: Sendable {
     var reasonPhrase: String?
     var fields: [(name: String, value: String)]
     var body: Data
-    /// The answer as Foundation has it, for the recorder.
-    var response: @Sendable () throws -> HTTPURLResponse
-  }
-
-  /// The fields of a Foundation response.
-  private static func fields(of response: HTTPURLResponse) -> [(name: String, value: String)] {
-    response.allHeaderFields.compactMap { name, value in
-      (name as? String).flatMap { name in (value as? String).map { (name: name, value: $0) } }
-    }
-  }
-
-  /// The client's answer from a replayed Foundation response.
-  private static func answer(_ body: Data, _ response: HTTPURLResponse) -> HTTPResponse {
-    answer(response.statusCode, nil, fields(of: response), body, then: nil)
-  }
-
-  /// The client's answer: the upstream's status, reason phrase (the standard one when nil),
-  /// headers (less hop-by-hop ones and `dropping`) and body. `Content-Length` stays: the
-  /// server sends the length of the bytes it sends (which are the upstream's), and a HEAD
-  /// answer keeps the upstream's. `keep` (recording the exchange) runs once the answer has
-  /// gone back, on the connection's thread: the client does not wait for it, no other
-  /// thread is woken for it (handing it to a queue cost the answer about 30 µs), and
-  /// `stop()` waits for it.
-  private static func answer(
-    _ status: Int, _ reasonPhrase: String?, _ fields: [(name: String, value: String)],
-    _ body: Data, dropping: Set<String> = [], then keep: (@Sendable () -> Void)?
-  ) -> HTTPResponse {
-    var dropped = dropping.isEmpty ? hopByHop : hopByHop.union(dropping)
-    addConnectionOptions(of: fields.lazy.map { ($0.name, $0.value) }, to: &dropped)
-    var headers = HTTPHeaders()
-    for (name, value) in fields where !dropped.contains(name.lowercased()) {
-      headers.add(name: name, value: value)
-    }
-    var answer = HTTPResponse(
-      status: status, reasonPhrase: reasonPhrase, headers: headers, body: body)
-    answer.afterSending = keep
-    return answer
+    /// The answer as Foundation has it, when the transport made one (URLSession); the
+    /// recorder takes `status` and `fields` otherwise.
+    var response: HTTPURLResponse?
   }
 
   /// Whether `coding` names one ``ContentDecoding`` decodes.
@@ -326,106 +295,10 @@ public final class ForwardingProxy: Sendable {
     await server.stop()
   }
 
-  /// The headers that belong to one connection, never forwarded (RFC 9110 §7.6.1), and
-  /// `Trailer`, which announces trailer fields of a chunked body that is forwarded whole.
-  static let hopByHop: Set<String> = [
-    "connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te",
-    "trailer",
-  ]
-
-  /// The request headers the transport sets for the upstream, not hop-by-hop but never
-  /// forwarded as the client sent them: `Host` (the upstream's authority) and
-  /// `Content-Length` (the length of the body actually sent).
-  static let setByTransport: Set<String> = ["host", "content-length"]
-
-  /// ``hopByHop``, ``setByTransport`` and `Expect`: the request headers never forwarded as
-  /// they came. The proxy's server has answered `100-continue` itself and read the whole
-  /// body; the upstream, asked to, would answer `100 Continue` to a request whose body is
-  /// already on its way.
-  private static let notForwarded = hopByHop.union(setByTransport).union(["expect"])
-
-  /// Adds to `names` the lower-cased names the `Connection` fields among `fields` list
-  /// (which are hop-by-hop too); nothing is copied when there are none.
-  static func addConnectionOptions(
-    of fields: some Sequence<(String, String)>, to names: inout Set<String>
-  ) {
-    for (name, value) in fields where name.utf8.count == 10 && name.lowercased() == "connection" {
-      for option in value.split(separator: ",") {
-        let option = option.trimmingCharacters(in: .whitespaces).lowercased()
-        if !option.isEmpty { names.insert(option) }
-      }
-    }
-  }
-
-  /// Why a request is not forwarded: it cannot go upstream as the client sent it.
-  struct Refusal: Error {
-    /// 400 for the target, 501 for the method.
-    var status: Int
-    /// What is wrong, and why.
-    var detail: String
-
-    /// The client's answer.
-    var response: HTTPResponse {
-      .text("tape proxy: \(detail)\n", status: status)
-    }
-  }
-
-  /// The upstream request: the same method, path and query (those of an absolute-form
-  /// target too), headers (less hop-by-hop ones, `Expect`, and those the transport sets)
-  /// and body.
-  ///
-  /// - Throws: ``Refusal``: 400 for a target that is not a path (`OPTIONS *`), or that
-  ///   Foundation's `URL` would not send as it is (it percent-encodes `|`, `{`, a `%` not
-  ///   followed by two hexadecimal digits, and drops a `#` fragment); 501 for a method
-  ///   `URLRequest` would change (it upper-cases `get`, `post` and the other standard
-  ///   methods, which are case-sensitive: RFC 9110 §9.1).
-  static func forwarded(_ request: HTTPRequest, to upstream: URL) throws(Refusal) -> URLRequest {
-    let target = request.query.map { request.path + "?" + $0 } ?? request.path
-    guard request.path.hasPrefix("/") else {
-      throw Refusal(
-        status: 400,
-        detail: "the request target \(request.target) is not forwarded: only a path, or an "
-          + "absolute URL's path, goes to the upstream")
-    }
-    var base = upstream.absoluteString
-    if base.hasSuffix("/") { base.removeLast() }
-    let text = base + target
-    guard let url = URL(string: text), url.absoluteString == text, !target.contains("#") else {
-      let rewritten = URL(string: text).map {
-        " (it would go as \(PlainHTTPTransport.target(of: $0)))"
-      }
-      throw Refusal(
-        status: 400,
-        detail: "the request target \(request.target) cannot be forwarded as sent: it is not a "
-          + "URI path and query\(rewritten ?? ""); percent-encode the bytes a URI does not "
-          + "allow, and send no fragment")
-    }
-    var outgoing = URLRequest(url: url)
-    outgoing.httpMethod = request.method
-    guard outgoing.httpMethod == request.method else {
-      throw Refusal(
-        status: 501,
-        detail: "the method \(request.method) is not forwarded: methods are case-sensitive "
-          + "(RFC 9110 §9.1), and Foundation's URLRequest, which carries the request to the "
-          + "upstream and into the cassette, would make it \(outgoing.httpMethod ?? "GET")")
-    }
-    // Set at once: adding them one by one was a tenth of the proxy's time.
-    var fields: [String: String] = [:]
-    var names: [String: String] = [:]  // lower-cased name: the first spelling seen
-    var dropped = notForwarded
-    addConnectionOptions(of: request.headers.lazy.map { ($0.name, $0.value) }, to: &dropped)
-    for field in request.headers {
-      let key = field.name.lowercased()
-      guard !dropped.contains(key) else { continue }
-      if let name = names[key] {
-        fields[name, default: ""] += "," + field.value
-      } else {
-        names[key] = field.name
-        fields[field.name] = field.value
-      }
-    }
-    outgoing.allHTTPHeaderFields = fields
-    if !request.body.isEmpty { outgoing.httpBody = request.body }
-    return outgoing
+  /// The upstream request for `request`: see ``ServedRequest/urlRequest(for:at:as:)``.
+  static func forwarded(_ request: HTTPRequest, to upstream: URL) throws(ServedRequest.Refusal)
+    -> URLRequest
+  {
+    try ServedRequest.urlRequest(for: request, at: upstream, as: .proxy)
   }
 }

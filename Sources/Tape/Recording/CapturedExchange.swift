@@ -21,13 +21,45 @@ enum CapturedExchange {
     request: URLRequest, response: HTTPURLResponse, body: Data, offset: Duration,
     duration: Duration
   ) -> Interaction {
-    let requestHeaders = HeaderFields(request.allHTTPHeaderFields ?? [:])
-    let requestBody = RequestSnapshot.body(of: request)
-    var responseHeaders = HeaderFields(
+    interaction(
+      request: request, status: response.statusCode, responseHeaders: headers(of: response),
+      body: body, offset: offset, duration: duration)
+  }
+
+  /// The header fields of a Foundation response.
+  static func headers(of response: HTTPURLResponse) -> HeaderFields {
+    HeaderFields(
       response.allHeaderFields.compactMap { key, value in
         guard let name = key as? String, let text = value as? String else { return nil }
         return HeaderFields.Field(name, text)
       })
+  }
+
+  /// Header fields as read off the wire, as Foundation would have them: a repeated name
+  /// (any case) once, in its first spelling, its values joined with `, ` in order.
+  static func headers(joining fields: [(name: String, value: String)]) -> HeaderFields {
+    var result: [HeaderFields.Field] = []
+    var positions: [String: Int] = [:]  // lower-cased name: its place in `result`
+    for (name, value) in fields {
+      let key = name.lowercased()
+      if let position = positions[key] {
+        result[position].value += ", " + value
+      } else {
+        positions[key] = result.count
+        result.append(HeaderFields.Field(name, value))
+      }
+    }
+    return HeaderFields(result)
+  }
+
+  /// The interaction of a request and an answer given as its status and header fields.
+  static func interaction(
+    request: URLRequest, status: Int, responseHeaders: HeaderFields, body: Data,
+    offset: Duration, duration: Duration
+  ) -> Interaction {
+    let requestHeaders = HeaderFields(request.allHTTPHeaderFields ?? [:])
+    let requestBody = RequestSnapshot.body(of: request)
+    var responseHeaders = responseHeaders
     let encoding = responseHeaders["Content-Encoding"]?.lowercased()
       .trimmingCharacters(in: .whitespaces)
     var decodedFrom: String?
@@ -63,7 +95,7 @@ enum CapturedExchange {
         body: requestBody.isEmpty
           ? nil : RecordedBody(data: requestBody, contentType: requestHeaders["Content-Type"])),
       response: RecordedResponse(
-        status: response.statusCode, headers: responseHeaders, body: stored),
+        status: status, headers: responseHeaders, body: stored),
       offset: offset, duration: duration)
   }
 }

@@ -144,9 +144,28 @@ public final class CassetteRecorder: Sendable {
   public func complete(
     slot: Int, request: URLRequest, response: HTTPURLResponse, body: Data, offset: Duration
   ) {
+    keep(slot: slot, request: request, head: .foundation(response), body: body, offset: offset)
+  }
+
+  /// Keeps an exchange whose answer is given as its status and header fields in the order
+  /// read, repeated names included (a plain transport, a proxy), as
+  /// ``complete(slot:request:response:body:offset:)`` keeps the `HTTPURLResponse` they make
+  /// (a repeated name once, its values joined with `, `), without making one: building it
+  /// was most of what keeping an exchange cost the proxy's connection thread.
+  public func complete(
+    slot: Int, request: URLRequest, status: Int, headers: [(name: String, value: String)],
+    body: Data, offset: Duration
+  ) {
+    keep(
+      slot: slot, request: request, head: .fields(status: status, headers), body: body,
+      offset: offset)
+  }
+
+  private func keep(
+    slot: Int, request: URLRequest, head: AnsweredExchange.Head, body: Data, offset: Duration
+  ) {
     let answered = AnsweredExchange(
-      request: request, response: response, body: body, offset: offset,
-      duration: elapsed() - offset)
+      request: request, head: head, body: body, offset: offset, duration: elapsed() - offset)
     let journal = state.withLock { state in
       state.slots[slot] = .answered(answered)
       return state.journal

@@ -33,6 +33,19 @@ public final class CassettePlayer: Sendable {
   /// Turns the tenant values of a live request into the cassette's placeholders.
   private let tenantScrub: TenantSubstitution
   private let state: Mutex<PlaybackState>
+  /// The last response made for each interaction, by index: made again only for another URL
+  /// or status. Foundation's `HTTPURLResponse` reads its headers when it is made (the
+  /// `Content-Type`'s parts, every name's canonical spelling), which was half of what a
+  /// replayed request cost; the response is immutable, so the same one answers each request
+  /// of a poll.
+  private let madeResponses: Mutex<[MadeResponse?]>
+
+  /// A response made for an interaction, and what it was made for.
+  private struct MadeResponse {
+    var url: URL
+    var status: Int
+    var response: HTTPURLResponse
+  }
 
   private struct PlaybackState {
     /// How many times each interaction was served, over every cycle.
@@ -96,6 +109,7 @@ public final class CassettePlayer: Sendable {
     }
     self.groups = groups
     let zeros = Array(repeating: 0, count: snapshots.count)
+    self.madeResponses = Mutex(Array(repeating: nil, count: snapshots.count))
     self.faults = try FaultPlan(configuration.faults, snapshots: snapshots, file: source)
     self.state = Mutex(
       PlaybackState(
@@ -246,12 +260,25 @@ public final class CassettePlayer: Sendable {
       isCut = true
     }
     let responseURL = url ?? URL(string: cassette.interactions[selection.index].request.url)
-    guard let responseURL,
-      let response = HTTPURLResponse(
-        url: responseURL, statusCode: fault?.status ?? recorded.status, httpVersion: "HTTP/1.1",
-        headerFields: prepared.headers)
-    else {
-      throw URLError(.badURL)
+    guard let responseURL else { throw URLError(.badURL) }
+    let status = fault?.status ?? recorded.status
+    let response: HTTPURLResponse
+    if let made = madeResponses.withLock({ $0[selection.index] }), made.status == status,
+      made.url == responseURL
+    {
+      response = made.response
+    } else {
+      guard
+        let fresh = HTTPURLResponse(
+          url: responseURL, statusCode: status, httpVersion: "HTTP/1.1",
+          headerFields: prepared.headers)
+      else {
+        throw URLError(.badURL)
+      }
+      madeResponses.withLock {
+        $0[selection.index] = MadeResponse(url: responseURL, status: status, response: fresh)
+      }
+      response = fresh
     }
     return ReplayAnswer(response: response, body: body, interaction: selection.index, isCut: isCut)
   }
