@@ -65,8 +65,14 @@ struct CassetteTraitTests {
     var trait = CassetteTrait.cassette("no/such-cassette")
     trait.environment = ["TAPE_RECORD": "once", "TAPE_CASSETTES": folder.path]
     let ran = Mutex(false)
-    try await runScope(trait) {
-      ran.withLock { $0 = CassettePlayer.current?.recording != nil }
+    try await withKnownIssue {
+      try await runScope(trait) {
+        ran.withLock { $0 = CassettePlayer.current?.recording != nil }
+      }
+    } matching: { issue in
+      issue.severity == .warning
+        && issue.comments.map(\.rawValue).joined()
+          == "Tape recorded nothing: \(folder.path)/no/such-cassette.json was not written"
     }
     #expect(ran.withLock { $0 })
     #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "no").path))
