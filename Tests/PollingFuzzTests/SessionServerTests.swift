@@ -96,6 +96,27 @@ struct SessionServerTests {
     #expect(violation?.message.contains("1 temporary failure in a row") == true, "\(verdict)")
   }
 
+  @Test("a loop that retries a 429 after a fixed 2 s, past a Retry-After HTTP date, is caught")
+  func fixedRetryIgnoresRetryAfterDate() async throws {
+    let time = ManualTime()
+    let server = try Self.serve(
+      [
+        PollingSession(
+          api: .check, truth: GroundTruth(runningMilliseconds: nil),
+          faults: [Scheduled(poll: 1, effect: .throttled(.httpDate(secondsAhead: 60)))])
+      ], on: time)
+    // As a typical script: 2 s between polls, anything but a 200 retried after 2 s too.
+    var statuses: [Int] = []
+    for _ in 0..<4 {
+      if !statuses.isEmpty { time.advance(by: .seconds(2)) }
+      statuses.append(try await Self.get(Self.checkURL(server, 0)).0)
+    }
+    #expect(statuses == [200, 429, 200, 200])
+    let verdict = try #require(await server.stop().first)
+    let violation = verdict.violations.first { $0.oracle == .ignoredRetryAfter }
+    #expect(violation?.message == "polled 2 s after #1 (429) asked for 60 s", "\(verdict)")
+  }
+
   @Test("ProgressClient renews an expired token over HTTP: the sign-in is the session's")
   func tokenRenewalOverHTTP() async throws {
     let time = ManualTime()
