@@ -306,29 +306,8 @@ struct ProxyFidelityTests {
   func endlessChunkedBody() async throws {
     let limit = 1 << 20
     let cap = 16 << 20
-    let sentBeforeClose = Mutex<Int?>(nil)
-    let finished = DispatchSemaphore(value: 0)
-    let upstream = try ScriptedUpstream { _, upstream, peer in
-      defer {
-        peer.close()
-        finished.signal()
-      }
-      guard upstream.read(peer) != nil else { return }
-      peer.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
-      let chunk =
-        Array("4000\r\n".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 0x4000)
-        + Array("\r\n".utf8)
-      var sent = 0
-      // Endless as far as the proxy can tell: a correct end only after 16 times its limit.
-      while sent < cap {
-        guard peer.write(chunk) else {
-          sentBeforeClose.withLock { $0 = sent }
-          return
-        }
-        sent += 0x4000
-      }
-      peer.write("0\r\n\r\n")
-    }
+    // Endless as far as the proxy can tell: a correct end only after 16 times its limit.
+    let upstream = try EndlessChunkedUpstream(cap: cap)
     defer { upstream.stop() }
     let proxy = try ForwardingProxy.start(
       upstream: upstream.baseURL,
@@ -344,8 +323,7 @@ struct ProxyFidelityTests {
     await proxy.stop()
     // The proxy closed the connection at the limit: the upstream's writes failed long before
     // its end (the socket buffers hold a few MiB at most).
-    try await onThread { finished.wait() }
-    let sent = sentBeforeClose.withLock { $0 }
+    let sent = try await upstream.bytesSentBeforeClose()
     #expect(sent.map { $0 < cap / 2 } == true, "\(String(describing: sent))")
   }
 
