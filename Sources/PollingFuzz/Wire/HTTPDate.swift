@@ -1,7 +1,8 @@
+import CloudProgressClient
 import Foundation
 
 /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), written by arithmetic (a `DateFormatter`
-/// per answer would cost more than the rest of the answer) and read back for `Retry-After`.
+/// per answer would cost more than the rest of the answer).
 enum HTTPDate {
   private static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
   private static let months = [
@@ -28,24 +29,11 @@ enum HTTPDate {
       + "\(two(time / 3600)):\(two(time % 3600 / 60)):\(two(time % 60)) GMT"
   }
 
-  /// The date `text` names, or nil.
-  static func parse(_ text: String) -> Date? {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "GMT")
-    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-    return formatter.date(from: text)
-  }
-
   private static func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
 
-/// The wait a `Retry-After` value asks for, for an answer received at `answeredAt`: delay
-/// seconds, or an HTTP date less that time (zero when past); nil when absent or unreadable.
+/// The wait a `Retry-After` value asks for, for an answer received at `answeredAt`: the
+/// client's own reading (``RetryAfter``), so the judge and the poller agree on it.
 func retryAfterWait(_ value: String?, answeredAt: Date) -> Duration? {
-  guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-  if let seconds = Int(text), seconds >= 0 { return .seconds(seconds) }
-  guard let date = HTTPDate.parse(text) else { return nil }
-  let milliseconds = Int((max(0, date.timeIntervalSince(answeredAt)) * 1000).rounded(.up))
-  return .milliseconds(milliseconds)
+  RetryAfter.parse(value, now: answeredAt)
 }
