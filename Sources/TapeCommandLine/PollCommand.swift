@@ -56,6 +56,8 @@ enum PollCommand {
     Redirects are followed only within the same origin (scheme, host and port). A redirect
     to another origin is not followed, so the credentials are never sent there: the poll
     ends with an error naming that origin (exit 1), and --record keeps the 3xx answer.
+    An answer's body is read up to 64 MiB; past it the poll ends with an error naming the
+    limit (exit 1), and the memory is let go.
 
     With --record, each exchange is also appended, redacted, to <file>.journal as it comes
     (a recovery file, deleted once the cassette is written; never commit it). Ctrl-C,

@@ -21,7 +21,8 @@ enum ProxyCommand {
     the client's endpoint at the printed URL) and writes the cassette when stopped (Ctrl-C,
     SIGTERM or SIGHUP), credentials redacted. 'simulator' starts the built-in simulator as
     the upstream. A redirect to another origin is never followed (the forwarded credentials
-    are not sent there): the client gets the 3xx, and the cassette keeps it. A request the
+    are not sent there): the client gets the 3xx, and the cassette keeps it. An answer
+    whose body passes 64 MiB is not forwarded: the client gets a 502 saying so. A request the
     client signed with AK/SK is signed again for the upstream (the signature covers the
     host) with HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (the simulator's own key for
     'simulator'); without them it goes as signed, and the upstream refuses it: the proxy
