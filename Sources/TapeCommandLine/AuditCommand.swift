@@ -55,9 +55,17 @@ enum AuditCommand {
     values of a broken file are read into the container at that depth); documents inside
     strings are read 4 levels deep; a gzip or zlib body is inflated up to 16 MiB.
 
-    Exit status: 0 every file read and no secret found; 1 a secret found, a file (or a
-    body in it) that cannot be read, or a path that does not exist; 2 usage error.
+    Each secret is a line on standard output; the summary and the errors go to standard
+    error.
 
+    \(ExitStatus.help([
+      .success: "every file read, and no secret found",
+      .negative: "a secret found (whatever else happened)",
+      .usage: "a usage error",
+      .unusable:
+        "no secret found, but a file (or a body in it) cannot be read, is larger than "
+        + "--max-bytes, or a path does not exist: what it holds was not all audited",
+    ]))
     """
 
   static func run(_ arguments: [String]) -> CommandOutcome {
@@ -125,7 +133,7 @@ enum AuditCommand {
     let errors = problems.map { "error: \($0)\n" }.joined()
     let audited = "\(files.count) file\(files.count == 1 ? "" : "s")"
     if lines.isEmpty && problems.isEmpty {
-      return .success("audited \(audited): no secrets\n")
+      return CommandOutcome(.success, errorOutput: "audited \(audited): no secrets\n")
     }
     let summary =
       lines.isEmpty
@@ -133,7 +141,8 @@ enum AuditCommand {
       : "\(lines.count) secret\(lines.count == 1 ? "" : "s") found in \(filesWithSecrets) of "
         + "\(audited)\n"
     return CommandOutcome(
-      status: 1, output: lines.map { $0 + "\n" }.joined() + summary, errorOutput: errors)
+      lines.isEmpty ? .unusable : .negative, output: lines.map { $0 + "\n" }.joined(),
+      errorOutput: errors + summary)
   }
 
   /// Whether a file found in a folder is audited: a cassette (`.json`) or a HAR file.

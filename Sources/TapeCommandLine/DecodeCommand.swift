@@ -28,11 +28,12 @@ enum DecodeCommand {
     type is listed under "wire anomalies" and does not fail the decode; a field the
     progress depends on that cannot be read does.
 
-    exit status:
-      0  decoded
-      1  the payload does not decode, or the file cannot be read or is too large
-      2  a usage error
-
+    \(ExitStatus.help([
+      .success: "decoded",
+      .negative: "the payload does not decode (not JSON, or not the API's answer)",
+      .usage: "a usage error",
+      .unusable: "the file cannot be read, or is larger than --max-bytes",
+    ]))
     """
 
   static func run(_ arguments: [String], readInput: (String) throws -> Data) -> CommandOutcome {
@@ -77,13 +78,13 @@ enum DecodeCommand {
       body = try InputLimit.$bytes.withValue(limit) { try readInput(path) }
       if body.count > limit { throw InputLimit.Exceeded(limit: limit) }
     } catch let error as InputLimit.Exceeded {
-      return .failure(
+      return .unusable(
         "cannot read \(TerminalText.escaped(name)): \(error.description) (raise the limit "
           + "with --max-bytes <n>)")
     } catch let error as TapeCommand.InputError {
-      return .failure("cannot read \(TerminalText.escaped(name)): \(error.description)")
+      return .unusable("cannot read \(TerminalText.escaped(name)): \(error.description)")
     } catch {
-      return .failure(
+      return .unusable(
         "cannot read \(TerminalText.escaped(name)): \(FileProblem.sentence(for: error))")
     }
     let outcome = decode(body, named: name, api: api, status: status)

@@ -41,13 +41,17 @@ enum FuzzCommand {
     Speed: 'swift run tape fuzz' is a debug build, about ten times slower than
     'swift run -c release tape fuzz'; the summary says which build ran.
 
-    exit status:
-      0  no new finding (the goal: the models held)
-      1  a new finding (saved in <corpus>/<api>/findings/; commit it, swift test replays it)
-      2  a usage error, or a --corpus directory that is missing or holds no seeds
-      3  a target ran no inputs
-      130  interrupted (Ctrl-C; 143 SIGTERM, 129 SIGHUP)
+    The summary goes to standard error; standard output lists the finding files this run
+    saved, one path per line.
 
+    \(ExitStatus.help([
+      .success: "no new finding (the goal: the models held)",
+      .negative:
+        "a new finding (saved in <corpus>/<api>/findings/; commit it, swift test replays it)",
+      .usage: "a usage error",
+      .unusable: "the --corpus directory is missing or holds no seeds",
+      .nothingRan: "a target ran no inputs",
+    ], signals: "interrupted (Ctrl-C, SIGTERM, SIGHUP): the summary covers what ran"))
     """
 
   static let debugScale = Int(BuildKind.debug.budgetScale)
@@ -134,15 +138,15 @@ enum FuzzCommand {
     guard FileManager.default.fileExists(atPath: corpus.path, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
-      return .usageError(
+      return .unusable(
         "corpus directory '\(corpus.relativePath)' does not exist (run from the package root, or "
-          + "give --corpus <dir>)", usage: usage)
+          + "give --corpus <dir>)")
     }
     let seedCount = targets.reduce(0) { $0 + SeedCorpus.seedFiles(of: $1, in: corpus).count }
     guard seedCount > 0 else {
-      return .usageError(
+      return .unusable(
         "corpus directory '\(corpus.relativePath)' holds no seeds (expected files such as "
-          + "\(corpus.relativePath)/\(targets[0].corpusKey)/seeds/<name>-200.json)", usage: usage)
+          + "\(corpus.relativePath)/\(targets[0].corpusKey)/seeds/<name>-200.json)")
     }
     let inProcess = scanner.flags.contains("--in-process")
     guard let executable = currentExecutable() else {
@@ -171,20 +175,26 @@ enum FuzzCommand {
     let summary = FuzzSummary.render(
       reports, seed: seed, shard: shard, budgetMilliseconds: budgetMilliseconds)
     let newFindings = reports.reduce(0) { $0 + $1.newFindings }
+    let saved = reports.flatMap { report in
+      report.files.indices.filter { $0 < report.isNew.count && report.isNew[$0] }.map {
+        report.files[$0].relativePath + "\n"
+      }
+    }.joined()
     if Interruption.isRequested {
       return CommandOutcome(
-        status: Interruption.exitStatus, output: summary,
-        errorOutput: "interrupted: the summary covers what ran before the stop\n")
+        status: Interruption.exitStatus, output: saved,
+        errorOutput: summary + "interrupted: the summary covers what ran before the stop\n")
     }
     let idle = targets.map(\.name).filter { name in
       reports.first { $0.target == name }.map { $0.executions == 0 } ?? true
     }
     if !idle.isEmpty {
       return CommandOutcome(
-        status: 3, output: summary,
-        errorOutput: "error: target(s) ran no inputs: \(idle.joined(separator: ", "))\n")
+        .nothingRan, output: saved,
+        errorOutput: summary + "error: target(s) ran no inputs: \(idle.joined(separator: ", "))\n")
     }
-    return CommandOutcome(status: newFindings > 0 ? 1 : 0, output: summary, errorOutput: "")
+    return CommandOutcome(
+      newFindings > 0 ? .negative : .success, output: saved, errorOutput: summary)
   }
 
   private static func describe(_ budget: FuzzConfiguration.Budget) -> String {

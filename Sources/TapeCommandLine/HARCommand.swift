@@ -7,7 +7,7 @@ import Tape
 enum HARCommand {
   static let usage = """
     usage: tape har export <cassette> [--out <file.har>]
-           tape har import <file.har> --out <cassette>
+           tape har import <file.har> --cassette <file>
 
     Converts between cassettes and HAR 1.2 (written by browser devtools, Charles,
     mitmproxy and other recorders). Export writes standard output unless --out is given.
@@ -17,19 +17,25 @@ enum HARCommand {
     does, and refuses an archive that still holds a secret (a token-shaped value, a key).
 
     options:
-      --out <file>  where to write
-      -h, --help    print this text
+      --out <file.har>     export: where to write the HAR (default: standard output)
+      --cassette <file>    import: the cassette to write
+      -h, --help           print this text
 
-    Exit status: 0 written, 1 the input cannot be read or the output cannot be written
-    (the error names the file and the JSON path), 2 usage error.
-
+    \(ExitStatus.help([
+      .success: "written",
+      .negative: "import refused: a secret survived redaction (the error names it)",
+      .usage: "a usage error",
+      .unusable:
+        "the input cannot be read or is not a cassette or HAR (the error names the file "
+        + "and the JSON path), or the output cannot be written",
+    ]))
     """
 
   static func run(_ arguments: [String], readInput: (String) throws -> Data) -> CommandOutcome {
     let scanner: ArgumentScanner
     do {
       scanner = try ArgumentScanner(
-        arguments, valueOptions: ["--out"], flagOptions: ["--help", "-h"])
+        arguments, valueOptions: ["--out", "--cassette"], flagOptions: ["--help", "-h"])
     } catch {
       return .usageError(error.message, usage: usage)
     }
@@ -39,10 +45,18 @@ enum HARCommand {
     }
     let (action, input) = (scanner.positionals[0], scanner.positionals[1])
     switch action {
-    case "export": return export(input, to: scanner.options["--out"])
+    case "export":
+      if scanner.options["--cassette"] != nil {
+        return .usageError(
+          "export reads the cassette named as its argument; --out names the HAR", usage: usage)
+      }
+      return export(input, to: scanner.options["--out"])
     case "import":
-      guard let output = scanner.options["--out"] else {
-        return .usageError("import needs --out <cassette>", usage: usage)
+      if scanner.options["--out"] != nil {
+        return .usageError("import writes the cassette named by --cassette <file>", usage: usage)
+      }
+      guard let output = scanner.options["--cassette"] else {
+        return .usageError("import needs --cassette <file>", usage: usage)
       }
       return importArchive(input, to: output, readInput: readInput)
     default:
@@ -55,17 +69,18 @@ enum HARCommand {
     do {
       cassette = try CassetteFile.load(from: URL(fileURLWithPath: path))
     } catch {
-      return .failure(error.description)
+      return .unusable(error.description)
     }
     let text = HTTPArchive.export(cassette).serialized(.canonical) + "\n"
     guard let output else { return .success(text) }
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
     } catch {
-      return .failure("cannot write \(output): \(FileProblem.sentence(for: error))")
+      return .unusable("cannot write \(output): \(FileProblem.sentence(for: error))")
     }
-    return .success(
-      "wrote \(output): \(cassette.interactions.count) entries from \(path)\n")
+    return CommandOutcome(
+      .success,
+      errorOutput: "wrote \(output): \(cassette.interactions.count) entries from \(path)\n")
   }
 
   private static func importArchive(
@@ -75,9 +90,9 @@ enum HARCommand {
     do {
       document = try JSONParser().parse(try readInput(path))
     } catch let error as JSONParseError {
-      return .failure("\(path) is not valid JSON: \(error)")
+      return .unusable("\(path) is not valid JSON: \(error)")
     } catch {
-      return .failure("cannot read \(path): \(FileProblem.sentence(for: error))")
+      return .unusable("cannot read \(path): \(FileProblem.sentence(for: error))")
     }
     do {
       let (cassette, unanswered) = try HTTPArchive.read(document, file: path)
@@ -94,12 +109,14 @@ enum HARCommand {
         ? ""
         : "skipped \(unanswered.count) entr\(unanswered.count == 1 ? "y" : "ies") with no answer "
           + "(response status 0: \(unanswered.map { "log/entries/\($0)" }.joined(separator: ", ")))\n"
-      return .success(
-        skipped + "wrote \(output): \(summary.recorded) interactions from \(path)\n" + drift)
+      return CommandOutcome(
+        .success,
+        errorOutput: skipped + "wrote \(output): \(summary.recorded) interactions from \(path)\n"
+          + drift)
     } catch let error as CassetteError {
-      return .failure(error.description)
+      return .unusable(error.description)
     } catch {
-      return .failure("\(error)")
+      return CommandOutcome(ExitStatus.of(error), errorOutput: "error: \(error)\n")
     }
   }
 }

@@ -22,9 +22,13 @@ enum InspectCommand {
     interaction and a line per interaction, not the file (a 200 MB cassette is read in
     seconds). JSON may nest 512 levels deep, counted from the top of the file.
 
-    Exit status: 0 printed, 1 the cassette cannot be read (the error names the file and the
-    JSON path, or the line and column), or is larger than --max-bytes; 2 usage error.
-
+    \(ExitStatus.help([
+      .success: "printed",
+      .usage: "a usage error",
+      .unusable:
+        "the cassette cannot be read (the error names the file and the JSON path, or the "
+        + "line and column), or is larger than --max-bytes",
+    ]))
     """
 
   static func run(_ arguments: [String]) -> CommandOutcome {
@@ -54,8 +58,8 @@ enum InspectCommand {
       }
       inspection.finish(cassette)
     } catch {
-      guard case .tooLarge = error.problem else { return .failure(error.description) }
-      return .failure(error.description + " (raise the limit with --max-bytes <n>)")
+      guard case .tooLarge = error.problem else { return .unusable(error.description) }
+      return .unusable(error.description + " (raise the limit with --max-bytes <n>)")
     }
     if scanner.flags.contains("--json") {
       return .success(inspection.json.serialized(.canonical) + "\n")

@@ -36,11 +36,17 @@ final class LiveLine: Sendable {
 
   private func draw(_ line: String, _ nextPollIn: Duration?) {
     var text = "\r\u{1B}[2K" + line
-    if let nextPollIn {
-      let (seconds, attoseconds) = nextPollIn.components
-      let value = Double(seconds) + Double(attoseconds) / 1e18
-      text += " (next poll in \(value.formatted(.number.precision(.fractionLength(1))))s)"
-    }
+    if let nextPollIn { text += " (\(Self.describe(nextPollIn)))" }
     print(text)
+  }
+
+  /// The wait before the next poll, as the line shows it: "next poll in 2.4s", "next poll
+  /// in 250ms" under a second, and "polling" once the wait is over (the request is out).
+  static func describe(_ wait: Duration) -> String {
+    let (seconds, attoseconds) = wait.components
+    let value = Double(seconds) + Double(attoseconds) / 1e18
+    if value <= 0 { return "polling" }
+    if value < 1 { return "next poll in \(max(1, Int((value * 1000).rounded(.up))))ms" }
+    return "next poll in \(value.formatted(.number.precision(.fractionLength(1))))s"
   }
 }

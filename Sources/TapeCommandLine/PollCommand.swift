@@ -17,8 +17,8 @@ enum PollCommand {
   static let usage = """
     usage: tape poll <api> [id] [--workspace <id>] [--endpoint <url>|simulator | --region <r>]
                      [--interval <s>] [--deadline <s>] [--seed <n>] [--outcome <o>]
-                     [--record <file> [--tenant <name>=<value>]... [--redact-... <name>]...
-                               [--corpus <dir>]]
+                     [--cassette <file> [--tenant <name>=<value>]... [--redact-... <name>]...
+                                 [--corpus <dir>]]
 
     Polls one task of cpts, insight, quality, drs or check until it finishes. <id> is the
     task, resource or job id (none for cpts, which reads the project's imports).
@@ -33,14 +33,14 @@ enum PollCommand {
                            still waiting for its answer included
       --seed <n>           seed the jitter, for a reproducible schedule
       --outcome <o>        with the simulator: succeed, fail, partial, stop or timeOut
-      --record <file>      record the session into a cassette (credentials redacted,
+      --cassette <file>    record the session into this cassette (credentials redacted,
                            the bytes scanned for them before the file is written)
       --tenant <name>=<value>
-                           with --record: write every occurrence of <value> (a project,
+                           with --cassette: write every occurrence of <value> (a project,
                            domain, workspace or user id) as tenant-<name>-scrubbed.
                            Repeatable: --tenant project_id=<id> --tenant domain_id=<id>
-    \(RedactionArgument.help(width: 21, note: "Each repeatable, with --record only."))
-      --corpus <dir>       with --record: also write fuzz seeds, each distinct successful
+    \(RedactionArgument.help(width: 21, note: "Each repeatable, with --cassette only."))
+      --corpus <dir>       with --cassette: also write fuzz seeds, each distinct successful
                            answer and each distinct drift (see tape record --help)
       -h, --help           print this text
 
@@ -55,22 +55,30 @@ enum PollCommand {
 
     Redirects are followed only within the same origin (scheme, host and port). A redirect
     to another origin is not followed, so the credentials are never sent there: the poll
-    ends with an error naming that origin (exit 1), and --record keeps the 3xx answer.
+    ends with an error naming that origin (exit 1), and --cassette keeps the 3xx answer.
     An answer's body is read up to 64 MiB; past it the poll ends with an error naming the
     limit (exit 1), and the memory is let go.
 
-    With --record, each exchange is also appended, redacted, to <file>.journal as it comes
+    Progress lines and the final one go to standard output; notices, the recording's
+    summary and drift report, and errors go to standard error.
+
+    With --cassette, each exchange is also appended, redacted, to <file>.journal as it comes
     (a recovery file, deleted once the cassette is written; never commit it). Ctrl-C,
     SIGTERM or SIGHUP stops the poll and writes what was recorded (exit 130, 143 or 129).
     A session that recorded nothing never replaces a cassette. When the write is refused (a
     secret survived redaction) or the process was killed, the journal is left: the next
-    tape poll --record <file> (add the --redact-... rule the refusal asks for) rebuilds
+    tape poll --cassette <file> (add the --redact-... rule the refusal asks for) rebuilds
     the cassette from it instead of polling.
 
-    exit status: 0 succeeded; 1 failed, stopped, timed out, partially succeeded, or an
-    error (such as a redirect to another origin, or a refused write); 2 usage; 3 the
-    deadline passed; 129, 130, 143 stopped by SIGHUP, Ctrl-C or SIGTERM.
-
+    \(ExitStatus.help([
+      .success: "the task succeeded (and the cassette, if asked for, was written)",
+      .negative:
+        "the task failed, stopped, timed out or partially succeeded; or an error ended the "
+        + "poll (such as a redirect to another origin, or a refused write)",
+      .usage: "a usage error",
+      .unusable: "the cassette or its journal cannot be written, or the simulator cannot start",
+      .deadline: "the deadline passed",
+    ], signals: "stopped by SIGHUP, Ctrl-C or SIGTERM, after writing what was recorded"))
     """
 
   /// The options, parsed.
@@ -98,7 +106,8 @@ enum PollCommand {
   static func run(
     _ arguments: [String], environment: [String: String], isTerminal: Bool,
     print: @escaping @Sendable (String) -> Void, until: (@Sendable () async -> Void)? = nil,
-    command: String = "tape poll --record"
+    report: @escaping @Sendable (String) -> Void = StandardStream.error,
+    command: String = "tape poll --cassette"
   ) async -> CommandOutcome {
     var options: Options
     let task: TaskReference
@@ -115,7 +124,7 @@ enum PollCommand {
     } catch {
       return error.outcome
     }
-    let metadata = ["origin": "recorded", "recordedWith": "tape poll --record"]
+    let metadata = ["origin": "recorded", "recordedWith": "tape poll --cassette"]
     var recorder: CassetteRecorder?
     if let path = options.record {
       let file = URL(fileURLWithPath: path)
@@ -126,7 +135,7 @@ enum PollCommand {
           drift: .huaweiCloud)
         {
           return CommandOutcome(
-            status: 0, output: "",
+            .success,
             errorOutput: "\(recovery)\nnothing was polled: run \(command) again to record a "
               + "new session\n")
         }
@@ -139,16 +148,17 @@ enum PollCommand {
         if FileManager.default.fileExists(atPath: RecordingJournal.url(for: file).path) {
           message += JournalNotice.kept(path, command: command)
         }
-        return CommandOutcome(status: 1, output: "", errorOutput: message)
+        return CommandOutcome(ExitStatus.of(error), errorOutput: message)
       }
-      print(JournalNotice.started(path))
+      report(JournalNotice.started(path))
       Interruption.whenStoppedAtOnce(JournalNotice.stoppedAtOnce(path, command: command))
     }
     let live = isTerminal ? LiveLine(print: print) : nil
     var outcome: CommandOutcome
     if onSimulator {
       outcome = await runOnSimulator(
-        options, task: task, live: live, recorder: recorder, print: print, until: until)
+        options, task: task, live: live, recorder: recorder, print: print, report: report,
+        until: until)
     } else {
       outcome = await runOnCloud(
         options, task: task, environment: environment, live: live, recorder: recorder,
@@ -172,7 +182,7 @@ enum PollCommand {
         {
           outcome.errorOutput += JournalNotice.kept(path, command: command)
         }
-        if outcome.status == 0 { outcome.status = 1 }
+        if outcome.status == 0 { outcome.status = ExitStatus.of(error).rawValue }
       }
       Interruption.whenStoppedAtOnce("")
     }
@@ -214,7 +224,8 @@ enum PollCommand {
 
   private static func runOnSimulator(
     _ options: Options, task: TaskReference, live: LiveLine?, recorder: CassetteRecorder?,
-    print: @escaping @Sendable (String) -> Void, until: (@Sendable () async -> Void)?
+    print: @escaping @Sendable (String) -> Void, report: @Sendable (String) -> Void,
+    until: (@Sendable () async -> Void)?
   ) async -> CommandOutcome {
     let simulator: CloudSimulator
     do {
@@ -225,7 +236,7 @@ enum PollCommand {
             polls: 3)
         ]))
     } catch {
-      return .failure("cannot start the simulator: \(error)")
+      return .unusable("cannot start the simulator: \(error)")
     }
     let key = SimulatorScenario.defaultAccessKey
     let client = ProgressClient(
@@ -233,7 +244,7 @@ enum PollCommand {
       credentials: .accessKey(key.accessKey, secret: key.secretKey),
       transport: transport(recorder), clock: live?.clock() ?? .system)
     recorder?.addLiveSecret(key.secretKey)
-    print("simulator on \(simulator.baseURL.absoluteString)\n")
+    report("simulator on \(simulator.baseURL.absoluteString)\n")
     let outcome = await poll(
       client, task, options.policy, seed: options.seed, live: live, print: print, until: until)
     await simulator.stop()
@@ -295,7 +306,7 @@ enum PollCommand {
     case .deadlinePassed:
       if live != nil { print("\n") }
       let error = ProgressClientError.deadlineExceeded(after: policy.deadline ?? .zero, last: last)
-      return CommandOutcome(status: 3, output: "", errorOutput: "error: \(error)\n")
+      return CommandOutcome(.deadline, errorOutput: "error: \(error)\n")
     case .interrupted:
       if live != nil { print("\n") }
       let signal = Interruption.signal.map(Interruption.name(of:)) ?? "a stop request"
@@ -329,7 +340,7 @@ enum PollCommand {
         if let live {
           live.show(line, nextPollIn: iterator.nextPollIn)
         } else {
-          if let next = iterator.nextPollIn { line += " (next poll in \(format(next.seconds))s)" }
+          if let next = iterator.nextPollIn { line += " (\(LiveLine.describe(next)))" }
           print(line + "\n")
         }
       }
@@ -339,13 +350,13 @@ enum PollCommand {
       if Task.isCancelled { return nil }
       if isTerminal { print("\n") }
       if case .deadlineExceeded = error {
-        return .finished(CommandOutcome(status: 3, output: "", errorOutput: "error: \(error)\n"))
+        return .finished(CommandOutcome(.deadline, errorOutput: "error: \(error)\n"))
       }
-      return .finished(CommandOutcome(status: 1, output: "", errorOutput: "error: \(error)\n"))
+      return .finished(CommandOutcome(.negative, errorOutput: "error: \(error)\n"))
     } catch {
       if Task.isCancelled { return nil }
       if isTerminal { print("\n") }
-      return .finished(CommandOutcome(status: 1, output: "", errorOutput: "error: \(error)\n"))
+      return .finished(CommandOutcome(.negative, errorOutput: "error: \(error)\n"))
     }
     if isTerminal { print("\n") }
     let phase = last?.phase ?? .unknown
@@ -353,7 +364,7 @@ enum PollCommand {
       "\(task) \(phase == .succeeded ? "succeeded" : "ended: \(phase.rawValue)") after "
       + "\(polls) polls\n"
     return .finished(
-      CommandOutcome(status: phase == .succeeded ? 0 : 1, output: summary, errorOutput: ""))
+      CommandOutcome(phase == .succeeded ? .success : .negative, output: summary))
   }
 
   /// Ends a command early with its outcome (a usage error, the help text).
@@ -390,7 +401,7 @@ enum PollCommand {
         arguments,
         valueOptions: [
           "--workspace", "--endpoint", "--region", "--interval", "--deadline", "--seed",
-          "--outcome", "--record", "--corpus",
+          "--outcome", "--cassette", "--record", "--corpus",
         ],
         flagOptions: ["--help", "-h"],
         repeatableOptions: RedactionArgument.names.union([TenantArgument.option]))
@@ -413,10 +424,15 @@ enum PollCommand {
     options.workspace = scanner.options["--workspace"]
     options.endpoint = scanner.options["--endpoint"]
     options.region = scanner.options["--region"]
-    options.record = scanner.options["--record"]
+    if let old = scanner.options["--record"] {
+      throw usageError(
+        "--record <file> is now --cassette <file> (tape poll --cassette \(old)), the name "
+          + "every tape command gives the cassette it writes")
+    }
+    options.record = scanner.options["--cassette"]
     options.corpus = scanner.options["--corpus"]
     if options.corpus != nil, options.record == nil {
-      throw usageError("--corpus writes the seeds of a recording: give it with --record")
+      throw usageError("--corpus writes the seeds of a recording: give it with --cassette")
     }
     do {
       options.tenants = try TenantArgument.identifiers(in: scanner)
@@ -424,10 +440,10 @@ enum PollCommand {
       throw usageError(error.message)
     }
     if !options.tenants.isEmpty, options.record == nil {
-      throw usageError("--tenant scrubs a recording: give it with --record")
+      throw usageError("--tenant scrubs a recording: give it with --cassette")
     }
     if RedactionArgument.isGiven(in: scanner), options.record == nil {
-      throw usageError("--redact-... rules redact a recording: give them with --record")
+      throw usageError("--redact-... rules redact a recording: give them with --cassette")
     }
     do {
       options.redactor = try RedactionArgument.redactor(

@@ -33,14 +33,22 @@ enum PollFuzzCommand {
                        ask POST /v3/auth/tokens for a new one)
       -h, --help       print this text
 
-    exit status: 0 every session was polled and passed; 1 a session failed an oracle or
-    was never polled (they are listed); 2 usage.
+    Standard output has the first line, "tape poll-fuzz listening on <url>", then one
+    verdict line per session as it is judged; the rest and the summary (each failed session
+    in full) go to standard error.
 
+    \(ExitStatus.help([
+      .success: "every session was polled and passed",
+      .negative: "a session failed an oracle or was never polled (they are listed)",
+      .usage: "a usage error",
+      .unusable: "the port cannot be listened on",
+    ]))
     """
 
   /// Serves until every session was judged or `until` returns.
   static func run(
     _ arguments: [String], print: @escaping @Sendable (String) -> Void,
+    report: @escaping @Sendable (String) -> Void = StandardStream.error,
     until: @escaping @Sendable () async -> Void
   ) async -> CommandOutcome {
     let scanner: ArgumentScanner
@@ -110,11 +118,12 @@ enum PollFuzzCommand {
           renewsExpiredToken: !scanner.flags.contains("--static-token")), port: port,
         quietAfter: quiet, onVerdict: { verdict in print(line(verdict)) })
     } catch {
-      return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
+      return .unusable("cannot listen on 127.0.0.1:\(port): \(error)")
     }
-    print(
-      "tape poll-fuzz serving \(sessions) \(api) sessions (seed \(seed)) on "
-        + "\(server.baseURL.absoluteString)\npoll the task ids fuzz-0 ... fuzz-\(sessions - 1)\n\n")
+    print("tape poll-fuzz listening on \(server.baseURL.absoluteString)\n")
+    report(
+      "serving \(sessions) \(api) sessions (seed \(seed)): poll the task ids fuzz-0 ... "
+        + "fuzz-\(sessions - 1)\n\n")
     await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
       finished.set(continuation)
       Task {
@@ -143,7 +152,7 @@ enum PollFuzzCommand {
     for verdict in failed { summary += "\n\(verdict)\n" }
     // Passing means every session was polled and held every oracle.
     let passed = failed.isEmpty && neverPolled.isEmpty
-    return CommandOutcome(status: passed ? 0 : 1, output: summary, errorOutput: "")
+    return CommandOutcome(passed ? .success : .negative, errorOutput: summary)
   }
 
   /// `fuzz-3: ✓ 12 polls, finished: succeeded` or `fuzz-3: ✗ tooFast at #2: ...`.

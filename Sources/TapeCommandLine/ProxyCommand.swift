@@ -63,9 +63,22 @@ enum ProxyCommand {
     recognises (by method and path), kept in the cassette's metadata, and what changed since
     the cassette it replaces or appends to (see tape record --help).
 
-    Exit status: 0 stopped (the cassette written, unless once replayed it, or nothing was
-    recorded), 1 the cassette cannot be read or written (the journal is kept), 2 usage.
+    The first line, on standard output, is "tape proxy listening on <url>"; the rest (what
+    it forwards to, notices, near-miss reports, what was written and the drift report)
+    goes to standard error.
 
+    \(ExitStatus.help([
+      .success:
+        "stopped, and the cassette written (unless once replayed it, or nothing was "
+        + "recorded)",
+      .negative:
+        "the write was refused: a secret survived redaction (the journal is kept); or, "
+        + "replaying in once mode, some request matched nothing",
+      .usage: "a usage error",
+      .unusable:
+        "the cassette or its journal cannot be read or written (the journal is kept), or the "
+        + "port cannot be listened on",
+    ]))
     """
 
   enum Mode: String, CaseIterable {
@@ -74,7 +87,9 @@ enum ProxyCommand {
 
   static func run(
     _ arguments: [String], environment: [String: String] = [:],
-    print: @escaping @Sendable (String) -> Void, until: @Sendable () async -> Void
+    print: @escaping @Sendable (String) -> Void,
+    report: @escaping @Sendable (String) -> Void = StandardStream.error,
+    until: @Sendable () async -> Void
   ) async -> CommandOutcome {
     let scanner: ArgumentScanner
     do {
@@ -127,10 +142,12 @@ enum ProxyCommand {
         beside: file, named: path, redactor: redactor, environment: environment,
         drift: .huaweiCloud)
       {
-        print("\(recovery)\n")
+        report("\(recovery)\n")
       }
     } catch {
-      return .failure("\(error)\n" + JournalNotice.kept(path, command: "tape proxy"))
+      return CommandOutcome(
+        ExitStatus.of(error),
+        errorOutput: "error: \(error)\n" + JournalNotice.kept(path, command: "tape proxy"))
     }
     let exists = FileManager.default.fileExists(atPath: file.path)
     var existing: Cassette?
@@ -138,13 +155,14 @@ enum ProxyCommand {
       do {
         existing = try CassetteFile.load(from: file)
       } catch {
-        return .failure(error.description)
+        return .unusable(error.description)
       }
     }
     if mode == .once, let existing {
       return await ProxyReplay.run(
         existing, path: path, upstream: upstreamText, port: port, tenants: tenants,
-        redactor: replayRedactor, portFile: PortFile(scanner), print: print, until: until)
+        redactor: replayRedactor, portFile: PortFile(scanner), print: print, report: report,
+        until: until)
     }
     var simulator: CloudSimulator?
     let upstream: URL
@@ -152,7 +170,7 @@ enum ProxyCommand {
       do {
         simulator = try CloudSimulator.start(scenario: .standard)
       } catch {
-        return .failure("cannot start the simulator: \(error)")
+        return .unusable("cannot start the simulator: \(error)")
       }
       upstream = simulator!.baseURL
     } else {
@@ -173,7 +191,7 @@ enum ProxyCommand {
             matchers: [.method, .path, .query, .body], tenantIdentifiers: tenants,
             redactor: replayRedactor))
       } catch {
-        return .failure(error.description)
+        return .unusable(error.description)
       }
     }
     // Plain sockets to an http:// stand-in; URLSession (and its TLS) for the cloud.
@@ -181,7 +199,7 @@ enum ProxyCommand {
     let signingKey = signingKey(simulator: simulator, environment: environment)
     let transport: any HTTPTransport =
       signingKey == nil
-      ? UnsignedForwardingNotice.Transport(upstream: direct, print: print) : direct
+      ? UnsignedForwardingNotice.Transport(upstream: direct, print: report) : direct
     let recorder = CassetteRecorder(
       redactor: redactor, liveSecrets: simulatorSecrets(simulator), environment: environment,
       drift: .huaweiCloud)
@@ -191,7 +209,7 @@ enum ProxyCommand {
         metadata: metadata)
     } catch {
       await simulator?.stop()
-      return .failure(error.description)
+      return .unusable(error.description)
     }
     Interruption.whenStoppedAtOnce(JournalNotice.stoppedAtOnce(path, command: "tape proxy"))
     let proxy: ForwardingProxy
@@ -203,19 +221,19 @@ enum ProxyCommand {
     } catch {
       recorder.journal?.remove()
       await simulator?.stop()
-      return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
+      return .unusable("cannot listen on 127.0.0.1:\(port): \(error)")
     }
     let portFile = PortFile(scanner)
     if let problem = portFile.publish(proxy.baseURL) {
       await proxy.stop()
       await simulator?.stop()
       recorder.journal?.remove()
-      return .failure(problem)
+      return .unusable(problem)
     }
     defer { portFile.remove() }
-    print(
-      "tape proxy listening on \(proxy.baseURL.absoluteString), forwarding to "
-        + "\(upstream.absoluteString); recording to \(path)\n"
+    print("tape proxy listening on \(proxy.baseURL.absoluteString)\n")
+    report(
+      "forwarding to \(upstream.absoluteString); recording to \(path)\n"
         + JournalNotice.started(path)
         + (tenants.isEmpty
           ? "" : "scrubbing \(tenants.map(\.name).joined(separator: ", ")) to placeholders\n")
@@ -226,7 +244,7 @@ enum ProxyCommand {
     await simulator?.stop()
     let recorded = recorder.interactions.count
     if recorded > 0 {
-      print("writing \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s")\n")
+      report("writing \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s")\n")
     }
     let summary: CassetteRecorder.Summary
     let journalFailure = JournalNotice.failure(of: recorder)
@@ -236,14 +254,15 @@ enum ProxyCommand {
         metadata: metadata)
     } catch {
       Interruption.whenStoppedAtOnce("")
-      return .failure(
-        "nothing written: \(error.description)\n" + journalFailure
+      return CommandOutcome(
+        ExitStatus.of(error),
+        errorOutput: "error: nothing written: \(error.description)\n" + journalFailure
           + (FileManager.default.fileExists(atPath: RecordingJournal.url(for: file).path)
             ? JournalNotice.kept(path, command: "tape proxy") : ""))
     }
     Interruption.whenStoppedAtOnce("")
     guard summary.written else {
-      return .success("\(summary)\n" + journalFailure)
+      return CommandOutcome(.success, errorOutput: "\(summary)\n" + journalFailure)
     }
     let before = mode == .newEpisodes ? existing?.interactions.count ?? 0 : 0
     var seeds = ""
@@ -253,11 +272,12 @@ enum ProxyCommand {
           recorder.interactions, corpus: URL(fileURLWithPath: corpus, isDirectory: true))
         seeds = "\(count) new fuzz seed\(count == 1 ? "" : "s") in \(corpus)\n"
       } catch {
-        return .failure("wrote \(path), but not the seeds: \(error)")
+        return .unusable("wrote \(path), but not the seeds: \(error)")
       }
     }
-    return .success(
-      "wrote \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s"), "
+    return CommandOutcome(
+      .success,
+      errorOutput: "wrote \(path): \(recorded) new interaction\(recorded == 1 ? "" : "s"), "
         + "\(summary.stored) in all (\(before) kept, repeats folded)\n"
         + (summary.driftText.isEmpty ? "" : summary.driftText + "\n") + seeds + journalFailure)
   }

@@ -16,6 +16,7 @@ enum ProxyReplay {
     _ cassette: Cassette, path: String, upstream: String, port: UInt16,
     tenants: [TenantIdentifier], redactor: Redactor, portFile: PortFile,
     print: @escaping @Sendable (String) -> Void,
+    report: @escaping @Sendable (String) -> Void,
     until: @Sendable () async -> Void
   ) async -> CommandOutcome {
     let player: CassettePlayer
@@ -26,7 +27,7 @@ enum ProxyReplay {
           matchers: [.method, .path, .query, .body], tenantIdentifiers: tenants,
           redactor: redactor))
     } catch {
-      return .failure(error.description)
+      return .unusable(error.description)
     }
     // The requests are made for the upstream, as the recorded ones were (the host is not
     // matched); nothing goes there.
@@ -38,18 +39,19 @@ enum ProxyReplay {
       proxy = try ForwardingProxy.start(
         upstream: recordedFor ?? URL(string: "http://127.0.0.1")!, port: port,
         transport: PlainHTTPTransport(), replaying: player,
-        unmatched: .notFound(report: { report in print(report) }))
+        unmatched: .notFound(report: { text in report(text) }))
     } catch {
-      return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
+      return .unusable("cannot listen on 127.0.0.1:\(port): \(error)")
     }
     if let problem = portFile.publish(proxy.baseURL) {
       await proxy.stop()
-      return .failure(problem)
+      return .unusable(problem)
     }
     defer { portFile.remove() }
     let count = cassette.interactions.count
-    print(
-      "tape proxy listening on \(proxy.baseURL.absoluteString), replaying \(path) "
+    print("tape proxy listening on \(proxy.baseURL.absoluteString)\n")
+    report(
+      "replaying \(path) "
         + "(\(count) interaction\(count == 1 ? "" : "s"); record mode once, and the cassette "
         + "exists)\n"
         + "A request the cassette does not answer gets 404 with the near-miss report; nothing "
@@ -58,8 +60,9 @@ enum ProxyReplay {
     await until()
     await proxy.stop()
     let counts = proxy.requestCounts
-    return .success(
-      "replayed \(counts.replayed) request\(counts.replayed == 1 ? "" : "s"); "
+    return CommandOutcome(
+      counts.unmatched > 0 ? .negative : .success,
+      errorOutput: "replayed \(counts.replayed) request\(counts.replayed == 1 ? "" : "s"); "
         + "\(counts.unmatched) matched nothing (answered 404); \(path) left as it was\n")
   }
 }

@@ -11,56 +11,83 @@ import Tape
   import FoundationNetworking
 #endif
 
-/// `tape record all [--out DIR]`: records a polling session of every API against the
-/// built-in simulator, started in process, into one cassette per API; `tape record <api>
-/// [id] ...` records one task's session against the live cloud or any stand-in.
+/// `tape record <api> [id] ...` records one task's session against the live cloud or any
+/// stand-in; `tape record all [--out DIR]` (a maintainers' task, not in the help) records a
+/// polling session of every API against the built-in simulator into the package's
+/// cassettes.
 enum RecordCommand {
   static let usage = """
+    usage: tape record <api> [id] [--workspace <id>] --endpoint <url>|simulator | --region <r>
+                       [--cassette <file>] [poll options]
+
+    Polls one task of cpts, insight, quality, drs or check until it finishes, as tape poll
+    does (the same options, and credentials from the environment: see tape poll --help),
+    and records the session into a cassette: --cassette <file>, or by default
+    cassettes/<api>[-<id>].json. --endpoint simulator records against the built-in
+    simulator. Every credential is redacted and the bytes are scanned for secrets before
+    anything is written. A redirect to another origin is not followed (the credentials are
+    never sent there): the cassette keeps the 3xx answer with its Location, and the
+    recording ends with an error naming that origin (exit 1).
+
+    Every recording reports its drift once at the end (on standard error): each answer is
+    read with the models, and members they do not know, documented members that never
+    came, undocumented enum values, wire anomalies (documented type, JSON type that came)
+    and answers that did not decode are printed per API and JSON path, and kept in the
+    cassette's metadata (one "drift <api>: <kind>" entry per kind, listing the paths). When
+    the cassette replaces one, or another cassette of the same API lies beside it, what
+    changed since that one is printed too: members added or gone, a member's JSON type, new
+    status values, new error codes.
+
+    options:
+      --cassette <file>  where to write (default: cassettes/<api>[-<id>].json)
+      --corpus <dir>     also write fuzz seeds: each distinct successful body as
+                         <dir>/<api>/seeds/recorded-<hash>-<status>.json, and each distinct
+                         drift as drifted-<hash>-<status>.json
+      -h, --help         print this text
+      (and every option of tape poll)
+
+    Ctrl-C, SIGTERM or SIGHUP stops polling and writes what was recorded (its journal and
+    --redact-... options as tape poll --cassette has them). A session that recorded nothing
+    never replaces a cassette.
+
+    \(ExitStatus.help([
+      .success: "the task succeeded and the cassette was written",
+      .negative:
+        "the task did not succeed (the cassette is written all the same), or the write was "
+        + "refused (a secret survived redaction)",
+      .usage: "a usage error",
+      .unusable: "the cassette or its journal cannot be written, or the simulator cannot start",
+      .deadline: "the deadline passed",
+    ], signals: "stopped by SIGHUP, Ctrl-C or SIGTERM, after writing what was recorded"))
+    """
+
+  /// The help of `tape record all`, the maintainers' task that regenerates the package's
+  /// own cassettes (not listed in `tape --help`).
+  static let maintainerUsage = """
     usage: tape record all [--out <dir>] [--corpus <dir>]
-           tape record <api> [id] [--workspace <id>] --endpoint <url>|--region <r>
-                       [--out <dir>|<file.json>] [poll options]
 
-    Starts the built-in simulator in process and records one polling session of each API
-    (cpts, insight, quality, drs, check) into <dir> (default: cassettes/simulator), one per
-    API, named as the package's cassettes are. Requests keep the cloud's URLs
-    (https://<service>.cn-north-4.myhuaweicloud.com/...); they are sent to the simulator.
-    The simulator runs its documentedTraps scenario on virtual time with a seeded jitter, so
-    the offsets are the client's real schedule and a re-record differs only in recordedAt
-    (--out cassettes writes the package's own five again). Every credential is
-    redacted and the bytes are scanned for secrets before anything is written.
-
-    Every recording reports its drift once at the end: each answer is read with the models,
-    and members they do not know, documented members that never came, undocumented enum
-    values, wire anomalies (documented type, JSON type that came) and answers that did not
-    decode are printed per API and JSON path, and kept in the cassette's metadata (one
-    "drift <api>: <kind>" entry per kind, listing the paths). When the cassette replaces one, or another cassette of
-    the same API lies beside it, what changed since that one is printed too: members added
-    or gone, a member's JSON type, new status values, new error codes.
+    For the maintainers of Tape: starts the built-in simulator in process and records one
+    polling session of each API (cpts, insight, quality, drs, check) into <dir> (default:
+    cassettes/simulator), one per API, named as the package's cassettes are. Requests keep
+    the cloud's URLs (https://<service>.cn-north-4.myhuaweicloud.com/...); they are sent to
+    the simulator. The simulator runs its documentedTraps scenario on virtual time with a
+    seeded jitter, so the offsets are the client's real schedule and a re-record differs
+    only in recordedAt (--out cassettes writes the package's own five again).
 
     options:
       --out <dir>     where to write the cassettes (default: cassettes/simulator)
-      --corpus <dir>  also write fuzz seeds: each distinct successful body as
-                      <dir>/<api>/seeds/recorded-<hash>-<status>.json, and each distinct
-                      drift as drifted-<hash>-<status>.json (also for tape record <api>)
+      --corpus <dir>  also write fuzz seeds of each distinct answer and drift
       -h, --help      print this text
 
-    tape record <api> [id] polls one task of cpts, insight, quality, drs or check until it
-    finishes, as tape poll does (same options and credentials from the environment; see
-    tape poll --help), and records the session into <dir>/<api>[-<id>].json, or into
-    <file.json> when --out ends in .json (default dir: cassettes). --endpoint simulator
-    records against the built-in simulator. A redirect to another origin is not followed
-    (the credentials are never sent there): the cassette keeps the 3xx answer with its
-    Location, and the recording ends with an error naming that origin (exit 1).
+    Ctrl-C, SIGTERM or SIGHUP finishes the session under way (it runs on virtual time),
+    writes it, and records no more.
 
-    Ctrl-C, SIGTERM or SIGHUP: record all finishes the session under way (it runs on
-    virtual time) and writes it, and records no more; one task stops polling and writes
-    what it recorded (its journal and --redact-... options as tape poll --record has them).
-    A session that recorded nothing never replaces a cassette.
-
-    Exit status: 0 every cassette written, 1 a recording failed (or, for one task, the task
-    did not succeed, or the write was refused), 2 usage error, 3 one task's deadline passed,
-    129, 130, 143 stopped by SIGHUP, Ctrl-C or SIGTERM.
-
+    \(ExitStatus.help([
+      .success: "every cassette written",
+      .negative: "a recording failed or its write was refused",
+      .usage: "a usage error",
+      .unusable: "a cassette cannot be written",
+    ], signals: "stopped by SIGHUP, Ctrl-C or SIGTERM, after writing the session under way"))
     """
 
   /// One API's recorded session: the cassette, the task it polls, and the requests sent
@@ -97,11 +124,14 @@ enum RecordCommand {
 
   static func run(
     _ arguments: [String], environment: [String: String] = [:],
-    print: @escaping @Sendable (String) -> Void, until: (@Sendable () async -> Void)? = nil
+    print: @escaping @Sendable (String) -> Void,
+    report: @escaping @Sendable (String) -> Void = StandardStream.error,
+    until: (@Sendable () async -> Void)? = nil
   ) async -> CommandOutcome {
     if let first = arguments.first, let api = CloudAPI(rawValue: first) {
       return await recordOne(
-        api, Array(arguments.dropFirst()), environment: environment, print: print, until: until)
+        api, Array(arguments.dropFirst()), environment: environment, print: print,
+        report: report, until: until)
     }
     let scanner: ArgumentScanner
     do {
@@ -110,12 +140,16 @@ enum RecordCommand {
     } catch {
       return .usageError(error.message, usage: usage)
     }
+    let apis = CloudAPI.allCases.map(\.rawValue).joined(separator: ", ")
+    if scanner.positionals == ["all"], !scanner.flags.isDisjoint(with: ["--help", "-h"]) {
+      return .success(maintainerUsage)
+    }
     if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
     guard scanner.positionals == ["all"] else {
       return .usageError(
         scanner.positionals.isEmpty
-          ? "say what to record: 'all' or an api (\(CloudAPI.allCases.map(\.rawValue).joined(separator: ", ")))"
-          : "unknown recording '\(scanner.positionals.joined(separator: " "))': use 'all' or one of \(CloudAPI.allCases.map(\.rawValue).joined(separator: ", "))",
+          ? "say which API to record: one of \(apis)"
+          : "unknown API '\(scanner.positionals.joined(separator: " "))': use one of \(apis)",
         usage: usage)
     }
     let folder = URL(
@@ -132,64 +166,45 @@ enum RecordCommand {
           errorOutput: "stopped by \(signal): \(rest) not recorded\n")
       }
       do {
-        print(try await record(session, into: folder, corpus: corpus))
+        report(try await record(session, into: folder, corpus: corpus))
       } catch {
-        return .failure("\(error)")
+        return CommandOutcome(ExitStatus.of(error), errorOutput: "error: \(error)\n")
       }
     }
     if Interruption.isRequested {
       return CommandOutcome(status: Interruption.exitStatus, output: "", errorOutput: "")
     }
-    return CommandOutcome(status: 0, output: "", errorOutput: "")
+    return CommandOutcome(.success)
   }
 
-  /// `tape record <api> [id] ... [--out DIR|FILE.json]`: `tape poll ... --record FILE`, with
-  /// the file named after the task.
+  /// `tape record <api> [id] ... [--cassette FILE]`: `tape poll ... --cassette FILE`, with the
+  /// file named after the task by default.
   static func recordOne(
     _ api: CloudAPI, _ arguments: [String], environment: [String: String],
-    print: @escaping @Sendable (String) -> Void, until: (@Sendable () async -> Void)? = nil
+    print: @escaping @Sendable (String) -> Void,
+    report: @escaping @Sendable (String) -> Void = StandardStream.error,
+    until: (@Sendable () async -> Void)? = nil
   ) async -> CommandOutcome {
     if !Set(arguments).isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
-    var rest: [String] = []
-    var out = "cassettes"
-    var index = arguments.startIndex
-    while index < arguments.endIndex {
-      let argument = arguments[index]
-      if argument == "--record" || argument.hasPrefix("--record=") {
-        return .usageError("tape record names its file with --out, not --record", usage: usage)
-      }
-      if argument.hasPrefix("--out=") {
-        out = String(argument.dropFirst("--out=".count))
-        guard !out.isEmpty else { return .usageError("--out needs a value", usage: usage) }
-        index += 1
-        continue
-      }
-      if argument == "--out" {
-        guard index + 1 < arguments.endIndex else {
-          return .usageError("--out needs a value", usage: usage)
-        }
-        out = arguments[index + 1]
-        index += 2
-        continue
-      }
-      rest.append(argument)
-      index += 1
+    if arguments.contains(where: { $0 == "--out" || $0.hasPrefix("--out=") }) {
+      return .usageError(
+        "--out is now --cassette <file>, the name every tape command gives the cassette it "
+          + "writes", usage: usage)
     }
-    let id = rest.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
-    let file: String
-    if out.hasSuffix(".json") {
-      file = out
-    } else {
+    let named = arguments.contains { $0 == "--cassette" || $0.hasPrefix("--cassette=") }
+    var rest = arguments
+    if !named {
+      let id = arguments.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
       let name = [api.rawValue, id].compactMap { $0 }.joined(separator: "-")
       guard !name.contains("/"), !name.contains("..") else {
         return .usageError(
-          "the id '\(id ?? "")' cannot name a file; give --out <file.json>", usage: usage)
+          "the id '\(id ?? "")' cannot name a file; give --cassette <file>", usage: usage)
       }
-      file = URL(fileURLWithPath: out, isDirectory: true).appending(path: name + ".json").path
+      rest += ["--cassette", "cassettes/\(name).json"]
     }
     return await PollCommand.run(
-      [api.rawValue] + rest + ["--record", file], environment: environment, isTerminal: false,
-      print: print, until: until, command: "tape record \(api.rawValue)")
+      [api.rawValue] + rest, environment: environment, isTerminal: false,
+      print: print, until: until, report: report, command: "tape record \(api.rawValue)")
   }
 
   /// Records one API's session into `folder`; returns the line that says what was written.

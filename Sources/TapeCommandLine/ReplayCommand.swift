@@ -11,12 +11,12 @@ enum ReplayCommand {
     in a worker process, with the time budget the finding was recorded with (250 ms for
     files that do not say), and prints the recorded outcome and today's.
 
-    exit status:
-      0  the finding no longer reproduces (fixed)
-      1  it still reproduces
-      2  a usage error
-      3  the file cannot be read or is not a finding file (the message says why)
-
+    \(ExitStatus.help([
+      .success: "the finding no longer reproduces (fixed)",
+      .negative: "it still reproduces",
+      .usage: "a usage error",
+      .unusable: "the file cannot be read or is not a finding file (the message says why)",
+    ]))
     """
 
   static func run(_ arguments: [String], readInput: (String) throws -> Data) -> CommandOutcome {
@@ -35,12 +35,10 @@ enum ReplayCommand {
     do {
       finding = try FindingStore.load(URL(fileURLWithPath: path))
     } catch {
-      return CommandOutcome(status: 3, output: "", errorOutput: "error: \(error)\n")
+      return .unusable("\(error)")
     }
     guard let target = FuzzTargetRegistry.target(named: finding.target) else {
-      return CommandOutcome(
-        status: 3, output: "",
-        errorOutput: "error: \(path) names an unknown target '\(finding.target)'\n")
+      return .unusable("\(path) names an unknown target '\(finding.target)'")
     }
     guard let executable = FuzzCommand.currentExecutable() else {
       return .failure("cannot find this program's path to start a fuzz worker")

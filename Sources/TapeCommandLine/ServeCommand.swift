@@ -31,14 +31,21 @@ enum ServeCommand {
     \(RedactionArgument.help(width: 24, note: "(live requests are redacted by them before matching, as the cassette was when it was recorded). Each repeatable."))
       -h, --help              print this text
 
-    Exit status: 0 every request was answered, 1 some request matched nothing (or a
-    cassette could not be read), 2 usage error.
+    The first line, on standard output, is "tape serve listening on <url>"; the rest, the
+    near-miss reports and the summary go to standard error.
 
+    \(ExitStatus.help([
+      .success: "stopped, and every request was answered",
+      .negative: "stopped, and some request matched nothing",
+      .usage: "a usage error",
+      .unusable: "a cassette cannot be read, or the port cannot be listened on",
+    ]))
     """
 
   /// Loads the cassettes, serves them until `until` returns, prints what went unused.
   static func run(
     _ arguments: [String], print: @escaping @Sendable (String) -> Void,
+    report: @escaping @Sendable (String) -> Void = StandardStream.error,
     until: @Sendable () async -> Void
   ) async -> CommandOutcome {
     let scanner: ArgumentScanner
@@ -88,20 +95,21 @@ enum ServeCommand {
           matchers: matchers, exhaustion: exhaustion, tenantIdentifiers: tenants,
           redactor: redactor))
     } catch {
-      return .failure(error.description)
+      return .unusable(error.description)
     }
     let server: CassetteServer
     do {
-      server = try CassetteServer.start(player: player, port: port) { report in print(report) }
+      server = try CassetteServer.start(player: player, port: port) { text in report(text) }
     } catch {
-      return .failure("cannot listen on 127.0.0.1:\(port): \(error)")
+      return .unusable("cannot listen on 127.0.0.1:\(port): \(error)")
     }
     let portFile = PortFile(scanner)
     if let problem = portFile.publish(server.baseURL) {
       await server.stop()
-      return .failure(problem)
+      return .unusable(problem)
     }
-    print(banner(server, files: scanner.positionals))
+    print("tape serve listening on \(server.baseURL.absoluteString)\n")
+    report(banner(server, files: scanner.positionals))
     await until()
     await server.stop()
     portFile.remove()
@@ -128,7 +136,7 @@ enum ServeCommand {
 
   private static func banner(_ server: CassetteServer, files: [String]) -> String {
     let count = server.player.cassette.interactions.count
-    var lines = ["tape serve listening on \(server.baseURL.absoluteString)", ""]
+    var lines = [""]
     lines.append(
       "\(count) interaction\(count == 1 ? "" : "s") from \(files.joined(separator: ", "))")
     if let first = server.player.cassette.interactions.first,
@@ -163,6 +171,6 @@ enum ServeCommand {
       if unused.count > 20 { lines.append("  ... and \(unused.count - 20) more") }
     }
     let text = lines.joined(separator: "\n") + "\n"
-    return CommandOutcome(status: counts.unmatched > 0 ? 1 : 0, output: text, errorOutput: "")
+    return CommandOutcome(counts.unmatched > 0 ? .negative : .success, errorOutput: text)
   }
 }

@@ -23,18 +23,24 @@ enum SimulateCommand {
     Ctrl-C (or SIGTERM) stops it within a second: requests in flight get half a second,
     then are closed (a slow fault); a second Ctrl-C stops it at once.
 
-    exit status:
-      0  stopped after Ctrl-C or SIGTERM
-      1  the simulator could not start (the port is taken)
-      2  a usage error, or a scenario file that cannot be read or is invalid (nothing is
-         started; the message names the file and the JSON path, or line and column)
+    The first line, on standard output, is "tape simulator listening on <url>"; the rest
+    (the tasks, how to authenticate, a curl to try) goes to standard error.
 
+    \(ExitStatus.help([
+      .success: "stopped after Ctrl-C, SIGTERM or SIGHUP",
+      .usage: "a usage error",
+      .unusable:
+        "the simulator could not start (the port is taken), or the scenario file cannot "
+        + "be read or is invalid (nothing is started; the message names the file and the "
+        + "JSON path, or line and column)",
+    ]))
     """
 
   /// Starts the simulator, prints how to reach it, serves until `until` returns, stops.
   static func run(
     _ arguments: [String], readInput: (String) throws -> Data,
-    print: @Sendable (String) -> Void, until: @Sendable () async -> Void
+    print: @Sendable (String) -> Void, report: @Sendable (String) -> Void = StandardStream.error,
+    until: @Sendable () async -> Void
   ) async -> CommandOutcome {
     let scanner: ArgumentScanner
     do {
@@ -59,34 +65,31 @@ enum SimulateCommand {
       do {
         scenario = try SimulatorScenario.decode(try readInput(path))
       } catch let error as ScenarioError {
-        return CommandOutcome(
-          status: 2, output: "",
-          errorOutput: "error: \(path) is not a valid scenario: \(error)\n")
+        return .unusable("\(path) is not a valid scenario: \(error)")
       } catch {
-        return CommandOutcome(
-          status: 2, output: "",
-          errorOutput: "error: cannot read \(path): \(FileProblem.sentence(for: error))\n")
+        return .unusable("cannot read \(path): \(FileProblem.sentence(for: error))")
       }
     }
     let simulator: CloudSimulator
     do {
       simulator = try CloudSimulator.start(scenario: scenario, port: port)
     } catch {
-      return .failure("cannot start the simulator: \(error)")
+      return .unusable("cannot start the simulator: \(error)")
     }
     let portFile = PortFile(scanner)
     if let problem = portFile.publish(simulator.baseURL) {
       _ = await stop(simulator, within: .milliseconds(500))
-      return CommandOutcome(status: 1, output: "", errorOutput: "error: \(problem)\n")
+      return .unusable(problem)
     }
-    print(banner(for: simulator))
+    print("tape simulator listening on \(simulator.baseURL.absoluteString)\n")
+    report(banner(for: simulator))
     await until()
     let finished = await stop(simulator, within: .milliseconds(500))
     portFile.remove()
-    return .success(
-      finished
-        ? "simulator stopped\n" : "simulator stopped (requests still in flight were closed)\n"
-    )
+    return CommandOutcome(
+      .success,
+      errorOutput: finished
+        ? "simulator stopped\n" : "simulator stopped (requests still in flight were closed)\n")
   }
 
   /// Stops `simulator`, waiting at most `grace` for requests in flight; false when some were
@@ -109,8 +112,7 @@ enum SimulateCommand {
 
   private static func banner(for simulator: CloudSimulator) -> String {
     let scenario = simulator.scenario
-    var lines = ["tape simulator listening on \(simulator.baseURL.absoluteString)", ""]
-    lines.append("tasks:")
+    var lines = ["", "tasks:"]
     for task in scenario.tasks {
       let pace = task.seconds.map { "after \($0) s" } ?? "after \(task.polls) polls"
       lines.append("  \(task.api) \(task.id): \(task.outcome.rawValue) \(pace)")

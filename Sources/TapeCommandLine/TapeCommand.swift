@@ -16,26 +16,26 @@ public enum TapeCommand {
       poll      poll one task until it finishes (against the cloud, or the simulator)
       poll-fuzz serve generated polling sessions to a poller in any language and judge it
       proxy     a recording reverse proxy: any client records through it
+      record    record one task's polling session into a cassette ('record <api> [id]')
       serve     replay cassettes over HTTP on 127.0.0.1 for clients in any language
       simulate  serve a simulator of the five APIs on 127.0.0.1 until interrupted
-      record    record polling sessions: 'record all' (simulator) or 'record <api> [id]'
       help      print this text
 
     options:
       -h, --help      print this text ('tape <command> --help' for a command's options)
       --version       print the version
 
-    exit status (each command's --help gives the detail):
-      0    success
-      1    the input was refused, a fuzz finding is new or still reproduces, or the polled
-           task did not succeed
-      2    a usage error (the message names the option or file)
-      3    poll's deadline passed; a fuzz target ran no inputs; a finding file cannot be read
-      129, 130, 143
-           record, poll and fuzz stopped by SIGHUP, Ctrl-C (SIGINT) or SIGTERM (128 + the
-           signal), after writing what they had; serve, simulate and proxy stop on any of
-           the three and exit as their --help says. A second signal stops at once.
+    The same words everywhere: --cassette <file> names the cassette a command writes (poll,
+    record, proxy, har import); files a command reads are its arguments; --out <file>
+    names any other output; --port <port> and --port-file <file> where a server listens;
+    --corpus <dir> the fuzz corpus. Every option is written --name value or --name=value.
 
+    Standard output carries the data a command was asked for (a cassette shown, a model
+    decoded, a HAR exported, the secrets audit found, poll's progress lines, the first line
+    "tape <command> listening on <url>" of serve, proxy, simulate and poll-fuzz); reports,
+    summaries, notices and errors go to standard error.
+
+    \(ExitStatus.table)
     """
 
   /// The version `tape --version` prints.
@@ -80,8 +80,12 @@ public enum TapeCommand {
   /// Runs `tape`, long-running commands included: `simulate`, `serve` and `proxy` serve until
   /// `until` returns, and `record` and `poll` stop early when it does (the executable passes
   /// a wait for SIGINT, SIGTERM or SIGHUP).
+  ///
+  /// `print` receives the data a command writes as it goes (standard output); `report` its
+  /// reports, notices and summaries as they come (standard error).
   public static func main(
     _ arguments: [String], print: @escaping @Sendable (String) -> Void,
+    report: @escaping @Sendable (String) -> Void = StandardStream.error,
     until: @escaping @Sendable () async -> Void,
     readInput: (String) throws -> Data = TapeCommand.readFileOrStandardInput
   ) async -> CommandOutcome {
@@ -89,27 +93,30 @@ public enum TapeCommand {
     if arguments.first == "record" {
       return await RecordCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
-        print: print, until: until)
+        print: print, report: report, until: until)
     }
     if arguments.first == "poll" {
       return await PollCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
-        isTerminal: isatty(STDOUT_FILENO) == 1, print: print, until: until)
+        isTerminal: isatty(STDOUT_FILENO) == 1, print: print, until: until, report: report)
     }
     if arguments.first == "proxy" {
       return await ProxyCommand.run(
         Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
-        print: print, until: until)
+        print: print, report: report, until: until)
     }
     if arguments.first == "poll-fuzz" {
-      return await PollFuzzCommand.run(Array(arguments.dropFirst()), print: print, until: until)
+      return await PollFuzzCommand.run(
+        Array(arguments.dropFirst()), print: print, report: report, until: until)
     }
     if arguments.first == "serve" {
-      return await ServeCommand.run(Array(arguments.dropFirst()), print: print, until: until)
+      return await ServeCommand.run(
+        Array(arguments.dropFirst()), print: print, report: report, until: until)
     }
     guard arguments.first == "simulate" else { return run(arguments, readInput: readInput) }
     return await SimulateCommand.run(
-      Array(arguments.dropFirst()), readInput: readInput, print: print, until: until)
+      Array(arguments.dropFirst()), readInput: readInput, print: print, report: report,
+      until: until)
   }
 
   /// Reads the file at `path`, or all of standard input when `path` is `-`.

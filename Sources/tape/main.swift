@@ -7,7 +7,7 @@ signal(SIGPIPE, SIG_IGN)
 // Long-running and recording commands take over Ctrl-C, SIGTERM and SIGHUP before they print
 // anything or start a thread, so a signal sent as soon as the banner appears asks for an
 // orderly stop (and a recording writes what it has).
-if ["simulate", "fuzz", "serve", "proxy", "record", "poll"].contains(
+if ["simulate", "fuzz", "serve", "proxy", "record", "poll", "poll-fuzz"].contains(
   CommandLine.arguments.dropFirst().first)
 {
   Interruption.install()

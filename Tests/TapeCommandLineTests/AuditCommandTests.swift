@@ -16,7 +16,7 @@ struct AuditCommandTests {
       #expect(
         outcome
           == CommandOutcome(
-            status: 0, output: "audited \(count) files: no secrets\n", errorOutput: ""),
+            status: 0, output: "", errorOutput: "audited \(count) files: no secrets\n"),
         "\(folder)")
     }
   }
@@ -58,14 +58,14 @@ struct AuditCommandTests {
           status: 1,
           output:
             "\(file.path): at line \(marker + 3), column \(column): an unredacted X-Auth-Token header\n"
-            + "\(file.path): at line \(marker + 3), column \(column): an IAM token\n"
-            + "2 secrets found in 1 of 1 file\n",
+            + "\(file.path): at line \(marker + 3), column \(column): an IAM token\n",
           errorOutput: "error: \(file.path):\(marker):1: not valid JSON: unexpected character '<': "
             + "expected a value (merge-conflict markers at lines \(marker), \(marker + 2), \(marker + 4))\n"
+            + "2 secrets found in 1 of 1 file\n"
         ))
   }
 
-  @Test("a cassette cut short, or with a byte that is not UTF-8, exits 1 naming file:line:column")
+  @Test("a cassette cut short, or with a byte that is not UTF-8, exits 3 naming file:line:column")
   func brokenFiles() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -83,7 +83,7 @@ struct AuditCommandTests {
     let before = text[..<errorMessage.lowerBound].split(
       separator: "\n", omittingEmptySubsequences: false)
     let outcome = AuditCommand.run([folder.path])
-    #expect(outcome.status == 1)
+    #expect(outcome.status == 3)
     #expect(outcome.output == "")
     #expect(
       outcome.errorOutput.components(separatedBy: "\n") == [
@@ -121,16 +121,17 @@ struct AuditCommandTests {
           output:
             "\(har.path): at /log/entries/0/request/headers/0/value: an unredacted X-Auth-Token header\n"
             + "\(har.path): at /log/entries/0/response/content/text (decoded, JSON) at /user/password: "
-            + "an unredacted 'password' value\n" + "2 secrets found in 1 of 1 file\n",
-          errorOutput: ""))
+            + "an unredacted 'password' value\n",
+          errorOutput: "2 secrets found in 1 of 1 file\n"))
   }
 
   @Test("the help lists what is checked, and each name it lists is one the redactor keeps secret")
   func helpMatchesTheRedactor() {
     let usage = AuditCommand.usage
     for text in [
-      "*.json", "*.har", "merge-conflict", "line and column", "Exit status: 0", "1 a secret found",
-      "2 usage error",
+      "*.json", "*.har", "merge-conflict", "line and column", "exit status",
+      "0    every file read, and no secret found", "1    a secret found", "2    a usage error",
+      "3    no secret found, but a file",
     ] {
       #expect(usage.contains(text), "\(text)")
     }
@@ -152,7 +153,7 @@ struct AuditCommandTests {
     }
   }
 
-  @Test("through the built tape: exit 1 on a secret or a broken file, 0 when clean")
+  @Test("through the built tape: exit 3 on a broken file, 0 when clean")
   func executableExitStatus() async throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -164,7 +165,7 @@ struct AuditCommandTests {
     try Data((try committed() + "\n<<<<<<< HEAD\n").utf8).write(to: broken)
     let lines = try committed().split(separator: "\n", omittingEmptySubsequences: false).count
     let failed = try await RunningTape.run(["audit", clean, broken.path])
-    #expect(failed.status == 1)
+    #expect(failed.status == 3)
     #expect(
       failed.output
         == "error: \(broken.path):\(lines + 1):1: not valid JSON: unexpected character '<' after the "
@@ -235,10 +236,10 @@ struct AuditCommandTests {
     }
   }
 
-  @Test("a path that does not exist is an error naming it")
+  @Test("a path that does not exist is an error naming it (exit 3: nothing was audited)")
   func missingPath() {
     let outcome = TapeCommand.run(["audit", "/no/such/cassettes"])
-    #expect(outcome.status == 1)
+    #expect(outcome.status == 3)
     #expect(outcome.errorOutput == "error: /no/such/cassettes: no such file or folder\n")
   }
 }

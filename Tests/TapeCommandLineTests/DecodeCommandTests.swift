@@ -143,10 +143,10 @@ struct DecodeCommandTests {
     #expect(overflow.output.contains("progress: running"))
     #expect(!overflow.output.contains("nullDetailIndices"))
   }
-  @Test("a file that cannot be read: exit 1 naming it")
+  @Test("a file that cannot be read: exit 3 naming it")
   func unreadableFile() {
     let outcome = run(["decode", "--api", "cpts", "missing.json"])
-    #expect(outcome.status == 1)
+    #expect(outcome.status == 3)
     #expect(outcome.errorOutput.hasPrefix("error: cannot read missing.json: "))
   }
 

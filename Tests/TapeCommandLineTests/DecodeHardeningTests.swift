@@ -28,7 +28,7 @@ struct DecodeHardeningTests {
   @Test("a directory is refused with a sentence")
   func directory() {
     let outcome = TapeCommand.run(["decode", "--api", "check", "/tmp"])
-    #expect(outcome.status == 1)
+    #expect(outcome.status == 3)
     #expect(outcome.errorOutput == "error: cannot read /tmp: it is a directory, not a file\n")
   }
 
@@ -44,7 +44,7 @@ struct DecodeHardeningTests {
         decoding: process.errors?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
       return (process.waitUntilExit(), message)
     }
-    #expect(status == 1)
+    #expect(status == 3)
     #expect(
       message
         == "error: cannot read standard input: it is larger than the limit of 1000000 bytes (raise the limit with --max-bytes <n>)\n"

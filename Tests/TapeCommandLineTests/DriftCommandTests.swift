@@ -77,7 +77,7 @@ struct DriftCommandTests {
       let (status, output) = try await RunningTape.run(
         [
           "record", "check", "t1", "--endpoint", standIn.absoluteString, "--interval", "0.01",
-          "--out", folder.path,
+          "--cassette", folder.appending(path: "check-t1.json").path,
         ], environment: Self.environment)
       #expect(status == 1, "the undecodable answer ends the poll: \(output)")
       expectEveryKind(in: output)
@@ -102,15 +102,19 @@ struct DriftCommandTests {
   func reRecordTypeChange() async throws {
     let folder = FileManager.default.temporaryDirectory.appending(path: "drift-again-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let options = ["--interval", "0.01", "--out", folder.path]
+    let options = { (name: String) in
+      ["--interval", "0.01", "--cassette", folder.appending(path: name).path]
+    }
     try await withStandIn([Self.finished]) { standIn, answers in
       let endpoint = ["--endpoint", standIn.absoluteString]
       let first = try await RunningTape.run(
-        ["record", "check", "t1"] + endpoint + options, environment: Self.environment)
+        ["record", "check", "t1"] + endpoint + options("check-t1.json"),
+        environment: Self.environment)
       #expect(first.status == 0, "\(first.output)")
       answers.answers.withLock { $0 = [Self.finishedRatioAsNumber] }
       let again = try await RunningTape.run(
-        ["record", "check", "t1"] + endpoint + options, environment: Self.environment)
+        ["record", "check", "t1"] + endpoint + options("check-t1.json"),
+        environment: Self.environment)
       #expect(again.status == 0, "\(again.output)")
       let file = folder.appending(path: "check-t1.json").path
       #expect(
@@ -120,7 +124,8 @@ struct DriftCommandTests {
       // A new file beside the old one is compared with it.
       answers.answers.withLock { $0 = [Self.finished] }
       let beside = try await RunningTape.run(
-        ["record", "check", "t2"] + endpoint + options, environment: Self.environment)
+        ["record", "check", "t2"] + endpoint + options("check-t2.json"),
+        environment: Self.environment)
       #expect(
         beside.output.hasSuffix(
           "changes since \(file) (1 change):\n"
@@ -128,7 +133,8 @@ struct DriftCommandTests {
     }
   }
 
-  @Test("tape poll --record --corpus: the report, and one seed per distinct drift the fuzzer reads")
+  @Test(
+    "tape poll --cassette --corpus: the report, and one seed per distinct drift the fuzzer reads")
   func pollWithCorpus() async throws {
     let folder = FileManager.default.temporaryDirectory.appending(path: "drift-poll-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -143,7 +149,7 @@ struct DriftCommandTests {
       let (status, output) = try await RunningTape.run(
         [
           "poll", "check", "t1", "--endpoint", standIn.absoluteString, "--interval", "0.01",
-          "--record", folder.appending(path: "poll.json").path, "--corpus", corpus.path,
+          "--cassette", folder.appending(path: "poll.json").path, "--corpus", corpus.path,
         ], environment: Self.environment)
       #expect(status == 0, "\(output)")
       #expect(output.contains("check /task_status: undocumented value: 7\n"), "\(output)")

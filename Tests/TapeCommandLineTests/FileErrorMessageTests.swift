@@ -30,7 +30,7 @@ struct FileErrorMessageTests {
       (["har", "export", folder.path], "error: \(folder.path): is a directory\n"),
       (["serve", loop], "error: \(loop): too many levels of symbolic links\n"),
       (
-        ["har", "import", missing, "--out", "x.json"],
+        ["har", "import", missing, "--cassette", "x.json"],
         "error: cannot read \(missing): no such file\n"
       ),
       (
@@ -38,7 +38,7 @@ struct FileErrorMessageTests {
         "\(blocked.path)/sub: cannot create the folder: not a directory\n"
       ),
       (
-        ["har", "import", large.path, "--out", "x.json"],
+        ["har", "import", large.path, "--cassette", "x.json"],
         "error: cannot read \(large.path): it is larger than the limit of 67108864 bytes\n"
       ),
     ]

@@ -69,12 +69,14 @@ struct FuzzCommandTests {
       "--corpus", directory.path, "--jobs", "1",
     ])
     #expect(outcome.status == 0)
-    let lines = outcome.output.split(separator: "\n")
+    // The summary is a report (standard error); standard output lists saved findings: none.
+    #expect(outcome.output == "")
+    let lines = outcome.errorOutput.split(separator: "\n")
     #expect(lines.first?.hasPrefix("target") == true)
     #expect(lines.contains { $0.hasPrefix("check ") && $0.contains(" 200 ") })
     #expect(lines.contains("seed 8, shard 0/1"))
-    #expect(outcome.output.contains("Zero findings is\nthe good outcome."))
-    #expect(outcome.output.contains("<corpus>/<api>/findings/<hash>.json"))
+    #expect(outcome.errorOutput.contains("Zero findings is\nthe good outcome."))
+    #expect(outcome.errorOutput.contains("<corpus>/<api>/findings/<hash>.json"))
   }
 
   @Test("a new finding is saved and makes the exit status 1")
@@ -88,10 +90,12 @@ struct FuzzCommandTests {
     ]
     let outcome = TapeCommand.run(arguments)
     #expect(outcome.status == 1)
-    #expect(outcome.output.contains("new finding \(directory.path)/check/findings/"))
+    #expect(outcome.errorOutput.contains("new finding \(directory.path)/check/findings/"))
     let saved = try FileManager.default.contentsOfDirectory(
       atPath: directory.appending(path: "check/findings").path)
     #expect(saved.count == 1)
+    // Standard output is the list of the files saved, one path per line, for a script.
+    #expect(outcome.output == "\(directory.path)/check/findings/\(saved[0])\n")
     let again = TapeCommand.run(arguments)
     #expect(again.status == 0)
   }
@@ -112,12 +116,12 @@ struct FuzzCommandTests {
 
 @Suite("tape fuzz: corpus, jobs and Ctrl-C")
 struct FuzzHardeningTests {
-  @Test("a --corpus that is missing or holds no seeds is a usage error")
+  @Test("a --corpus that is missing or holds no seeds is unusable input (exit 3)")
   func corpusRequired() throws {
     let missing = TapeCommand.run([
       "fuzz", "--target", "check", "--runs", "5", "--corpus", "/nonexistent/tape-corpus",
     ])
-    #expect(missing.status == 2)
+    #expect(missing.status == 3)
     #expect(
       missing.errorOutput.hasPrefix(
         "error: corpus directory '/nonexistent/tape-corpus' does not exist"))
@@ -127,7 +131,7 @@ struct FuzzHardeningTests {
     let seedless = TapeCommand.run([
       "fuzz", "--target", "check", "--runs", "5", "--corpus", empty.path,
     ])
-    #expect(seedless.status == 2)
+    #expect(seedless.status == 3)
     #expect(
       seedless.errorOutput.hasPrefix("error: corpus directory '\(empty.path)' holds no seeds"))
   }
@@ -187,8 +191,12 @@ struct FuzzHardeningTests {
       }
       // Ctrl-C at a terminal signals the whole foreground process group.
       process.sendToGroup(SIGINT)
-      let summary = String(
-        decoding: process.output?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+      // The summary is a report: standard error, after the progress lines.
+      let rest = String(
+        decoding: process.errors?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+      let summary =
+        rest.range(of: "\ntarget ").map { String(rest[rest.index(after: $0.lowerBound)...]) }
+        ?? rest
       return (process.waitUntilExit(), summary)
     }
     #expect(status == 130)

@@ -23,7 +23,7 @@ struct HARCommandTests {
     try CassetteFile.save(cassette, to: source)
     let exported = TapeCommand.run(["har", "export", source.path, "--out", archive.path])
     #expect(exported.status == 0, "\(exported.errorOutput)")
-    let imported = TapeCommand.run(["har", "import", archive.path, "--out", back.path])
+    let imported = TapeCommand.run(["har", "import", archive.path, "--cassette", back.path])
     #expect(imported.status == 0, "\(imported.errorOutput)")
     return try CassetteFile.load(from: back)
   }
@@ -79,7 +79,7 @@ struct HARCommandTests {
       """#
     let output = temporaryFile(".json")
     defer { try? FileManager.default.removeItem(at: output) }
-    let outcome = HARCommand.run(["import", "in.har", "--out", output.path]) { _ in
+    let outcome = HARCommand.run(["import", "in.har", "--cassette", output.path]) { _ in
       Data(archive.utf8)
     }
     #expect(outcome.status == 0)
@@ -93,7 +93,7 @@ struct HARCommandTests {
   }
 
   @Test(
-    "a broken archive: exit 1 with the file and the JSON path",
+    "a broken archive: exit 3 (unusable input) with the file and the JSON path",
     arguments: [
       (#"{"entries": []}"#, "in.har: at /log: expected an object, found nothing"),
       (
@@ -107,10 +107,10 @@ struct HARCommandTests {
       ("{", "in.har is not valid JSON: "),
     ])
   func brokenArchive(text: String, message: String) {
-    let outcome = HARCommand.run(["import", "in.har", "--out", "/nonexistent/out.json"]) { _ in
+    let outcome = HARCommand.run(["import", "in.har", "--cassette", "/nonexistent/out.json"]) { _ in
       Data(text.utf8)
     }
-    #expect(outcome.status == 1)
+    #expect(outcome.status == 3)
     #expect(outcome.errorOutput.hasPrefix("error: \(message)"), "\(outcome.errorOutput)")
   }
 
@@ -132,7 +132,7 @@ struct HARCommandTests {
       "", #"{"mimeType": "text/plain", "text": "ok"}"#)
     let output = temporaryFile(".json")
     defer { try? FileManager.default.removeItem(at: output) }
-    let outcome = HARCommand.run(["import", "in.har", "--out", output.path]) { _ in
+    let outcome = HARCommand.run(["import", "in.har", "--cassette", output.path]) { _ in
       Data(#"{"log": {"entries": [\#(redactable)]}}"#.utf8)
     }
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
@@ -153,7 +153,7 @@ struct HARCommandTests {
         #"{"mimeType": "text/plain", "text": "ok"}"#),
     ] {
       let target = temporaryFile(".json")
-      let result = HARCommand.run(["import", "in.har", "--out", target.path]) { _ in
+      let result = HARCommand.run(["import", "in.har", "--cassette", target.path]) { _ in
         Data(#"{"log": {"entries": [\#(refused)]}}"#.utf8)
       }
       #expect(result.status == 1)
@@ -174,12 +174,13 @@ struct HARCommandTests {
     }
     let output = temporaryFile(".json")
     defer { try? FileManager.default.removeItem(at: output) }
-    let outcome = HARCommand.run(["import", "in.har", "--out", output.path]) { _ in
+    let outcome = HARCommand.run(["import", "in.har", "--cassette", output.path]) { _ in
       Data(#"{"log": {"entries": [\#(entry("a", 200)), \#(entry("blocked", 0))]}}"#.utf8)
     }
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    #expect(outcome.output.isEmpty)
     #expect(
-      outcome.output
+      outcome.errorOutput
         == "skipped 1 entry with no answer (response status 0: log/entries/1)\n"
         + "wrote \(output.path): 1 interactions from in.har\n")
     let cassette = try CassetteFile.load(from: output)
@@ -197,12 +198,14 @@ struct HARCommandTests {
       """#
     let output = temporaryFile(".json")
     defer { try? FileManager.default.removeItem(at: output) }
-    let outcome = HARCommand.run(["import", "in.har", "--out", output.path]) { _ in
+    let outcome = HARCommand.run(["import", "in.har", "--cassette", output.path]) { _ in
       Data(archive.utf8)
     }
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
+    #expect(outcome.output.isEmpty)
     #expect(
-      outcome.output.contains("check /task_status: undocumented value: 7"), "\(outcome.output)")
+      outcome.errorOutput.contains("check /task_status: undocumented value: 7"),
+      "\(outcome.errorOutput)")
     let metadata = try CassetteFile.load(from: output).metadata
     #expect(metadata["drift check: undocumented value"] == "/task_status: 7", "\(metadata)")
   }
@@ -221,7 +224,7 @@ struct HARCommandTests {
     }
     let output = temporaryFile(".json")
     defer { try? FileManager.default.removeItem(at: output) }
-    let redacted = HARCommand.run(["import", "in.har", "--out", output.path]) { _ in
+    let redacted = HARCommand.run(["import", "in.har", "--cassette", output.path]) { _ in
       Data(archive(header: #"{"name": "X-Auth-Token", "value": "\#(token)"}"#, body: "ok").utf8)
     }
     #expect(redacted.status == 0, "\(redacted.errorOutput)")
@@ -231,7 +234,7 @@ struct HARCommandTests {
     #expect(!(try String(contentsOf: output, encoding: .utf8)).contains(token))
 
     let unknownPlace = temporaryFile(".json")
-    let refused = HARCommand.run(["import", "in.har", "--out", unknownPlace.path]) { _ in
+    let refused = HARCommand.run(["import", "in.har", "--cassette", unknownPlace.path]) { _ in
       Data(archive(header: "", body: "key=\(key)").utf8)
     }
     #expect(refused.status == 1)
@@ -246,6 +249,14 @@ struct HARCommandTests {
     #expect(TapeCommand.run(["har"]).status == 2)
     #expect(TapeCommand.run(["har", "convert", "x"]).status == 2)
     #expect(TapeCommand.run(["har", "import", "x.har"]).status == 2)
+    // One vocabulary: import names the cassette it writes --cassette, as poll, record and
+    // proxy do; --out is the HAR export writes.
+    let oldSpelling = TapeCommand.run(["har", "import", "x.har", "--out", "x.json"])
+    #expect(oldSpelling.status == 2)
+    #expect(
+      oldSpelling.errorOutput.hasPrefix(
+        "error: import writes the cassette named by --cassette <file>"))
+    #expect(TapeCommand.run(["har", "export", "x.json", "--cassette", "y.json"]).status == 2)
     #expect(TapeCommand.run(["har", "--help"]).output.hasPrefix("usage: tape har export"))
   }
 }

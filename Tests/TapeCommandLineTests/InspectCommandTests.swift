@@ -102,13 +102,13 @@ struct InspectCommandTests {
     #expect(document["redactions"]?[3]?["field"] == .string("request.header.X-Auth-Token"))
   }
 
-  @Test("a file that is not a cassette exits 1 naming it; usage errors exit 2")
+  @Test("a file that is not a cassette exits 3 naming it; usage errors exit 2")
   func errors() throws {
     let file = FileManager.default.temporaryDirectory.appending(path: "inspect-\(UUID()).json")
     try Data(#"{"formatVersion": 1, "interactions": [{}]}"#.utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
     let bad = TapeCommand.run(["inspect", file.path])
-    #expect(bad.status == 1)
+    #expect(bad.status == 3)
     #expect(bad.errorOutput.contains(file.lastPathComponent))
     #expect(bad.errorOutput.contains("/interactions/0"))
     #expect(TapeCommand.run(["inspect"]).status == 2)

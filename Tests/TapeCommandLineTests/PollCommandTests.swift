@@ -8,30 +8,34 @@ import Testing
 
 @Suite("tape poll")
 struct PollCommandTests {
-  /// Runs `tape poll` in process with `environment`; returns the outcome and what it printed.
+  /// Runs `tape poll` in process with `environment`; returns the outcome, what it printed
+  /// as data (standard output) and what it reported (standard error) as it went.
   func poll(_ arguments: [String], environment: [String: String] = [:]) async
-    -> (CommandOutcome, String)
+    -> (CommandOutcome, String, String)
   {
     let printed = Mutex("")
+    let reported = Mutex("")
     let outcome = await PollCommand.run(
       arguments, environment: environment, isTerminal: false,
-      print: { text in printed.withLock { $0 += text } })
-    return (outcome, printed.withLock { $0 })
+      print: { text in printed.withLock { $0 += text } },
+      report: { text in reported.withLock { $0 += text } })
+    return (outcome, printed.withLock { $0 }, reported.withLock { $0 })
   }
 
   @Test("a task on the built-in simulator finishes: one line a poll, exit 0")
   func succeeds() async {
-    let (outcome, printed) = await poll([
+    let (outcome, printed, reported) = await poll([
       "check", "t1", "--endpoint", "simulator", "--interval", "0.01", "--seed", "7",
     ])
     #expect(outcome.status == 0)
     #expect(outcome.output == "check t1 succeeded after 3 polls\n")
     #expect(outcome.errorOutput == "")
+    // Data (standard output): one line a poll. The simulator's address is a report.
     let lines = printed.split(separator: "\n").map(String.init)
-    #expect(lines.count == 4)
-    #expect(lines.first?.hasPrefix("simulator on http://127.0.0.1:") == true)
-    #expect(lines[1].contains("check t1: running 0%: running (next poll in "))
-    #expect(lines[3].hasSuffix("check t1: succeeded 100%: success"))
+    #expect(lines.count == 3)
+    #expect(reported.hasPrefix("simulator on http://127.0.0.1:"))
+    #expect(lines[0].contains("check t1: running 0%: running (next poll in "))
+    #expect(lines[2].hasSuffix("check t1: succeeded 100%: success"))
   }
 
   @Test("on a terminal, one line is rewritten in place")
@@ -43,9 +47,13 @@ struct PollCommandTests {
     #expect(outcome.status == 0)
     let text = printed.withLock { $0 }
     let rewrites = text.components(separatedBy: "\r\u{1B}[2K").dropFirst()
-    // Three snapshots, plus a countdown redraw at the end of each of the two waits.
+    // Three snapshots, plus a countdown redraw at the end of each of the two waits, which
+    // says the poll is out (never "next poll in 0.0s").
     #expect(rewrites.count == 5)
-    #expect(rewrites.dropLast().allSatisfy { !$0.contains("\n") && $0.contains("next poll in") })
+    #expect(rewrites.dropLast().allSatisfy { !$0.contains("\n") })
+    #expect([0, 2].allSatisfy { rewrites[rewrites.startIndex + $0].contains("(next poll in ") })
+    #expect([1, 3].allSatisfy { rewrites[rewrites.startIndex + $0].hasSuffix("(polling)") })
+    #expect(!text.contains("next poll in 0.0s"))
     #expect(rewrites.last?.hasSuffix("drs j: succeeded 100%: 40 rows parsed\n") == true)
   }
 
@@ -62,18 +70,18 @@ struct PollCommandTests {
       (["cpts", "--outcome", "fail"], "cpts ended: failed after 3 polls\n"),
     ])
   func endsOtherwise(_ arguments: [String], _ summary: String) async {
-    let (outcome, _) = await poll(
+    let (outcome, _, _) = await poll(
       arguments + ["--endpoint", "simulator", "--interval", "0.01", "--seed", "1"])
     #expect(outcome.status == 1)
     #expect(outcome.output == summary)
   }
 
-  @Test("a passed deadline exits 3 with the last snapshot")
+  @Test("a passed deadline exits 4 with the last snapshot")
   func deadline() async {
-    let (outcome, _) = await poll([
+    let (outcome, _, _) = await poll([
       "drs", "j", "--endpoint", "simulator", "--deadline", "0", "--seed", "1",
     ])
-    #expect(outcome.status == 3)
+    #expect(outcome.status == 4)
     #expect(
       outcome.errorOutput.hasPrefix("error: deadline of 0.0 seconds passed; last seen: running"))
     #expect(outcome.output == "")
@@ -97,7 +105,7 @@ struct PollCommandTests {
       ),
     ])
   func usageErrors(_ arguments: [String], _ message: String) async {
-    let (outcome, printed) = await poll(arguments)
+    let (outcome, printed, _) = await poll(arguments)
     #expect(outcome.status == 2)
     #expect(outcome.errorOutput.hasPrefix(message + "\n\nusage: tape poll"))
     #expect(printed == "")
@@ -105,7 +113,7 @@ struct PollCommandTests {
 
   @Test("without an endpoint or credentials it names the variables to set")
   func missingEnvironment() async {
-    let (outcome, _) = await poll(["check", "c"])
+    let (outcome, _, _) = await poll(["check", "c"])
     #expect(outcome.status == 2)
     #expect(
       outcome.errorOutput.hasPrefix(
@@ -118,7 +126,7 @@ struct PollCommandTests {
   func refusedSignature() async throws {
     let simulator = try CloudSimulator.start(
       scenario: SimulatorScenario(tasks: [TaskScript(api: .check, id: "c")]))
-    let (outcome, _) = await poll(
+    let (outcome, _, _) = await poll(
       ["check", "c", "--interval", "0.01"],
       environment: [
         "HUAWEICLOUD_SDK_ENDPOINT": simulator.baseURL.absoluteString,
@@ -180,5 +188,19 @@ struct PollCommandTests {
       bytes += buffer[0..<count]
     }
     return (process.waitUntilExit(), bytes)
+  }
+}
+
+@Suite("tape poll: the wait it shows")
+struct PollWaitTextTests {
+  @Test(
+    "seconds with a tenth, milliseconds under a second (rounded up), 'polling' once it is over",
+    arguments: [
+      (Duration.seconds(2.44), "next poll in 2.4s"), (.seconds(1), "next poll in 1.0s"),
+      (.milliseconds(999), "next poll in 999ms"), (.microseconds(10), "next poll in 1ms"),
+      (.zero, "polling"), (.milliseconds(-5), "polling"),
+    ])
+  func describe(wait: Duration, text: String) {
+    #expect(LiveLine.describe(wait) == text)
   }
 }

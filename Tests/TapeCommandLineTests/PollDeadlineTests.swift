@@ -15,13 +15,13 @@ struct PollDeadlineTests {
       ["poll", "check", "t1", "--endpoint", server.url, "--deadline", "3"],
       environment: RecordingInterruptionTests.credentials)
     let took = started.duration(to: clock.now)
-    #expect(status == 3, "\(output)")
+    #expect(status == 4, "\(output)")
     #expect(output.contains("error: deadline of 3.0 seconds passed"), "\(output)")
     // Generous for a loaded machine, and short of the 30 s the request would wait alone.
     #expect(took < .seconds(25), "took \(took)")
   }
 
-  @Test("with --record, the deadline ends the session and nothing recorded is written")
+  @Test("with --cassette, the deadline ends the session and nothing recorded is written")
   func silentServerRecording() async throws {
     let server = try SilentServer()
     let folder = FileManager.default.temporaryDirectory.appending(path: "tape-deadline-\(UUID())")
@@ -29,11 +29,11 @@ struct PollDeadlineTests {
     let cassette = folder.appending(path: "silent.json")
     let (status, output) = try await RunningTape.run(
       [
-        "poll", "check", "t1", "--endpoint", server.url, "--deadline", "2", "--record",
+        "poll", "check", "t1", "--endpoint", server.url, "--deadline", "2", "--cassette",
         cassette.path,
       ],
       environment: RecordingInterruptionTests.credentials)
-    #expect(status == 3, "\(output)")
+    #expect(status == 4, "\(output)")
     #expect(output.contains("Tape recorded nothing: \(cassette.path) was not written"))
     #expect(!FileManager.default.fileExists(atPath: cassette.path))
     #expect(!JournalFile(beside: cassette).exists)

@@ -72,13 +72,19 @@ struct PollFuzzCommandTests {
   @Test("stopped before any poll, it prints its address, lists the sessions never polled, exits 1")
   func servesUntilStopped() async {
     let printed = Mutex("")
+    let reported = Mutex("")
     let outcome = await PollFuzzCommand.run(
       ["check", "--sessions", "2"], print: { text in printed.withLock { $0 += text } },
-      until: {})
+      report: { text in reported.withLock { $0 += text } }, until: {})
     #expect(outcome.status == 1)
-    #expect(printed.withLock { $0 }.contains("http://127.0.0.1:"))
-    #expect(outcome.output.contains("0 of 2 sessions polled"))
-    #expect(outcome.output.contains("never polled, so never judged: fuzz-0, fuzz-1"))
+    // Data on standard output: the address line alone (no session was judged).
+    let address = printed.withLock { $0 }
+    #expect(address.hasPrefix("tape poll-fuzz listening on http://127.0.0.1:"))
+    #expect(address.filter { $0 == "\n" }.count == 1, "\(address)")
+    #expect(reported.withLock { $0 }.contains("poll the task ids fuzz-0 ... fuzz-1"))
+    #expect(outcome.output.isEmpty)
+    #expect(outcome.errorOutput.contains("0 of 2 sessions polled"))
+    #expect(outcome.errorOutput.contains("never polled, so never judged: fuzz-0, fuzz-1"))
   }
 
   @Test("the built tape poll-fuzz, interrupted before its sessions were polled, exits 1")

@@ -88,7 +88,7 @@ struct ProxyCommandTests {
   }
 
   @Test(
-    "once with an existing cassette replays it on --port; a request it does not answer gets the near-miss 404 and is not forwarded; Ctrl-C exits 0"
+    "once with an existing cassette replays it on --port; a request it does not answer gets the near-miss 404 and is not forwarded; Ctrl-C exits 1, as tape serve does"
   )
   func onceReplays() async throws {
     let cassette = FileManager.default.temporaryDirectory.appending(path: "proxy-\(UUID()).json")
@@ -121,8 +121,8 @@ struct ProxyCommandTests {
     let miss = try JSONSerialization.jsonObject(with: missed) as? [String: String]
     #expect(miss?["report"]?.contains("/v2/tasks/new-task/progress") == true)
     let stopped = await proxy.interrupt()
-    #expect(stopped.status == 0)
-    #expect(stopped.output.hasPrefix("tape proxy listening on http://127.0.0.1:\(port)"))
+    #expect(stopped.status == 1, "a request matched nothing")
+    #expect(stopped.output.hasPrefix("tape proxy listening on http://127.0.0.1:\(port)\n"))
     #expect(stopped.output.contains("--record newEpisodes forwards and appends"))
     #expect(stopped.output.contains("Closest recorded interaction"), "the report is printed")
     #expect(

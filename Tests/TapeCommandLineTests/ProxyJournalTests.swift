@@ -110,7 +110,7 @@ struct ProxyJournalTests {
       return text
     }
     let url = try #require(
-      banner.split(separator: " ").first { $0.hasPrefix("http://") }.map {
+      banner.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("http://") }.map {
         String($0).trimmingCharacters(in: CharacterSet(charactersIn: ","))
       })
     _ = try await sendPolls(to: url, count: 2)

@@ -34,9 +34,11 @@ struct ProxySigningNoticeTests {
     _ = await ProxyCommand.run(
       ["--upstream", upstream.baseURL.absoluteString, "--cassette", cassette.path],
       environment: environment, print: { text in printed.withLock { $0 += text } },
+      report: { text in printed.withLock { $0 += text } },
       until: {
         let base =
-          printed.withLock { $0 }.split(separator: " ").first { $0.hasPrefix("http://") }
+          printed.withLock { $0 }.split(whereSeparator: \.isWhitespace)
+          .first { $0.hasPrefix("http://") }
           .map(String.init) ?? ""
         var request = URLRequest(
           url: URL(string: base.trimmingCharacters(in: [","]) + "/v2/tasks/t1/progress")!)

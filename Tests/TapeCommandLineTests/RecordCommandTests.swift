@@ -16,7 +16,8 @@ struct RecordCommandTests {
     let printed = Mutex<[String]>([])
     let outcome = await TapeCommand.main(
       ["record", "all", "--out", folder.path],
-      print: { line in printed.withLock { $0.append(line) } },
+      print: { _ in Issue.record("record all prints no data") },
+      report: { line in printed.withLock { $0.append(line) } },
       until: {})
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
     let lines = printed.withLock { $0 }
@@ -83,14 +84,18 @@ struct RecordCommandTests {
     #expect(outcome.status == 2)
     #expect(
       outcome.errorOutput.hasPrefix(
-        "error: say what to record: 'all' or an api (cpts, insight, quality, drs, check)\n"))
+        "error: say which API to record: one of cpts, insight, quality, drs, check\n"))
+    // The old spellings name the one that replaced them.
     let wrong = await TapeCommand.main(
       ["record", "check", "t1", "--record", "x.json"], print: { _ in }, until: {})
     #expect(wrong.status == 2)
-    #expect(wrong.errorOutput.hasPrefix("error: tape record names its file with --out"))
+    #expect(wrong.errorOutput.hasPrefix("error: --record <file> is now --cassette <file>"))
+    let out = await TapeCommand.main(
+      ["record", "check", "t1", "--out=x.json"], print: { _ in }, until: {})
+    #expect(out.status == 2)
+    #expect(out.errorOutput.hasPrefix("error: --out is now --cassette <file>"))
     let pathLike = await TapeCommand.main(
-      ["record", "check", "../t1", "--endpoint", "simulator", "--out", "/tmp"], print: { _ in },
-      until: {})
+      ["record", "check", "../t1", "--endpoint", "simulator"], print: { _ in }, until: {})
     #expect(pathLike.status == 2)
     #expect(pathLike.errorOutput.hasPrefix("error: the id '../t1' cannot name a file"))
   }
@@ -116,37 +121,54 @@ struct RecordCommandTests {
     )
   }
 
-  @Test("record <api> [id] writes <out>/<api>-<id>.json, or the --out file, and replays")
+  @Test("record <api> [id] writes the --cassette file, and replays")
   func recordOne() async throws {
     let folder = FileManager.default.temporaryDirectory.appending(path: "record-one-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
     let options = ["--endpoint", "simulator", "--interval", "0.01", "--seed", "3"]
+    let file = folder.appending(path: "check-t1.json")
     let outcome = await TapeCommand.main(
-      ["record", "check", "t1"] + options + ["--out", folder.path], print: { _ in },
+      ["record", "check", "t1"] + options + ["--cassette", file.path], print: { _ in },
       until: neverAskedToStop)
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
-    let file = folder.appending(path: "check-t1.json")
-    #expect(outcome.errorOutput.hasPrefix("Tape recorded 3 interactions into \(file.path)"))
+    #expect(outcome.errorOutput.contains("Tape recorded 3 interactions into \(file.path)"))
     let cassette = try CassetteFile.load(from: file)
     #expect(
       cassette.interactions.map(\.request.url).allSatisfy { $0.hasSuffix("/v2/tasks/t1/progress") })
     let named = folder.appending(path: "named.json")
-    // --out=<file> as well as --out <file>, as every option takes it.
+    // --cassette=<file> as well as --cassette <file>, as every option takes it.
     let cpts = await TapeCommand.main(
-      ["record", "cpts"] + options + ["--out=\(named.path)"], print: { _ in },
+      ["record", "cpts"] + options + ["--cassette=\(named.path)"], print: { _ in },
       until: neverAskedToStop)
     #expect(cpts.status == 0, "\(cpts.errorOutput)")
     #expect(try CassetteFile.load(from: named).interactions.count == 3)
   }
 
-  @Test("tape poll --record writes the session, the AK and SK nowhere in it")
+  @Test("without --cassette, the built tape record writes cassettes/<api>-<id>.json")
+  func defaultCassette() async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "record-dflt-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // Run from the fresh folder, as a user runs it from their package's root.
+    let script =
+      "cd '\(folder.path)' && exec '\(RunningTape.binary.path)' record check t9 "
+      + "--endpoint simulator --interval 0.01 --seed 3 2>&1"
+    let output = String(
+      decoding: try await RunningTape.runProgram("/bin/sh", ["-c", script]), as: UTF8.self)
+    #expect(
+      output.contains("Tape recorded 3 interactions into cassettes/check-t9.json"), "\(output)")
+    let cassette = try CassetteFile.load(from: folder.appending(path: "cassettes/check-t9.json"))
+    #expect(cassette.interactions.count == 3)
+  }
+
+  @Test("tape poll --cassette writes the session, the AK and SK nowhere in it")
   func pollRecords() async throws {
     let folder = FileManager.default.temporaryDirectory.appending(path: "poll-record-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "poll.json")
     let outcome = await PollCommand.run(
       [
-        "check", "t1", "--endpoint", "simulator", "--interval", "0.01", "--seed", "7", "--record",
+        "check", "t1", "--endpoint", "simulator", "--interval", "0.01", "--seed", "7", "--cassette",
         file.path,
       ], environment: [:], isTerminal: false, print: { _ in })
     #expect(outcome.status == 0)

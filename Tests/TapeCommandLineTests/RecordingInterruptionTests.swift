@@ -36,7 +36,7 @@ struct RecordingInterruptionTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let cassette = folder.appending(path: "silent.json")
     let poll = try await RunningTape.start(
-      ["poll", "check", "t1", "--endpoint", server.url, "--record", cassette.path],
+      ["poll", "check", "t1", "--endpoint", server.url, "--cassette", cassette.path],
       environment: Self.credentials, waitingFor: "journal:")
     let (status, output) = await poll.stop(with: signal)
     #expect(status == 128 + signal, "\(output)")
@@ -55,7 +55,7 @@ struct RecordingInterruptionTests {
     let poll = try await RunningTape.start(
       [
         "poll", "check", "t1", "--endpoint", "simulator", "--interval", "30", "--seed", "1",
-        "--record", cassette.path,
+        "--cassette", cassette.path,
       ], waitingFor: "check t1: running 0%")
     let (status, output) = await poll.stop(with: signal)
     #expect(status == 128 + signal, "\(output)")
@@ -80,7 +80,7 @@ struct RecordingInterruptionTests {
     let record = try await RunningTape.start(
       [
         "record", "check", "t7", "--endpoint", "simulator", "--interval", "30", "--seed", "1",
-        "--out", folder.path,
+        "--cassette", folder.appending(path: "check-t7.json").path,
       ], waitingFor: "check t7: running 0%")
     let (status, output) = await record.stop(with: SIGTERM)
     let cassette = folder.appending(path: "check-t7.json")
@@ -100,7 +100,7 @@ struct RecordingInterruptionTests {
     let cassette = folder.appending(path: "killed.json")
     let arguments = [
       "poll", "check", "t1", "--endpoint", "simulator", "--interval", "30", "--seed", "1",
-      "--record", cassette.path,
+      "--cassette", cassette.path,
     ]
     let poll = try await RunningTape.start(arguments, waitingFor: "check t1: running 0%")
     let journal = JournalFile(beside: cassette)
@@ -116,13 +116,13 @@ struct RecordingInterruptionTests {
     #expect(
       output.contains("rebuilt \(cassette.path) from its \(Self.interactions(journaled))"),
       "\(output)")
-    #expect(output.contains("nothing was polled: run tape poll --record again"), "\(output)")
+    #expect(output.contains("nothing was polled: run tape poll --cassette again"), "\(output)")
     #expect(!output.contains("simulator on"))
     #expect(try CassetteFile.load(from: cassette).interactions.count == journaled)
     #expect(!journal.exists)
   }
 
-  @Test("tape poll without --record stopped by Ctrl-C says so and exits 130")
+  @Test("tape poll without --cassette stopped by Ctrl-C says so and exits 130")
   func pollWithoutRecording() async throws {
     let poll = try await RunningTape.start(
       ["poll", "check", "t1", "--endpoint", "simulator", "--interval", "30", "--seed", "1"],

@@ -79,14 +79,14 @@ struct RedirectCommandTests {
   }
 
   @Test(
-    "tape poll --record: exit 1 naming the other origin; the cassette keeps the redirect",
+    "tape poll --cassette: exit 1 naming the other origin; the cassette keeps the redirect",
     arguments: Credentials.allCases)
   func poll(_ credentials: Credentials) async throws {
     let folder = FileManager.default.temporaryDirectory.appending(path: "redirect-poll-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "poll.json")
     let cassette = try await runAgainstRedirect(
-      ["poll", "check", "t1", "--record", file.path], credentials: credentials, cassette: file)
+      ["poll", "check", "t1", "--cassette", file.path], credentials: credentials, cassette: file)
     let interaction = try #require(cassette.interactions.first)
     #expect(cassette.interactions.count == 1)
     #expect(interaction.response.status == credentials.status)
@@ -102,7 +102,7 @@ struct RedirectCommandTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "check-t1.json")
     let cassette = try await runAgainstRedirect(
-      ["record", "check", "t1", "--out", folder.path], credentials: .token, cassette: file)
+      ["record", "check", "t1", "--cassette", file.path], credentials: .token, cassette: file)
     let interaction = try #require(cassette.interactions.first)
     #expect(interaction.response.status == 302)
     #expect(interaction.response.headers["Location"]?.hasSuffix("/landed") == true)

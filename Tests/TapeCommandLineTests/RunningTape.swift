@@ -56,7 +56,7 @@ struct RunningTape: Sendable {
     found =
       log.text.split(separator: "\n").first { $0.contains("http://") }.map(String.init) ?? ""
     url =
-      found.split(separator: " ").first { $0.hasPrefix("http://") }
+      found.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("http://") }
       .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",")) } ?? ""
   }
 

@@ -17,7 +17,7 @@ struct ServeCommandTests {
   let progressPath = "/v2/tasks/2b31ed520xxxxxxebedb6e57xxxxxxxx/progress"
 
   @Test(
-    "usage errors exit 2 before anything is served; an unreadable cassette exits 1",
+    "usage errors exit 2 before anything is served; an unreadable cassette exits 3",
     arguments: [
       (["--port", "1"], 2, "error: name at least one cassette file"),
       (
@@ -29,7 +29,7 @@ struct ServeCommandTests {
         ["x.json", "--port", "http"], 2,
         "error: --port must be a number from 0 to 65535, got 'http'"
       ),
-      (["/nonexistent/tape.json"], 1, "error: "),
+      (["/nonexistent/tape.json"], 3, "error: "),
     ])
   func usage(arguments: [String], status: Int32, message: String) async {
     let outcome = await ServeCommand.run(arguments, print: { _ in }, until: {})
@@ -128,7 +128,7 @@ struct ServeCommandTests {
     #expect(statuses.withLock { $0 } == [200, 200, 200, 200, 404])
     #expect(outcome.status == 1)
     #expect(
-      outcome.output.hasPrefix(
+      outcome.errorOutput.hasPrefix(
         "5 requests: 4 answered from the cassette, 1 matched nothing (answered 404)"))
   }
 
@@ -152,10 +152,11 @@ struct ServeCommandTests {
       statuses.withLock { $0 = results }
     }
     #expect(statuses.withLock { $0 } == [404, 200, 200])
+    #expect(outcome.output.isEmpty)
     #expect(
-      outcome.output.hasPrefix(
+      outcome.errorOutput.hasPrefix(
         "3 requests: 2 answered from the cassette, 1 matched nothing (answered 404)"))
-    #expect(outcome.output.contains("of 6 interactions were never requested"))
+    #expect(outcome.errorOutput.contains("of 6 interactions were never requested"))
   }
 
   @Test("a live token replays against the recorded placeholder; no 404 body or log line shows it")
@@ -170,6 +171,7 @@ struct ServeCommandTests {
         "--match-header", "X-Auth-Token",
       ],
       print: { text in printed.withLock { $0 += text } },
+      report: { text in printed.withLock { $0 += text } },
       until: {
         let base =
           printed.withLock { $0 }.split(separator: "\n").first?

@@ -19,6 +19,7 @@ struct SimulateCommandTests {
     let outcome = await TapeCommand.main(
       ["simulate", "--scenario", "s.json"],
       print: { text in printed.withLock { $0 += text } },
+      report: { text in printed.withLock { $0 += text } },
       until: {
         let banner = printed.withLock { $0 }
         guard let line = banner.split(separator: "\n").first,
@@ -37,7 +38,9 @@ struct SimulateCommandTests {
         return Data(scenario.utf8)
       })
     #expect(outcome.status == 0)
-    #expect(outcome.output == "simulator stopped\n")
+    #expect(printed.withLock { $0 }.hasPrefix("tape simulator listening on http://127.0.0.1:"))
+    #expect(outcome.output == "")
+    #expect(outcome.errorOutput == "simulator stopped\n")
     let banner = printed.withLock { $0 }
     #expect(banner.hasPrefix("tape simulator listening on http://127.0.0.1:"))
     #expect(banner.contains("  check t9: stop after 2 polls"))
@@ -59,10 +62,10 @@ struct SimulateCommandTests {
       (["simulate", "--verbose"], 2, "error: unknown option '--verbose'"),
       (["simulate", "extra"], 2, "error: unexpected argument 'extra'"),
       (
-        ["simulate", "--scenario", "bad.json"], 2,
+        ["simulate", "--scenario", "bad.json"], 3,
         "error: bad.json is not a valid scenario: at /tasks/0/api: unknown api 's3'; expected one of cpts, insight, quality, drs, check\n"
       ),
-      (["simulate", "--scenario", "missing.json"], 2, "error: cannot read missing.json: "),
+      (["simulate", "--scenario", "missing.json"], 3, "error: cannot read missing.json: "),
     ])
   func refusals(arguments: [String], status: Int32, message: String) async {
     let outcome = await TapeCommand.main(
@@ -88,7 +91,8 @@ struct SimulateBannerTests {
   func tokenRequest() async {
     let printed = Mutex("")
     _ = await TapeCommand.main(
-      ["simulate"], print: { text in printed.withLock { $0 += text } }, until: {})
+      ["simulate"], print: { text in printed.withLock { $0 += text } },
+      report: { text in printed.withLock { $0 += text } }, until: {})
     let banner = printed.withLock { $0 }
     let base = String(banner.split(separator: "\n")[0].split(separator: " ").last ?? "")
     #expect(

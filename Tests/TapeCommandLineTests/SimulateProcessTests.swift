@@ -37,8 +37,9 @@ struct SimulateProcessTests {
     guard let output = process.output, let errors = process.errors else {
       throw BlockingStepFailed(description: "no pipes to the simulator")
     }
+    // Standard output holds the address line alone; the rest of the banner is on stderr.
     var banner = ""
-    while !banner.contains("Ctrl-C stops it") {
+    while !banner.contains("\n") {
       let data = output.availableData
       if data.isEmpty { break }
       banner += String(decoding: data, as: UTF8.self)
@@ -119,7 +120,7 @@ struct SimulateProcessTests {
       let client = try Self.stuckRequest(running)
       defer { close(client) }
       let seconds = Self.stop(running, with: [number])
-      let rest = String(decoding: running.output.readDataToEndOfFile(), as: UTF8.self)
+      let rest = String(decoding: running.errors.readDataToEndOfFile(), as: UTF8.self)
       return (running.banner, running.process.waitUntilExit(), seconds, rest)
     }
     #expect(banner.contains("tape simulator listening on http://127.0.0.1:"))
@@ -166,7 +167,7 @@ struct SimulateProcessTests {
         decoding: process.errors?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
       return (process.waitUntilExit(), printed, message)
     }
-    #expect(status == 2)
+    #expect(status == 3)
     #expect(printed.isEmpty)
     #expect(
       message

@@ -38,7 +38,7 @@ struct StaleTemporaryTests {
 
     let cassette = folder.appending(path: "x.json")
     let (status, output) = try await RunningTape.run([
-      "poll", "check", "t1", "--endpoint", "simulator", "--interval", "0.01", "--record",
+      "poll", "check", "t1", "--endpoint", "simulator", "--interval", "0.01", "--cassette",
       cassette.path,
     ])
     #expect(status == 0, "\(output)")

@@ -112,14 +112,16 @@ struct TenantFlagTests {
     #expect(run.output.hasPrefix("error: --tenant must be <name>=<value>"))
   }
 
-  @Test("tape poll --record --tenant writes no project id; --tenant without --record is refused")
+  @Test(
+    "tape poll --cassette --tenant writes no project id; --tenant without --cassette is refused")
   func pollRecords() async throws {
     let folder = FileManager.default.temporaryDirectory.appending(path: "poll-tenant-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "poll.json")
     let poll = ["cpts", "--endpoint", "simulator", "--interval", "0.01", "--seed", "7"]
     let outcome = await PollCommand.run(
-      poll + ["--record", file.path, "--tenant", "project_id=\(Self.projectID)"], environment: [:],
+      poll + ["--cassette", file.path, "--tenant", "project_id=\(Self.projectID)"],
+      environment: [:],
       isTerminal: false, print: { _ in })
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
     let text = try String(contentsOf: file, encoding: .utf8)
@@ -131,9 +133,9 @@ struct TenantFlagTests {
       print: { _ in })
     #expect(refused.status == 2)
     #expect(
-      refused.errorOutput.hasPrefix("error: --tenant scrubs a recording: give it with --record"))
+      refused.errorOutput.hasPrefix("error: --tenant scrubs a recording: give it with --cassette"))
     let malformed = await PollCommand.run(
-      poll + ["--record", file.path, "--tenant", "project_id"], environment: [:],
+      poll + ["--cassette", file.path, "--tenant", "project_id"], environment: [:],
       isTerminal: false, print: { _ in })
     #expect(malformed.status == 2)
     #expect(malformed.errorOutput.hasPrefix("error: --tenant must be <name>=<value>"))
