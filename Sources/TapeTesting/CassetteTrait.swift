@@ -51,6 +51,17 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
   var announce: @Sendable (String) -> Void = { text in
     FileHandle.standardError.write(Data("\(text)\n".utf8))
   }
+  /// How the trait records a problem: as a Swift Testing issue at the trait's place. Tests
+  /// of the trait catch them instead, so that the package's own run is not full of expected
+  /// ("known") issues.
+  var recordIssue: @Sendable (Comment, Issue.Severity, SourceLocation) -> Void = {
+    comment, severity, location in
+    Issue.record(comment, severity: severity, sourceLocation: location)
+  }
+  /// How the trait attaches a request it could not answer to the test.
+  var attach: @Sendable (String, SourceLocation) -> Void = { request, location in
+    Attachment.record(request, named: "request.txt", sourceLocation: location)
+  }
 
   /// Applies to each test of a suite it is attached to.
   public var isRecursive: Bool { true }
@@ -68,7 +79,7 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     let environment = environment ?? ProcessInfo.processInfo.environment
     let (mode, note) = RecordMode.resolve(environment: environment, perTest: record)
     if let note {
-      Issue.record(Comment(rawValue: note), severity: .warning, sourceLocation: sourceLocation)
+      issue(note, severity: .warning)
     }
     let filter = test.name.hasSuffix("()") ? String(test.name.dropLast(2)) : test.name
     let directory = CassetteLocation.directory(forTestFile: filePath, environment: environment)
@@ -76,7 +87,7 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
     do {
       url = try CassetteName(name).url(in: directory)
     } catch {
-      Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
+      issue(error.description)
       return
     }
     let source = CassetteLocation.displayName(of: url, forTestFile: filePath)
@@ -87,10 +98,10 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
       existing = nil
     } catch let error where error.problem == .missing {
       let hint = RecordingHint.missingCassette(filter: filter)
-      Issue.record(Comment(rawValue: "\(error). \(hint)"), sourceLocation: sourceLocation)
+      issue("\(error). \(hint)")
       return
     } catch {
-      Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
+      issue(error.description)
       return
     }
     let records = mode == .all || mode == .newEpisodes || (mode == .once && existing == nil)
@@ -108,7 +119,7 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
           ? Cassette(interactions: []) : existing ?? Cassette(interactions: []),
         source: source, configuration: configuration, recording: recording)
     } catch {
-      Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
+      issue(error.description)
       return
     }
     do {
@@ -144,13 +155,16 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
         announce(summary.description)
       } else {
         // Asked to record, and nothing came: worth a look.
-        Issue.record(
-          Comment(rawValue: summary.description), severity: .warning,
-          sourceLocation: sourceLocation)
+        issue(summary.description, severity: .warning)
       }
     } catch {
-      Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
+      issue(error.description)
     }
+  }
+
+  /// Records `message` through ``recordIssue``.
+  private func issue(_ message: String, severity: Issue.Severity = .error) {
+    recordIssue(Comment(rawValue: message), severity, sourceLocation)
   }
 
   /// How many unused interactions a report lists; the rest are counted.
@@ -158,11 +172,11 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
 
   private func report(_ player: CassettePlayer, filter: String) {
     for failure in player.failures {
-      Attachment.record(failure.request, named: "request.txt", sourceLocation: sourceLocation)
+      attach(failure.request, sourceLocation)
       let report = failure.report.replacingOccurrences(
         of: RecordingHint.missingInteraction,
         with: RecordingHint.missingInteraction(filter: filter))
-      Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
+      issue(report)
     }
     let unused = player.unusedInteractions
     guard !unused.isEmpty, unusedInteractions != .ignore else { return }
@@ -181,9 +195,7 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
       heading += ":"
     }
     let message = ([heading] + lines).joined(separator: "\n")
-    Issue.record(
-      Comment(rawValue: message), severity: unusedInteractions == .fail ? .error : .warning,
-      sourceLocation: sourceLocation)
+    issue(message, severity: unusedInteractions == .fail ? .error : .warning)
   }
 }
 

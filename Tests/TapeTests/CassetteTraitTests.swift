@@ -15,11 +15,52 @@ struct CassetteTraitTests {
     try await trait.provideScope(for: test, testCase: Test.Case.current, performing: body)
   }
 
+  /// Runs `body` inside the trait's scope, the issues the trait records caught in `issues`
+  /// instead of recorded (the trait records them with `Issue.record` otherwise, as
+  /// `issuesAreSwiftTestingIssues` checks).
+  func runScope(
+    _ trait: CassetteTrait, _ issues: CaughtIssues,
+    _ body: @escaping @Sendable () async throws -> Void
+  ) async throws {
+    var trait = trait
+    trait.recordIssue = { comment, severity, _ in issues.append(comment, severity) }
+    trait.attach = { _, _ in }
+    try await runScope(trait, body)
+  }
+
+  /// Runs `body` with a fresh catch of the trait's issues, then expects at least one, and
+  /// every one to match `matching` (as `withKnownIssue` would, without a known issue in the
+  /// run's output for each).
+  func withCaughtIssues(
+    _ body: (CaughtIssues) async throws -> Void,
+    matching: (CaughtIssues.Caught) -> Bool,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) async throws {
+    let issues = CaughtIssues()
+    try await body(issues)
+    let caught = issues.all
+    #expect(!caught.isEmpty, "the trait recorded no issue", sourceLocation: sourceLocation)
+    for issue in caught where !matching(issue) {
+      Issue.record(
+        "an issue the test did not expect: \(issue.comments.map(\.rawValue).joined())",
+        sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test("the trait's problems are Swift Testing issues (this test expects one known issue)")
+  func issuesAreSwiftTestingIssues() async throws {
+    try await withKnownIssue {
+      try await runScope(.cassette("../Package.swift")) {}
+    } matching: { issue in
+      issue.comments.map(\.rawValue).joined().contains("invalid cassette name '../Package.swift'")
+    }
+  }
+
   @Test("an unmatched request becomes an issue with the report")
   func mismatchBecomesIssue() async throws {
     let trait = CassetteTrait.cassette("check-task-polling", unusedInteractions: .ignore)
-    try await withKnownIssue {
-      try await runScope(trait) {
+    try await withCaughtIssues { issues in
+      try await runScope(trait, issues) {
         let tape = try #require(CassettePlayer.current)
         _ = try? await tape.transport.send(
           request("https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/nope/progress"))
@@ -36,8 +77,8 @@ struct CassetteTraitTests {
 
   @Test("unused interactions fail the test when asked to")
   func unusedInteractions() async throws {
-    try await withKnownIssue {
-      try await runScope(.cassette("cpts-import-polling", unusedInteractions: .fail)) {}
+    try await withCaughtIssues { issues in
+      try await runScope(.cassette("cpts-import-polling", unusedInteractions: .fail), issues) {}
     } matching: { issue in
       issue.severity == .error
         && issue.comments.map(\.rawValue).joined().contains("3 of 3 interactions of ")
@@ -46,8 +87,8 @@ struct CassetteTraitTests {
 
   @Test("a missing cassette says so, and the test body does not run")
   func missingCassette() async throws {
-    try await withKnownIssue {
-      try await runScope(.cassette("no/such-cassette")) {
+    try await withCaughtIssues { issues in
+      try await runScope(.cassette("no/such-cassette"), issues) {
         Issue.record("the test body must not run without its cassette")
       }
     } matching: { issue in
@@ -65,8 +106,8 @@ struct CassetteTraitTests {
     var trait = CassetteTrait.cassette("no/such-cassette")
     trait.environment = ["TAPE_RECORD": "once", "TAPE_CASSETTES": folder.path]
     let ran = Mutex(false)
-    try await withKnownIssue {
-      try await runScope(trait) {
+    try await withCaughtIssues { issues in
+      try await runScope(trait, issues) {
         ran.withLock { $0 = CassettePlayer.current?.recording != nil }
       }
     } matching: { issue in
@@ -89,8 +130,8 @@ struct CassetteTraitTests {
     let before = try Data(contentsOf: cassette)
     var trait = CassetteTrait.cassette("kept")
     trait.environment = ["TAPE_RECORD": "all", "TAPE_CASSETTES": folder.path]
-    try await withKnownIssue {
-      try await runScope(trait) {}
+    try await withCaughtIssues { issues in
+      try await runScope(trait, issues) {}
     } matching: { issue in
       issue.severity == .warning
         && issue.comments.map(\.rawValue).joined()
@@ -105,8 +146,8 @@ struct CassetteTraitTests {
     var trait = CassetteTrait.cassette("check-task-polling", unusedInteractions: .ignore)
     trait.environment = ["TAPE_RECORD": "all", "CI": "true"]
     let ran = Mutex(false)
-    try await withKnownIssue {
-      try await runScope(trait) {
+    try await withCaughtIssues { issues in
+      try await runScope(trait, issues) {
         ran.withLock { $0 = CassettePlayer.current != nil }
       }
     } matching: { issue in
@@ -119,8 +160,8 @@ struct CassetteTraitTests {
 
   @Test("an unsafe cassette name is an issue, not a file access")
   func unsafeName() async throws {
-    try await withKnownIssue {
-      try await runScope(.cassette("../Package.swift")) {}
+    try await withCaughtIssues { issues in
+      try await runScope(.cassette("../Package.swift"), issues) {}
     } matching: { issue in
       issue.comments.map(\.rawValue).joined().contains("invalid cassette name '../Package.swift'")
     }
@@ -130,9 +171,9 @@ struct CassetteTraitTests {
   func throwingTestIsReported() async throws {
     struct Stop: Error {}
     let seen = Mutex<Set<String>>([])
-    await withKnownIssue {
+    try await withCaughtIssues { issues in
       await #expect(throws: Stop.self) {
-        try await runScope(.cassette("check-task-polling", unusedInteractions: .fail)) {
+        try await runScope(.cassette("check-task-polling", unusedInteractions: .fail), issues) {
           let tape = try #require(CassettePlayer.current)
           _ = try? await tape.transport.send(
             request("https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/nope/progress"))
@@ -164,8 +205,8 @@ struct CassetteTraitTests {
 
   @Test("reports name the cassette by its path in the package and the command that records")
   func reportNamesRelativePath() async throws {
-    try await withKnownIssue {
-      try await runScope(.cassette("check-task-polling", unusedInteractions: .ignore)) {
+    try await withCaughtIssues { issues in
+      try await runScope(.cassette("check-task-polling", unusedInteractions: .ignore), issues) {
         let tape = try #require(CassettePlayer.current)
         _ = try? await tape.transport.send(
           request("https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/nope/progress"))
@@ -180,14 +221,14 @@ struct CassetteTraitTests {
   @Test("a replay failure the test lets through is reported once, with the test's command")
   func reportedOnce() async throws {
     let seen = Mutex<[String]>([])
-    try await withKnownIssue {
-      try await runScope(.cassette("check-task-polling", unusedInteractions: .ignore)) {
+    try await withCaughtIssues { issues in
+      try await runScope(.cassette("check-task-polling", unusedInteractions: .ignore), issues) {
         let tape = try #require(CassettePlayer.current)
         _ = try await tape.transport.send(
           request("https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/nope/progress"))
       }
     } matching: { issue in
-      let text = issue.comments.map(\.rawValue).joined() + (issue.error.map { "\($0)" } ?? "")
+      let text = issue.comments.map(\.rawValue).joined()
       seen.withLock { $0.append(text) }
       return true
     }
@@ -203,8 +244,8 @@ struct CassetteTraitTests {
     for environment in [[:], ["TAPE_RECORD": "once", "CI": "1"]] {
       var trait = CassetteTrait.cassette("no/such-cassette")
       trait.environment = environment
-      try await withKnownIssue {
-        try await runScope(trait) {}
+      try await withCaughtIssues { issues in
+        try await runScope(trait, issues) {}
       } matching: { issue in
         let text = issue.comments.map(\.rawValue).joined()
         return text.hasPrefix("cassettes/no/such-cassette.json: no such cassette.")
@@ -233,8 +274,8 @@ struct CassetteTraitTests {
     }
     let statuses = Mutex<[Int]>([])
     let issueText = Mutex("")
-    try await withKnownIssue {
-      try await runScope(trait) {
+    try await withCaughtIssues { issues in
+      try await runScope(trait, issues) {
         let tape = try #require(CassettePlayer.current)
         let status = try await tape.transport.send(live("tokens")).1.statusCode
         statuses.withLock { $0.append(status) }
@@ -263,8 +304,8 @@ struct CassetteTraitTests {
     var trait = CassetteTrait.cassette("big")
     trait.environment = ["TAPE_CASSETTES": folder.path]
     let lines = Mutex<[String]>([])
-    try await withKnownIssue {
-      try await runScope(trait) {
+    try await withCaughtIssues { issues in
+      try await runScope(trait, issues) {
         let tape = try #require(CassettePlayer.current)
         _ = try await tape.transport.send(request("https://h.example/v1/items/0"))
       }
@@ -286,8 +327,8 @@ struct CassetteTraitTests {
   func faultNamingNothing() async throws {
     let trait = CassetteTrait.cassette(
       "check-task-polling", faults: [.request("GET", path: "/v2/task/*/progress"): .status(500)])
-    try await withKnownIssue {
-      try await runScope(trait) {
+    try await withCaughtIssues { issues in
+      try await runScope(trait, issues) {
         Issue.record("the test body must not run with a fault that names nothing")
       }
     } matching: { issue in
@@ -404,5 +445,23 @@ struct CassetteSuiteTraitTests {
     let (data, _) = try await tape.transport.send(request(url))
     #expect(String(decoding: data, as: UTF8.self).contains(#""ratio":"0%""#))
     for _ in 0..<3 { _ = try await tape.transport.send(request(url)) }
+  }
+}
+
+/// The issues a trait under test recorded, caught instead of recorded.
+final class CaughtIssues: Sendable {
+  /// One caught issue.
+  struct Caught: Sendable {
+    var comments: [Comment]
+    var severity: Issue.Severity
+  }
+
+  private let caught = Mutex<[Caught]>([])
+
+  /// Every issue caught so far.
+  var all: [Caught] { caught.withLock { $0 } }
+
+  func append(_ comment: Comment, _ severity: Issue.Severity) {
+    caught.withLock { $0.append(Caught(comments: [comment], severity: severity)) }
   }
 }
