@@ -1,4 +1,5 @@
-/// The values the mutator draws from, as listed in DESIGN.md's "Fuzzing" section.
+/// The values the mutator draws from: the extremes, nulls, unknown enum values and other
+/// hostile shapes of each documented field kind.
 public enum MutationCatalogue {
   /// Extreme `Long` timestamps and integer boundaries, as JSON number lexemes.
   public static let extremeNumbers: [String] = [
