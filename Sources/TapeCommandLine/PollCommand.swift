@@ -26,7 +26,9 @@ enum PollCommand {
     options:
       --workspace <id>     the workspace of an insight or quality task
       --endpoint <url>     one endpoint for every service (a gateway); 'simulator' starts
-                           the built-in simulator in process, with its own credentials
+                           the built-in simulator in process and sends it the cloud's
+                           requests (cn-north-4) with its own credentials: a cassette
+                           keeps the cloud's URLs, and replays in tests written for them
       --region <r>         the region, such as cn-north-4 (default: HUAWEICLOUD_SDK_REGION)
       --interval <s>       the first backoff ceiling in seconds (default 2; cap 30)
       --deadline <s>       give up after this many seconds (default 900), a request
@@ -221,6 +223,8 @@ enum PollCommand {
 
   /// The project the built-in simulator's client uses (also its CPTS task).
   static let simulatorProject = "0123456789abcdef0123456789abcdef"
+  /// The region whose endpoints a session on the built-in simulator is recorded as.
+  static let simulatorRegion = "cn-north-4"
 
   private static func runOnSimulator(
     _ options: Options, task: TaskReference, live: LiveLine?, recorder: CassetteRecorder?,
@@ -238,13 +242,29 @@ enum PollCommand {
     } catch {
       return .unusable("cannot start the simulator: \(error)")
     }
-    let key = SimulatorScenario.defaultAccessKey
+    // The requests keep the cloud's URLs (cn-north-4) and go to the simulator, as `tape
+    // record all` sends them: a cassette recorded here replays in tests written against the
+    // cloud, whatever port the simulator had. A token, since an AK/SK signature covers the
+    // host it was made for.
+    let account = SimulatorScenario.defaultAccount
+    let token: String
+    do {
+      token = try await RecordCommand.issueToken(
+        simulator.baseURL, user: account.user, account.password)
+    } catch {
+      await simulator.stop()
+      return .unusable("cannot get a token from the simulator: \(error)")
+    }
+    recorder?.addLiveSecret(token)
+    let standIn = StandInTransport(at: simulator.baseURL, through: DirectTransport())
     let client = ProgressClient(
-      endpoints: ServiceEndpoints(endpoint: simulator.baseURL), projectID: simulatorProject,
-      credentials: .accessKey(key.accessKey, secret: key.secretKey),
-      transport: transport(recorder), clock: live?.clock() ?? .system)
-    recorder?.addLiveSecret(key.secretKey)
-    report("simulator on \(simulator.baseURL.absoluteString)\n")
+      endpoints: ServiceEndpoints(region: simulatorRegion), projectID: simulatorProject,
+      credentials: .token(Secret(token)),
+      transport: recorder.map { RecordingTransport(upstream: standIn, recorder: $0) } ?? standIn,
+      clock: live?.clock() ?? .system)
+    report(
+      "simulator on \(simulator.baseURL.absoluteString), standing in for the cloud's "
+        + "\(simulatorRegion) endpoints\n")
     let outcome = await poll(
       client, task, options.policy, seed: options.seed, live: live, print: print, until: until)
     await simulator.stop()

@@ -274,7 +274,7 @@ enum RecordCommand {
   }
 
   /// A token from the simulator's IAM (this request is not recorded).
-  private static func issueToken(_ base: URL, user: String, _ password: String) async throws
+  static func issueToken(_ base: URL, user: String, _ password: String) async throws
     -> String
   {
     var request = URLRequest(url: base.appending(path: "v3/auth/tokens"))

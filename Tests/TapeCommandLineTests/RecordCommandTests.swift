@@ -7,6 +7,10 @@ import Testing
 
 @testable import TapeCommandLine
 
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
 @Suite("tape record")
 struct RecordCommandTests {
   @Test("record all writes one clean, loadable cassette per API with the cloud's URLs")
@@ -161,7 +165,7 @@ struct RecordCommandTests {
     #expect(cassette.interactions.count == 3)
   }
 
-  @Test("tape poll --cassette writes the session, the AK and SK nowhere in it")
+  @Test("tape poll --endpoint simulator --cassette keeps the cloud's URLs, the token redacted")
   func pollRecords() async throws {
     let folder = FileManager.default.temporaryDirectory.appending(path: "poll-record-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -175,8 +179,21 @@ struct RecordCommandTests {
     #expect(outcome.errorOutput.hasPrefix("Tape recorded 3 interactions into \(file.path)"))
     let cassette = try CassetteFile.load(from: file)
     #expect(cassette.interactions.count == 3)
+    let url = "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/t1/progress"
+    #expect(cassette.interactions.allSatisfy { $0.request.url == url })
+    #expect(
+      cassette.interactions.allSatisfy { $0.request.headers["X-Auth-Token"] == "<X_AUTH_TOKEN>" })
     let text = try String(contentsOf: file, encoding: .utf8)
-    let key = SimulatorScenario.defaultAccessKey
-    #expect(!text.contains(key.accessKey) && !text.contains(key.secretKey))
+    #expect(!text.contains("127.0.0.1"))
+    let account = SimulatorScenario.defaultAccount
+    #expect(!text.contains(account.password))
+    // It replays as the cloud: the same three answers to the cloud's URL.
+    let player = try CassettePlayer(cassette: cassette, source: file.path)
+    var statuses: [Int] = []
+    for _ in 0..<3 {
+      statuses.append(
+        try await player.transport.send(URLRequest(url: URL(string: url)!)).1.statusCode)
+    }
+    #expect(statuses == [200, 200, 200])
   }
 }

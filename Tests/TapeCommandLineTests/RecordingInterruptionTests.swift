@@ -69,7 +69,7 @@ struct RecordingInterruptionTests {
       "\(output)")
     let recorded = try CassetteFile.load(from: cassette)
     #expect(recorded.interactions.count == polls)
-    #expect(recorded.interactions.first?.request.headers["Authorization"] == "<AUTHORIZATION>")
+    #expect(recorded.interactions.first?.request.headers["X-Auth-Token"] == "<X_AUTH_TOKEN>")
     #expect(!JournalFile(beside: cassette).exists)
   }
 
