@@ -55,9 +55,18 @@ import Testing
 @Suite("README examples")
 struct ReadmeExampleTests {
   @Test(
-    "every swift block of the README, imports included, is in a README example test file")
+    "every swift block of the README and docs/, imports included, is in a README example test file"
+  )
   func examplesAppearVerbatim() throws {
-    let readme = try String(contentsOf: packageRoot.appending(path: "README.md"), encoding: .utf8)
+    let docs = packageRoot.appending(path: "docs")
+    let pages =
+      ["README.md"]
+      + (try FileManager.default.contentsOfDirectory(atPath: docs.path))
+      .filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+    #expect(pages.count >= 8)
+    let readme = try pages.map {
+      try String(contentsOf: packageRoot.appending(path: $0), encoding: .utf8)
+    }.joined(separator: "\n")
     let testFolder = packageRoot.appending(path: "Tests")
     let files =
       FileManager.default.enumerator(atPath: testFolder.path)?
@@ -69,7 +78,7 @@ struct ReadmeExampleTests {
     let blocks = readme.components(separatedBy: "```swift\n").dropFirst().map {
       $0.components(separatedBy: "\n```")[0]
     }
-    #expect(blocks.count >= 5)
+    #expect(blocks.count >= 15)
     for block in blocks {
       // A reader pastes a block into a test file as it is: it starts with its imports.
       #expect(block.hasPrefix("import "), "README block without its imports:\n\(block)")

@@ -31,11 +31,12 @@ import JSONTree
 
 @Suite("README examples: simulator")
 struct SimulatorReadmeExampleTests {
-  @Test("the README's scenario file decodes into what it says")
+  @Test("the scenario file of docs/simulator.md decodes into what it says")
   func readmeScenario() throws {
     let root = URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let readme = try String(contentsOf: root.appending(path: "README.md"), encoding: .utf8)
+    let readme = try String(
+      contentsOf: root.appending(path: "docs/simulator.md"), encoding: .utf8)
     let block = try #require(
       readme.components(separatedBy: "```json\n").dropFirst().first?.components(
         separatedBy: "\n```"

@@ -83,3 +83,39 @@ struct TapeReadmeExampleTests {
     #expect(progress.phase == .succeeded)
   }
 }
+
+import CloudProgress
+import Foundation
+import HTTPTransportCore
+import Tape
+import TapeTesting
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Your poller: it takes its transport and its clock, so a test hands it a cassette's
+/// transport and a virtual clock, and production `URLSession.shared` and `ContinuousClock()`.
+func waitForCheckTask(
+  _ url: URL, transport: any HTTPTransport, clock: some Clock<Duration>
+) async throws -> TaskProgress {
+  while true {
+    let (body, _) = try await transport.send(URLRequest(url: url))
+    let progress = try CheckTaskProgress(jsonData: body).taskProgress
+    if progress.isTerminal { return progress }  // unknown is not terminal: keep polling
+    try await clock.sleep(for: .seconds(10))
+  }
+}
+
+@Test(.cassette("check-task-polling"))
+func myPollerWaitsOnVirtualTime() async throws {
+  let tape = try #require(CassettePlayer.current)
+  let clock = VirtualClock()
+  let url = URL(
+    string: "https://codearts-check.cn-north-4.myhuaweicloud.com/v2/tasks/"
+      + "2b31ed520xxxxxxebedb6e57xxxxxxxx/progress")!
+  let end = try await waitForCheckTask(url, transport: tape.transport, clock: clock)
+  #expect(end.phase == .succeeded)
+  #expect(clock.elapsed == .seconds(30))  // three waits of 10 s, and no real time passed
+}
