@@ -158,6 +158,29 @@ struct CassetteTraitTests {
     #expect(ran.withLock { $0 })
   }
 
+  @Test(
+    "record: .once on CI: silent when the cassette exists (it replays anyway), a warning when not")
+  func onceOnCI() async throws {
+    var existing = CassetteTrait.cassette(
+      "check-task-polling", unusedInteractions: .ignore, record: .once)
+    existing.environment = ["CI": "true"]
+    let issues = CaughtIssues()
+    try await runScope(existing, issues) {
+      #expect(CassettePlayer.current?.recording == nil)
+    }
+    #expect(issues.all.isEmpty, "\(issues.all.map(\.comments))")
+
+    var missing = CassetteTrait.cassette("no/such-cassette", record: .once)
+    missing.environment = ["CI": "true"]
+    try await withCaughtIssues { issues in
+      try await runScope(missing, issues) {}
+    } matching: { issue in
+      let text = issue.comments.map(\.rawValue).joined()
+      return text == "record: .once is ignored because CI is set: CI never records"
+        || text.hasPrefix("cassettes/no/such-cassette.json: no such cassette.")
+    }
+  }
+
   @Test("an unsafe cassette name is an issue, not a file access")
   func unsafeName() async throws {
     try await withCaughtIssues { issues in
