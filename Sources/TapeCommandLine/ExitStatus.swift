@@ -36,8 +36,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 
   /// The signal rows every long-running or recording command shares.
   static let signalMeaning =
-    "stopped by SIGHUP, Ctrl-C (SIGINT) or SIGTERM (128 + the signal), after writing what "
-    + "it had; a second signal stops at once"
+    "poll, record and fuzz stopped by SIGHUP, Ctrl-C (SIGINT) or SIGTERM (128 + the "
+    + "signal), after writing what they had; a second signal stops at once. serve, proxy, "
+    + "simulate and poll-fuzz stop on these signals as their normal end, and exit 0 or 1"
 
   /// The whole table, as `tape --help` and the README print it.
   static var table: String {

@@ -23,7 +23,7 @@ enum FuzzCommand {
     saved as corpus/<api>/findings/<hash>.json; swift test replays them.
 
     options:
-      --target <name>   one target (default: all): \(targetNames)
+      --target <name>   one target (default: all): \(targetList)
       --seconds <n>     wall time for the whole run (default 10)
       --runs <n>        inputs per target instead of a time budget (reproducible)
       --seed <s>        the random seed, 0 to 2^64-1 (default: a fresh one, printed)
@@ -55,6 +55,21 @@ enum FuzzCommand {
     """
 
   static let debugScale = Int(BuildKind.debug.budgetScale)
+
+  /// The targets, wrapped under the `--target` line of the help.
+  static var targetList: String {
+    var lines: [String] = []
+    var line = ""
+    for name in FuzzTargetRegistry.standard.map(\.name) {
+      if !line.isEmpty, line.count + name.count + 2 > 41 {
+        lines.append(line + ",")
+        line = ""
+      }
+      line += line.isEmpty ? name : ", " + name
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n" + String(repeating: " ", count: 20))
+  }
 
   static var targetNames: String {
     FuzzTargetRegistry.standard.map(\.name).joined(separator: ", ")

@@ -71,7 +71,8 @@ enum HARCommand {
     } catch {
       return .unusable(error.description)
     }
-    let text = HTTPArchive.export(cassette).serialized(.canonical) + "\n"
+    let text =
+      JSONOutputText.escapingControls(HTTPArchive.export(cassette).serialized(.canonical)) + "\n"
     guard let output else { return .success(text) }
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

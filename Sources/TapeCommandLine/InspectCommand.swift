@@ -62,7 +62,8 @@ enum InspectCommand {
       return .unusable(error.description + " (raise the limit with --max-bytes <n>)")
     }
     if scanner.flags.contains("--json") {
-      return .success(inspection.json.serialized(.canonical) + "\n")
+      return .success(
+        JSONOutputText.escapingControls(inspection.json.serialized(.canonical)) + "\n")
     }
     return .success(inspection.text)
   }

@@ -10,10 +10,18 @@ enum JournalNotice {
   }
 
   /// What follows a refused (or failed) write: the session is kept, and how to finish it.
-  /// `command` is how to run the recording again on the same cassette.
-  static func kept(_ cassette: String, command: String) -> String {
-    "the session is kept, redacted, in \(cassette).journal: add a rule for each place named "
-      + "(--redact-json-key <key>, --redact-header <name>, --redact-query <key>) and run "
+  /// `command` is how to run the recording again on the same cassette; `error`, when given,
+  /// is why the write failed: only a refusal for secrets asks for redaction rules.
+  static func kept(_ cassette: String, command: String, after error: (any Error)? = nil)
+    -> String
+  {
+    if let error = error as? RecordingError, case .inputOutput = error.problem {
+      return "the session is kept, redacted, in \(cassette).journal: run \(command) again on "
+        + "\(cassette) once it can be written, and the cassette is rebuilt from the journal; "
+        + "or delete the journal to drop the session\n"
+    }
+    return "the session is kept, redacted, in \(cassette).journal: add a rule for each place "
+      + "named (--redact-json-key <key>, --redact-header <name>, --redact-query <key>) and run "
       + "\(command) again on \(cassette): the cassette is rebuilt from the journal with the new "
       + "rules; or delete the journal to drop the session\n"
   }

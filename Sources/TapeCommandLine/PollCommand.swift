@@ -114,6 +114,7 @@ enum PollCommand {
     var options: Options
     let task: TaskReference
     let onSimulator: Bool
+    let configuration: ClientConfiguration?
     do {
       options = try parse(arguments)
       onSimulator = options.endpoint == "simulator"
@@ -123,6 +124,7 @@ enum PollCommand {
         options.workspace = options.workspace ?? "workspace-1"
       }
       task = try reference(options)
+      configuration = onSimulator ? nil : try cloudConfiguration(options, environment: environment)
     } catch {
       return error.outcome
     }
@@ -130,6 +132,12 @@ enum PollCommand {
     var recorder: CassetteRecorder?
     if let path = options.record {
       let file = URL(fileURLWithPath: path)
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        return .unusable(
+          "\(path) is a directory: --cassette names the cassette file to write (nothing was "
+            + "polled)")
+      }
       do {
         // A journal an earlier session left: that session is written, and nothing polled.
         if let recovery = try CassetteRecorder.recoverJournal(
@@ -157,14 +165,14 @@ enum PollCommand {
     }
     let live = isTerminal ? LiveLine(print: print) : nil
     var outcome: CommandOutcome
-    if onSimulator {
+    if let configuration {
+      outcome = await runOnCloud(
+        options, configuration: configuration, task: task, live: live, recorder: recorder,
+        print: print, until: until)
+    } else {
       outcome = await runOnSimulator(
         options, task: task, live: live, recorder: recorder, print: print, report: report,
         until: until)
-    } else {
-      outcome = await runOnCloud(
-        options, task: task, environment: environment, live: live, recorder: recorder,
-        print: print, until: until)
     }
     if let recorder, let path = options.record {
       outcome.errorOutput += JournalNotice.failure(of: recorder)
@@ -182,7 +190,7 @@ enum PollCommand {
         if FileManager.default.fileExists(
           atPath: RecordingJournal.url(for: URL(fileURLWithPath: path)).path)
         {
-          outcome.errorOutput += JournalNotice.kept(path, command: command)
+          outcome.errorOutput += JournalNotice.kept(path, command: command, after: error)
         }
         if outcome.status == 0 { outcome.status = ExitStatus.of(error).rawValue }
       }
@@ -199,22 +207,28 @@ enum PollCommand {
     return RecordingTransport(upstream: DirectTransport(), recorder: recorder)
   }
 
-  private static func runOnCloud(
-    _ options: Options, task: TaskReference, environment: [String: String], live: LiveLine?,
-    recorder: CassetteRecorder?, print: @escaping @Sendable (String) -> Void,
-    until: (@Sendable () async -> Void)?
-  ) async -> CommandOutcome {
-    let configuration: ClientConfiguration
+  /// The client's configuration from the environment and the options, or the usage error
+  /// that says what is missing (checked before anything starts).
+  private static func cloudConfiguration(_ options: Options, environment: [String: String])
+    throws(Stop) -> ClientConfiguration
+  {
     do {
-      configuration = try ClientConfiguration.fromEnvironment(
+      return try ClientConfiguration.fromEnvironment(
         environment, endpoint: options.endpoint.flatMap(URL.init(string:)),
         region: options.region)
     } catch {
-      return .usageError(
+      throw usageError(
         "cannot poll without an endpoint and credentials: \(error.description)"
-          + " (or try --endpoint simulator)", usage: usage)
+          + " (or try --endpoint simulator)")
     }
-    return await poll(
+  }
+
+  private static func runOnCloud(
+    _ options: Options, configuration: ClientConfiguration, task: TaskReference,
+    live: LiveLine?, recorder: CassetteRecorder?, print: @escaping @Sendable (String) -> Void,
+    until: (@Sendable () async -> Void)?
+  ) async -> CommandOutcome {
+    await poll(
       ProgressClient(
         configuration: configuration, transport: transport(recorder),
         clock: live?.clock() ?? .system), task,
@@ -446,8 +460,8 @@ enum PollCommand {
     options.region = scanner.options["--region"]
     if let old = scanner.options["--record"] {
       throw usageError(
-        "--record <file> is now --cassette <file> (tape poll --cassette \(old)), the name "
-          + "every tape command gives the cassette it writes")
+        "--record \(old) is now --cassette \(old): --cassette is the name every tape command "
+          + "gives the cassette it writes")
     }
     options.record = scanner.options["--cassette"]
     options.corpus = scanner.options["--corpus"]

@@ -7,22 +7,24 @@ import Synchronization
 /// poller in any language, and judges each from the server's side.
 enum PollFuzzCommand {
   static let usage = """
-    usage: tape poll-fuzz <api> [--sessions <n>] [--seed <n>] [--port <p>] [--quiet <s>]
-                          [--deadline <s>] [--floor <s>] [--static-token]
+    usage: tape poll-fuzz <api> [--sessions <n>] [--seed <n>] [--port <p>] [--port-file <f>]
+                          [--quiet <s>] [--deadline <s>] [--floor <s>] [--static-token]
 
     Serves <n> generated polling sessions of cpts, insight, quality, drs or check on
     127.0.0.1 (real time): a poller picks session k by polling the task id fuzz-<k> (the
     project id for cpts) on the operation's documented path, with --endpoint (or its SDK's
     endpoint override) set to the printed address. Each session is judged once its poller
-    has no request in flight and has been quiet for --quiet seconds, against the oracles of the polling fuzzer that a
-    server can see: polls after the end, Retry-After, backoff after 429 and 5xx, the floor
-    between polls, refused requests retried, its deadline, stopping on an unknown status
-    or a running task. Ends when every session was judged, or on Ctrl-C.
+    has no request in flight and has been quiet for --quiet seconds, against the oracles
+    of the polling fuzzer that a server can see: polls after the end, Retry-After, backoff
+    after 429 and 5xx, the floor between polls, refused requests retried, its deadline,
+    stopping on an unknown status or a running task. Ends when every session was judged,
+    or on Ctrl-C.
 
     options:
       --sessions <n>   how many sessions (default 5)
       --seed <n>       the generator's seed (default 1)
       --port <p>       the port (default: any free one)
+      \(PortFile.help(column: 19))
       --quiet <s>      seconds of quiet (no request in flight) after which a session
                        is judged, or longer when its last answer asked a longer wait
                        (default 120: the longest wait a session asks for)
@@ -55,7 +57,9 @@ enum PollFuzzCommand {
     do {
       scanner = try ArgumentScanner(
         arguments,
-        valueOptions: ["--sessions", "--seed", "--port", "--quiet", "--deadline", "--floor"],
+        valueOptions: [
+          "--sessions", "--seed", "--port", "--quiet", "--deadline", "--floor", PortFile.option,
+        ],
         flagOptions: ["--help", "-h", "--static-token"])
     } catch {
       return .usageError(error.message, usage: usage)
@@ -67,13 +71,13 @@ enum PollFuzzCommand {
     }
     // Each number is checked alone, so the message names the one that is wrong; a count
     // or a duration too large for the fuzzer is wrong too (Int(Double) would trap).
-    func number(_ name: String, _ fallback: Double, atMost limit: Double) throws(UsageProblem)
-      -> Double
-    {
+    func number(
+      _ name: String, _ fallback: Double, atLeast least: Double = 0, atMost limit: Double
+    ) throws(UsageProblem) -> Double {
       guard let text = scanner.options[name] else { return fallback }
-      guard let value = Double(text), value.isFinite, value >= 0, value <= limit else {
+      guard let value = Double(text), value.isFinite, value >= least, value <= limit else {
         throw UsageProblem(
-          message: "\(name) takes a number from 0 to \(Int(limit)), not \(text)")
+          message: "\(name) takes a number from \(Int(least)) to \(Int(limit)), not \(text)")
       }
       return value
     }
@@ -87,8 +91,7 @@ enum PollFuzzCommand {
     let deadline: Duration
     let floor: Duration
     do throws(UsageProblem) {
-      sessions = Int(try number("--sessions", 5, atMost: 1_000_000))
-      guard sessions > 0 else { throw UsageProblem(message: "--sessions takes at least 1") }
+      sessions = Int(try number("--sessions", 5, atLeast: 1, atMost: 1_000_000))
       guard let parsed = scanner.options["--seed"].map({ UInt64($0) }) ?? 1 else {
         throw UsageProblem(
           message: "--seed takes a whole number from 0 to \(UInt64.max), not "
@@ -120,6 +123,12 @@ enum PollFuzzCommand {
     } catch {
       return .unusable("cannot listen on 127.0.0.1:\(port): \(error)")
     }
+    let portFile = PortFile(scanner)
+    if let problem = portFile.publish(server.baseURL) {
+      _ = await server.stop()
+      return .unusable(problem)
+    }
+    defer { portFile.remove() }
     print("tape poll-fuzz listening on \(server.baseURL.absoluteString)\n")
     report(
       "serving \(sessions) \(api) sessions (seed \(seed)): poll the task ids fuzz-0 ... "

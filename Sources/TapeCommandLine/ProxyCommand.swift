@@ -258,7 +258,7 @@ enum ProxyCommand {
         ExitStatus.of(error),
         errorOutput: "error: nothing written: \(error.description)\n" + journalFailure
           + (FileManager.default.fileExists(atPath: RecordingJournal.url(for: file).path)
-            ? JournalNotice.kept(path, command: "tape proxy") : ""))
+            ? JournalNotice.kept(path, command: "tape proxy", after: error) : ""))
     }
     Interruption.whenStoppedAtOnce("")
     guard summary.written else {

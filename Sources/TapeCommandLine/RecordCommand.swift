@@ -191,10 +191,19 @@ enum RecordCommand {
         "--out is now --cassette <file>, the name every tape command gives the cassette it "
           + "writes", usage: usage)
     }
-    let named = arguments.contains { $0 == "--cassette" || $0.hasPrefix("--cassette=") }
+    // The options as tape poll reads them; a usage error shows this command's usage.
+    let options: PollCommand.Options
+    do {
+      options = try PollCommand.parse([api.rawValue] + arguments)
+    } catch {
+      var outcome = error.outcome
+      outcome.errorOutput = outcome.errorOutput.replacingOccurrences(
+        of: PollCommand.usage, with: usage)
+      return outcome
+    }
     var rest = arguments
-    if !named {
-      let id = arguments.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
+    if options.record == nil {
+      let id = options.id
       let name = [api.rawValue, id].compactMap { $0 }.joined(separator: "-")
       guard !name.contains("/"), !name.contains("..") else {
         return .usageError(
@@ -202,9 +211,12 @@ enum RecordCommand {
       }
       rest += ["--cassette", "cassettes/\(name).json"]
     }
-    return await PollCommand.run(
+    var outcome = await PollCommand.run(
       [api.rawValue] + rest, environment: environment, isTerminal: false,
       print: print, until: until, report: report, command: "tape record \(api.rawValue)")
+    outcome.errorOutput = outcome.errorOutput.replacingOccurrences(
+      of: PollCommand.usage, with: usage)
+    return outcome
   }
 
   /// Records one API's session into `folder`; returns the line that says what was written.

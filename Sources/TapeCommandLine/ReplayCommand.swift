@@ -1,5 +1,6 @@
 import DecoderFuzz
 import Foundation
+import Tape
 
 /// `tape fuzz replay <file>`: runs a saved finding's input through its target again, in a
 /// worker, and prints what it does now.
@@ -31,6 +32,12 @@ enum ReplayCommand {
       return .usageError("expected one finding file", usage: usage)
     }
     let path = scanner.positionals[0]
+    do {
+      // A file that cannot be read is named with the system's reason, in one sentence.
+      _ = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      return .unusable("\(path) cannot be read: \(FileProblem.sentence(for: error))")
+    }
     let finding: Finding
     do {
       finding = try FindingStore.load(URL(fileURLWithPath: path))

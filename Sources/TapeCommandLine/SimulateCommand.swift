@@ -10,7 +10,7 @@ enum SimulateCommand {
     usage: tape simulate [--port <port>] [--scenario <file>]
 
     Serves a simulator of the five progress APIs and IAM on 127.0.0.1 until interrupted
-    (Ctrl-C). Tasks progress as they are polled; see the README for the scenario format.
+    (Ctrl-C). Tasks progress as they are polled; docs/simulator.md gives the scenario format.
 
     options:
       --port <port>       the port to listen on; 0 (the default) picks a free one
@@ -23,7 +23,7 @@ enum SimulateCommand {
     Ctrl-C (or SIGTERM) stops it within a second: requests in flight get half a second,
     then are closed (a slow fault); a second Ctrl-C stops it at once.
 
-    The first line, on standard output, is "tape simulator listening on <url>"; the rest
+    The first line, on standard output, is "tape simulate listening on <url>"; the rest
     (the tasks, how to authenticate, a curl to try) goes to standard error.
 
     \(ExitStatus.help([
@@ -81,7 +81,7 @@ enum SimulateCommand {
       _ = await stop(simulator, within: .milliseconds(500))
       return .unusable(problem)
     }
-    print("tape simulator listening on \(simulator.baseURL.absoluteString)\n")
+    print("tape simulate listening on \(simulator.baseURL.absoluteString)\n")
     report(banner(for: simulator))
     await until()
     let finished = await stop(simulator, within: .milliseconds(500))

@@ -12,7 +12,7 @@ public enum TapeCommand {
       decode    decode an API payload into its model and print its progress
       fuzz      fuzz the models with mutated payloads; 'fuzz replay <file>' reruns a finding
       har       convert cassettes to and from HAR 1.2 (har export, har import)
-      inspect   show a cassette: interactions, polling sequences with their progress, redactions
+      inspect   show a cassette: interactions, polling sequences and their progress, drift
       poll      poll one task until it finishes (against the cloud, or the simulator)
       poll-fuzz serve generated polling sessions to a poller in any language and judge it
       proxy     a recording reverse proxy: any client records through it

@@ -88,4 +88,31 @@ struct ReadmeExampleTests {
       )
     }
   }
+
+  @Test("every relative link of the README and docs/ names a file of the package")
+  func linksResolve() throws {
+    let docs = packageRoot.appending(path: "docs")
+    let pages =
+      ["README.md", "cassettes/README.md", "corpus/README.md", "Benchmarks/README.md"]
+      + (try FileManager.default.contentsOfDirectory(atPath: docs.path))
+      .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
+    var checked = 0
+    for page in pages {
+      let text = try String(contentsOf: packageRoot.appending(path: page), encoding: .utf8)
+      let folder = packageRoot.appending(path: page).deletingLastPathComponent()
+      for piece in text.components(separatedBy: "](").dropFirst() {
+        guard let end = piece.firstIndex(of: ")") else { continue }
+        let target = String(piece[..<end])
+        if target.contains("://") || target.hasPrefix("#") || target.hasPrefix("mailto:") {
+          continue
+        }
+        let path = String(target.prefix { $0 != "#" })
+        checked += 1
+        #expect(
+          FileManager.default.fileExists(atPath: folder.appending(path: path).standardized.path),
+          "\(page) links to \(target), which does not exist")
+      }
+    }
+    #expect(checked >= 20)
+  }
 }

@@ -1,7 +1,10 @@
 import Foundation
 import Glibc
+import JSONTree
+import Synchronization
 import Testing
 
+@testable import Tape
 @testable import TapeCommandLine
 
 /// One CLI: data on standard output, reports on standard error; one exit-code table; the
@@ -36,21 +39,23 @@ struct CommandStreamsTests {
   @Test(
     "serve, proxy, simulate and poll-fuzz: standard output is one line a script can parse",
     arguments: [
-      (["serve", "cassettes/check-task-polling.json"], "tape serve", "interaction"),
+      (["serve", "cassettes/check-task-polling.json"], "tape serve", "interaction", Int32(0)),
       (
         ["proxy", "--upstream", "simulator", "--cassette", "/tmp/tape-streams-\(UUID()).json"],
-        "tape proxy", "Ctrl-C"
+        "tape proxy", "Ctrl-C", 0
       ),
-      (["simulate"], "tape simulator", "tasks:"),
-      (["poll-fuzz", "check", "--sessions", "1"], "tape poll-fuzz", "fuzz-0"),
+      (["simulate"], "tape simulate", "tasks:", 0),
+      // Stopped before its session was polled: exit 1, the session never judged.
+      (["poll-fuzz", "check", "--sessions", "1"], "tape poll-fuzz", "fuzz-0", 1),
     ])
-  func serversPrintTheirAddressAlone(arguments: [String], name: String, report: String)
-    async throws
-  {
+  func serversPrintTheirAddressAlone(
+    arguments: [String], name: String, report: String, status expected: Int32
+  ) async throws {
     let resolved = arguments.map {
       $0.hasPrefix("cassettes/") ? packageRoot.appending(path: $0).path : $0
     }
-    let (_, output, errors) = try await Self.firstLineThenStop(resolved)
+    let (status, output, errors) = try await Self.firstLineThenStop(resolved)
+    #expect(status == expected, "\(errors)")
     let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 2 && lines[1].isEmpty, "one line on standard output: \(output)")
     let address = try #require(lines.first)
@@ -124,7 +129,7 @@ struct CommandStreamsTests {
       ),
       (["serve", "x.json", "--exhaustion=never"], "--exhaustion must be one of"),
       (["simulate", "--port=http"], "--port must be a number"),
-      (["poll-fuzz", "check", "--sessions=x"], "--sessions"),
+      (["poll-fuzz", "check", "--sessions=x"], "--sessions takes a number from 1"),
     ])
   func equalsForm(arguments: [String], message: String) async {
     let outcome = await TapeCommand.main(arguments, print: { _ in }, report: { _ in }, until: {})
@@ -140,5 +145,57 @@ struct CommandStreamsTests {
       ["record", "all", "--help"], print: { _ in }, report: { _ in }, until: {})
     #expect(help.output.hasPrefix("usage: tape record all"))
     #expect(help.output.contains("For the maintainers of Tape"))
+  }
+
+  @Test("the README's exit-status table is the one ExitStatus prints")
+  func readmeTableIsExitStatus() throws {
+    let readme = try String(contentsOf: packageRoot.appending(path: "README.md"), encoding: .utf8)
+    for status in ExitStatus.allCases {
+      #expect(readme.contains("| \(status.rawValue) | \(status.meaning) |"), "\(status)")
+    }
+    #expect(readme.contains("| 129, 130, 143 | \(ExitStatus.signalMeaning) |"))
+  }
+
+  @Test(
+    "JSON on standard output stays JSON: DEL and C1 controls are JSON escapes, never raw",
+    arguments: [
+      // The body's text is in the archive; the inspection names the file.
+      (["har", "export"], #"next line\u0085csi\u009B2J del\u007F"#),
+      (["inspect", "--json"], #"c\u0085\u009B.json"#),
+    ])
+  func jsonOutputStaysValid(command: [String], escaped: String) async throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "tape-c1-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = "next line\u{85}csi\u{9B}2J del\u{7F}"
+    let cassette = Cassette(interactions: [
+      Interaction(
+        request: RecordedRequest(method: "GET", url: "https://h.example/v1/x"),
+        response: RecordedResponse(status: 200, body: RecordedBody(.text(text))))
+    ])
+    let file = folder.appending(path: "c\u{85}\u{9B}.json")
+    try CassetteFile.save(cassette, to: file)
+    let output = try await RunningTape.runProgram(
+      RunningTape.binary.path, command + [file.path])
+    #expect(!output.isEmpty)
+    // No raw C1 byte pair (C2 80 to C2 9F) and no DEL reaches the terminal...
+    let bytes = Array(output)
+    #expect(!bytes.contains(0x7F))
+    #expect(!zip(bytes, bytes.dropFirst()).contains { $0 == 0xC2 && (0x80...0x9F).contains($1) })
+    // ...and the document still parses, holding the same text, escaped.
+    _ = try JSONParser().parse(output)
+    #expect(String(decoding: output, as: UTF8.self).contains(escaped))
+  }
+
+  @Test("--cassette naming a directory is refused before anything is polled (exit 3)")
+  func cassetteIsADirectory() async {
+    let printed = Mutex("")
+    let outcome = await PollCommand.run(
+      ["check", "t1", "--endpoint", "simulator", "--cassette", NSTemporaryDirectory()],
+      environment: [:], isTerminal: false, print: { text in printed.withLock { $0 += text } },
+      report: { text in printed.withLock { $0 += text } })
+    #expect(outcome.status == 3)
+    #expect(outcome.errorOutput.contains("is a directory: --cassette names the cassette file"))
+    #expect(printed.withLock { $0 }.isEmpty, "nothing was polled")
   }
 }

@@ -18,15 +18,14 @@ struct PortFileTests {
     arguments: [
       ["serve", cassette], ["simulate"],
       ["proxy", "--upstream", "simulator", "--cassette", cassette],  // replaying (once)
-      [
-        "proxy", "--upstream", "simulator", "--cassette",
-        FileManager.default.temporaryDirectory.appending(path: "tape-port-\(UUID()).json").path,
-      ],  // recording, nothing to write
+      ["proxy", "--upstream", "simulator", "--cassette", "RECORDING"],  // recording, in the folder
+      ["poll-fuzz", "check", "--sessions", "1"],
     ])
   func portFile(command: [String]) async throws {
     let folder = FileManager.default.temporaryDirectory.appending(path: "tape-port-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
+    let command = command.map { $0 == "RECORDING" ? folder.appending(path: "c.json").path : $0 }
     let file = folder.appending(path: "port")
     let running = try await RunningTape.start(command + ["--port-file", file.path])
     let text = try String(contentsOf: file, encoding: .utf8)

@@ -93,7 +93,8 @@ struct RecordCommandTests {
     let wrong = await TapeCommand.main(
       ["record", "check", "t1", "--record", "x.json"], print: { _ in }, until: {})
     #expect(wrong.status == 2)
-    #expect(wrong.errorOutput.hasPrefix("error: --record <file> is now --cassette <file>"))
+    #expect(wrong.errorOutput.hasPrefix("error: --record x.json is now --cassette x.json"))
+    #expect(wrong.errorOutput.contains("usage: tape record <api>"), "the usage is record's")
     let out = await TapeCommand.main(
       ["record", "check", "t1", "--out=x.json"], print: { _ in }, until: {})
     #expect(out.status == 2)

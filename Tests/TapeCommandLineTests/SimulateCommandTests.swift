@@ -38,11 +38,11 @@ struct SimulateCommandTests {
         return Data(scenario.utf8)
       })
     #expect(outcome.status == 0)
-    #expect(printed.withLock { $0 }.hasPrefix("tape simulator listening on http://127.0.0.1:"))
+    #expect(printed.withLock { $0 }.hasPrefix("tape simulate listening on http://127.0.0.1:"))
     #expect(outcome.output == "")
     #expect(outcome.errorOutput == "simulator stopped\n")
     let banner = printed.withLock { $0 }
-    #expect(banner.hasPrefix("tape simulator listening on http://127.0.0.1:"))
+    #expect(banner.hasPrefix("tape simulate listening on http://127.0.0.1:"))
     #expect(banner.contains("  check t9: stop after 2 polls"))
     #expect(banner.contains("authentication: off"))
     #expect(

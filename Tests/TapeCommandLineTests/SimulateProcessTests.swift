@@ -123,7 +123,7 @@ struct SimulateProcessTests {
       let rest = String(decoding: running.errors.readDataToEndOfFile(), as: UTF8.self)
       return (running.banner, running.process.waitUntilExit(), seconds, rest)
     }
-    #expect(banner.contains("tape simulator listening on http://127.0.0.1:"))
+    #expect(banner.contains("tape simulate listening on http://127.0.0.1:"))
     #expect(status == 0)
     // The request is held for an hour; it is closed, not waited for. (The half-second
     // grace is the simulator's; how much longer the stop takes measures the machine.)

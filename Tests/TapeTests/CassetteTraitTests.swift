@@ -172,13 +172,12 @@ struct CassetteTraitTests {
 
     var missing = CassetteTrait.cassette("no/such-cassette", record: .once)
     missing.environment = ["CI": "true"]
-    try await withCaughtIssues { issues in
-      try await runScope(missing, issues) {}
-    } matching: { issue in
-      let text = issue.comments.map(\.rawValue).joined()
-      return text == "record: .once is ignored because CI is set: CI never records"
-        || text.hasPrefix("cassettes/no/such-cassette.json: no such cassette.")
-    }
+    let caught = CaughtIssues()
+    try await runScope(missing, caught) {}
+    let texts = caught.all.map { $0.comments.map(\.rawValue).joined() }
+    #expect(texts.count == 2, "\(texts)")
+    #expect(texts.first == "record: .once is ignored because CI is set: CI never records")
+    #expect(texts.last?.hasPrefix("cassettes/no/such-cassette.json: no such cassette.") == true)
   }
 
   @Test("an unsafe cassette name is an issue, not a file access")
@@ -264,17 +263,22 @@ struct CassetteTraitTests {
 
   @Test("a missing cassette names the command that records it (CI set: never records)")
   func missingCassetteHint() async throws {
-    for environment in [[:], ["TAPE_RECORD": "once", "CI": "1"]] {
+    let missing =
+      "cassettes/no/such-cassette.json: no such cassette. To record it: run "
+      + "`TAPE_RECORD=once swift test --filter missingCassetteHint` where the service is "
+      + "reachable (CI never records)."
+    for (environment, expected) in [
+      ([:], [missing]),
+      (
+        ["TAPE_RECORD": "once", "CI": "1"],
+        ["TAPE_RECORD=once is ignored because CI is set: CI never records", missing]
+      ),
+    ] {
       var trait = CassetteTrait.cassette("no/such-cassette")
       trait.environment = environment
-      try await withCaughtIssues { issues in
-        try await runScope(trait, issues) {}
-      } matching: { issue in
-        let text = issue.comments.map(\.rawValue).joined()
-        return text.hasPrefix("cassettes/no/such-cassette.json: no such cassette.")
-          && text.contains("`TAPE_RECORD=once swift test --filter missingCassetteHint`")
-          || text.contains("CI never records")
-      }
+      let issues = CaughtIssues()
+      try await runScope(trait, issues) {}
+      #expect(issues.all.map { $0.comments.map(\.rawValue).joined() } == expected)
     }
   }
 
