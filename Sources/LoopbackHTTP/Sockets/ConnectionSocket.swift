@@ -23,8 +23,9 @@ struct ConnectionSocket {
     _ = setsockopt(
       descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
     let (seconds, attoseconds) = writeTimeout.components
+    // `suseconds_t`: Int on Glibc, Int32 on Darwin.
     var timeout = timeval(
-      tv_sec: Int(clamping: seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+      tv_sec: time_t(clamping: seconds), tv_usec: suseconds_t(attoseconds / 1_000_000_000_000))
     _ = setsockopt(
       descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
   }
