@@ -1,5 +1,6 @@
 /// Detached POSIX threads, whose `pthread_t` and start routine are spelled differently by
-/// Glibc (an integer, an optional argument) and Darwin (a pointer, a non-optional one).
+/// Glibc (an integer, an optional argument), musl (a pointer) and Darwin (a pointer, a
+/// non-optional argument).
 package enum SystemThread {
   private final class Body {
     let run: @Sendable () -> Void
@@ -17,10 +18,10 @@ package enum SystemThread {
     _ = pthread_attr_setstacksize(&attributes, stackSize)
     _ = pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
     let context = Unmanaged.passRetained(Body(body)).toOpaque()
-    #if canImport(Darwin)
-      var thread: pthread_t? = nil
-    #else
+    #if canImport(Glibc)
       var thread = pthread_t()
+    #else
+      var thread: pthread_t? = nil  // a pointer on Darwin and musl
     #endif
     let result = pthread_create(
       &thread, &attributes,
