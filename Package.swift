@@ -3,8 +3,9 @@ import PackageDescription
 
 /// Tape: record, replay and fuzz the Huawei Cloud task-progress APIs.
 ///
-/// Zero package dependencies by design: Foundation, Dispatch, Glibc, Synchronization and
-/// Swift Testing only.
+/// Zero package dependencies by design: Foundation, Dispatch, the C library, Synchronization
+/// and Swift Testing only. The C library is imported by one target, SystemInterface, which
+/// holds what differs between platforms; only Linux is built and tested (docs/platforms.md).
 let package = Package(
   name: "Tape",
   platforms: [.macOS(.v15)],
@@ -33,15 +34,19 @@ let package = Package(
     .target(
       name: "CloudProgressClient",
       dependencies: ["CloudProgress", "CloudSigning", "HTTPTransportCore", "JSONTree"]),
-    .target(name: "Tape", dependencies: ["HTTPTransportCore", "JSONTree"]),
+    // The one place that imports the C library (Glibc, Musl or Darwin) and spells what
+    // differs between platforms; internal to the package (docs/platforms.md).
+    .target(name: "SystemInterface"),
+    .target(name: "Tape", dependencies: ["HTTPTransportCore", "JSONTree", "SystemInterface"]),
     .target(name: "TapeTesting", dependencies: ["Tape", "HTTPTransportCore"]),
     .target(
-      name: "TapeServer", dependencies: ["Tape", "LoopbackHTTP", "JSONTree", "HTTPTransportCore"]),
-    .target(name: "LoopbackHTTP"),
+      name: "TapeServer",
+      dependencies: ["Tape", "LoopbackHTTP", "JSONTree", "HTTPTransportCore", "SystemInterface"]),
+    .target(name: "LoopbackHTTP", dependencies: ["SystemInterface"]),
     .target(
       name: "CloudSimulator",
       dependencies: ["CloudProgress", "CloudSigning", "JSONTree", "LoopbackHTTP"]),
-    .target(name: "DecoderFuzz", dependencies: ["CloudProgress", "JSONTree"]),
+    .target(name: "DecoderFuzz", dependencies: ["CloudProgress", "JSONTree", "SystemInterface"]),
     // The drift report's reading of the five APIs: Tape's inspector over the models.
     .target(name: "CloudDrift", dependencies: ["Tape", "CloudProgress", "DecoderFuzz", "JSONTree"]),
     // Generated polling sessions against a user's poller, judged against their ground truth.
@@ -56,7 +61,7 @@ let package = Package(
       dependencies: [
         "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz", "JSONTree",
         "LoopbackHTTP", "Tape", "TapeServer", "HTTPTransportCore", "CloudSigning", "CloudDrift",
-        "PollingFuzz",
+        "PollingFuzz", "SystemInterface",
       ]),
     .executableTarget(name: "tape", dependencies: ["TapeCommandLine"]),
     // libFuzzer entry point; a stub unless built with -DLIBFUZZER (see the README).
@@ -72,7 +77,7 @@ let package = Package(
       name: "loopback-bench",
       dependencies: [
         "CloudProgress", "CloudSimulator", "JSONTree", "LoopbackHTTP", "Tape", "TapeServer",
-        "HTTPTransportCore", "CloudSigning",
+        "HTTPTransportCore", "CloudSigning", "SystemInterface",
       ],
       path: "Benchmarks/LoopbackBench"),
     .executableTarget(
@@ -86,14 +91,15 @@ let package = Package(
       dependencies: ["PollingFuzz", "PlantedPollerBugs", "CloudProgress", "CloudProgressClient"],
       path: "Benchmarks/PollingFuzzBench"),
     .executableTarget(
-      name: "decode-bench", dependencies: ["CloudProgress", "JSONTree"],
+      name: "decode-bench", dependencies: ["CloudProgress", "JSONTree", "SystemInterface"],
       path: "Benchmarks/DecodeBench"),
     .executableTarget(
       name: "fuzz-bench",
       dependencies: ["DecoderFuzz", "FuzzPlantedTrap", "CloudProgress", "JSONTree"],
       path: "Benchmarks/FuzzBench"),
     .executableTarget(
-      name: "inspect-bench", dependencies: ["LargeCassette"], path: "Benchmarks/InspectBench"),
+      name: "inspect-bench", dependencies: ["LargeCassette", "SystemInterface"],
+      path: "Benchmarks/InspectBench"),
     // Test-only: a large cassette written block by block, for inspect-bench and the tests.
     .target(name: "LargeCassette", dependencies: ["Tape", "JSONTree"], path: "Tests/LargeCassette"),
     // Test-only: a fuzz target with a planted trap, and a worker that serves it.
@@ -121,7 +127,8 @@ let package = Package(
     .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
     .testTarget(name: "CloudProgressTests", dependencies: ["CloudProgress", "JSONTree"]),
     .testTarget(name: "CloudSigningTests", dependencies: ["CloudSigning", "SeededRandom"]),
-    .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP", "SeededRandom"]),
+    .testTarget(
+      name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP", "SeededRandom", "SystemInterface"]),
     .testTarget(
       name: "CloudSimulatorTests",
       dependencies: [
@@ -144,6 +151,7 @@ let package = Package(
       name: "DecoderFuzzTests",
       dependencies: [
         "DecoderFuzz", "FuzzPlantedTrap", "planted-trap-worker", "CloudProgress", "JSONTree",
+        "SystemInterface",
       ]),
     .testTarget(
       name: "CloudDriftTests",
@@ -159,12 +167,15 @@ let package = Package(
       ]),
     .testTarget(
       name: "TapeServerTests",
-      dependencies: ["TapeServer", "Tape", "LoopbackHTTP", "HTTPTransportCore"]),
+      dependencies: [
+        "TapeServer", "Tape", "LoopbackHTTP", "HTTPTransportCore", "SystemInterface",
+      ]),
     .testTarget(
       name: "TapeCommandLineTests",
       dependencies: [
         "TapeCommandLine", "CloudProgress", "CloudProgressClient", "CloudSimulator", "DecoderFuzz",
         "Tape", "LoopbackHTTP", "RedirectTestSupport", "PollingFuzz", "LargeCassette",
+        "SystemInterface",
       ]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import CloudProgress
 import Foundation
 import JSONTree
+import SystemInterface
 
 // decode-bench: `Model(jsonData:)` against `JSONParser.parse` alone on the same bytes, for
 // large answers generated in process, and `tape decode` end to end when the release `tape`
@@ -97,7 +98,7 @@ func tapeDecodeSeconds(_ body: Data, api: CloudAPI) throws -> Double? {
   // posix_spawn and waitpid: `Process.waitUntilExit` notices the exit only at its next
   // 50 ms poll, which rounded every time up to a multiple of 50 ms.
   let arguments = [tapeExecutable, "decode", "--api", api.rawValue, file.path]
-  var actions = posix_spawn_file_actions_t()
+  var actions = SystemSpawn.fileActions()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)

@@ -1,6 +1,6 @@
 import Foundation
-import Glibc
 import LargeCassette
+import SystemInterface
 
 // inspect-bench: `tape inspect`, `tape inspect --json` and `tape audit` on a generated large
 // cassette (issue 20), each run as the built `tape` executable: wall time, CPU time (user
@@ -27,7 +27,7 @@ struct Cost {
 
 /// Runs `executable arguments` with its output thrown away, and what it cost.
 func measure(_ executable: String, _ arguments: [String]) -> Cost {
-  var actions = posix_spawn_file_actions_t()
+  var actions = SystemSpawn.fileActions()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)

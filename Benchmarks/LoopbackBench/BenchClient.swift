@@ -1,4 +1,4 @@
-import Glibc
+import SystemInterface
 
 /// A keep-alive HTTP/1.1 client on a raw blocking socket, for driving the server from a
 /// dedicated thread: it sends one GET at a time and reads the answer to its last byte.
@@ -10,7 +10,7 @@ struct BenchClient {
 
   /// Connects to `127.0.0.1:port`; nil when the connection fails.
   init?(port: UInt16, path: String) {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let descriptor = socket(AF_INET, SystemSocket.stream, 0)
     guard descriptor >= 0 else { return nil }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -22,7 +22,7 @@ struct BenchClient {
       }
     }
     guard connected == 0 else {
-      Glibc.close(descriptor)
+      SystemInterface.close(descriptor)
       return nil
     }
     var noDelay: Int32 = 1
@@ -49,7 +49,7 @@ struct BenchClient {
 
   /// Closes the connection.
   func close() {
-    _ = Glibc.close(descriptor)
+    _ = SystemInterface.close(descriptor)
   }
 
   /// The status and total length of the complete answer at the start of `bytes`.

@@ -13,6 +13,7 @@ import Foundation
 import JSONTree
 import LoopbackHTTP
 import Synchronization
+import SystemInterface
 import Tape
 import TapeServer
 
@@ -260,7 +261,7 @@ func runLevel(
 /// The CPU time, user and system, the process has used so far.
 func processCPUSeconds() -> Double {
   var usage = rusage()
-  getrusage(RUSAGE_SELF.rawValue, &usage)
+  getrusage(SystemProcess.resourceUsageOfSelf, &usage)
   func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
   return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }

@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import SystemInterface
 
 /// The worker side of crash isolation: reads framed inputs on standard input, runs each
 /// through one target in process, and answers one line per input on standard output (see

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import SystemInterface
 
 /// The CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`): what an input costs the
 /// thread that runs it, whatever else the machine runs. Time the thread spends waiting for

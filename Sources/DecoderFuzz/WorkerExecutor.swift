@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import SystemInterface
 
 /// Runs inputs in a worker child process, so that a trap is a finding instead of the end of
 /// the fuzzer: the input in flight when the worker died is the crasher, the inputs after it

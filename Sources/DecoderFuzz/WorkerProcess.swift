@@ -1,9 +1,6 @@
 import Foundation
 import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import SystemInterface
 
 /// One worker child, spawned with `posix_spawn` and `SWIFT_BACKTRACE=enable=no` (without it,
 /// the crash reporter turns some signals into exit status 0), with pipes for its standard
@@ -54,13 +51,13 @@ final class WorkerProcess {
     for descriptor in input + output + error {
       _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
     }
-    var actions = posix_spawn_file_actions_t()
+    var actions = SystemSpawn.fileActions()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, input[0], 0)
     posix_spawn_file_actions_adddup2(&actions, output[1], 1)
     posix_spawn_file_actions_adddup2(&actions, error[1], 2)
-    closeDescriptorsFromThree(&actions)
+    SystemSpawn.closeDescriptorsFromThree(&actions)
     var environment = ProcessInfo.processInfo.environment
     environment["SWIFT_BACKTRACE"] = "enable=no"
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -71,7 +68,7 @@ final class WorkerProcess {
     }
     // A process group of its own: Ctrl-C at the terminal reaches the campaign, which stops
     // its workers itself, and never kills a worker mid-input (that would read as a crash).
-    var attributes = posix_spawnattr_t()
+    var attributes = SystemSpawn.attributes()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     posix_spawnattr_setpgroup(&attributes, 0)
@@ -197,28 +194,16 @@ final class WorkerProcess {
   /// the limit of CPU time and is hung), only a bound on a machine that never lets it run.
   static let starvedSilences = 1_000
 
-  /// The worker's CPU time in milliseconds, nil when it cannot be read.
+  /// The worker's CPU time in milliseconds, nil when it cannot be read (always on Darwin:
+  /// a silent worker is then hung after the silence limit, starved or not).
   private func cpuMilliseconds() -> Double? {
-    var clock = clockid_t()
-    guard clock_getcpuclockid(processID, &clock) == 0 else { return nil }
-    var time = timespec()
-    guard clock_gettime(clock, &time) == 0 else { return nil }
-    return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+    SystemProcess.cpuMilliseconds(of: processID)
   }
 
   /// Whether the worker is running or waiting for a core (`R` in `/proc/<pid>/stat`), not
-  /// asleep or blocked.
+  /// asleep or blocked (never on Darwin, which has no `/proc`).
   private func isRunnable() -> Bool {
-    let descriptor = open("/proc/\(processID)/stat", O_RDONLY)
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    var buffer = [UInt8](repeating: 0, count: 512)
-    let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-    guard count > 0 else { return false }
-    // `pid (comm) S ...`: the state follows the last ')'.
-    guard let close = buffer[0..<count].lastIndex(of: UInt8(ascii: ")")), close + 2 < count
-    else { return false }
-    return buffer[close + 2] == UInt8(ascii: "R")
+    SystemProcess.isRunnable(processID)
   }
 
   /// Kills the worker and waits for it.

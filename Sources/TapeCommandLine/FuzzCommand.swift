@@ -1,9 +1,6 @@
 import DecoderFuzz
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import SystemInterface
 
 /// `tape fuzz [--target T] [--seconds N | --runs N] [--seed S] [--shard i/n] [--jobs N]`:
 /// fuzzes the decoders of the five APIs in crash-isolated workers, minimizes and saves each
@@ -221,11 +218,7 @@ enum FuzzCommand {
 
   /// This program's absolute path, for spawning workers.
   static func currentExecutable() -> String? {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    if length > 0 {
-      return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-    return CommandLine.arguments.first.map { URL(fileURLWithPath: $0).path }
+    SystemProcess.executablePath()
+      ?? CommandLine.arguments.first.map { URL(fileURLWithPath: $0).path }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SystemInterface
 
 /// The pipe a signal handler writes one byte into per signal; a reader thread turns the
 /// bytes into ``Interruption`` events. Created before the handlers are installed.
@@ -62,14 +63,10 @@ public enum Interruption {
     reader.name = "tape-interruption"
     reader.start()
     for number in signals {
-      var action = sigaction()
-      action.__sigaction_handler.sa_handler = { signal in
+      SystemSignal.install(number, flags: SA_RESTART) { signal in
         var byte = UInt8(truncatingIfNeeded: signal)
         _ = write(signalPipe.write, &byte, 1)
       }
-      sigemptyset(&action.sa_mask)
-      action.sa_flags = SA_RESTART
-      sigaction(number, &action, nil)
     }
   }
 

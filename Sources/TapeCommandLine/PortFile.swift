@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemInterface
 import Tape
 
 /// `--port-file <file>`: where a command that listens (`serve`, `proxy`, `simulate`) writes

@@ -1,4 +1,4 @@
-import Glibc
+import SystemInterface
 
 /// Standard output and error, written with `write(2)`. A reader that went away (output
 /// piped into `head`, which has exited) makes a write fail with `EPIPE`; `tape` ignores
@@ -25,7 +25,7 @@ public enum StandardStream {
       guard let base = buffer.baseAddress else { return }
       var offset = 0
       while offset < buffer.count {
-        let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
+        let count = SystemInterface.write(descriptor, base + offset, buffer.count - offset)
         if count < 0 {
           if errno == EINTR { continue }
           return

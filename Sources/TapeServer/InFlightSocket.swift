@@ -1,5 +1,5 @@
-import Glibc
 import Synchronization
+import SystemInterface
 
 /// The socket a request is using, so that cancelling the request shuts it down: a read or
 /// write blocked on it returns at once, and the request fails as cancelled. The descriptor

@@ -1,9 +1,9 @@
 import Dispatch
 import Foundation
-import Glibc
 import HTTPTransportCore
 import LoopbackHTTP
 import Synchronization
+import SystemInterface
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -42,7 +42,7 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
 
   deinit {
     for descriptors in idle.withLock({ $0.values }) {
-      for descriptor in descriptors { Glibc.close(descriptor) }
+      for descriptor in descriptors { SystemInterface.close(descriptor) }
     }
   }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Glibc
 import LoopbackHTTP
+import SystemInterface
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -85,7 +85,7 @@ struct UpstreamConnection {
   init(host: String, port: UInt16, timeout: Duration) throws(URLError) {
     var hints = addrinfo()
     hints.ai_family = AF_UNSPEC
-    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    hints.ai_socktype = SystemSocket.stream
     var results: UnsafeMutablePointer<addrinfo>?
     guard getaddrinfo(host, String(port), &hints, &results) == 0, let first = results else {
       throw .described(.cannotFindHost, "cannot find the host \(host)")
@@ -93,8 +93,8 @@ struct UpstreamConnection {
     defer { freeaddrinfo(results) }
     var candidate: UnsafeMutablePointer<addrinfo>? = first
     while let info = candidate {
-      let descriptor = socket(
-        info.pointee.ai_family, info.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), 0)
+      let descriptor = SystemSocket.open(
+        family: info.pointee.ai_family, type: info.pointee.ai_socktype)
       if descriptor >= 0 {
         if connect(descriptor, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 {
           var flag: Int32 = 1
@@ -103,7 +103,7 @@ struct UpstreamConnection {
           self.init(descriptor: descriptor, timeout: timeout)
           return
         }
-        Glibc.close(descriptor)
+        SystemInterface.close(descriptor)
       }
       candidate = info.pointee.ai_next
     }
@@ -111,7 +111,7 @@ struct UpstreamConnection {
   }
 
   func close() {
-    Glibc.close(descriptor)
+    SystemInterface.close(descriptor)
   }
 
   /// Whether an idle connection is still quiet: nothing to read, not even its end. One the
@@ -188,7 +188,8 @@ struct UpstreamConnection {
     var offset = 0
     while offset < message.count {
       let sent = message.withUnsafeBytes {
-        Glibc.send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+        SystemInterface.send(
+          descriptor, $0.baseAddress! + offset, $0.count - offset, SystemSocket.sendFlags)
       }
       if sent > 0 {
         offset += sent

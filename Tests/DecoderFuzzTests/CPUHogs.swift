@@ -1,6 +1,6 @@
 import Foundation
-import Glibc
 import Synchronization
+import SystemInterface
 
 /// Threads that keep every core busy until stopped, so that a test runs its inputs on a
 /// loaded machine: with twice as many spinning threads as cores, an input gets at most
@@ -35,13 +35,26 @@ final class CPUHogs: Sendable {
   }
 
   /// Gives the calling thread the lowest priority, nice 19 (Linux sets it per thread; a
-  /// thread cannot raise it again, so call it only on a thread made for the test).
+  /// thread cannot raise it again, so call it only on a thread made for the test). Linux
+  /// only: elsewhere it does nothing.
   static func lowerThisThreadsPriority() {
-    var buffer = [CChar](repeating: 0, count: 64)
-    let count = readlink("/proc/thread-self", &buffer, buffer.count - 1)
-    guard count > 0 else { return }
-    let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    guard let thread = link.split(separator: "/").last.flatMap({ id_t($0) }) else { return }
-    setpriority(__priority_which_t(PRIO_PROCESS.rawValue), thread, 19)
+    #if os(Linux)
+      lowerThisLinuxThreadsPriority()
+    #endif
   }
+
+  #if os(Linux)
+    private static func lowerThisLinuxThreadsPriority() {
+      var buffer = [CChar](repeating: 0, count: 64)
+      let count = readlink("/proc/thread-self", &buffer, buffer.count - 1)
+      guard count > 0 else { return }
+      let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      guard let thread = link.split(separator: "/").last.flatMap({ id_t($0) }) else { return }
+      #if canImport(Glibc)
+        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), thread, 19)
+      #else
+        setpriority(PRIO_PROCESS, thread, 19)
+      #endif
+    }
+  #endif
 }

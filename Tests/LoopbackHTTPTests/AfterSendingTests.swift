@@ -1,7 +1,7 @@
 import Dispatch
-import Glibc
 import LoopbackHTTP
 import Synchronization
+import SystemInterface
 import Testing
 
 /// Work a handler leaves for after its answer runs on the connection's own thread once the

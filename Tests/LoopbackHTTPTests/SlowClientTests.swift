@@ -1,7 +1,7 @@
 import Foundation
-import Glibc
 import LoopbackHTTP
 import Synchronization
+import SystemInterface
 import Testing
 
 /// Slow clients cannot starve a well-behaved one: a connection still sending its request head

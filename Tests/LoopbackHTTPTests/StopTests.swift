@@ -1,5 +1,5 @@
-import Glibc
 import LoopbackHTTP
+import SystemInterface
 import Testing
 
 @Suite("Stopping")

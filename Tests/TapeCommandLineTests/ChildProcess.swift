@@ -1,7 +1,5 @@
 import Foundation
-import Glibc
-
-@testable import DecoderFuzz
+import SystemInterface
 
 /// A child process for the tests that run the built `tape`, started with `posix_spawn`.
 ///
@@ -42,7 +40,7 @@ final class ChildProcess: @unchecked Sendable {
     input: Stream = .null, output: Stream = .pipe, errors: Stream = .pipe,
     ownProcessGroup: Bool = false
   ) throws {
-    var actions = posix_spawn_file_actions_t()
+    var actions = SystemSpawn.fileActions()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     var childEnds: [Int32] = []
@@ -77,7 +75,7 @@ final class ChildProcess: @unchecked Sendable {
     _ = try connect(input, to: 0, outputPipe: nil)
     let outputPipe = try connect(output, to: 1, outputPipe: nil)
     let errorPipe = try connect(errors, to: 2, outputPipe: outputPipe)
-    closeDescriptorsFromThree(&actions)
+    SystemSpawn.closeDescriptorsFromThree(&actions)
     let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
     let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -87,7 +85,7 @@ final class ChildProcess: @unchecked Sendable {
     }
     // As a fresh process: no signal blocked (the spawning thread, a dispatch or pool thread,
     // blocks some, and a child inherits the mask) and every signal at its default action.
-    var attributes = posix_spawnattr_t()
+    var attributes = SystemSpawn.attributes()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     var none = sigset_t()

@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemInterface
 import Testing
 
 /// The helper that starts the built `tape`: the child holds no descriptor of this process

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import Glibc
 import Synchronization
+import SystemInterface
 
 /// A server on 127.0.0.1 that answers its first request with a chunked body that goes on
 /// until `cap` bytes (as good as endless to a client with a smaller limit), and counts what
@@ -16,7 +16,7 @@ final class EndlessBodyServer: Sendable {
   var url: String { "http://127.0.0.1:\(port)" }
 
   init(cap: Int) throws {
-    let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    let listening = SystemSocket.open(family: AF_INET)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -38,7 +38,7 @@ final class EndlessBodyServer: Sendable {
       let connection = accept(listening, nil, nil)
       guard connection >= 0 else { return }
       defer {
-        Glibc.close(connection)
+        SystemInterface.close(connection)
         done.signal()
       }
       var head = [UInt8](repeating: 0, count: 65_536)
@@ -74,7 +74,7 @@ final class EndlessBodyServer: Sendable {
     var offset = 0
     while offset < bytes.count {
       let sent = bytes.withUnsafeBytes {
-        send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+        send(descriptor, $0.baseAddress! + offset, $0.count - offset, SystemSocket.sendFlags)
       }
       if sent <= 0 { return false }
       offset += sent
@@ -84,6 +84,6 @@ final class EndlessBodyServer: Sendable {
 
   deinit {
     shutdown(listener, Int32(SHUT_RDWR))
-    Glibc.close(listener)
+    SystemInterface.close(listener)
   }
 }

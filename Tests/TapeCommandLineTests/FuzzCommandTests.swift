@@ -1,6 +1,6 @@
 import DecoderFuzz
 import Foundation
-import Glibc
+import SystemInterface
 import Testing
 
 @testable import TapeCommandLine

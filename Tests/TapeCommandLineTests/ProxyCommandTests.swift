@@ -1,7 +1,7 @@
 import Foundation
-import Glibc
 import LoopbackHTTP
 import Synchronization
+import SystemInterface
 import Tape
 import Testing
 
@@ -72,7 +72,7 @@ struct ProxyCommandTests {
 
   /// A port nothing listens on right now: bound to 0 for the system to pick, then closed.
   static func unusedPort() throws -> UInt16 {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let descriptor = socket(AF_INET, SystemSocket.stream, 0)
     defer { close(descriptor) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)

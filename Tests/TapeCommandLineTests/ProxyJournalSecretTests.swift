@@ -1,6 +1,6 @@
 import Foundation
-import Glibc
 import LoopbackHTTP
+import SystemInterface
 import Tape
 import Testing
 

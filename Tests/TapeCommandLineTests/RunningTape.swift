@@ -1,6 +1,6 @@
 import Foundation
-import Glibc
 import Synchronization
+import SystemInterface
 import Testing
 
 /// The built `tape` executable, started for a test: a long-running command (`serve`,

@@ -1,7 +1,7 @@
 import CloudProgress
 import Foundation
-import Glibc
 import Synchronization
+import SystemInterface
 import Testing
 
 @testable import TapeCommandLine

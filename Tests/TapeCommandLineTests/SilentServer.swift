@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemInterface
 
 /// A server on 127.0.0.1 that takes connections and never answers: the kernel completes
 /// each handshake into the listen backlog, and nothing ever reads. Closed when released.
@@ -11,7 +11,7 @@ final class SilentServer: Sendable {
   var url: String { "http://127.0.0.1:\(port)" }
 
   init() throws {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    let descriptor = SystemSocket.open(family: AF_INET)
     guard descriptor >= 0 else { throw BlockingStepFailed(description: "socket failed") }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)

@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemInterface
 import Testing
 
 /// `tape simulate` as a process: what signals do, what it prints, how it exits.
@@ -52,7 +52,7 @@ struct SimulateProcessTests {
     guard let port = UInt16(running.baseURL.split(separator: ":").last ?? "") else {
       throw BlockingStepFailed(description: "no port in \(running.banner)")
     }
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    let descriptor = SystemSocket.open(family: AF_INET)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = port.bigEndian
@@ -69,7 +69,7 @@ struct SimulateProcessTests {
   /// Sends `text` and reads the answer to its end (the request asks to close).
   static func exchange(_ descriptor: Int32, _ text: String) -> String {
     let request = Array(text.utf8)
-    _ = send(descriptor, request, request.count, Int32(MSG_NOSIGNAL))
+    _ = send(descriptor, request, request.count, SystemSocket.sendFlags)
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 4096)
     while true {
@@ -86,7 +86,7 @@ struct SimulateProcessTests {
   static func stuckRequest(_ running: Running) throws -> Int32 {
     let held = try connectTo(running)
     let request = Array("GET /v2/tasks/t/progress HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
-    guard send(held, request, request.count, Int32(MSG_NOSIGNAL)) == request.count else {
+    guard send(held, request, request.count, SystemSocket.sendFlags) == request.count else {
       throw BlockingStepFailed(description: "send failed")
     }
     for probe in 1...1000 {

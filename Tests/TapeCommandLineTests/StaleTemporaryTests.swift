@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemInterface
 import Tape
 import Testing
 

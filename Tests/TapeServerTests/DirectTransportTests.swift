@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import Glibc
 import Synchronization
+import SystemInterface
 import TapeServer
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
-import Glibc
 import LoopbackHTTP
 import Synchronization
+import SystemInterface
 import TapeServer
 import Testing
 
@@ -110,7 +110,7 @@ enum CannedServer {
 
   /// Answers with `bytes` as they are.
   static func start(bytes: [UInt8]) throws -> UInt16 {
-    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let listener = socket(AF_INET, SystemSocket.stream, 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")

@@ -1,7 +1,7 @@
 import Foundation
-import Glibc
 import LoopbackHTTP
 import Synchronization
+import SystemInterface
 
 /// A request as a raw upstream read it off the wire.
 struct WireRequest: Sendable {
@@ -74,7 +74,7 @@ final class RawPeer: @unchecked Sendable {
     var offset = 0
     while offset < bytes.count {
       let sent = bytes.withUnsafeBytes {
-        send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+        send(descriptor, $0.baseAddress! + offset, $0.count - offset, SystemSocket.sendFlags)
       }
       if sent <= 0 { return false }
       offset += sent
@@ -84,7 +84,7 @@ final class RawPeer: @unchecked Sendable {
 
   /// Closes the connection.
   func close() {
-    _ = Glibc.close(descriptor)
+    _ = SystemInterface.close(descriptor)
   }
 
   private func fill() -> Bool {
@@ -115,7 +115,7 @@ final class ScriptedUpstream: Sendable {
   )
     throws
   {
-    let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    let listening = SystemSocket.open(family: AF_INET)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -134,7 +134,7 @@ final class ScriptedUpstream: Sendable {
     Thread { [self] in
       var index = 0
       while true {
-        let connection = accept4(listening, nil, nil, Int32(SOCK_CLOEXEC.rawValue))
+        let connection = SystemSocket.accept(listening, nil, nil)
         guard connection >= 0 else { return }  // Stopped.
         let peer = RawPeer(descriptor: connection)
         let number = index
@@ -165,7 +165,7 @@ final class RawClient: Sendable {
 
   /// Connects to `127.0.0.1:port`.
   init(port: UInt16) throws {
-    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    descriptor = SystemSocket.open(family: AF_INET)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = port.bigEndian
@@ -188,7 +188,8 @@ final class RawClient: Sendable {
     var offset = 0
     while offset < bytes.count {
       let sent = bytes.withUnsafeBytes {
-        Glibc.send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+        SystemInterface.send(
+          descriptor, $0.baseAddress! + offset, $0.count - offset, SystemSocket.sendFlags)
       }
       guard sent > 0 else { return }
       offset += sent
@@ -229,10 +230,3 @@ func onThread<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) a
     Thread { continuation.resume(with: Result { try work() }) }.start()
   }
 }
-
-/// `accept4(2)`, which Glibc's Swift overlay does not export.
-@_silgen_name("accept4")
-private func accept4(
-  _ descriptor: Int32, _ address: UnsafeMutablePointer<sockaddr>?,
-  _ length: UnsafeMutablePointer<socklen_t>?, _ flags: Int32
-) -> Int32

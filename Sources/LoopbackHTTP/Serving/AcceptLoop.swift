@@ -1,4 +1,4 @@
-import Glibc
+import SystemInterface
 
 /// The accepting thread: waits for connections and gives each one its own thread, up to the
 /// configured bound. At the bound it stops accepting, so further connections wait in the

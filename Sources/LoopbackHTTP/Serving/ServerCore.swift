@@ -1,5 +1,5 @@
-import Glibc
 import Synchronization
+import SystemInterface
 
 /// What the accepting thread and the connection threads of one server share: the
 /// configuration, the handler, the sockets, and the count of connections being served.

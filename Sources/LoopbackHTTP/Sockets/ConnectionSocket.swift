@@ -1,4 +1,4 @@
-import Glibc
+import SystemInterface
 
 /// A connected TCP socket, read and written with blocking calls on its connection's own
 /// thread. Reads wait in `poll(2)` first, so every wait has a deadline.
@@ -23,8 +23,9 @@ struct ConnectionSocket {
     _ = setsockopt(
       descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
     let (seconds, attoseconds) = writeTimeout.components
+    // `suseconds_t`: Int on Glibc, Int32 on Darwin.
     var timeout = timeval(
-      tv_sec: Int(clamping: seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+      tv_sec: time_t(clamping: seconds), tv_usec: suseconds_t(attoseconds / 1_000_000_000_000))
     _ = setsockopt(
       descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
   }
@@ -60,15 +61,15 @@ struct ConnectionSocket {
     }
   }
 
-  /// Writes every byte; false when the peer is gone or the write timed out. `MSG_NOSIGNAL`
-  /// keeps a vanished peer from raising SIGPIPE.
+  /// Writes every byte; false when the peer is gone or the write timed out.
+  /// `SystemSocket.sendFlags` keeps a vanished peer from raising SIGPIPE.
   func sendAll(_ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBytes { raw in
       var offset = 0
       while offset < raw.count {
         let sent = send(
           descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset,
-          Int32(MSG_NOSIGNAL))
+          SystemSocket.sendFlags)
         if sent > 0 {
           offset += sent
         } else if sent < 0 && errno == EINTR {
@@ -96,6 +97,6 @@ struct ConnectionSocket {
 
   /// Closes at once.
   func close() {
-    _ = Glibc.close(descriptor)
+    _ = SystemInterface.close(descriptor)
   }
 }

@@ -1,4 +1,4 @@
-import Glibc
+import SystemInterface
 
 /// A non-blocking TCP socket bound to an address and listening.
 struct ListeningSocket: Sendable {
@@ -15,8 +15,7 @@ struct ListeningSocket: Sendable {
     guard let address = NumericAddress.socketAddress(host: host, port: port) else {
       throw .invalidHost(host)
     }
-    let descriptor = socket(
-      address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    let descriptor = SystemSocket.open(family: address.family)
     guard descriptor >= 0 else { throw .socketFailure(operation: "socket", errno: errno) }
     do throws(HTTPServerError) {
       var reuse: Int32 = 1
@@ -36,7 +35,7 @@ struct ListeningSocket: Sendable {
       try check(fcntl(descriptor, F_SETFL, flags | O_NONBLOCK), "fcntl(O_NONBLOCK)")
       return ListeningSocket(descriptor: descriptor, port: try boundPort(of: descriptor))
     } catch {
-      _ = Glibc.close(descriptor)
+      _ = SystemInterface.close(descriptor)
       throw error
     }
   }
@@ -59,7 +58,7 @@ struct ListeningSocket: Sendable {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
         // Close-on-exec from the start (accept4): a process spawned meanwhile by another
         // thread must not inherit the connection and hold it open after the server closes it.
-        systemAccept4(descriptor, $0, &length, Int32(SOCK_CLOEXEC.rawValue))
+        SystemSocket.accept(descriptor, $0, &length)
       }
     }
     guard connection >= 0 else {
@@ -73,7 +72,7 @@ struct ListeningSocket: Sendable {
 
   /// Closes the socket: the port is free again and new connections are refused.
   func close() {
-    _ = Glibc.close(descriptor)
+    _ = SystemInterface.close(descriptor)
   }
 
   private static func check(_ result: Int32, _ operation: String) throws(HTTPServerError) {
@@ -92,10 +91,3 @@ struct ListeningSocket: Sendable {
     return NumericAddress.describe(storage).port
   }
 }
-
-/// `accept4(2)`, which Glibc's Swift overlay does not export (it needs `_GNU_SOURCE`).
-@_silgen_name("accept4")
-private func systemAccept4(
-  _ descriptor: Int32, _ address: UnsafeMutablePointer<sockaddr>?,
-  _ length: UnsafeMutablePointer<socklen_t>?, _ flags: Int32
-) -> Int32

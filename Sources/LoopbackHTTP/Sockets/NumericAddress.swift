@@ -1,4 +1,4 @@
-import Glibc
+import SystemInterface
 
 /// A numeric IPv4 or IPv6 address and port, converted to and from `sockaddr` storage.
 enum NumericAddress {

@@ -1,4 +1,4 @@
-import Glibc
+import SystemInterface
 
 /// The text of an `errno` value.
 enum SystemError {

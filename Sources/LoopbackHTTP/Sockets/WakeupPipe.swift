@@ -1,4 +1,4 @@
-import Glibc
+import SystemInterface
 
 /// A non-blocking pipe used to wake threads blocked in `poll(2)`: the read end becomes
 /// readable when a byte is written to the write end.
@@ -37,7 +37,7 @@ struct WakeupPipe: Sendable {
 
   /// Closes both ends.
   func close() {
-    _ = Glibc.close(readDescriptor)
-    _ = Glibc.close(writeDescriptor)
+    _ = SystemInterface.close(readDescriptor)
+    _ = SystemInterface.close(writeDescriptor)
   }
 }

@@ -1,4 +1,4 @@
-import Glibc
+import SystemInterface
 
 /// The current `Date` header value, formatted at most once per second per connection.
 struct DateHeaderCache {

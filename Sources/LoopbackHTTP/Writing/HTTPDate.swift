@@ -1,4 +1,4 @@
-import Glibc
+import SystemInterface
 
 /// The `Date` header's format, IMF-fixdate (RFC 9110 §5.6.7): `Sun, 06 Nov 1994 08:49:37 GMT`.
 public enum HTTPDate {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SystemInterface
 
 extension String {
   /// Whether `needle`'s UTF-8 bytes occur in this string's, compared byte for byte (as a

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SystemInterface
 
 /// A file read a chunk at a time with `read(2)`, for the commands that only look at a file
 /// (`tape inspect`, `tape audit`): memory holds a chunk, not the file.

@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import SystemInterface
 
 /// Why reading or writing a file failed, in one sentence for people: the system's reason
 /// ("is a directory", "no such file or directory", "permission denied") rather than

@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemInterface
 
 /// Writes a file so that a reader (or a process killed half-way) sees the old content or the
 /// new one, never a mix: a temporary file in the same folder, written in full, `fsync`ed,
@@ -37,7 +37,8 @@ enum AtomicFile {
     var written = 0
     let result: Bool = data.withUnsafeBytes { buffer in
       while written < buffer.count {
-        let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        let count = SystemInterface.write(
+          descriptor, buffer.baseAddress! + written, buffer.count - written)
         if count < 0 {
           if errno == EINTR { continue }
           return false

@@ -1,6 +1,6 @@
 import Foundation
-import Glibc
 import JSONTree
+import SystemInterface
 
 /// The work of a ``RecordingJournal``'s own thread, which alone touches the file: each
 /// exchange redacted, handed back to the recorder, made secret-free

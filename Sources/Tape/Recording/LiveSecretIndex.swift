@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SystemInterface
 
 /// The live secrets of a session, indexed so that one pass over a string finds every form
 /// of every one of them, however many there are (a session signed with AK/SK adds a new

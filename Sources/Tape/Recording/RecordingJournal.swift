@@ -1,7 +1,7 @@
 import Foundation
-import Glibc
 import JSONTree
 import Synchronization
+import SystemInterface
 
 /// The append-only recovery file of a recording session, beside its cassette:
 /// `<cassette>.journal` (`check.json.journal`). A process killed before it wrote the

@@ -1,6 +1,5 @@
 import Foundation
 import HTTPTransportCore
-import Synchronization
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -29,6 +28,10 @@ enum SessionRecording {
   /// Starts sending the loader's request through `recording`; stopping the returned answer
   /// cancels it.
   static func start(_ loader: URLProtocol, recording: RecordingSetup) -> PendingAnswer? {
+    if let refusal = Trampoline.refusal {
+      loader.client?.urlProtocol(loader, didFailWithError: refusal)
+      return nil
+    }
     let request = loader.request
     if bodyMethods.contains(request.httpMethod ?? "GET"), request.httpBody == nil,
       request.httpBodyStream == nil
@@ -88,64 +91,4 @@ enum SessionRecording {
 struct UncheckedBox<Value>: @unchecked Sendable {
   let value: Value
   init(_ value: Value) { self.value = value }
-}
-
-/// Runs work on URLSession's shared queue. One long-lived dummy task on a private session,
-/// whose protocol accepts only the made-up `tape-trampoline` scheme, never finishes; `run`
-/// queues the work and, when the queue was empty, resumes that running task: corelibs then
-/// calls the protocol's `startLoading` again, on its shared queue, where the queue is
-/// drained. (A new dummy task per delivery, failed at once, did the same with a whole
-/// task's life around it; suspending first added a second round trip to the shared queue.)
-final class Trampoline: Sendable {
-  static let shared = Trampoline()
-
-  private let session: URLSession
-  private let task: URLSessionDataTask
-
-  private init() {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.protocolClasses = [TrampolineProtocol.self]
-    configuration.urlCache = nil
-    session = URLSession(configuration: configuration)
-    task = session.dataTask(with: URL(string: "tape-trampoline://drain")!)
-    task.resume()
-  }
-
-  /// Queues `work` and has it run on the shared queue.
-  func run(_ work: @escaping @Sendable () -> Void) {
-    let kick = TrampolineQueue.pending.withLock { queue in
-      defer { queue.append(work) }
-      return queue.isEmpty
-    }
-    if kick { task.resume() }
-  }
-}
-
-/// The deliveries waiting for the shared queue.
-enum TrampolineQueue {
-  static let pending = Mutex<[@Sendable () -> Void]>([])
-
-  /// Runs everything queued so far (called on the shared queue).
-  static func drain() {
-    let work = pending.withLock { queue in
-      defer { queue.removeAll() }
-      return queue
-    }
-    for item in work { item() }
-  }
-}
-
-/// The trampoline's protocol: each start drains the queued deliveries; it never finishes.
-final class TrampolineProtocol: URLProtocol {
-  override class func canInit(with request: URLRequest) -> Bool {
-    request.url?.scheme == "tape-trampoline"
-  }
-
-  override class func canonicalRequest(for request: URLRequest) -> URLRequest { request }
-
-  override func startLoading() {
-    TrampolineQueue.drain()
-  }
-
-  override func stopLoading() {}
 }

@@ -72,6 +72,10 @@ final class TapeURLProtocol<Slot>: URLProtocol {
       deliver(Result { try answer(player, selection, arrival: arrival) })
       return
     }
+    if let refusal = Trampoline.refusal {
+      deliver(.failure(refusal))
+      return
+    }
     let waiting = PendingAnswer()
     pending = waiting
     let box = UncheckedBox(self)

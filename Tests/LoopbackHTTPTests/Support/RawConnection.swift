@@ -1,5 +1,5 @@
-import Glibc
 import Synchronization
+import SystemInterface
 
 /// A client connection on a raw blocking socket, for saying exactly the bytes a test wants.
 ///
@@ -27,8 +27,7 @@ final class RawConnection: Sendable {
   /// Connects to `127.0.0.1:port`.
   init(port: UInt16) throws(Failure) {
     // Close-on-exec: a `tape` process another test spawns must not inherit this socket.
-    let descriptor = socket(
-      AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    let descriptor = SystemSocket.open(family: AF_INET)
     guard descriptor >= 0 else { throw .connectFailed(errno: errno) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -41,7 +40,7 @@ final class RawConnection: Sendable {
     }
     guard connected == 0 else {
       let failure = errno
-      _ = Glibc.close(descriptor)
+      _ = SystemInterface.close(descriptor)
       throw .connectFailed(errno: failure)
     }
     var noDelay: Int32 = 1
@@ -59,8 +58,8 @@ final class RawConnection: Sendable {
     var offset = 0
     while offset < bytes.count {
       let sent = bytes.withUnsafeBytes {
-        Glibc.send(
-          descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset, Int32(MSG_NOSIGNAL))
+        SystemInterface.send(
+          descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset, SystemSocket.sendFlags)
       }
       guard sent > 0 else { throw .sendFailed(errno: errno) }
       offset += sent
@@ -123,7 +122,7 @@ final class RawConnection: Sendable {
   /// Closes the socket (once).
   func close() {
     guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
-    _ = Glibc.close(descriptor)
+    _ = SystemInterface.close(descriptor)
   }
 
   /// Closes with a reset instead of an orderly end, as a crashed client would.
