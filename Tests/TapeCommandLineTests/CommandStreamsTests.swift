@@ -1,7 +1,7 @@
 import Foundation
-import Glibc
 import JSONTree
 import Synchronization
+import SystemInterface
 import Testing
 
 @testable import Tape

@@ -35,10 +35,10 @@ struct RecordingInterruptionTests {
     let folder = Self.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let cassette = folder.appending(path: "silent.json")
-    let poll = try await RunningTape.start(
+    let (status, output) = try await RunningTape.stop(
       ["poll", "check", "t1", "--endpoint", server.url, "--cassette", cassette.path],
-      environment: Self.credentials, waitingFor: "journal:")
-    let (status, output) = await poll.stop(with: signal)
+      environment: Self.credentials, after: "journal:", with: signal)
+    withExtendedLifetime(server) {}
     #expect(status == 128 + signal, "\(output)")
     #expect(output.contains("stopped by \(Self.name(signal)) after 0 polls"), "\(output)")
     #expect(output.contains("Tape recorded nothing: \(cassette.path) was not written"))
@@ -52,12 +52,11 @@ struct RecordingInterruptionTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let cassette = folder.appending(path: "mid.json")
     // The first wait is drawn from 0...30 s with this seed: 17 s, time to stop it.
-    let poll = try await RunningTape.start(
+    let (status, output) = try await RunningTape.stop(
       [
         "poll", "check", "t1", "--endpoint", "simulator", "--interval", "30", "--seed", "1",
         "--cassette", cassette.path,
-      ], waitingFor: "check t1: running 0%")
-    let (status, output) = await poll.stop(with: signal)
+      ], after: "check t1: running 0%", with: signal)
     #expect(status == 128 + signal, "\(output)")
     // One poll, unless the machine is so loaded that the signal came after the 17 s wait:
     // whatever the count, the command says it, and the cassette holds exactly that.
@@ -77,12 +76,11 @@ struct RecordingInterruptionTests {
   func recordOne() async throws {
     let folder = Self.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let record = try await RunningTape.start(
+    let (status, output) = try await RunningTape.stop(
       [
         "record", "check", "t7", "--endpoint", "simulator", "--interval", "30", "--seed", "1",
         "--cassette", folder.appending(path: "check-t7.json").path,
-      ], waitingFor: "check t7: running 0%")
-    let (status, output) = await record.stop(with: SIGTERM)
+      ], after: "check t7: running 0%", with: SIGTERM)
     let cassette = folder.appending(path: "check-t7.json")
     #expect(status == 143, "\(output)")
     let polls = try #require(Self.count(in: output, after: "stopped by SIGTERM after "))
@@ -102,10 +100,9 @@ struct RecordingInterruptionTests {
       "poll", "check", "t1", "--endpoint", "simulator", "--interval", "30", "--seed", "1",
       "--cassette", cassette.path,
     ]
-    let poll = try await RunningTape.start(arguments, waitingFor: "check t1: running 0%")
     let journal = JournalFile(beside: cassette)
-    #expect(await eventually { journal.exchanges >= 1 })
-    _ = await poll.stop(with: SIGKILL)
+    _ = try await RunningTape.stop(
+      arguments, after: "check t1: running 0%", when: { journal.exchanges >= 1 }, with: SIGKILL)
     #expect(!FileManager.default.fileExists(atPath: cassette.path))
     // One, unless a loaded machine let the 17 s wait pass: what the journal holds is kept.
     let journaled = journal.exchanges
@@ -124,10 +121,9 @@ struct RecordingInterruptionTests {
 
   @Test("tape poll without --cassette stopped by Ctrl-C says so and exits 130")
   func pollWithoutRecording() async throws {
-    let poll = try await RunningTape.start(
+    let (status, output) = try await RunningTape.stop(
       ["poll", "check", "t1", "--endpoint", "simulator", "--interval", "30", "--seed", "1"],
-      waitingFor: "check t1: running 0%")
-    let (status, output) = await poll.interrupt()
+      after: "check t1: running 0%", with: SIGINT)
     #expect(status == 130, "\(output)")
     let polls = try #require(
       Self.count(in: output, after: "stopped by Ctrl-C (SIGINT) after "), "\(output)")

@@ -78,6 +78,38 @@ struct RunningTape: Sendable {
     (try? await offThePool { self.readToEndAndWait() }) ?? (-1, "")
   }
 
+  /// Starts `tape arguments` and, on a thread of its own, waits for the first line holding
+  /// `text`, then until `ready()` holds (60 s at most), sends `signal`, and returns the exit
+  /// status and all it printed. Nothing between the line and the signal waits for the
+  /// concurrency pool, which other tests may keep busy for seconds: the signal comes as soon
+  /// as the child is where the test wants it, however loaded the machine.
+  static func stop(
+    _ arguments: [String], environment: [String: String] = [:], after text: String,
+    when ready: @escaping @Sendable () -> Bool = { true }, with signal: Int32
+  ) async throws -> (status: Int32, output: String) {
+    try await offThePool {
+      let running = try RunningTape(arguments, environment: environment, waitingFor: text)
+      let giveUp = Date().addingTimeInterval(60)
+      while !ready(), Date() < giveUp { Thread.sleep(forTimeInterval: 0.001) }
+      running.process.send(signal)
+      return running.readToEndAndWait()
+    }
+  }
+
+  /// Runs `tape arguments` to its end, as ``run(_:environment:)``, with how long the child
+  /// took from its start to its exit, measured on the thread that waits for it (never
+  /// across a hop through the concurrency pool).
+  static func runTimed(_ arguments: [String], environment: [String: String] = [:])
+    async throws -> (status: Int32, output: String, took: Duration)
+  {
+    try await offThePool {
+      let clock = ContinuousClock()
+      let started = clock.now
+      let (status, output) = try runToEnd(arguments, environment: environment)
+      return (status, output, started.duration(to: clock.now))
+    }
+  }
+
   private func readToEndAndWait() -> (status: Int32, output: String) {
     let rest = output.readDataToEndOfFile()
     log.data.withLock { $0 += rest }
