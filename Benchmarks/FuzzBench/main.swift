@@ -175,8 +175,9 @@ func oracleCosts<Model: TaskProgressReporting>(_ model: Model.Type, _ target: Fu
       "cosmetic (progress part)",
       time {
         for document in documents.compactMap({ $0 }) {
-          let part = progress.progressPart(of: document)
-          if part != document { _ = try? JSONValueDecoder().decode(Model.self, from: part) }
+          if let part = progress.strictProgressPart(of: document) {
+            _ = try? JSONValueDecoder().decode(Model.self, from: part)
+          }
         }
       }
     ),
@@ -184,7 +185,7 @@ func oracleCosts<Model: TaskProgressReporting>(_ model: Model.Type, _ target: Fu
       "sequence (drift hash)",
       time {
         for document in documents.compactMap({ $0 }) where document.members != nil {
-          _ = StableHash.fnv1a(progress.cosmeticPart(of: document))
+          _ = progress.cosmeticPartHash(of: document)
         }
       }
     ),

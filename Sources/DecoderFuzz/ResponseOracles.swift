@@ -137,8 +137,9 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
     -> FindingReport?
   {
     guard document.members != nil else { return nil }
-    let progressPart = schema.progress.progressPart(of: document)
-    guard progressPart != document, decode(progressPart) != nil else { return nil }
+    guard let progressPart = schema.progress.strictProgressPart(of: document),
+      decode(progressPart) != nil
+    else { return nil }
     return FindingReport(
       .cosmeticRejected, path: summary.pointer.description,
       detail: "\(Model.self) rejects the answer at a field its progress does not depend on "
@@ -147,8 +148,7 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
 
   /// Oracle 3 for an accepted answer: without its cosmetic fields, the same phase and percent.
   private func cosmeticFinding(_ document: JSONValue, progress: TaskProgress) -> FindingReport? {
-    let progressPart = schema.progress.progressPart(of: document)
-    guard progressPart != document else { return nil }
+    guard let progressPart = schema.progress.strictProgressPart(of: document) else { return nil }
     guard let alone = decode(progressPart) else {
       return FindingReport(
         .cosmeticRejected,
@@ -164,10 +164,11 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
       return FindingReport(.sequenceBroken, detail: "\(Model.self): \(sequenceViolation)")
     }
     guard !answers.isEmpty, document.members != nil else { return nil }
-    let drift = schema.progress.cosmeticPart(of: document)
-    let hash = StableHash.fnv1a(drift)
+    // The hash of the cosmetic part, taken without building it: most parts were held before.
+    let hash = schema.progress.cosmeticPartHash(of: document)
     guard !heldCosmeticParts.contains(hash) else { return nil }
     let entry = answers[Int(hash % UInt64(answers.count))]
+    let drift = schema.progress.cosmeticPart(of: document)
     let drifted = schema.progress.overlay(cosmeticPartOf: drift, onto: entry.answer)
     do {
       let progress = try JSONValueDecoder().decode(Model.self, from: drifted).taskProgress
