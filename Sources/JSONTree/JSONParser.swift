@@ -16,8 +16,10 @@ public struct JSONParser: Sendable {
 
   /// Parses a whole document.
   public func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-    var cursor = Cursor(bytes: Array(bytes), maximumDepth: maximumDepth)
-    return try cursor.parseDocument()
+    try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in
+      var cursor = Cursor(bytes: buffer, maximumDepth: maximumDepth)
+      return try cursor.parseDocument()
+    }
   }
 
   /// Parses a value that stands at `pointer` inside a larger document (read a piece at a
@@ -27,9 +29,11 @@ public struct JSONParser: Sendable {
   public func parse(_ bytes: some Collection<UInt8>, at pointer: JSONPointer)
     throws(JSONParseError) -> JSONValue
   {
-    var cursor = Cursor(bytes: Array(bytes), maximumDepth: maximumDepth)
-    cursor.path = pointer.tokens.map { .member($0) }
-    return try cursor.parseDocument()
+    try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in
+      var cursor = Cursor(bytes: buffer, maximumDepth: maximumDepth)
+      cursor.path = pointer.tokens.map { .member($0) }
+      return try cursor.parseDocument()
+    }
   }
 
   /// Parses a whole document given as text.
@@ -46,12 +50,14 @@ private struct Cursor {
     case element(Int)
   }
 
-  let bytes: [UInt8]
+  /// The document, valid while the parse runs (read without bounds checks: every read is
+  /// behind an explicit `index < bytes.count`).
+  let bytes: UnsafeBufferPointer<UInt8>
   let maximumDepth: Int
   var index = 0
   var path: [Step] = []
 
-  init(bytes: [UInt8], maximumDepth: Int) {
+  init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
     self.bytes = bytes
     self.maximumDepth = maximumDepth
   }
@@ -164,9 +170,7 @@ private struct Cursor {
         throw failure("invalid number: expected a digit in the exponent")
       }
     }
-    return bytes.withUnsafeBufferPointer { buffer in
-      String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
-    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
   }
 
   mutating func consumeDigits() throws(JSONParseError) -> Bool {
@@ -179,6 +183,23 @@ private struct Cursor {
   /// is made once: appending scalar by scalar made a 64 KiB string cost milliseconds.
   mutating func parseString() throws(JSONParseError) -> String {
     index += 1
+    // Most strings have no escape: scanned to their closing quote in a tight loop first.
+    var end = index
+    var bits: UInt8 = 0
+    while end < bytes.count {
+      let byte = bytes[end]
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+      bits |= byte
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      let run = index..<end
+      index = end + 1
+      if bits < 0x80 {
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
+      }
+      return try validated(run)
+    }
     var unescaped: [UInt8] = []
     var hasEscape = false
     var runStart = index
@@ -190,7 +211,9 @@ private struct Cursor {
         let run = runStart..<index
         index += 1
         if !hasEscape {
-          if runBits < 0x80 { return String(decoding: bytes[run], as: UTF8.self) }
+          if runBits < 0x80 {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
+          }
           return try validated(run)
         }
         if runBits >= 0x80 { _ = try validated(run) }
@@ -224,9 +247,7 @@ private struct Cursor {
   /// The text of `bytes[run]`, or a failure at the first byte that does not begin a valid
   /// UTF-8 sequence.
   func validated(_ run: Range<Int>) throws(JSONParseError) -> String {
-    let text = bytes.withUnsafeBufferPointer { buffer in
-      String(validating: UnsafeBufferPointer(rebasing: buffer[run]), as: UTF8.self)
-    }
+    let text = String(validating: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
     if let text { return text }
     var iterator = bytes[run].makeIterator()
     var decoder = UTF8()
