@@ -11,7 +11,8 @@ import JSONTree
 //
 //   swift run -c release fuzz-bench [--seconds-per-target S]
 //   swift run -c release fuzz-bench --by-operator T     (decode speed per mutation operator)
-//   swift run -c release fuzz-bench --profile T [--seconds-per-target S]   (for perf record)
+//   swift run -c release fuzz-bench --profile T [--operator O] [--seconds-per-target S]
+//       (for perf record; with --operator, only inputs made by one mutation of O)
 //   swift run -c release fuzz-bench --oracle-costs [T]  (µs per input of each oracle)
 //   swift run -c release fuzz-bench --oracles-by-operator T  (what inputs of each operator cost)
 //
@@ -118,6 +119,25 @@ if let index = arguments.firstIndex(of: "--profile"), arguments.indices.contains
   }
   let seeds = SeedCorpus.cases(of: target, in: corpus)
   var random = FuzzRandom(seed: 1)
+  // With `--operator O`: only inputs made by one mutation of that operator, made first.
+  if let operatorIndex = arguments.firstIndex(of: "--operator"),
+    let mutationOperator = arguments.indices.contains(operatorIndex + 1)
+      ? MutationOperator(rawValue: arguments[operatorIndex + 1]) : nil
+  {
+    var inputs: [[UInt8]] = []
+    for _ in 0..<100_000 where inputs.count < 1_000 {
+      var fuzzCase = random.pick(seeds)
+      if Mutator().apply(mutationOperator, to: &fuzzCase, using: &random) {
+        inputs.append(fuzzCase.bytes())
+      }
+    }
+    let executions = rate {
+      for input in inputs { _ = target.execute(input) }
+      return inputs.count
+    }
+    print("\(target.name): \(Int(executions)) inputs/s, every oracle, one \(mutationOperator) each")
+    exit(0)
+  }
   let executions = rate {
     for _ in 0..<64 {
       _ = target.execute(Mutator().mutate(random.pick(seeds), using: &random).bytes())
