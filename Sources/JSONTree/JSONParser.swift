@@ -331,7 +331,8 @@ private struct Cursor {
         tokens: path.map { step in
           switch step {
           case .member(let key): key
-          case .element(let offset): String(offset)
+          case .element(let offset):
+            offset < indexTokens.count ? indexTokens[offset] : String(offset)
           }
         }))
   }
@@ -368,3 +369,7 @@ private func hex4(_ value: UInt32) -> String {
   let text = String(value, radix: 16, uppercase: true)
   return String(repeating: "0", count: 4 - text.count) + text
 }
+
+/// The pointer tokens of the first array indices, made once: a failure 512 levels deep
+/// wrote 512 of them each time.
+private let indexTokens = (0..<1024).map { String($0) }
