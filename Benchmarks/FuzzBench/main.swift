@@ -14,6 +14,7 @@ import JSONTree
 //   swift run -c release fuzz-bench --profile T [--operator O] [--seconds-per-target S]
 //       (for perf record; with --operator, only inputs made by one mutation of O)
 //   swift run -c release fuzz-bench --oracle-costs [T]  (µs per input of each oracle)
+//   swift run -c release fuzz-bench --seed-exec [T]  (every oracle on the unmutated seeds)
 //   swift run -c release fuzz-bench --oracles-by-operator T  (what inputs of each operator cost)
 //
 // The benchmark is its own fuzz worker: `fuzz-bench --worker --target T ...`.
@@ -107,6 +108,45 @@ func decodeWithJSONDecoder(_ target: FuzzTarget, _ data: Data) {
   } else {
     decode(ErrorBody.self)
   }
+}
+
+/// Every oracle on the seeds themselves, unmutated, against `JSONDecoder` on the same seeds
+/// (3 interleaved rounds): what the oracles cost before mutation makes inputs larger.
+if let index = arguments.firstIndex(of: "--seed-exec") {
+  let names =
+    arguments.indices.contains(index + 1) && !arguments[index + 1].hasPrefix("--")
+    ? [arguments[index + 1]] : FuzzTargetRegistry.standard.map(\.name)
+  for name in names {
+    guard let target = FuzzTargetRegistry.standard.first(where: { $0.name == name }) else {
+      print("fuzz-bench: no target \(name)")
+      exit(2)
+    }
+    let seedBytes = SeedCorpus.cases(of: target, in: corpus).map { $0.bytes() }
+    let seedData = seedBytes.map { Data($0) }
+    var counts = [0.0, 0.0]
+    var spent = [0.0, 0.0]
+    for _ in 0..<3 {
+      for measure in 0..<2 {
+        let start = clock.now
+        var executions = 0
+        while clock.now - start < .seconds(secondsPerMeasure / 3) {
+          if measure == 0 {
+            for data in seedData { decodeWithJSONDecoder(target, data) }
+          } else {
+            for bytes in seedBytes { _ = target.execute(bytes) }
+          }
+          executions += seedBytes.count
+        }
+        counts[measure] += Double(executions)
+        spent[measure] += seconds(clock.now - start)
+      }
+    }
+    let rates = zip(counts, spent).map { $0 / $1 }
+    print(
+      padded(name, 13), padded(String(Int(rates[0])), 10), padded(String(Int(rates[1])), 10),
+      String(format: "  every oracle on the seeds / JSONDecoder %.2fx", rates[1] / rates[0]))
+  }
+  exit(0)
 }
 
 /// Loops mutation and every oracle of one target for the given seconds: a workload for

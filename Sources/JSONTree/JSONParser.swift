@@ -18,7 +18,7 @@ public struct JSONParser: Sendable {
   public func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
     try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in
       var cursor = Cursor(bytes: buffer, maximumDepth: maximumDepth)
-      return try cursor.parseDocument()
+      return try cursor.parseWhole()
     }
   }
 
@@ -31,8 +31,9 @@ public struct JSONParser: Sendable {
   {
     try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in
       var cursor = Cursor(bytes: buffer, maximumDepth: maximumDepth)
-      cursor.path = pointer.tokens.map { .member($0) }
-      return try cursor.parseDocument()
+      cursor.base = pointer.tokens
+      cursor.depth = pointer.tokens.count
+      return try cursor.parseWhole()
     }
   }
 
@@ -42,7 +43,12 @@ public struct JSONParser: Sendable {
   }
 }
 
-/// The parsing state: the bytes, the read position and the path to the current value.
+/// The parsing state: the bytes, the read position and how deep the current value is.
+///
+/// The path to the current value is not kept as the parse goes (an append and a removal per
+/// value, with a string retained for each member): a failure is thrown without it, and each
+/// container it passes through on its way out adds its step (``failurePath``), which
+/// ``parseWhole()`` then writes into the error's pointer.
 private struct Cursor {
   /// One step of the path; an index becomes a pointer token only in a failure.
   enum Step {
@@ -55,11 +61,35 @@ private struct Cursor {
   let bytes: UnsafeBufferPointer<UInt8>
   let maximumDepth: Int
   var index = 0
-  var path: [Step] = []
+  /// How many containers enclose the current value (counting those of ``base``).
+  var depth = 0
+  /// The pointer tokens of where the document stands in a larger one.
+  var base: [String] = []
+  /// The steps from a failure out to the root, innermost first, added as it unwinds.
+  var failurePath: [Step] = []
 
   init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
     self.bytes = bytes
     self.maximumDepth = maximumDepth
+  }
+
+  /// The whole document, or its failure with the pointer of where it happened.
+  mutating func parseWhole() throws(JSONParseError) -> JSONValue {
+    do {
+      return try parseDocument()
+    } catch {
+      var failure = error
+      failure.pointer = JSONPointer(
+        tokens: base
+          + failurePath.reversed().map { step in
+            switch step {
+            case .member(let key): key
+            case .element(let offset):
+              offset < indexTokens.count ? indexTokens[offset] : String(offset)
+            }
+          })
+      throw failure
+    }
   }
 
   mutating func parseDocument() throws(JSONParseError) -> JSONValue {
@@ -94,6 +124,7 @@ private struct Cursor {
     var members: [JSONMember] = []
     skipWhitespace()
     if consume(UInt8(ascii: "}")) { return .object(members) }
+    depth += 1
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -103,15 +134,20 @@ private struct Cursor {
       skipWhitespace()
       guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after member name") }
       skipWhitespace()
-      path.append(.member(key))
-      let value = try parseValue()
-      path.removeLast()
+      let value: JSONValue
+      do {
+        value = try parseValue()
+      } catch {
+        failurePath.append(.member(key))
+        throw error
+      }
       members.append(JSONMember(key, value))
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
       if consume(UInt8(ascii: "}")) { break }
       throw failure("expected ',' or '}' after an object member")
     }
+    depth -= 1
     return .object(members)
   }
 
@@ -121,22 +157,28 @@ private struct Cursor {
     var elements: [JSONValue] = []
     skipWhitespace()
     if consume(UInt8(ascii: "]")) { return .array(elements) }
+    depth += 1
     while true {
       skipWhitespace()
-      path.append(.element(elements.count))
-      let element = try parseValue()
-      path.removeLast()
+      let element: JSONValue
+      do {
+        element = try parseValue()
+      } catch {
+        failurePath.append(.element(elements.count))
+        throw error
+      }
       elements.append(element)
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
       if consume(UInt8(ascii: "]")) { break }
       throw failure("expected ',' or ']' after an array element")
     }
+    depth -= 1
     return .array(elements)
   }
 
   func enterContainer() throws(JSONParseError) {
-    guard path.count < maximumDepth else {
+    guard depth < maximumDepth else {
       throw failure("nesting deeper than \(maximumDepth) levels")
     }
   }
@@ -327,14 +369,7 @@ private struct Cursor {
     let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
     return JSONParseError(
       reason: reason, offset: offset, line: line, column: offset - lineStart + 1,
-      pointer: JSONPointer(
-        tokens: path.map { step in
-          switch step {
-          case .member(let key): key
-          case .element(let offset):
-            offset < indexTokens.count ? indexTokens[offset] : String(offset)
-          }
-        }))
+      pointer: .root)
   }
 
   func describeByte(at offset: Int) -> String {
