@@ -10,13 +10,20 @@ public struct ProgressFields: Hashable, Sendable {
   public let patterns: [String]
   private let tokenPatterns: [[String]]
   /// The patterns compiled: what the parts and the overlay walk with.
-  private let matcher: ProgressFieldMatcher
+  private let matcher: PointerPatternMatcher
+  /// The role of a member whose path ends in each state of the matcher.
+  private let roles: [Role]
 
   /// Creates the set from pointer patterns.
   public init(_ patterns: [String]) {
     self.patterns = patterns
-    self.tokenPatterns = patterns.map { JSONPointer($0)?.tokens ?? [] }
-    self.matcher = ProgressFieldMatcher(tokenPatterns)
+    let tokenPatterns = patterns.map { JSONPointer($0)?.tokens ?? [] }
+    let matcher = PointerPatternMatcher(tokenPatterns)
+    self.tokenPatterns = tokenPatterns
+    self.matcher = matcher
+    self.roles = matcher.states.map { state in
+      !state.terminals.isEmpty ? .progress : state.hasChildren ? .container : .cosmetic
+    }
   }
 
   /// How the member at `tokens` relates to the progress fields.
@@ -29,8 +36,23 @@ public struct ProgressFields: Hashable, Sendable {
     case cosmetic
   }
 
+  /// The role of a member whose path ends in `state`.
+  @inline(__always)
+  private func role(_ state: Int) -> Role {
+    state == PointerPatternMatcher.dead ? .cosmetic : roles[state]
+  }
+
+  /// Whether some element of an array in `state` may be a container of progress fields (and
+  /// be sorted out): when none is, every element is kept whole.
+  private func sortsElements(_ state: Int) -> Bool {
+    guard state != PointerPatternMatcher.dead else { return false }
+    let current = matcher.states[state]
+    return current.integer.map { role($0) == .container } ?? false
+      || current.indexLiterals.contains { role($0.state) == .container }
+  }
+
   /// The role of the member at `tokens`, matched against every pattern: the definition the
-  /// compiled walk (``ProgressFieldMatcher``) follows.
+  /// compiled walk (``PointerPatternMatcher``) follows.
   func role(of tokens: [String]) -> Role {
     var role = Role.cosmetic
     for pattern in tokenPatterns where pattern.count >= tokens.count {
@@ -46,27 +68,27 @@ public struct ProgressFields: Hashable, Sendable {
 
   /// `document` without its cosmetic members: what the progress is read from.
   public func progressPart(of document: JSONValue) -> JSONValue {
-    part(of: document, in: ProgressFieldMatcher.root, keeping: .progress).value
+    part(of: document, in: PointerPatternMatcher.root, keeping: .progress).value
   }
 
   /// The progress part of `document` when it differs from `document` (some member is
   /// cosmetic), nil when the document is all progress fields: what
   /// `progressPart(of: document) != document` tells, without comparing the trees.
   public func strictProgressPart(of document: JSONValue) -> JSONValue? {
-    let part = part(of: document, in: ProgressFieldMatcher.root, keeping: .progress)
+    let part = part(of: document, in: PointerPatternMatcher.root, keeping: .progress)
     return part.changed ? part.value : nil
   }
 
   /// `document` without its progress fields: the cosmetic members, in the containers that
   /// hold them. Laying it over an answer is the same as laying `document` over it.
   public func cosmeticPart(of document: JSONValue) -> JSONValue {
-    part(of: document, in: ProgressFieldMatcher.root, keeping: .cosmetic).value
+    part(of: document, in: PointerPatternMatcher.root, keeping: .cosmetic).value
   }
 
   /// `StableHash.fnv1a(cosmeticPart(of: document))`, without building the part.
   public func cosmeticPartHash(of document: JSONValue) -> UInt64 {
     var hasher = TreeHasher()
-    hashPart(of: document, in: ProgressFieldMatcher.root, keeping: .cosmetic, into: &hasher)
+    hashPart(of: document, in: PointerPatternMatcher.root, keeping: .cosmetic, into: &hasher)
     return hasher.value
   }
 
@@ -83,7 +105,7 @@ public struct ProgressFields: Hashable, Sendable {
       for position in members.indices {
         let member = members[position]
         let next = matcher.step(state, key: member.key)
-        let role = matcher.role(next)
+        let role = role(next)
         var replacement: JSONMember?
         var same = true
         if role == .container {
@@ -108,11 +130,11 @@ public struct ProgressFields: Hashable, Sendable {
       guard let result else { return (value, false) }
       return (.object(result), true)
     case .array(let elements):
-      guard matcher.sortsElements(state) else { return (value, false) }
+      guard sortsElements(state) else { return (value, false) }
       var result: [JSONValue]?
       for position in elements.indices {
         let next = matcher.step(state, index: position)
-        guard matcher.role(next) == .container else {
+        guard role(next) == .container else {
           result?.append(elements[position])
           continue
         }
@@ -139,7 +161,7 @@ public struct ProgressFields: Hashable, Sendable {
       hasher.mix(TreeHasher.objectStart)
       for member in members {
         let next = matcher.step(state, key: member.key)
-        switch matcher.role(next) {
+        switch role(next) {
         case .container:
           hasher.mix(text: member.key)
           hashPart(of: member.value, in: next, keeping: kept, into: &hasher)
@@ -151,11 +173,11 @@ public struct ProgressFields: Hashable, Sendable {
         }
       }
       hasher.mix(TreeHasher.objectEnd)
-    case .array(let elements) where matcher.sortsElements(state):
+    case .array(let elements) where sortsElements(state):
       hasher.mix(TreeHasher.arrayStart)
       for position in elements.indices {
         let next = matcher.step(state, index: position)
-        if matcher.role(next) == .container {
+        if role(next) == .container {
           hashPart(of: elements[position], in: next, keeping: kept, into: &hasher)
         } else {
           hasher.walk(elements[position])
@@ -171,16 +193,16 @@ public struct ProgressFields: Hashable, Sendable {
   /// a service whose cosmetic fields changed type or value would send it. Where both hold an
   /// object (or array) that contains progress fields, the members are merged one level down.
   public func overlay(cosmeticPartOf drift: JSONValue, onto answer: JSONValue) -> JSONValue {
-    overlay(drift, onto: answer, in: ProgressFieldMatcher.root)
+    overlay(drift, onto: answer, in: PointerPatternMatcher.root)
   }
 
   private func overlay(_ drift: JSONValue, onto answer: JSONValue, in state: Int) -> JSONValue {
     switch (drift, answer) {
     case (.object(let driftMembers), .object(var members)):
-      members.removeAll { matcher.role(matcher.step(state, key: $0.key)) == .cosmetic }
+      members.removeAll { role(matcher.step(state, key: $0.key)) == .cosmetic }
       for member in driftMembers {
         let next = matcher.step(state, key: member.key)
-        switch matcher.role(next) {
+        switch role(next) {
         case .progress:
           continue
         case .container:
@@ -194,7 +216,7 @@ public struct ProgressFields: Hashable, Sendable {
     case (.array(let driftElements), .array(var elements)):
       for index in elements.indices where index < driftElements.count {
         let next = matcher.step(state, index: index)
-        guard matcher.role(next) == .container else { continue }
+        guard role(next) == .container else { continue }
         elements[index] = overlay(driftElements[index], onto: elements[index], in: next)
       }
       return .array(elements)

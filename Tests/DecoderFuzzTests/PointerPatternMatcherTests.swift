@@ -4,11 +4,12 @@ import Testing
 
 @testable import DecoderFuzz
 
-/// The compiled walk of the progress fields (``ProgressFieldMatcher``) gives what matching
-/// every member's whole path against every pattern (``ProgressFields/role(of:)``) gives:
-/// the same parts, the same overlay, and the cosmetic part's hash without building it.
-@Suite("Progress fields, compiled")
-struct ProgressFieldMatcherTests {
+/// The compiled walk of pointer patterns (``PointerPatternMatcher``) gives what matching every
+/// member's whole path against every pattern gives: for the progress fields
+/// (``ProgressFields/role(of:)``), the same parts, the same overlay, and the cosmetic part's
+/// hash without building it; for a schema, the same kinds and the same verdict on documents.
+@Suite("Pointer patterns, compiled")
+struct PointerPatternMatcherTests {
   /// Patterns whose walks overlap: a literal index beside `*`, a pattern inside another's
   /// container, a progress field that is also a container of another pattern.
   let tricky = ProgressFields(["/a/*/b", "/a/0/c", "/a/1", "/x/*", "/k", "/k/deep", "/n/~1/*/v"])
@@ -58,6 +59,58 @@ struct ProgressFieldMatcherTests {
     #expect(
       cpts.strictProgressPart(of: dressed)
         == (try JSONParser().parse(#"{"json":{"details":[{"status":1}]}}"#)))
+  }
+
+  @Test("a schema's kinds and documented verdicts agree with the path matching")
+  func schemas() throws {
+    var random = FuzzRandom(seed: 12)
+    var compared = 0
+    let tricky = FuzzSchema(
+      [
+        "/a": .array, "/a/*": .object, "/a/0": .string, "/a/*/b": .integer(FieldKind.int32Range),
+        "/k": .object, "/k/*": .boolean, "/k/x": .string, "/n/~1": .numericString,
+      ], progress: ["/a/*/b"])
+    let trickyDocuments = [
+      #"{"a":["s",{"b":1},{"b":"x"}],"k":{"0":true,"+1":false,"*":true,"x":"y","z":1}}"#,
+      #"{"a":[{"b":1}],"k":{"00":true,"x":1},"n":{"/":"1"},"n":null}"#,
+      #"{"a":[null,{"b":2147483648}],"k":{"-0":true},"u":[[[[1]]]]}"#,
+      #"{"a":{"0":"s"},"k":[true]}"#, #"{"a":[],"k":{}}"#, "[]", "{}",
+    ]
+    for text in trickyDocuments {
+      let document = try JSONParser().parse(text)
+      try agree(tricky, on: document)
+    }
+    for target in FuzzTargetRegistry.standard {
+      let seeds = SeedCorpus.cases(of: target, in: corpusDirectory)
+      for _ in 0..<300 {
+        let bytes = Mutator().mutate(random.pick(seeds), using: &random).bytes()
+        guard let document = try? JSONParser(maximumDepth: 1024).parse(bytes) else { continue }
+        try agree(target.schema, on: document)
+        compared += 1
+      }
+    }
+    #expect(compared > 1000)
+  }
+
+  private func agree(_ schema: FuzzSchema, on document: JSONValue) throws {
+    let reference = ReferenceSchema(schema: schema)
+    #expect(schema.documents(document) == reference.documents(document))
+    var pointers: [JSONPointer] = []
+    func collect(_ value: JSONValue, _ tokens: [String]) {
+      guard pointers.count < 200 else { return }
+      pointers.append(JSONPointer(tokens: tokens))
+      switch value {
+      case .object(let members):
+        for member in members { collect(member.value, tokens + [member.key]) }
+      case .array(let elements):
+        for (index, element) in elements.enumerated() { collect(element, tokens + [String(index)]) }
+      default: break
+      }
+    }
+    collect(document, [])
+    for pointer in pointers {
+      #expect(schema.kind(at: pointer) == reference.kind(at: pointer), "\(pointer)")
+    }
   }
 
   private func agree(_ fields: ProgressFields, on document: JSONValue, over answer: JSONValue)
@@ -133,6 +186,49 @@ private struct ReferenceProgressFields {
       return .array(elements)
     default:
       return answer
+    }
+  }
+}
+
+/// A schema's kinds and documented verdicts as they were written before the patterns were
+/// compiled: every path matched against every pattern, in the order of their text.
+private struct ReferenceSchema {
+  let schema: FuzzSchema
+
+  var patterns: [(tokens: [String], kind: FieldKind)] {
+    schema.fields.sorted { $0.key < $1.key }.map { (JSONPointer($0.key)?.tokens ?? [], $0.value) }
+  }
+
+  func kind(at pointer: JSONPointer) -> FieldKind? {
+    patterns.first { pattern in
+      pattern.tokens.count == pointer.tokens.count
+        && zip(pattern.tokens, pointer.tokens).allSatisfy { expected, token in
+          expected == token || (expected == "*" && Int(token) != nil)
+        }
+    }?.kind
+  }
+
+  func documents(_ document: JSONValue) -> Bool {
+    guard document.members != nil else { return false }
+    return isDocumented(document, at: [])
+  }
+
+  private func isDocumented(_ value: JSONValue, at tokens: [String]) -> Bool {
+    if !tokens.isEmpty {
+      guard let kind = kind(at: JSONPointer(tokens: tokens)) else {
+        return FuzzSchema.nests(value, atMost: FuzzSchema.unknownValueDepthLimit)
+      }
+      if value == .null { return true }
+      guard kind.admits(value) else { return false }
+    }
+    switch value {
+    case .object(let members):
+      guard Set(members.map(\.key)).count == members.count else { return false }
+      return members.allSatisfy { isDocumented($0.value, at: tokens + [$0.key]) }
+    case .array(let elements):
+      return elements.indices.allSatisfy { isDocumented(elements[$0], at: tokens + [String($0)]) }
+    default:
+      return true
     }
   }
 }

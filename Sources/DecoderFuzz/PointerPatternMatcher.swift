@@ -1,18 +1,21 @@
-/// The pointer patterns of ``ProgressFields`` compiled into a deterministic automaton over
-/// path tokens: walking a document, the role of a member is one step from its container's
-/// state, instead of the member's whole path matched against every pattern (which built a
-/// path array per member and was a seventh of a response target's time).
+/// Pointer patterns (`/json/details/*/status`, `*` standing for any array index) compiled
+/// into a deterministic automaton over path tokens: walking a document, what the patterns
+/// say of a member is one step from its container's state, instead of the member's whole
+/// path matched against every pattern (which built a path array per member: a seventh of a
+/// response target's time for the progress fields, a tenth of an error target's for the
+/// schema).
 ///
-/// A state is the set of pattern-trie nodes the path so far reaches; it gives the same role
-/// as ``ProgressFields/role(of:)`` on the path: a token matches a pattern token when they are
-/// equal, or when the pattern's is `*` and the token reads as an `Int`.
-struct ProgressFieldMatcher: Sendable {
+/// A state is the set of pattern-trie nodes the path so far reaches. A token matches a
+/// pattern token when they are equal, or when the pattern's is `*` and the token reads as
+/// an `Int` (a member name `*` matches a `*` too, as its own text).
+struct PointerPatternMatcher: Sendable {
   /// One state of the automaton.
   struct State: Sendable {
-    /// The role of a member whose path ends in this state.
-    var role: ProgressFields.Role
-    /// The next state for each token some pattern names here (`*` included: a key `*`
-    /// matches a `*` of a pattern, as the pattern's own text).
+    /// The patterns that end at this state, by index, in increasing order.
+    var terminals: [Int]
+    /// Whether some pattern goes on below this state.
+    var hasChildren: Bool
+    /// The next state for each token some pattern names here (`*` included).
     var literals: [(token: String, state: Int)]
     /// The next state for an array index that some pattern names literally (`0`).
     var indexLiterals: [(index: Int, state: Int)]
@@ -23,7 +26,7 @@ struct ProgressFieldMatcher: Sendable {
 
   /// The states; the first is the root's.
   private(set) var states: [State] = []
-  /// The state past every pattern: its members are all cosmetic.
+  /// The state past every pattern.
   static let dead = -1
   /// The root's state.
   static let root = 0
@@ -33,8 +36,8 @@ struct ProgressFieldMatcher: Sendable {
     // The trie of the patterns.
     var literalChildren: [[String: Int]] = [[:]]
     var starChild: [Int?] = [nil]
-    var terminal = [false]
-    for tokens in patterns {
+    var endingHere: [[Int]] = [[]]
+    for (number, tokens) in patterns.enumerated() {
       var node = 0
       for token in tokens {
         let next: Int? = token == "*" ? starChild[node] : literalChildren[node][token]
@@ -44,8 +47,8 @@ struct ProgressFieldMatcher: Sendable {
         }
         literalChildren.append([:])
         starChild.append(nil)
-        terminal.append(false)
-        let created = terminal.count - 1
+        endingHere.append([])
+        let created = endingHere.count - 1
         if token == "*" {
           starChild[node] = created
         } else {
@@ -53,7 +56,7 @@ struct ProgressFieldMatcher: Sendable {
         }
         node = created
       }
-      terminal[node] = true
+      endingHere[node].append(number)
     }
     // The subsets of trie nodes reachable from the root, each a state.
     var indexOfSet: [[Int]: Int] = [[0]: 0]
@@ -84,22 +87,13 @@ struct ProgressFieldMatcher: Sendable {
         }
       }
       if !stars.isEmpty { literals.append(("*", state(of: stars))) }
-      let role: ProgressFields.Role =
-        nodes.contains { terminal[$0] }
-        ? .progress
-        : nodes.contains { !literalChildren[$0].isEmpty || starChild[$0] != nil }
-          ? .container : .cosmetic
       built[index] = State(
-        role: role, literals: literals, indexLiterals: indexLiterals,
+        terminals: nodes.flatMap { endingHere[$0] }.sorted(),
+        hasChildren: nodes.contains { !literalChildren[$0].isEmpty || starChild[$0] != nil },
+        literals: literals, indexLiterals: indexLiterals,
         integer: stars.isEmpty ? nil : state(of: stars))
     }
     states = (0..<built.count).map { built[$0]! }
-  }
-
-  /// The role of a path ending in `state`.
-  @inline(__always)
-  func role(_ state: Int) -> ProgressFields.Role {
-    state == Self.dead ? .cosmetic : states[state].role
   }
 
   /// The state after the member named `key` of an object in `state`.
@@ -119,12 +113,13 @@ struct ProgressFieldMatcher: Sendable {
     return current.integer ?? Self.dead
   }
 
-  /// Whether some element of an array in `state` may be a container of progress fields (and
-  /// be sorted out): when none is, every element is kept whole.
-  func sortsElements(_ state: Int) -> Bool {
-    guard state != Self.dead else { return false }
-    let current = states[state]
-    return current.integer.map { role($0) == .container } ?? false
-      || current.indexLiterals.contains { role($0.state) == .container }
+  /// The state after `tokens`, each read as a member name.
+  func state(after tokens: [String]) -> Int {
+    tokens.reduce(Self.root) { step($0, key: $1) }
+  }
+
+  /// The first pattern (by index) that ends at `state`, if any.
+  func firstTerminal(_ state: Int) -> Int? {
+    state == Self.dead ? nil : states[state].terminals.first
   }
 }
