@@ -54,6 +54,16 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
   /// `document` must be what `JSONParser().parse(body)` returns, or nil when it throws.
   /// Reads exactly as ``init(httpStatus:requestID:body:)`` does.
   public init(httpStatus: Int, requestID: String?, body: Data, document: JSONValue?) {
+    self.init(httpStatus: httpStatus, requestID: requestID, bodyBytes: body, document: document)
+  }
+
+  /// Reads an error answer from the bytes of its body and their parse, exactly as
+  /// ``init(httpStatus:requestID:body:document:)`` does, without the body copied into a
+  /// `Data` first (the error-body fuzz oracle reads every input so).
+  package init(
+    httpStatus: Int, requestID: String?, bodyBytes body: some Collection<UInt8>,
+    document: JSONValue?
+  ) {
     let headerID = requestID.flatMap { $0.isEmpty ? nil : $0 }
     if let document, let found = Self.findPair(in: document, at: .root) {
       self.init(
