@@ -152,10 +152,13 @@ public struct ProgressFields: Hashable, Sendable {
     }
   }
 
-  /// Feeds `hasher` the walk of `part(of: value, in: state, keeping: kept).value`.
+  /// Feeds `hasher` the walk of `part(of: value, in: state, keeping: kept).value`; returns
+  /// whether that part leaves something out (its `changed`).
+  @discardableResult
   private func hashPart(
     of value: JSONValue, in state: Int, keeping kept: Role, into hasher: inout TreeHasher
-  ) {
+  ) -> Bool {
+    var changed = false
     switch value {
     case .object(let members):
       hasher.mix(TreeHasher.objectStart)
@@ -164,12 +167,12 @@ public struct ProgressFields: Hashable, Sendable {
         switch role(next) {
         case .container:
           hasher.mix(text: member.key)
-          hashPart(of: member.value, in: next, keeping: kept, into: &hasher)
+          if hashPart(of: member.value, in: next, keeping: kept, into: &hasher) { changed = true }
         case let role where role == kept:
           hasher.mix(text: member.key)
           hasher.walk(member.value)
         default:
-          continue
+          changed = true
         }
       }
       hasher.mix(TreeHasher.objectEnd)
@@ -178,7 +181,9 @@ public struct ProgressFields: Hashable, Sendable {
       for position in elements.indices {
         let next = matcher.step(state, index: position)
         if role(next) == .container {
-          hashPart(of: elements[position], in: next, keeping: kept, into: &hasher)
+          if hashPart(of: elements[position], in: next, keeping: kept, into: &hasher) {
+            changed = true
+          }
         } else {
           hasher.walk(elements[position])
         }
@@ -186,6 +191,62 @@ public struct ProgressFields: Hashable, Sendable {
       hasher.mix(TreeHasher.arrayEnd)
     default:
       hasher.walk(value)
+    }
+    return changed
+  }
+
+  /// `StableHash.fnv1a(progressPart(of: document))`, and whether the part leaves something
+  /// out (`strictProgressPart(of: document) != nil`), without building the part.
+  public func progressPartHash(of document: JSONValue) -> (hash: UInt64, changed: Bool) {
+    var hasher = TreeHasher()
+    let changed = hashPart(
+      of: document, in: PointerPatternMatcher.root, keeping: .progress, into: &hasher)
+    return (hasher.value, changed)
+  }
+
+  /// Whether `progressPart(of: document) == part`, without building the progress part.
+  public func progressPart(of document: JSONValue, equals part: JSONValue) -> Bool {
+    partEquals(document, in: PointerPatternMatcher.root, keeping: .progress, part)
+  }
+
+  /// Whether `self.part(of: value, in: state, keeping: kept).value == expected`.
+  private func partEquals(
+    _ value: JSONValue, in state: Int, keeping kept: Role, _ expected: JSONValue
+  ) -> Bool {
+    switch (value, expected) {
+    case (.object(let members), .object(let expectedMembers)):
+      var position = 0
+      for member in members {
+        let next = matcher.step(state, key: member.key)
+        let role = role(next)
+        guard role == .container || role == kept else { continue }
+        guard position < expectedMembers.count, expectedMembers[position].key == member.key
+        else { return false }
+        let expectedValue = expectedMembers[position].value
+        position += 1
+        if role == .container {
+          guard partEquals(member.value, in: next, keeping: kept, expectedValue) else {
+            return false
+          }
+        } else if member.value != expectedValue {
+          return false
+        }
+      }
+      return position == expectedMembers.count
+    case (.array(let elements), .array(let expectedElements)) where sortsElements(state):
+      guard elements.count == expectedElements.count else { return false }
+      for position in elements.indices {
+        let next = matcher.step(state, index: position)
+        if role(next) == .container {
+          guard partEquals(elements[position], in: next, keeping: kept, expectedElements[position])
+          else { return false }
+        } else if elements[position] != expectedElements[position] {
+          return false
+        }
+      }
+      return true
+    default:
+      return value == expected
     }
   }
 

@@ -123,6 +123,13 @@ struct PointerPatternMatcherTests {
     #expect(fields.cosmeticPart(of: document) == cosmetic)
     #expect(fields.strictProgressPart(of: document) == (progress == document ? nil : progress))
     #expect(fields.cosmeticPartHash(of: document) == StableHash.fnv1a(cosmetic))
+    let progressHash = fields.progressPartHash(of: document)
+    #expect(progressHash.hash == StableHash.fnv1a(progress))
+    #expect(progressHash.changed == (progress != document))
+    #expect(fields.progressPart(of: document, equals: progress))
+    let answerPart = reference.part(of: answer, at: [], keeping: .progress)
+    #expect(fields.progressPart(of: document, equals: answerPart) == (progress == answerPart))
+    #expect(fields.progressPart(of: document, equals: cosmetic) == (progress == cosmetic))
     #expect(
       fields.overlay(cosmeticPartOf: document, onto: answer)
         == reference.overlay(document, onto: answer, at: []))
