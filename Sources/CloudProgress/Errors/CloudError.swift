@@ -119,26 +119,36 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// Depth-first, members in order. The path is one stack shared by the whole search and
-  /// becomes a pointer only where a pair is found: building a pointer per visited value made
-  /// the search quadratic in the nesting depth (the fuzzer found a 33 KB body of nested
-  /// arrays that took 300 ms).
+  /// Depth-first, members in order. No path is kept while searching: the search was a
+  /// path stack's append and removal per visited value, and a pointer per visited value
+  /// before that (quadratic in the nesting depth: the fuzzer found a 33 KB body of nested
+  /// arrays that took 300 ms). Where a pair is found, each level adds its step on the way
+  /// out, and the pointer is made once.
   private static func findPair(in value: JSONValue, at pointer: JSONPointer) -> Pair? {
-    var path = pointer.tokens.map(Step.member)
-    return findPair(in: value, path: &path)
+    var steps: [Step] = []  // from the pair out to `value`, innermost first
+    guard var pair = findPair(in: value, stepsOut: &steps) else { return nil }
+    if !(pointer.tokens.isEmpty && steps.isEmpty) {
+      pair.source = .nested(JSONPointer(tokens: pointer.tokens + steps.reversed().map(\.token)))
+    }
+    return pair
   }
 
-  private static func findPair(in value: JSONValue, path: inout [Step]) -> Pair? {
-    guard let members = value.members else {
-      guard case .array(let elements) = value else { return nil }
-      var offset = 0
-      while offset < elements.count {
-        path.append(.element(offset))
-        let pair = findPair(in: elements[offset], path: &path)
-        path.removeLast()
-        if let pair { return pair }
-        offset += 1
+  /// The pair in `value`, its source as found at `value` itself; `stepsOut` gets the steps
+  /// from where it was found out to `value`.
+  private static func findPair(in value: JSONValue, stepsOut: inout [Step]) -> Pair? {
+    let members: [JSONMember]
+    switch value {
+    case .object(let found):
+      members = found
+    case .array(let elements):
+      for offset in elements.indices {
+        if let pair = findPair(in: elements[offset], stepsOut: &stepsOut) {
+          stepsOut.append(.element(offset))
+          return pair
+        }
       }
+      return nil
+    default:
       return nil
     }
     // One pass over the members; the last of a repeated name counts, as in lookups.
@@ -166,13 +176,14 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
         nil
       }
     if let found {
-      let place = path.isEmpty ? found.source : .nested(JSONPointer(tokens: path.map(\.token)))
-      return Pair(code: found.code, message: found.message, requestID: requestID, source: place)
+      return Pair(
+        code: found.code, message: found.message, requestID: requestID, source: found.source)
     }
     for member in members {
-      path.append(.member(member.key))
-      defer { path.removeLast() }
-      if let pair = findPair(in: member.value, path: &path) { return pair }
+      if let pair = findPair(in: member.value, stepsOut: &stepsOut) {
+        stepsOut.append(.member(member.key))
+        return pair
+      }
     }
     return nil
   }
