@@ -67,6 +67,14 @@ private struct Cursor {
   var base: [String] = []
   /// The steps from a failure out to the root, innermost first, added as it unwinds.
   var failurePath: [Step] = []
+  /// The failure a ``Stop`` stands for.
+  var pendingFailure: JSONParseError?
+
+  /// What the parsing functions throw: nothing but the fact that the parse stopped, the
+  /// failure itself waiting in ``pendingFailure``. A recursive function that may throw a
+  /// `JSONParseError` keeps room for one in its frame, and a document nested 512 levels
+  /// deep stacks 512 of those frames.
+  struct Stop: Error {}
 
   init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
     self.bytes = bytes
@@ -78,7 +86,9 @@ private struct Cursor {
     do {
       return try parseDocument()
     } catch {
-      var failure = error
+      guard var failure = pendingFailure else {
+        preconditionFailure("a parse stopped without saying why")
+      }
       failure.pointer = JSONPointer(
         tokens: base
           + failurePath.reversed().map { step in
@@ -92,20 +102,20 @@ private struct Cursor {
     }
   }
 
-  mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+  mutating func parseDocument() throws(Stop) -> JSONValue {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     skipWhitespace()
-    guard index < bytes.count else { throw failure("empty document: expected a JSON value") }
+    guard index < bytes.count else { throw fail("empty document: expected a JSON value") }
     let value = try parseValue()
     skipWhitespace()
     guard index == bytes.count else {
-      throw failure("unexpected \(describeByte(at: index)) after the end of the document")
+      throw failUnexpected(" after the end of the document")
     }
     return value
   }
 
-  mutating func parseValue() throws(JSONParseError) -> JSONValue {
-    guard index < bytes.count else { throw failure("unexpected end of input: expected a value") }
+  mutating func parseValue() throws(Stop) -> JSONValue {
+    guard index < bytes.count else { throw fail("unexpected end of input: expected a value") }
     switch bytes[index] {
     case UInt8(ascii: "{"): return try parseObject()
     case UInt8(ascii: "["): return try parseArray()
@@ -114,11 +124,11 @@ private struct Cursor {
     case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
     case UInt8(ascii: "n"): return try parseLiteral("null", .null)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-    default: throw failure("unexpected \(describeByte(at: index)): expected a value")
+    default: throw failUnexpected(": expected a value")
     }
   }
 
-  mutating func parseObject() throws(JSONParseError) -> JSONValue {
+  mutating func parseObject() throws(Stop) -> JSONValue {
     try enterContainer()
     index += 1
     var members: [JSONMember] = []
@@ -131,11 +141,11 @@ private struct Cursor {
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw failure(members.isEmpty ? "expected a member name or '}'" : "expected a member name")
+        throw fail(members.isEmpty ? "expected a member name or '}'" : "expected a member name")
       }
       let key = try parseString()
       skipWhitespace()
-      guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after member name") }
+      guard consume(UInt8(ascii: ":")) else { throw fail("expected ':' after member name") }
       skipWhitespace()
       let value: JSONValue
       do {
@@ -148,13 +158,13 @@ private struct Cursor {
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
       if consume(UInt8(ascii: "}")) { break }
-      throw failure("expected ',' or '}' after an object member")
+      throw fail("expected ',' or '}' after an object member")
     }
     depth -= 1
     return .object(members)
   }
 
-  mutating func parseArray() throws(JSONParseError) -> JSONValue {
+  mutating func parseArray() throws(Stop) -> JSONValue {
     try enterContainer()
     index += 1
     var elements: [JSONValue] = []
@@ -174,51 +184,49 @@ private struct Cursor {
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
       if consume(UInt8(ascii: "]")) { break }
-      throw failure("expected ',' or ']' after an array element")
+      throw fail("expected ',' or ']' after an array element")
     }
     depth -= 1
     return .array(elements)
   }
 
-  func enterContainer() throws(JSONParseError) {
-    guard depth < maximumDepth else {
-      throw failure("nesting deeper than \(maximumDepth) levels")
-    }
+  mutating func enterContainer() throws(Stop) {
+    guard depth < maximumDepth else { throw failTooDeep() }
   }
 
-  mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(JSONParseError)
+  mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(Stop)
     -> JSONValue
   {
     guard bytes[index...].starts(with: word.utf8) else {
-      throw failure("invalid literal: expected '\(word)'")
+      throw fail("invalid literal: expected '\(word)'")
     }
     index += word.utf8.count
     return value
   }
 
-  mutating func parseNumber() throws(JSONParseError) -> String {
+  mutating func parseNumber() throws(Stop) -> String {
     let start = index
     _ = consume(UInt8(ascii: "-"))
     if consume(UInt8(ascii: "0")) {
       if index < bytes.count, isDigit(bytes[index]) {
-        throw failure("invalid number: leading zeros are not allowed")
+        throw fail("invalid number: leading zeros are not allowed")
       }
     } else if try !consumeDigits() {
-      throw failure("invalid number: expected a digit")
+      throw fail("invalid number: expected a digit")
     }
     if consume(UInt8(ascii: ".")), try !consumeDigits() {
-      throw failure("invalid number: expected a digit after '.'")
+      throw fail("invalid number: expected a digit after '.'")
     }
     if consume(UInt8(ascii: "e")) || consume(UInt8(ascii: "E")) {
       _ = consume(UInt8(ascii: "+")) || consume(UInt8(ascii: "-"))
       guard try consumeDigits() else {
-        throw failure("invalid number: expected a digit in the exponent")
+        throw fail("invalid number: expected a digit in the exponent")
       }
     }
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
   }
 
-  mutating func consumeDigits() throws(JSONParseError) -> Bool {
+  mutating func consumeDigits() throws(Stop) -> Bool {
     let start = index
     while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     return index > start
@@ -226,7 +234,7 @@ private struct Cursor {
 
   /// Reads a string. Runs of plain bytes are checked as UTF-8 and copied whole, and the text
   /// is made once: appending scalar by scalar made a 64 KiB string cost milliseconds.
-  mutating func parseString() throws(JSONParseError) -> String {
+  mutating func parseString() throws(Stop) -> String {
     index += 1
     // Most strings have no escape: scanned to their closing quote in a tight loop first.
     var end = index
@@ -250,7 +258,7 @@ private struct Cursor {
     var runStart = index
     var runBits: UInt8 = 0  // the bits of the run's bytes: 0x80 is set unless it is ASCII
     while true {
-      guard index < bytes.count else { throw failure("unterminated string") }
+      guard index < bytes.count else { throw fail("unterminated string") }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let run = runStart..<index
@@ -281,7 +289,7 @@ private struct Cursor {
         runStart = index
         runBits = 0
       } else if byte < 0x20 {
-        throw failure("unescaped control character 0x\(hex(byte)) in a string")
+        throw fail("unescaped control character 0x\(hex(byte)) in a string")
       } else {
         runBits |= byte
         index += 1
@@ -291,7 +299,7 @@ private struct Cursor {
 
   /// The text of `bytes[run]`, or a failure at the first byte that does not begin a valid
   /// UTF-8 sequence.
-  func validated(_ run: Range<Int>) throws(JSONParseError) -> String {
+  mutating func validated(_ run: Range<Int>) throws(Stop) -> String {
     let text = String(validating: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
     if let text { return text }
     var iterator = bytes[run].makeIterator()
@@ -300,11 +308,11 @@ private struct Cursor {
     while case .scalarValue(let scalar) = decoder.decode(&iterator) {
       offset += UTF8.width(scalar)
     }
-    throw failure("invalid UTF-8 in a string", at: offset)
+    throw fail("invalid UTF-8 in a string", at: offset)
   }
 
-  mutating func parseEscape() throws(JSONParseError) -> Unicode.Scalar {
-    guard index < bytes.count else { throw failure("unterminated escape sequence") }
+  mutating func parseEscape() throws(Stop) -> Unicode.Scalar {
+    guard index < bytes.count else { throw fail("unterminated escape sequence") }
     let byte = bytes[index]
     index += 1
     switch byte {
@@ -317,32 +325,32 @@ private struct Cursor {
     case UInt8(ascii: "r"): return "\r"
     case UInt8(ascii: "t"): return "\t"
     case UInt8(ascii: "u"): return try parseUnicodeEscape()
-    default: throw failure("invalid escape sequence '\\\(describeByteText(byte))'", at: index - 1)
+    default: throw fail("invalid escape sequence '\\\(describeByteText(byte))'", at: index - 1)
     }
   }
 
-  mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
+  mutating func parseUnicodeEscape() throws(Stop) -> Unicode.Scalar {
     let high = try parseHexQuad()
     if (0xDC00...0xDFFF).contains(high) {
-      throw failure("unpaired low surrogate \\u\(hex4(high))", at: index - 6)
+      throw fail("unpaired low surrogate \\u\(hex4(high))", at: index - 6)
     }
     guard (0xD800...0xDBFF).contains(high) else { return Unicode.Scalar(high)! }
     guard bytes[index...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) else {
-      throw failure("unpaired high surrogate \\u\(hex4(high))", at: index - 6)
+      throw fail("unpaired high surrogate \\u\(hex4(high))", at: index - 6)
     }
     index += 2
     let low = try parseHexQuad()
     guard (0xDC00...0xDFFF).contains(low) else {
-      throw failure("high surrogate \\u\(hex4(high)) not followed by a low one", at: index - 12)
+      throw fail("high surrogate \\u\(hex4(high)) not followed by a low one", at: index - 12)
     }
     return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
   }
 
-  mutating func parseHexQuad() throws(JSONParseError) -> UInt32 {
+  mutating func parseHexQuad() throws(Stop) -> UInt32 {
     var value: UInt32 = 0
     for _ in 0..<4 {
       guard index < bytes.count, let digit = hexValue(bytes[index]) else {
-        throw failure("expected four hexadecimal digits after \\u")
+        throw fail("expected four hexadecimal digits after \\u")
       }
       value = value << 4 | digit
       index += 1
@@ -363,6 +371,27 @@ private struct Cursor {
     guard index < bytes.count, bytes[index] == byte else { return false }
     index += 1
     return true
+  }
+
+  /// Stops the parse with `reason` at `offset` (the current index by default).
+  @inline(never)
+  mutating func fail(_ reason: String, at offset: Int? = nil) -> Stop {
+    pendingFailure = failure(reason, at: offset)
+    return Stop()
+  }
+
+  /// Stops the parse at an unexpected byte (or the end): `unexpected character 'x'` and
+  /// `suffix`. Out of line, as every message made with interpolation: its making would
+  /// otherwise take room in the frames of the recursive functions.
+  @inline(never)
+  mutating func failUnexpected(_ suffix: String) -> Stop {
+    fail("unexpected \(describeByte(at: index))" + suffix)
+  }
+
+  /// Stops the parse at a container nested too deep.
+  @inline(never)
+  mutating func failTooDeep() -> Stop {
+    fail("nesting deeper than \(maximumDepth) levels")
   }
 
   func failure(_ reason: String, at offset: Int? = nil) -> JSONParseError {
