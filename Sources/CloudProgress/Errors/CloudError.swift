@@ -126,31 +126,56 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
   /// out, and the pointer is made once.
   private static func findPair(in value: JSONValue, at pointer: JSONPointer) -> Pair? {
     var steps: [Step] = []  // from the pair out to `value`, innermost first
-    guard var pair = findPair(in: value, stepsOut: &steps) else { return nil }
+    var found: Pair?
+    guard findPair(in: value, into: &found, stepsOut: &steps), var pair = found else {
+      return nil
+    }
     if !(pointer.tokens.isEmpty && steps.isEmpty) {
       pair.source = .nested(JSONPointer(tokens: pointer.tokens + steps.reversed().map(\.token)))
     }
     return pair
   }
 
-  /// The pair in `value`, its source as found at `value` itself; `stepsOut` gets the steps
-  /// from where it was found out to `value`.
-  private static func findPair(in value: JSONValue, stepsOut: inout [Step]) -> Pair? {
-    let members: [JSONMember]
+  /// Whether `value` holds a pair, then put into `found` with its source as found at `value`
+  /// itself; `stepsOut` gets the steps from where it was found out to `value`. The pair goes
+  /// out through `found`, not as a result, so that no frame of the search holds one.
+  private static func findPair(
+    in value: JSONValue, into found: inout Pair?, stepsOut: inout [Step]
+  ) -> Bool {
     switch value {
-    case .object(let found):
-      members = found
-    case .array(let elements):
-      for offset in elements.indices {
-        if let pair = findPair(in: elements[offset], stepsOut: &stepsOut) {
-          stepsOut.append(.element(offset))
-          return pair
-        }
+    case .object(let members):
+      if findPair(amongMembersOf: members, into: &found) { return true }
+      for member in members where findPair(in: member.value, into: &found, stepsOut: &stepsOut) {
+        stepsOut.append(.member(member.key))
+        return true
       }
-      return nil
+      return false
+    case .array(let elements):
+      for offset in elements.indices
+      where findPair(in: elements[offset], into: &found, stepsOut: &stepsOut) {
+        stepsOut.append(.element(offset))
+        return true
+      }
+      return false
     default:
-      return nil
+      return false
     }
+  }
+
+  /// Whether an object's own members hold a pair, then put into `found`. Out of line, so
+  /// that the frames of the recursive search stay small (a body nested 511 levels stacks
+  /// 511 of them).
+  @inline(never)
+  private static func findPair(amongMembersOf members: [JSONMember], into found: inout Pair?)
+    -> Bool
+  {
+    guard let pair = pair(amongMembersOf: members) else { return false }
+    found = pair
+    return true
+  }
+
+  /// The pair an object's own members hold, if any.
+  private static func pair(amongMembersOf members: [JSONMember]) -> Pair? {
     // One pass over the members; the last of a repeated name counts, as in lookups.
     var errorCode: String?
     var errorMessage: String?
@@ -175,17 +200,9 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
       } else {
         nil
       }
-    if let found {
-      return Pair(
-        code: found.code, message: found.message, requestID: requestID, source: found.source)
-    }
-    for member in members {
-      if let pair = findPair(in: member.value, stepsOut: &stepsOut) {
-        stepsOut.append(.member(member.key))
-        return pair
-      }
-    }
-    return nil
+    guard let found else { return nil }
+    return Pair(
+      code: found.code, message: found.message, requestID: requestID, source: found.source)
   }
 
   /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without its round trip through
