@@ -420,9 +420,18 @@ private struct Cursor {
 
   func failure(_ reason: String, at offset: Int? = nil) -> JSONParseError {
     let offset = min(offset ?? index, bytes.count)
-    let before = bytes[..<offset]
-    let line = before.count(where: { $0 == 0x0A }) + 1
-    let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+    // The newlines before the offset, counted in one plain loop (the generic count and
+    // search were a failure's main cost on long documents).
+    var line = 1
+    var lineStart = 0
+    var position = 0
+    while position < offset {
+      if bytes[position] == 0x0A {
+        line += 1
+        lineStart = position + 1
+      }
+      position += 1
+    }
     return JSONParseError(
       reason: reason, offset: offset, line: line, column: offset - lineStart + 1,
       pointer: .root)
