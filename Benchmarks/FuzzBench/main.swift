@@ -11,8 +11,10 @@ import JSONTree
 //
 //   swift run -c release fuzz-bench [--seconds-per-target S]
 //   swift run -c release fuzz-bench --by-operator T     (decode speed per mutation operator)
-//   swift run -c release fuzz-bench --profile T [--seconds-per-target S]   (for perf record)
+//   swift run -c release fuzz-bench --profile T [--operator O] [--seconds-per-target S]
+//       (for perf record; with --operator, only inputs made by one mutation of O)
 //   swift run -c release fuzz-bench --oracle-costs [T]  (µs per input of each oracle)
+//   swift run -c release fuzz-bench --seed-exec [T]  (every oracle on the unmutated seeds)
 //   swift run -c release fuzz-bench --oracles-by-operator T  (what inputs of each operator cost)
 //
 // The benchmark is its own fuzz worker: `fuzz-bench --worker --target T ...`.
@@ -108,6 +110,45 @@ func decodeWithJSONDecoder(_ target: FuzzTarget, _ data: Data) {
   }
 }
 
+/// Every oracle on the seeds themselves, unmutated, against `JSONDecoder` on the same seeds
+/// (3 interleaved rounds): what the oracles cost before mutation makes inputs larger.
+if let index = arguments.firstIndex(of: "--seed-exec") {
+  let names =
+    arguments.indices.contains(index + 1) && !arguments[index + 1].hasPrefix("--")
+    ? [arguments[index + 1]] : FuzzTargetRegistry.standard.map(\.name)
+  for name in names {
+    guard let target = FuzzTargetRegistry.standard.first(where: { $0.name == name }) else {
+      print("fuzz-bench: no target \(name)")
+      exit(2)
+    }
+    let seedBytes = SeedCorpus.cases(of: target, in: corpus).map { $0.bytes() }
+    let seedData = seedBytes.map { Data($0) }
+    var counts = [0.0, 0.0]
+    var spent = [0.0, 0.0]
+    for _ in 0..<3 {
+      for measure in 0..<2 {
+        let start = clock.now
+        var executions = 0
+        while clock.now - start < .seconds(secondsPerMeasure / 3) {
+          if measure == 0 {
+            for data in seedData { decodeWithJSONDecoder(target, data) }
+          } else {
+            for bytes in seedBytes { _ = target.execute(bytes) }
+          }
+          executions += seedBytes.count
+        }
+        counts[measure] += Double(executions)
+        spent[measure] += seconds(clock.now - start)
+      }
+    }
+    let rates = zip(counts, spent).map { $0 / $1 }
+    print(
+      padded(name, 13), padded(String(Int(rates[0])), 10), padded(String(Int(rates[1])), 10),
+      String(format: "  every oracle on the seeds / JSONDecoder %.2fx", rates[1] / rates[0]))
+  }
+  exit(0)
+}
+
 /// Loops mutation and every oracle of one target for the given seconds: a workload for
 /// `perf record`.
 if let index = arguments.firstIndex(of: "--profile"), arguments.indices.contains(index + 1) {
@@ -118,6 +159,25 @@ if let index = arguments.firstIndex(of: "--profile"), arguments.indices.contains
   }
   let seeds = SeedCorpus.cases(of: target, in: corpus)
   var random = FuzzRandom(seed: 1)
+  // With `--operator O`: only inputs made by one mutation of that operator, made first.
+  if let operatorIndex = arguments.firstIndex(of: "--operator"),
+    let mutationOperator = arguments.indices.contains(operatorIndex + 1)
+      ? MutationOperator(rawValue: arguments[operatorIndex + 1]) : nil
+  {
+    var inputs: [[UInt8]] = []
+    for _ in 0..<100_000 where inputs.count < 1_000 {
+      var fuzzCase = random.pick(seeds)
+      if Mutator().apply(mutationOperator, to: &fuzzCase, using: &random) {
+        inputs.append(fuzzCase.bytes())
+      }
+    }
+    let executions = rate {
+      for input in inputs { _ = target.execute(input) }
+      return inputs.count
+    }
+    print("\(target.name): \(Int(executions)) inputs/s, every oracle, one \(mutationOperator) each")
+    exit(0)
+  }
   let executions = rate {
     for _ in 0..<64 {
       _ = target.execute(Mutator().mutate(random.pick(seeds), using: &random).bytes())
@@ -175,8 +235,9 @@ func oracleCosts<Model: TaskProgressReporting>(_ model: Model.Type, _ target: Fu
       "cosmetic (progress part)",
       time {
         for document in documents.compactMap({ $0 }) {
-          let part = progress.progressPart(of: document)
-          if part != document { _ = try? JSONValueDecoder().decode(Model.self, from: part) }
+          if let part = progress.strictProgressPart(of: document) {
+            _ = try? JSONValueDecoder().decode(Model.self, from: part)
+          }
         }
       }
     ),
@@ -184,7 +245,7 @@ func oracleCosts<Model: TaskProgressReporting>(_ model: Model.Type, _ target: Fu
       "sequence (drift hash)",
       time {
         for document in documents.compactMap({ $0 }) where document.members != nil {
-          _ = StableHash.fnv1a(progress.cosmeticPart(of: document))
+          _ = progress.cosmeticPartHash(of: document)
         }
       }
     ),

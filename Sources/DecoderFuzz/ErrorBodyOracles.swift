@@ -14,10 +14,11 @@ import JSONTree
 public enum ErrorBodyOracles {
   /// Runs `bytes` through `CloudError` and `ErrorBody`.
   @Sendable public static func check(_ bytes: [UInt8]) -> ExecutionOutcome {
-    let data = Data(bytes)
-    // Parsed once, for CloudError (as its body initializer would) and for the schema.
+    // Parsed once, for CloudError (as its body initializer would) and for the schema; the
+    // body read from the input's bytes, as from a `Data` of them.
     let document = try? JSONParser().parse(bytes)
-    let cloudError = CloudError(httpStatus: 400, requestID: nil, body: data, document: document)
+    let cloudError = CloudError(
+      httpStatus: 400, requestID: nil, bodyBytes: bytes, document: document)
     if cloudError.message.isEmpty, cloudError.source == .text {
       return .finding(
         FindingReport(.invariantBroken, detail: "CloudError made an empty message of the body"))
@@ -36,7 +37,7 @@ public enum ErrorBodyOracles {
     let body: ErrorBody
     do {
       guard let document else {
-        return .accepted(signature: "\(cloudError.source.kind), ErrorBody dataCorrupted")
+        return .accepted(signature: cloudError.source.signature(decoded: false))
       }
       body = try JSONValueDecoder().decode(ErrorBody.self, from: document)
     } catch {
@@ -65,7 +66,7 @@ public enum ErrorBodyOracles {
       }
       stableBodies.insert(hash)
     }
-    return .accepted(signature: "\(cloudError.source.kind), ErrorBody")
+    return .accepted(signature: cloudError.source.signature(decoded: true))
   }
 
   /// Bodies (by hash) that already came back equal through encode and decode.
@@ -73,6 +74,21 @@ public enum ErrorBodyOracles {
 }
 
 extension CloudError.Source {
+  /// The signature of a body `ErrorBody` decoded, or of one that is not JSON: literals, not
+  /// a string made per input.
+  fileprivate func signature(decoded: Bool) -> String {
+    switch (self, decoded) {
+    case (.errorCodeAndMessage, true): "error_code, ErrorBody"
+    case (.errorCodeAndMessage, false): "error_code, ErrorBody dataCorrupted"
+    case (.codeAndMessage, true): "code, ErrorBody"
+    case (.codeAndMessage, false): "code, ErrorBody dataCorrupted"
+    case (.nested, true): "nested, ErrorBody"
+    case (.nested, false): "nested, ErrorBody dataCorrupted"
+    case (.text, true): "text, ErrorBody"
+    case (.text, false): "text, ErrorBody dataCorrupted"
+    }
+  }
+
   fileprivate var kind: String {
     switch self {
     case .errorCodeAndMessage: "error_code"

@@ -9,24 +9,30 @@ public struct FuzzSchema: Hashable, Sendable {
   /// The fields the `TaskProgress` phase and percent are read from; the rest are cosmetic.
   public let progress: ProgressFields
   private let patterns: [(tokens: [String], kind: FieldKind)]
+  /// The patterns compiled, in the same order: what `kind(at:)` and `documents(_:)` walk with.
+  private let matcher: PointerPatternMatcher
 
   /// Creates a schema; the root is always an object.
   public init(_ fields: [String: FieldKind], progress: [String] = []) {
     self.fields = fields
     self.progress = ProgressFields(progress)
-    self.patterns = fields.sorted { $0.key < $1.key }.map { entry in
-      (JSONPointer(entry.key)?.tokens ?? [], entry.value)
+    let patterns = fields.sorted { $0.key < $1.key }.map { entry in
+      (tokens: JSONPointer(entry.key)?.tokens ?? [], kind: entry.value)
     }
+    self.patterns = patterns
+    self.matcher = PointerPatternMatcher(patterns.map(\.tokens))
   }
 
-  /// The kind of the field at `pointer`, when the schema documents it.
+  /// The kind of the field at `pointer`, when the schema documents it: the first pattern
+  /// (in the order of their text) that matches, a token matching `*` when it reads as an
+  /// `Int`.
   public func kind(at pointer: JSONPointer) -> FieldKind? {
-    patterns.first { pattern in
-      pattern.tokens.count == pointer.tokens.count
-        && zip(pattern.tokens, pointer.tokens).allSatisfy { expected, token in
-          expected == token || (expected == "*" && Int(token) != nil)
-        }
-    }?.kind
+    kind(in: matcher.state(after: pointer.tokens))
+  }
+
+  /// The kind of a field whose path ends in `state`.
+  private func kind(in state: Int) -> FieldKind? {
+    matcher.firstTerminal(state).map { patterns[$0].kind }
   }
 
   /// Whether `document` is a payload the documentation allows: an object whose documented
@@ -35,16 +41,15 @@ public struct FuzzSchema: Hashable, Sendable {
   /// ``unknownValueDepthLimit`` levels.
   public func documents(_ document: JSONValue) -> Bool {
     guard document.members != nil else { return false }
-    return isDocumented(document, at: [])
+    return isDocumented(document, in: PointerPatternMatcher.root, isRoot: true)
   }
 
   /// How deep an unknown member's value may nest in a documented payload.
   public static let unknownValueDepthLimit = 32
 
-  private func isDocumented(_ value: JSONValue, at tokens: [String]) -> Bool {
-    let pointer = JSONPointer(tokens: tokens)
-    if !tokens.isEmpty {
-      guard let kind = kind(at: pointer) else {
+  private func isDocumented(_ value: JSONValue, in state: Int, isRoot: Bool) -> Bool {
+    if !isRoot {
+      guard let kind = kind(in: state) else {
         return Self.nests(value, atMost: Self.unknownValueDepthLimit)
       }
       if value == .null { return true }
@@ -52,13 +57,31 @@ public struct FuzzSchema: Hashable, Sendable {
     }
     switch value {
     case .object(let members):
-      guard Set(members.map(\.key)).count == members.count else { return false }
-      return members.allSatisfy { isDocumented($0.value, at: tokens + [$0.key]) }
+      guard Self.namesAreDistinct(members) else { return false }
+      return members.allSatisfy {
+        isDocumented($0.value, in: matcher.step(state, key: $0.key), isRoot: false)
+      }
     case .array(let elements):
-      return elements.indices.allSatisfy { isDocumented(elements[$0], at: tokens + [String($0)]) }
+      return elements.indices.allSatisfy {
+        isDocumented(elements[$0], in: matcher.step(state, index: $0), isRoot: false)
+      }
     default:
       return true
     }
+  }
+
+  /// Whether no member name comes twice: a few members compared pair by pair, without
+  /// building a set.
+  static func namesAreDistinct(_ members: [JSONMember]) -> Bool {
+    guard members.count > 8 else {
+      for later in members.indices {
+        for earlier in 0..<later where members[earlier].key == members[later].key {
+          return false
+        }
+      }
+      return true
+    }
+    return Set(members.map(\.key)).count == members.count
   }
 
   /// Whether `value.nestingDepth <= levels`, looking no deeper than `levels + 1`: an unknown

@@ -287,6 +287,7 @@ public struct Mutator: Sendable {
       return true
     case .havoc:
       var argument = ""
+      argument.reserveCapacity(160)  // eight edits: grown once, not per edit
       for _ in 0..<(1 + random.below(8)) {
         let offset = random.below(1 << 16)
         let byte = UInt8(truncatingIfNeeded: random.next())

@@ -28,6 +28,10 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
   /// Models (by hash) that already came back equal through encode and decode: the round
   /// trip depends on the model alone, and many inputs decode to a model seen before.
   private let stableModels = HashMemory(capacity: 1 << 16)
+  /// What the model read from progress parts already decoded: the cosmetic oracle depends on
+  /// the part alone, and many inputs have a progress part seen before (a hit is checked
+  /// against the whole part, see ``ProgressPartMemory``).
+  let progressParts = ProgressPartMemory(capacity: 1 << 14)
 
   /// Oracles for `Model`; `pollingSequences` are answers (JSON texts) in the order a poller
   /// sees them, each of which must decode.
@@ -136,9 +140,7 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
   private func cosmeticRejection(of document: JSONValue, summary: DecodingErrorSummary)
     -> FindingReport?
   {
-    guard document.members != nil else { return nil }
-    let progressPart = schema.progress.progressPart(of: document)
-    guard progressPart != document, decode(progressPart) != nil else { return nil }
+    guard document.members != nil, case .decodes = progressAlone(of: document) else { return nil }
     return FindingReport(
       .cosmeticRejected, path: summary.pointer.description,
       detail: "\(Model.self) rejects the answer at a field its progress does not depend on "
@@ -147,15 +149,16 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
 
   /// Oracle 3 for an accepted answer: without its cosmetic fields, the same phase and percent.
   private func cosmeticFinding(_ document: JSONValue, progress: TaskProgress) -> FindingReport? {
-    let progressPart = schema.progress.progressPart(of: document)
-    guard progressPart != document else { return nil }
-    guard let alone = decode(progressPart) else {
+    switch progressAlone(of: document) {
+    case .allProgress:
+      return nil
+    case .rejected:
       return FindingReport(
         .cosmeticRejected,
         detail: "\(Model.self) accepts the answer but rejects its progress fields alone")
+    case .decodes(let alone):
+      return changedProgress(from: progress, to: alone, context: "without its cosmetic fields")
     }
-    return changedProgress(
-      from: progress, to: alone.taskProgress, context: "without its cosmetic fields")
   }
 
   /// Oracle 4: the sequences' rules, then the input's cosmetic fields over one answer.
@@ -164,10 +167,11 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
       return FindingReport(.sequenceBroken, detail: "\(Model.self): \(sequenceViolation)")
     }
     guard !answers.isEmpty, document.members != nil else { return nil }
-    let drift = schema.progress.cosmeticPart(of: document)
-    let hash = StableHash.fnv1a(drift)
+    // The hash of the cosmetic part, taken without building it: most parts were held before.
+    let hash = schema.progress.cosmeticPartHash(of: document)
     guard !heldCosmeticParts.contains(hash) else { return nil }
     let entry = answers[Int(hash % UInt64(answers.count))]
+    let drift = schema.progress.cosmeticPart(of: document)
     let drifted = schema.progress.overlay(cosmeticPartOf: drift, onto: entry.answer)
     do {
       let progress = try JSONValueDecoder().decode(Model.self, from: drifted).taskProgress
@@ -196,5 +200,35 @@ public struct ResponseOracles<Model: TaskProgressReporting>: Sendable {
 
   private func decode(_ document: JSONValue) -> Model? {
     try? JSONValueDecoder().decode(Model.self, from: document)
+  }
+}
+
+extension ResponseOracles {
+  /// What the model reads from an answer's progress fields alone.
+  enum ProgressAlone {
+    /// The answer has no cosmetic member: its progress part is itself.
+    case allProgress
+    /// The progress part alone decodes, with this progress.
+    case decodes(TaskProgress)
+    /// The progress part alone does not decode.
+    case rejected
+  }
+
+  /// What the model reads from `document`'s progress part alone: the part hashed without
+  /// building it, its decode remembered.
+  func progressAlone(of document: JSONValue) -> ProgressAlone {
+    let (hash, changed) = schema.progress.progressPartHash(of: document)
+    guard changed else { return .allProgress }
+    let progress: TaskProgress?
+    if let entry = progressParts.entry(for: hash),
+      schema.progress.progressPart(of: document, equals: entry.part)
+    {
+      progress = entry.progress
+    } else {
+      let part = schema.progress.progressPart(of: document)
+      progress = decode(part)?.taskProgress
+      progressParts.remember(.init(part: part, progress: progress), for: hash)
+    }
+    return progress.map(ProgressAlone.decodes) ?? .rejected
   }
 }

@@ -23,40 +23,9 @@ public enum StableHash {
   /// closed by a tag) instead of its serialized text: the same on every machine, without
   /// writing the text (the polling-sequence oracle hashes every input's cosmetic part).
   public static func fnv1a(_ tree: JSONValue) -> UInt64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    func mix(_ byte: UInt8) {
-      hash ^= UInt64(byte)
-      hash &*= 0x100_0000_01B3
-    }
-    func mix(text: String) {
-      for byte in text.utf8 { mix(byte) }
-      mix(0xFF)
-    }
-    func walk(_ value: JSONValue) {
-      switch value {
-      case .null: mix(0)
-      case .bool(let flag): mix(flag ? 2 : 1)
-      case .number(let lexeme):
-        mix(3)
-        mix(text: lexeme)
-      case .string(let text):
-        mix(4)
-        mix(text: text)
-      case .array(let elements):
-        mix(5)
-        for element in elements { walk(element) }
-        mix(6)
-      case .object(let members):
-        mix(7)
-        for member in members {
-          mix(text: member.key)
-          walk(member.value)
-        }
-        mix(8)
-      }
-    }
-    walk(tree)
-    return hash
+    var hasher = TreeHasher()
+    hasher.walk(tree)
+    return hasher.value
   }
 
   /// Sixteen lower-case hexadecimal digits.

@@ -116,9 +116,12 @@ final class WorkerProcess {
   /// time meanwhile, is waiting for a core on a loaded machine, not hung: it gets another
   /// silence (``starvedSilences`` bounds them).
   func exchange(_ inputs: ArraySlice<[UInt8]>, silenceLimit: Int32) -> Exchange {
-    var pending = inputs.flatMap(WorkerWire.frame)
+    var pending: [UInt8] = []
+    pending.reserveCapacity(inputs.reduce(0) { $0 + 4 + $1.count })
+    for input in inputs { WorkerWire.appendFrame(input, to: &pending) }
     var written = 0
     var lineBuffer: [UInt8] = []
+    var lineStart = 0  // where the unread part of `lineBuffer` begins
     var result = Exchange()
     var chunk = [UInt8](repeating: 0, count: 16_384)
     var starved = 0
@@ -176,13 +179,22 @@ final class WorkerProcess {
           result.termination = reap()
           return result
         }
+        if lineStart > 0 {
+          lineBuffer.removeSubrange(..<lineStart)
+          lineStart = 0
+        }
         lineBuffer += chunk[0..<count]
-        while let newline = lineBuffer.firstIndex(of: 0x0A) {
-          let line = String(decoding: lineBuffer[..<newline], as: UTF8.self)
-          lineBuffer.removeSubrange(...newline)
+        // Lines are read in place, then dropped together (one at a time moved the rest of
+        // a batch's answers once per line).
+        while let newline = lineBuffer[lineStart...].firstIndex(of: 0x0A) {
+          let line = lineBuffer[lineStart..<newline]
+          lineStart = newline + 1
           result.outcomes.append(
-            WorkerWire.outcome(fromLine: line[...])
-              ?? .finding(FindingReport(.trap, detail: "malformed worker answer: \(line)")))
+            WorkerWire.outcome(fromLine: line)
+              ?? .finding(
+                FindingReport(
+                  .trap,
+                  detail: "malformed worker answer: \(String(decoding: line, as: UTF8.self))")))
         }
       }
     }

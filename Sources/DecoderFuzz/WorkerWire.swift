@@ -15,6 +15,16 @@ public enum WorkerWire {
     ] + input
   }
 
+  /// Appends the frame of one input to `output`.
+  public static func appendFrame(_ input: [UInt8], to output: inout [UInt8]) {
+    let count = UInt32(input.count)
+    output.append(UInt8(truncatingIfNeeded: count))
+    output.append(UInt8(truncatingIfNeeded: count >> 8))
+    output.append(UInt8(truncatingIfNeeded: count >> 16))
+    output.append(UInt8(truncatingIfNeeded: count >> 24))
+    output += input
+  }
+
   /// The answer line of one outcome, newline included.
   public static func line(_ outcome: ExecutionOutcome) -> String {
     switch outcome {
@@ -28,16 +38,24 @@ public enum WorkerWire {
 
   /// Reads an answer line (without its newline); nil when it is malformed.
   public static func outcome(fromLine line: Substring) -> ExecutionOutcome? {
-    let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-      unescape($0)
-    }
-    switch fields.first {
-    case "A" where fields.count == 2: return .accepted(signature: fields[1])
-    case "R" where fields.count == 2: return .rejected(signature: fields[1])
-    case "F" where fields.count == 4:
-      guard let findingClass = FindingClass(rawValue: fields[1]) else { return nil }
+    outcome(fromLine: Array(line.utf8)[...])
+  }
+
+  /// Reads an answer line given as its bytes (without the newline), field by field at the
+  /// tabs, as ``outcome(fromLine:)-(Substring)`` reads its text: the parent reads every
+  /// answer so, without making the line a `String` and splitting it by `Character` (a
+  /// third of a worker campaign's parent).
+  public static func outcome(fromLine line: ArraySlice<UInt8>) -> ExecutionOutcome? {
+    let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+    guard let kind = fields.first, kind.count == 1 else { return nil }
+    switch kind.first {
+    case UInt8(ascii: "A") where fields.count == 2: return .accepted(signature: unescape(fields[1]))
+    case UInt8(ascii: "R") where fields.count == 2: return .rejected(signature: unescape(fields[1]))
+    case UInt8(ascii: "F") where fields.count == 4:
+      guard let findingClass = FindingClass(rawValue: unescape(fields[1])) else { return nil }
+      let path = unescape(fields[2])
       return .finding(
-        FindingReport(findingClass, path: fields[2] == "-" ? nil : fields[2], detail: fields[3]))
+        FindingReport(findingClass, path: path == "-" ? nil : path, detail: unescape(fields[3])))
     default: return nil
     }
   }
@@ -60,25 +78,28 @@ public enum WorkerWire {
     return result
   }
 
-  private static func unescape(_ text: Substring) -> String {
-    guard text.utf8.contains(0x5C) else { return String(text) }
-    var result = ""
+  /// A field's text, `\t`, `\n` and `\r` read as tab, newline and return and a backslash
+  /// before any other byte dropped.
+  private static func unescape(_ field: ArraySlice<UInt8>) -> String {
+    guard field.contains(0x5C) else { return String(decoding: field, as: UTF8.self) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(field.count)
     var escaping = false
-    for character in text.unicodeScalars {
+    for byte in field {
       if escaping {
-        switch character {
-        case "t": result += "\t"
-        case "n": result += "\n"
-        case "r": result += "\r"
-        default: result.unicodeScalars.append(character)
+        switch byte {
+        case UInt8(ascii: "t"): bytes.append(0x09)
+        case UInt8(ascii: "n"): bytes.append(0x0A)
+        case UInt8(ascii: "r"): bytes.append(0x0D)
+        default: bytes.append(byte)
         }
         escaping = false
-      } else if character == "\\" {
+      } else if byte == 0x5C {
         escaping = true
       } else {
-        result.unicodeScalars.append(character)
+        bytes.append(byte)
       }
     }
-    return result
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

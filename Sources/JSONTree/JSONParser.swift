@@ -16,8 +16,10 @@ public struct JSONParser: Sendable {
 
   /// Parses a whole document.
   public func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-    var cursor = Cursor(bytes: Array(bytes), maximumDepth: maximumDepth)
-    return try cursor.parseDocument()
+    try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in
+      var cursor = Cursor(bytes: buffer, maximumDepth: maximumDepth)
+      return try cursor.parseWhole()
+    }
   }
 
   /// Parses a value that stands at `pointer` inside a larger document (read a piece at a
@@ -27,9 +29,12 @@ public struct JSONParser: Sendable {
   public func parse(_ bytes: some Collection<UInt8>, at pointer: JSONPointer)
     throws(JSONParseError) -> JSONValue
   {
-    var cursor = Cursor(bytes: Array(bytes), maximumDepth: maximumDepth)
-    cursor.path = pointer.tokens.map { .member($0) }
-    return try cursor.parseDocument()
+    try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in
+      var cursor = Cursor(bytes: buffer, maximumDepth: maximumDepth)
+      cursor.base = pointer.tokens
+      cursor.depth = pointer.tokens.count
+      return try cursor.parseWhole()
+    }
   }
 
   /// Parses a whole document given as text.
@@ -38,7 +43,12 @@ public struct JSONParser: Sendable {
   }
 }
 
-/// The parsing state: the bytes, the read position and the path to the current value.
+/// The parsing state: the bytes, the read position and how deep the current value is.
+///
+/// The path to the current value is not kept as the parse goes (an append and a removal per
+/// value, with a string retained for each member): a failure is thrown without it, and each
+/// container it passes through on its way out adds its step (``failurePath``), which
+/// ``parseWhole()`` then writes into the error's pointer.
 private struct Cursor {
   /// One step of the path; an index becomes a pointer token only in a failure.
   enum Step {
@@ -46,30 +56,66 @@ private struct Cursor {
     case element(Int)
   }
 
-  let bytes: [UInt8]
+  /// The document, valid while the parse runs (read without bounds checks: every read is
+  /// behind an explicit `index < bytes.count`).
+  let bytes: UnsafeBufferPointer<UInt8>
   let maximumDepth: Int
   var index = 0
-  var path: [Step] = []
+  /// How many containers enclose the current value (counting those of ``base``).
+  var depth = 0
+  /// The pointer tokens of where the document stands in a larger one.
+  var base: [String] = []
+  /// The steps from a failure out to the root, innermost first, added as it unwinds.
+  var failurePath: [Step] = []
+  /// The failure a ``Stop`` stands for.
+  var pendingFailure: JSONParseError?
 
-  init(bytes: [UInt8], maximumDepth: Int) {
+  /// What the parsing functions throw: nothing but the fact that the parse stopped, the
+  /// failure itself waiting in ``pendingFailure``. A recursive function that may throw a
+  /// `JSONParseError` keeps room for one in its frame, and a document nested 512 levels
+  /// deep stacks 512 of those frames.
+  struct Stop: Error {}
+
+  init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
     self.bytes = bytes
     self.maximumDepth = maximumDepth
   }
 
-  mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+  /// The whole document, or its failure with the pointer of where it happened.
+  mutating func parseWhole() throws(JSONParseError) -> JSONValue {
+    do {
+      return try parseDocument()
+    } catch {
+      guard var failure = pendingFailure else {
+        preconditionFailure("a parse stopped without saying why")
+      }
+      failure.pointer = JSONPointer(
+        tokens: base
+          + failurePath.reversed().map { step in
+            switch step {
+            case .member(let key): key
+            case .element(let offset):
+              offset < indexTokens.count ? indexTokens[offset] : String(offset)
+            }
+          })
+      throw failure
+    }
+  }
+
+  mutating func parseDocument() throws(Stop) -> JSONValue {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     skipWhitespace()
-    guard index < bytes.count else { throw failure("empty document: expected a JSON value") }
+    guard index < bytes.count else { throw fail("empty document: expected a JSON value") }
     let value = try parseValue()
     skipWhitespace()
     guard index == bytes.count else {
-      throw failure("unexpected \(describeByte(at: index)) after the end of the document")
+      throw failUnexpected(" after the end of the document")
     }
     return value
   }
 
-  mutating func parseValue() throws(JSONParseError) -> JSONValue {
-    guard index < bytes.count else { throw failure("unexpected end of input: expected a value") }
+  mutating func parseValue() throws(Stop) -> JSONValue {
+    guard index < bytes.count else { throw fail("unexpected end of input: expected a value") }
     switch bytes[index] {
     case UInt8(ascii: "{"): return try parseObject()
     case UInt8(ascii: "["): return try parseArray()
@@ -78,98 +124,109 @@ private struct Cursor {
     case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
     case UInt8(ascii: "n"): return try parseLiteral("null", .null)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-    default: throw failure("unexpected \(describeByte(at: index)): expected a value")
+    default: throw failUnexpected(": expected a value")
     }
   }
 
-  mutating func parseObject() throws(JSONParseError) -> JSONValue {
+  mutating func parseObject() throws(Stop) -> JSONValue {
     try enterContainer()
     index += 1
     var members: [JSONMember] = []
     skipWhitespace()
     if consume(UInt8(ascii: "}")) { return .object(members) }
+    // Room for a few members at once: growing from one member at a time reallocated an
+    // object of four three times.
+    members.reserveCapacity(4)
+    depth += 1
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw failure(members.isEmpty ? "expected a member name or '}'" : "expected a member name")
+        throw fail(members.isEmpty ? "expected a member name or '}'" : "expected a member name")
       }
       let key = try parseString()
       skipWhitespace()
-      guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after member name") }
+      guard consume(UInt8(ascii: ":")) else { throw fail("expected ':' after member name") }
       skipWhitespace()
-      path.append(.member(key))
-      let value = try parseValue()
-      path.removeLast()
+      let value: JSONValue
+      do {
+        value = try parseValue()
+      } catch {
+        failurePath.append(.member(key))
+        throw error
+      }
       members.append(JSONMember(key, value))
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
       if consume(UInt8(ascii: "}")) { break }
-      throw failure("expected ',' or '}' after an object member")
+      throw fail("expected ',' or '}' after an object member")
     }
+    depth -= 1
     return .object(members)
   }
 
-  mutating func parseArray() throws(JSONParseError) -> JSONValue {
+  mutating func parseArray() throws(Stop) -> JSONValue {
     try enterContainer()
     index += 1
     var elements: [JSONValue] = []
     skipWhitespace()
     if consume(UInt8(ascii: "]")) { return .array(elements) }
+    depth += 1
     while true {
       skipWhitespace()
-      path.append(.element(elements.count))
-      let element = try parseValue()
-      path.removeLast()
+      let element: JSONValue
+      do {
+        element = try parseValue()
+      } catch {
+        failurePath.append(.element(elements.count))
+        throw error
+      }
       elements.append(element)
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
       if consume(UInt8(ascii: "]")) { break }
-      throw failure("expected ',' or ']' after an array element")
+      throw fail("expected ',' or ']' after an array element")
     }
+    depth -= 1
     return .array(elements)
   }
 
-  func enterContainer() throws(JSONParseError) {
-    guard path.count < maximumDepth else {
-      throw failure("nesting deeper than \(maximumDepth) levels")
-    }
+  mutating func enterContainer() throws(Stop) {
+    guard depth < maximumDepth else { throw failTooDeep() }
   }
 
-  mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(JSONParseError)
+  mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(Stop)
     -> JSONValue
   {
     guard bytes[index...].starts(with: word.utf8) else {
-      throw failure("invalid literal: expected '\(word)'")
+      throw fail("invalid literal: expected '\(word)'")
     }
     index += word.utf8.count
     return value
   }
 
-  mutating func parseNumber() throws(JSONParseError) -> String {
+  mutating func parseNumber() throws(Stop) -> String {
     let start = index
     _ = consume(UInt8(ascii: "-"))
     if consume(UInt8(ascii: "0")) {
       if index < bytes.count, isDigit(bytes[index]) {
-        throw failure("invalid number: leading zeros are not allowed")
+        throw fail("invalid number: leading zeros are not allowed")
       }
     } else if try !consumeDigits() {
-      throw failure("invalid number: expected a digit")
+      throw fail("invalid number: expected a digit")
     }
     if consume(UInt8(ascii: ".")), try !consumeDigits() {
-      throw failure("invalid number: expected a digit after '.'")
+      throw fail("invalid number: expected a digit after '.'")
     }
     if consume(UInt8(ascii: "e")) || consume(UInt8(ascii: "E")) {
       _ = consume(UInt8(ascii: "+")) || consume(UInt8(ascii: "-"))
       guard try consumeDigits() else {
-        throw failure("invalid number: expected a digit in the exponent")
+        throw fail("invalid number: expected a digit in the exponent")
       }
     }
-    return bytes.withUnsafeBufferPointer { buffer in
-      String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
-    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
   }
 
-  mutating func consumeDigits() throws(JSONParseError) -> Bool {
+  mutating func consumeDigits() throws(Stop) -> Bool {
     let start = index
     while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     return index > start
@@ -177,20 +234,51 @@ private struct Cursor {
 
   /// Reads a string. Runs of plain bytes are checked as UTF-8 and copied whole, and the text
   /// is made once: appending scalar by scalar made a 64 KiB string cost milliseconds.
-  mutating func parseString() throws(JSONParseError) -> String {
+  mutating func parseString() throws(Stop) -> String {
     index += 1
+    // Most strings have no escape: scanned to their closing quote in a tight loop first,
+    // eight bytes at a time while none of them can end the run (a 64 KiB string was a
+    // tenth of an error target's time byte by byte).
+    var end = index
+    var bits: UInt8 = 0
+    var wordBits: UInt64 = 0
+    if let base = bytes.baseAddress {
+      while end + 8 <= bytes.count {
+        let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+        guard !Self.mayEndRun(word) else { break }
+        wordBits |= word
+        end += 8
+      }
+    }
+    if wordBits & 0x8080_8080_8080_8080 != 0 { bits = 0x80 }
+    while end < bytes.count {
+      let byte = bytes[end]
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+      bits |= byte
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      let run = index..<end
+      index = end + 1
+      if bits < 0x80 {
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
+      }
+      return try validated(run)
+    }
     var unescaped: [UInt8] = []
     var hasEscape = false
     var runStart = index
     var runBits: UInt8 = 0  // the bits of the run's bytes: 0x80 is set unless it is ASCII
     while true {
-      guard index < bytes.count else { throw failure("unterminated string") }
+      guard index < bytes.count else { throw fail("unterminated string") }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let run = runStart..<index
         index += 1
         if !hasEscape {
-          if runBits < 0x80 { return String(decoding: bytes[run], as: UTF8.self) }
+          if runBits < 0x80 {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
+          }
           return try validated(run)
         }
         if runBits >= 0x80 { _ = try validated(run) }
@@ -213,7 +301,7 @@ private struct Cursor {
         runStart = index
         runBits = 0
       } else if byte < 0x20 {
-        throw failure("unescaped control character 0x\(hex(byte)) in a string")
+        throw fail("unescaped control character 0x\(hex(byte)) in a string")
       } else {
         runBits |= byte
         index += 1
@@ -221,12 +309,22 @@ private struct Cursor {
     }
   }
 
+  /// Whether one of the eight bytes of `word` may be a quote, a backslash or a control
+  /// character (below 0x20): never false when one is (it may be true when none is; the
+  /// bytes are then read one by one).
+  @inline(__always)
+  static func mayEndRun(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+    let controls = (word &- ones &* 0x20) & ~word & highs != 0
+    return controls || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+  }
+
   /// The text of `bytes[run]`, or a failure at the first byte that does not begin a valid
   /// UTF-8 sequence.
-  func validated(_ run: Range<Int>) throws(JSONParseError) -> String {
-    let text = bytes.withUnsafeBufferPointer { buffer in
-      String(validating: UnsafeBufferPointer(rebasing: buffer[run]), as: UTF8.self)
-    }
+  mutating func validated(_ run: Range<Int>) throws(Stop) -> String {
+    let text = String(validating: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
     if let text { return text }
     var iterator = bytes[run].makeIterator()
     var decoder = UTF8()
@@ -234,11 +332,11 @@ private struct Cursor {
     while case .scalarValue(let scalar) = decoder.decode(&iterator) {
       offset += UTF8.width(scalar)
     }
-    throw failure("invalid UTF-8 in a string", at: offset)
+    throw fail("invalid UTF-8 in a string", at: offset)
   }
 
-  mutating func parseEscape() throws(JSONParseError) -> Unicode.Scalar {
-    guard index < bytes.count else { throw failure("unterminated escape sequence") }
+  mutating func parseEscape() throws(Stop) -> Unicode.Scalar {
+    guard index < bytes.count else { throw fail("unterminated escape sequence") }
     let byte = bytes[index]
     index += 1
     switch byte {
@@ -251,32 +349,32 @@ private struct Cursor {
     case UInt8(ascii: "r"): return "\r"
     case UInt8(ascii: "t"): return "\t"
     case UInt8(ascii: "u"): return try parseUnicodeEscape()
-    default: throw failure("invalid escape sequence '\\\(describeByteText(byte))'", at: index - 1)
+    default: throw fail("invalid escape sequence '\\\(describeByteText(byte))'", at: index - 1)
     }
   }
 
-  mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
+  mutating func parseUnicodeEscape() throws(Stop) -> Unicode.Scalar {
     let high = try parseHexQuad()
     if (0xDC00...0xDFFF).contains(high) {
-      throw failure("unpaired low surrogate \\u\(hex4(high))", at: index - 6)
+      throw fail("unpaired low surrogate \\u\(hex4(high))", at: index - 6)
     }
     guard (0xD800...0xDBFF).contains(high) else { return Unicode.Scalar(high)! }
     guard bytes[index...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) else {
-      throw failure("unpaired high surrogate \\u\(hex4(high))", at: index - 6)
+      throw fail("unpaired high surrogate \\u\(hex4(high))", at: index - 6)
     }
     index += 2
     let low = try parseHexQuad()
     guard (0xDC00...0xDFFF).contains(low) else {
-      throw failure("high surrogate \\u\(hex4(high)) not followed by a low one", at: index - 12)
+      throw fail("high surrogate \\u\(hex4(high)) not followed by a low one", at: index - 12)
     }
     return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
   }
 
-  mutating func parseHexQuad() throws(JSONParseError) -> UInt32 {
+  mutating func parseHexQuad() throws(Stop) -> UInt32 {
     var value: UInt32 = 0
     for _ in 0..<4 {
       guard index < bytes.count, let digit = hexValue(bytes[index]) else {
-        throw failure("expected four hexadecimal digits after \\u")
+        throw fail("expected four hexadecimal digits after \\u")
       }
       value = value << 4 | digit
       index += 1
@@ -299,20 +397,44 @@ private struct Cursor {
     return true
   }
 
+  /// Stops the parse with `reason` at `offset` (the current index by default).
+  @inline(never)
+  mutating func fail(_ reason: String, at offset: Int? = nil) -> Stop {
+    pendingFailure = failure(reason, at: offset)
+    return Stop()
+  }
+
+  /// Stops the parse at an unexpected byte (or the end): `unexpected character 'x'` and
+  /// `suffix`. Out of line, as every message made with interpolation: its making would
+  /// otherwise take room in the frames of the recursive functions.
+  @inline(never)
+  mutating func failUnexpected(_ suffix: String) -> Stop {
+    fail("unexpected \(describeByte(at: index))" + suffix)
+  }
+
+  /// Stops the parse at a container nested too deep.
+  @inline(never)
+  mutating func failTooDeep() -> Stop {
+    fail("nesting deeper than \(maximumDepth) levels")
+  }
+
   func failure(_ reason: String, at offset: Int? = nil) -> JSONParseError {
     let offset = min(offset ?? index, bytes.count)
-    let before = bytes[..<offset]
-    let line = before.count(where: { $0 == 0x0A }) + 1
-    let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+    // The newlines before the offset, counted in one plain loop (the generic count and
+    // search were a failure's main cost on long documents).
+    var line = 1
+    var lineStart = 0
+    var position = 0
+    while position < offset {
+      if bytes[position] == 0x0A {
+        line += 1
+        lineStart = position + 1
+      }
+      position += 1
+    }
     return JSONParseError(
       reason: reason, offset: offset, line: line, column: offset - lineStart + 1,
-      pointer: JSONPointer(
-        tokens: path.map { step in
-          switch step {
-          case .member(let key): key
-          case .element(let offset): String(offset)
-          }
-        }))
+      pointer: .root)
   }
 
   func describeByte(at offset: Int) -> String {
@@ -347,3 +469,7 @@ private func hex4(_ value: UInt32) -> String {
   let text = String(value, radix: 16, uppercase: true)
   return String(repeating: "0", count: 4 - text.count) + text
 }
+
+/// The pointer tokens of the first array indices, made once: a failure 512 levels deep
+/// wrote 512 of them each time.
+private let indexTokens = (0..<1024).map { String($0) }

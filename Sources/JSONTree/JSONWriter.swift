@@ -52,15 +52,24 @@ public enum JSONWriter {
     output.append(UInt8(ascii: "\""))
   }
 
-  /// Appends `text` escaped as the inside of a JSON string, without quotes.
+  /// Appends `text` escaped as the inside of a JSON string, without quotes: runs of bytes
+  /// that need no escape are copied whole.
   public static func writeStringContent(_ text: String, to output: inout [UInt8]) {
-    let utf8 = text.utf8
-    if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
-    {
-      output += utf8
-      return
-    }
-    for byte in utf8 {
+    var text = text
+    text.withUTF8 { writeEscaped($0, to: &output) }
+  }
+
+  private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    var runStart = 0
+    for index in bytes.indices {
+      let byte = bytes[index]
+      guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+        continue
+      }
+      if runStart < index {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      }
+      runStart = index + 1
       switch byte {
       case UInt8(ascii: "\""): output += [0x5C, 0x22]
       case UInt8(ascii: "\\"): output += [0x5C, 0x5C]
@@ -69,12 +78,14 @@ public enum JSONWriter {
       case 0x09: output += [0x5C, UInt8(ascii: "t")]
       case 0x08: output += [0x5C, UInt8(ascii: "b")]
       case 0x0C: output += [0x5C, UInt8(ascii: "f")]
-      case 0..<0x20:
+      default:
         output += #"\u00"#.utf8
         output.append(hexDigit(byte >> 4))
         output.append(hexDigit(byte & 0xF))
-      default: output.append(byte)
       }
+    }
+    if runStart < bytes.count {
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
   }
 

@@ -25,5 +25,11 @@ struct ByteEditTests {
     #expect(ByteEdit.delete(0, 2).description == "delete(0, 2)")
     #expect(ByteEdit.overwrite(9, 255).description == "overwrite(9, 255)")
     #expect(ByteEdit.truncate(40).description == "truncate(40)")
+    for value in [0, 7, 10, 99, 100, 65_535, -1, -10, Int.max, Int.min] {
+      #expect(ByteEdit.truncate(value).description == "truncate(\(String(value)))")
+      #expect(
+        ByteEdit.delete(value, value / -3).description
+          == "delete(\(String(value)), \(String(value / -3)))")
+    }
   }
 }

@@ -38,4 +38,19 @@ struct ErrorBodyOraclesTests {
       ErrorBodyOracles.check(Array(#"{"error_msg":"a"#.utf8) + [0xFF, 0x22, 0x7D])
         == .accepted(signature: "text, ErrorBody dataCorrupted"))
   }
+
+  @Test(
+    "each source of the code and message signs the body its own way",
+    arguments: [
+      (#"{"error_code":"E","error_msg":"m"}"#, "error_code, ErrorBody"),
+      (#"{"code":"E","message":"m"}"#, "code, ErrorBody"),
+      (#"{"error":{"code":"E","message":"m"}}"#, "nested, ErrorBody"),
+      (#"["plain"]"#, "text, ErrorBody typeMismatch"),
+      (#""plain""#, "text, ErrorBody typeMismatch"),
+      ("{}", "text, ErrorBody"),
+      ("not json", "text, ErrorBody dataCorrupted"),
+    ])
+  func signatures(body: String, signature: String) {
+    #expect(check(body) == .accepted(signature: signature))
+  }
 }

@@ -89,6 +89,60 @@ struct OracleShortcutTests {
       }
     }
   }
+
+  @Test("the remembered verdicts are the verdicts of oracles that remember nothing")
+  func memoriesChangeNoVerdict() {
+    var random = FuzzRandom(seed: 13)
+    var compared = 0
+    for target in FuzzTargetRegistry.standard {
+      let seeds = SeedCorpus.cases(of: target, in: corpusDirectory)
+      let inputs = (0..<400).map { _ in
+        Mutator().mutate(random.pick(seeds), using: &random).bytes()
+      }
+      // The registry's target remembers across inputs (and across tests); a response target
+      // made afresh for each input remembers nothing (the error bodies' memory is static).
+      for input in inputs + inputs {
+        let fresh = freshTarget(named: target.name)
+        #expect(target.execute(input) == fresh?.execute(input), "\(target.name)")
+        compared += 1
+      }
+    }
+    #expect(compared == 8_000)
+  }
+
+  @Test("a remembered progress part is used only for that very part, whatever its hash")
+  func progressPartHitIsChecked() throws {
+    let oracles = ResponseOracles(
+      CheckTaskProgress.self, schema: .check,
+      pollingSequences: DocumentedPollingSequences.of(.check))
+    let answer = try JSONParser().parse(#"{"task_status":1,"progress":{"ratio":"50%","x":1}}"#)
+    let truth = oracles.progressAlone(of: answer)
+    // An entry under the answer's hash for another part, with another progress.
+    let (hash, changed) = FuzzSchema.check.progress.progressPartHash(of: answer)
+    #expect(changed)
+    let other = try JSONParser().parse(#"{"task_status":0}"#)
+    oracles.progressParts.remember(.init(part: other, progress: nil), for: hash)
+    guard case .decodes(let progress) = oracles.progressAlone(of: answer) else {
+      Issue.record("the entry of another part was taken")
+      return
+    }
+    guard case .decodes(let expected) = truth else {
+      Issue.record("the answer's progress part does not decode")
+      return
+    }
+    #expect(progress == expected)
+  }
+
+  private func freshTarget(named name: String) -> FuzzTarget? {
+    switch name {
+    case "cpts": .response(PerfTestUploadProcessResponse.self, api: .cpts, schema: .cpts)
+    case "insight": .response(InsightImportTask.self, api: .insight, schema: .insight)
+    case "quality": .response(QualityResourceStatus.self, api: .quality, schema: .quality)
+    case "drs": .response(DRSTemplateImportProgress.self, api: .drs, schema: .drs)
+    case "check": .response(CheckTaskProgress.self, api: .check, schema: .check)
+    default: FuzzTargetRegistry.target(named: name)
+    }
+  }
 }
 
 /// Planted bug: `name` is decoded but never encoded, so the round trip loses it.

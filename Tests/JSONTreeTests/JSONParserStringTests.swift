@@ -64,4 +64,45 @@ struct JSONParserStringTests {
     #expect(error?.reason == bad.reason)
     #expect(error?.offset == bad.offset)
   }
+
+  @Test("a quote, an escape, a control byte or a non-ASCII byte is found at any place of a run")
+  func specialByteAtEveryPlace() throws {
+    for length in 1...40 {
+      for place in 0..<length {
+        var plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+        // A quote ends the string there: what follows must then be the document's end.
+        plain[place] = UInt8(ascii: "\"")
+        let ended = try JSONParser().parse([UInt8(ascii: "\"")] + plain.prefix(place + 1))
+        #expect(ended == .string(String(repeating: "a", count: place)))
+        // An escape.
+        plain[place] = UInt8(ascii: "\\")
+        let escaped =
+          [UInt8(ascii: "\"")] + plain.prefix(place + 1) + [UInt8(ascii: "n")]
+          + plain.dropFirst(place + 1) + [UInt8(ascii: "\"")]
+        var expected = String(repeating: "a", count: place) + "\n"
+        expected += String(repeating: "a", count: length - place - 1)
+        #expect(try JSONParser().parse(escaped) == .string(expected))
+        // A control byte.
+        plain[place] = 0x01
+        let control = #expect(throws: JSONParseError.self) {
+          try JSONParser().parse([UInt8(ascii: "\"")] + plain + [UInt8(ascii: "\"")])
+        }
+        #expect(control?.offset == place + 1)
+        // Non-ASCII, valid and not.
+        plain[place] = 0xC3
+        let accented =
+          [UInt8(ascii: "\"")] + plain.prefix(place + 1) + [0xA9]
+          + plain
+          .dropFirst(place + 1) + [UInt8(ascii: "\"")]
+        expected = String(repeating: "a", count: place) + "é"
+        expected += String(repeating: "a", count: length - place - 1)
+        #expect(try JSONParser().parse(accented) == .string(expected))
+        plain[place] = 0xFF
+        let invalid = #expect(throws: JSONParseError.self) {
+          try JSONParser().parse([UInt8(ascii: "\"")] + plain + [UInt8(ascii: "\"")])
+        }
+        #expect(invalid?.offset == place + 1)
+      }
+    }
+  }
 }

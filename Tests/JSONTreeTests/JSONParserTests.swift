@@ -142,4 +142,13 @@ struct JSONParserTests {
     #expect(
       error?.description == "line 1, column 8 (byte 7) at /a/0: invalid literal: expected 'true'")
   }
+
+  @Test("a failure's pointer names every index on its path, small or large")
+  func failureIndices() {
+    for index in [0, 7, 1023, 1024, 1500] {
+      let text = "[" + String(repeating: "0,", count: index) + "[1, x]]"
+      let error = #expect(throws: JSONParseError.self) { try JSONParser().parse(text) }
+      #expect(error?.pointer.tokens == [String(index), "1"])
+    }
+  }
 }

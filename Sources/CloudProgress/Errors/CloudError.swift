@@ -54,6 +54,16 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
   /// `document` must be what `JSONParser().parse(body)` returns, or nil when it throws.
   /// Reads exactly as ``init(httpStatus:requestID:body:)`` does.
   public init(httpStatus: Int, requestID: String?, body: Data, document: JSONValue?) {
+    self.init(httpStatus: httpStatus, requestID: requestID, bodyBytes: body, document: document)
+  }
+
+  /// Reads an error answer from the bytes of its body and their parse, exactly as
+  /// ``init(httpStatus:requestID:body:document:)`` does, without the body copied into a
+  /// `Data` first (the error-body fuzz oracle reads every input so).
+  package init(
+    httpStatus: Int, requestID: String?, bodyBytes body: some Collection<UInt8>,
+    document: JSONValue?
+  ) {
     let headerID = requestID.flatMap { $0.isEmpty ? nil : $0 }
     if let document, let found = Self.findPair(in: document, at: .root) {
       self.init(
@@ -109,28 +119,63 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// Depth-first, members in order. The path is one stack shared by the whole search and
-  /// becomes a pointer only where a pair is found: building a pointer per visited value made
-  /// the search quadratic in the nesting depth (the fuzzer found a 33 KB body of nested
-  /// arrays that took 300 ms).
+  /// Depth-first, members in order. No path is kept while searching: the search was a
+  /// path stack's append and removal per visited value, and a pointer per visited value
+  /// before that (quadratic in the nesting depth: the fuzzer found a 33 KB body of nested
+  /// arrays that took 300 ms). Where a pair is found, each level adds its step on the way
+  /// out, and the pointer is made once.
   private static func findPair(in value: JSONValue, at pointer: JSONPointer) -> Pair? {
-    var path = pointer.tokens.map(Step.member)
-    return findPair(in: value, path: &path)
-  }
-
-  private static func findPair(in value: JSONValue, path: inout [Step]) -> Pair? {
-    guard let members = value.members else {
-      guard case .array(let elements) = value else { return nil }
-      var offset = 0
-      while offset < elements.count {
-        path.append(.element(offset))
-        let pair = findPair(in: elements[offset], path: &path)
-        path.removeLast()
-        if let pair { return pair }
-        offset += 1
-      }
+    var steps: [Step] = []  // from the pair out to `value`, innermost first
+    var found: Pair?
+    guard findPair(in: value, into: &found, stepsOut: &steps), var pair = found else {
       return nil
     }
+    if !(pointer.tokens.isEmpty && steps.isEmpty) {
+      pair.source = .nested(JSONPointer(tokens: pointer.tokens + steps.reversed().map(\.token)))
+    }
+    return pair
+  }
+
+  /// Whether `value` holds a pair, then put into `found` with its source as found at `value`
+  /// itself; `stepsOut` gets the steps from where it was found out to `value`. The pair goes
+  /// out through `found`, not as a result, so that no frame of the search holds one.
+  private static func findPair(
+    in value: JSONValue, into found: inout Pair?, stepsOut: inout [Step]
+  ) -> Bool {
+    switch value {
+    case .object(let members):
+      if findPair(amongMembersOf: members, into: &found) { return true }
+      for member in members where findPair(in: member.value, into: &found, stepsOut: &stepsOut) {
+        stepsOut.append(.member(member.key))
+        return true
+      }
+      return false
+    case .array(let elements):
+      for offset in elements.indices
+      where findPair(in: elements[offset], into: &found, stepsOut: &stepsOut) {
+        stepsOut.append(.element(offset))
+        return true
+      }
+      return false
+    default:
+      return false
+    }
+  }
+
+  /// Whether an object's own members hold a pair, then put into `found`. Out of line, so
+  /// that the frames of the recursive search stay small (a body nested 511 levels stacks
+  /// 511 of them).
+  @inline(never)
+  private static func findPair(amongMembersOf members: [JSONMember], into found: inout Pair?)
+    -> Bool
+  {
+    guard let pair = pair(amongMembersOf: members) else { return false }
+    found = pair
+    return true
+  }
+
+  /// The pair an object's own members hold, if any.
+  private static func pair(amongMembersOf members: [JSONMember]) -> Pair? {
     // One pass over the members; the last of a repeated name counts, as in lookups.
     var errorCode: String?
     var errorMessage: String?
@@ -155,16 +200,9 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
       } else {
         nil
       }
-    if let found {
-      let place = path.isEmpty ? found.source : .nested(JSONPointer(tokens: path.map(\.token)))
-      return Pair(code: found.code, message: found.message, requestID: requestID, source: place)
-    }
-    for member in members {
-      path.append(.member(member.key))
-      defer { path.removeLast() }
-      if let pair = findPair(in: member.value, path: &path) { return pair }
-    }
-    return nil
+    guard let found else { return nil }
+    return Pair(
+      code: found.code, message: found.message, requestID: requestID, source: found.source)
   }
 
   /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without its round trip through

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where a value being encoded sits, made into a coding path only when one is read (an
 /// error, or a type that asks): building a path array per member was most of the cost of
@@ -32,6 +33,44 @@ final class EncodingPath {
   }
 }
 
+/// What a value of one type encodes as before its own `encode(to:)` is asked: the scalar
+/// casts of ``ValueEncoder/encode(_:)``, decided once per type where the type alone decides
+/// them. A struct or enum is cast to `String`, `Bool`, `Double`, `Float`, `Decimal` or an
+/// integer only when it is that type (or, for integers, conforms to `FixedWidthInteger`); an
+/// optional encodes its wrapped value through the same encoder (its `encode(to:)`); classes
+/// are cast value by value as before. Seven casts that failed on every member of every model
+/// were a fifth of encoding one.
+enum EncodingKind: Sendable {
+  /// Its own `encode(to:)`: none of the casts can succeed, or (an optional) what they would
+  /// find is what its `encode(to:)` encodes.
+  case custom
+  /// A `FixedWidthInteger`: written as its description.
+  case integer
+  /// Cast value by value (classes, and the scalar types themselves).
+  case casts
+
+  private static let known = Mutex([ObjectIdentifier: EncodingKind]())
+
+  /// The kind of `type`, decided the first time it is asked.
+  static func of<Value>(_ type: Value.Type) -> EncodingKind {
+    let identifier = ObjectIdentifier(type)
+    if let kind = known.withLock({ $0[identifier] }) { return kind }
+    let kind = decide(type)
+    known.withLock { $0[identifier] = kind }
+    return kind
+  }
+
+  private static func decide<Value>(_ type: Value.Type) -> EncodingKind {
+    if type is AnyObject.Type || type == AnyHashable.self || type == JSONValue.self
+      || type == String.self || type == Bool.self || type == Double.self || type == Float.self
+      || type == Decimal.self
+    {
+      return .casts
+    }
+    return type is any FixedWidthInteger.Type ? .integer : .custom
+  }
+}
+
 /// The `Encoder` that fills one ``EncodingSlot``.
 struct ValueEncoder: Encoder {
   let slot: EncodingSlot
@@ -61,18 +100,38 @@ struct ValueEncoder: Encoder {
 
   /// Encodes scalars and ``JSONValue`` directly, anything else through its `encode(to:)`.
   func encode<Value: Encodable>(_ value: Value) throws {
-    // The common types by their metatype first: a failed cast to an existential such as
-    // `any FixedWidthInteger` costs a conformance lookup, and every struct of a model went
-    // through seven of them before its `encode(to:)`.
+    if Self.write(value, into: slot) { return }
+    switch EncodingKind.of(Value.self) {
+    case .custom: try value.encode(to: self)
+    case .integer: slot.content = .value(.number("\(value as! any FixedWidthInteger)"))
+    case .casts: try encodeByCasts(value)
+    }
+  }
+
+  /// Writes a value of the commonest types (by metatype, so read as that very type without a
+  /// runtime cast) into `slot`; false for any other type. Those types never fail to encode
+  /// and never read their coding path, so a container writes them without an encoder.
+  @inline(__always)
+  static func write<Value: Encodable>(_ value: Value, into slot: EncodingSlot) -> Bool {
     if Value.self == String.self {
-      slot.content = .value(.string(value as! String))
+      slot.content = .value(.string(unsafeBitCast(value, to: String.self)))
     } else if Value.self == JSONValue.self {
-      slot.content = .value(value as! JSONValue)
+      slot.content = .value(unsafeBitCast(value, to: JSONValue.self))
     } else if Value.self == Int.self {
-      slot.content = .value(.number(String(value as! Int)))
+      slot.content = .value(.number(String(unsafeBitCast(value, to: Int.self))))
+    } else if Value.self == Int64.self {
+      slot.content = .value(.number(String(unsafeBitCast(value, to: Int64.self))))
     } else if Value.self == Bool.self {
-      slot.content = .value(.bool(value as! Bool))
-    } else if let tree = value as? JSONValue {
+      slot.content = .value(.bool(unsafeBitCast(value, to: Bool.self)))
+    } else {
+      return false
+    }
+    return true
+  }
+
+  /// The scalar casts, value by value.
+  private func encodeByCasts<Value: Encodable>(_ value: Value) throws {
+    if let tree = value as? JSONValue {
       slot.content = .value(tree)
     } else if let text = value as? String {
       slot.content = .value(.string(text))
@@ -124,10 +183,15 @@ private struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContain
 
   var codingPath: [any CodingKey] { EncodingPath.codingPath(of: path) }
 
-  mutating func encodeNil(forKey key: Key) throws { encoder(for: key).encodeNil() }
+  mutating func encodeNil(forKey key: Key) throws {
+    storage.slot(named: key.stringValue).content = .value(.null)
+  }
 
   mutating func encode<Value: Encodable>(_ value: Value, forKey key: Key) throws {
-    try encoder(for: key).encode(value)
+    // The commonest scalars need no encoder, nor a path node for one.
+    let slot = storage.slot(named: key.stringValue)
+    if ValueEncoder.write(value, into: slot) { return }
+    try ValueEncoder(slot: slot, path: EncodingPath(parent: path, step: .key(key))).encode(value)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(
@@ -159,10 +223,14 @@ private struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
 
   var count: Int { storage.slots.count }
 
-  mutating func encodeNil() throws { nextEncoder().encodeNil() }
+  mutating func encodeNil() throws { storage.appendSlot().content = .value(.null) }
 
   mutating func encode<Value: Encodable>(_ value: Value) throws {
-    try nextEncoder().encode(value)
+    let index = storage.slots.count
+    let slot = storage.appendSlot()
+    if ValueEncoder.write(value, into: slot) { return }
+    let path = EncodingPath(parent: path, step: .index(index))
+    try ValueEncoder(slot: slot, path: path).encode(value)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
