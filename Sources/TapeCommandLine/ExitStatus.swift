@@ -1,3 +1,4 @@
+import Foundation
 import Tape
 
 /// The exit statuses every `tape` command shares: one table, printed by `tape --help` and,
@@ -34,7 +35,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     }
   }
 
-  /// The signal rows every long-running or recording command shares.
+  /// The signal row: what 129, 130 and 143 mean, and for which commands.
   static let signalMeaning =
     "poll, record and fuzz stopped by SIGHUP, Ctrl-C (SIGINT) or SIGTERM (128 + the "
     + "signal), after writing what they had; a second signal stops at once. serve, proxy, "
