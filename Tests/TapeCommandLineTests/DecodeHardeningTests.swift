@@ -82,7 +82,7 @@ struct HelpAndVersionTests {
       ["inspect", "--help"], ["har", "--help"], ["record", "--help"], ["audit", "--help"],
     ])
   func helpHasExitCodes(arguments: [String]) async {
-    let outcome = await TapeCommand.main(arguments, print: { _ in }, until: {})
+    let outcome = await TapeCommand.main(arguments, print: { _ in }, report: { _ in }, until: {})
     #expect(outcome.status == 0)
     #expect(outcome.output.lowercased().contains("exit status"), "\(outcome.output)")
   }
@@ -94,7 +94,7 @@ struct HelpAndVersionTests {
       ["serve", "--version"], ["har", "--version"],
     ])
   func version(arguments: [String]) async {
-    let outcome = await TapeCommand.main(arguments, print: { _ in }, until: {})
+    let outcome = await TapeCommand.main(arguments, print: { _ in }, report: { _ in }, until: {})
     #expect(outcome == CommandOutcome(status: 0, output: "tape 0.1.0\n", errorOutput: ""))
   }
 }

@@ -43,7 +43,8 @@ struct PollCommandTests {
     let printed = Mutex("")
     let outcome = await PollCommand.run(
       ["drs", "j", "--endpoint", "simulator", "--interval", "0.01", "--seed", "4"],
-      environment: [:], isTerminal: true, print: { text in printed.withLock { $0 += text } })
+      environment: [:], isTerminal: true, print: { text in printed.withLock { $0 += text } },
+      report: { _ in })
     #expect(outcome.status == 0)
     let text = printed.withLock { $0 }
     let rewrites = text.components(separatedBy: "\r\u{1B}[2K").dropFirst()

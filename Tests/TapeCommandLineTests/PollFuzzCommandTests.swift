@@ -38,7 +38,7 @@ struct PollFuzzCommandTests {
       environment: [
         "HUAWEICLOUD_SDK_AUTH_TOKEN": "fuzz-token-0",
         "HUAWEICLOUD_SDK_PROJECT_ID": "0123456789abcdef0123456789abcdef",
-      ], isTerminal: false, print: { _ in })
+      ], isTerminal: false, print: { _ in }, report: { _ in })
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
     let verdict = try #require(await server.stop().first)
     #expect(verdict.passed, "\(verdict)")
@@ -47,13 +47,13 @@ struct PollFuzzCommandTests {
 
   @Test("usage errors name the problem")
   func usage() async {
-    let noAPI = await PollFuzzCommand.run([], print: { _ in }, until: {})
+    let noAPI = await PollFuzzCommand.run([], print: { _ in }, report: { _ in }, until: {})
     #expect(noAPI.status == 2)
     let badSessions = await PollFuzzCommand.run(
-      ["check", "--sessions", "none"], print: { _ in }, until: {})
+      ["check", "--sessions", "none"], print: { _ in }, report: { _ in }, until: {})
     #expect(badSessions.status == 2)
     #expect(badSessions.errorOutput.contains("--sessions"))
-    let help = await PollFuzzCommand.run(["--help"], print: { _ in }, until: {})
+    let help = await PollFuzzCommand.run(["--help"], print: { _ in }, report: { _ in }, until: {})
     #expect(help.status == 0)
     #expect(help.output.contains("fuzz-<k>"))
     #expect(help.output.contains("--static-token"))
@@ -63,7 +63,7 @@ struct PollFuzzCommandTests {
   func hugeNumbers() async {
     for (option, value) in [("--sessions", "1e19"), ("--quiet", "1e16"), ("--deadline", "1e300")] {
       let outcome = await PollFuzzCommand.run(
-        ["check", option, value], print: { _ in }, until: {})
+        ["check", option, value], print: { _ in }, report: { _ in }, until: {})
       #expect(outcome.status == 2)
       #expect(outcome.errorOutput.contains(option), "\(outcome.errorOutput)")
     }

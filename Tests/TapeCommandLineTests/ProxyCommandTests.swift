@@ -134,7 +134,7 @@ struct ProxyCommandTests {
 
   @Test("the help says what once and newEpisodes do with a request the cassette does not answer")
   func helpText() async {
-    let outcome = await ProxyCommand.run(["--help"], print: { _ in }, until: {})
+    let outcome = await ProxyCommand.run(["--help"], print: { _ in }, report: { _ in }, until: {})
     let help = outcome.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
       .joined(separator: " ")
     #expect(help.contains("replay it on --port and forward nothing"))
@@ -180,7 +180,7 @@ struct ProxyCommandTests {
       ["--upstream", "simulator", "--cassette", "x.json", "--record", "sometimes"],
     ])
   func usage(arguments: [String]) async {
-    let outcome = await ProxyCommand.run(arguments, print: { _ in }, until: {})
+    let outcome = await ProxyCommand.run(arguments, print: { _ in }, report: { _ in }, until: {})
     #expect(outcome.status == 2)
     #expect(outcome.errorOutput.contains("usage: tape proxy"))
   }

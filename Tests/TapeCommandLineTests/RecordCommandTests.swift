@@ -48,7 +48,7 @@ struct RecordCommandTests {
     let folder = FileManager.default.temporaryDirectory.appending(path: "re-record-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
     let outcome = await TapeCommand.main(
-      ["record", "all", "--out", folder.path], print: { _ in }, until: {})
+      ["record", "all", "--out", folder.path], print: { _ in }, report: { _ in }, until: {})
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
     func comparable(_ file: URL) throws -> [String] {
       try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
@@ -72,7 +72,7 @@ struct RecordCommandTests {
     for _ in 0..<2 {
       let outcome = await TapeCommand.main(
         ["record", "all", "--out", folder.appending(path: "c").path, "--corpus", corpus.path],
-        print: { _ in }, until: {})
+        print: { _ in }, report: { _ in }, until: {})
       #expect(outcome.status == 0, "\(outcome.errorOutput)")
     }
     let seeds = try FileManager.default.contentsOfDirectory(
@@ -84,23 +84,24 @@ struct RecordCommandTests {
 
   @Test("record without what to record is a usage error naming what to say")
   func usage() async {
-    let outcome = await TapeCommand.main(["record"], print: { _ in }, until: {})
+    let outcome = await TapeCommand.main(["record"], print: { _ in }, report: { _ in }, until: {})
     #expect(outcome.status == 2)
     #expect(
       outcome.errorOutput.hasPrefix(
         "error: say which API to record: one of cpts, insight, quality, drs, check\n"))
     // The old spellings name the one that replaced them.
     let wrong = await TapeCommand.main(
-      ["record", "check", "t1", "--record", "x.json"], print: { _ in }, until: {})
+      ["record", "check", "t1", "--record", "x.json"], print: { _ in }, report: { _ in }, until: {})
     #expect(wrong.status == 2)
     #expect(wrong.errorOutput.hasPrefix("error: --record x.json is now --cassette x.json"))
     #expect(wrong.errorOutput.contains("usage: tape record <api>"), "the usage is record's")
     let out = await TapeCommand.main(
-      ["record", "check", "t1", "--out=x.json"], print: { _ in }, until: {})
+      ["record", "check", "t1", "--out=x.json"], print: { _ in }, report: { _ in }, until: {})
     #expect(out.status == 2)
     #expect(out.errorOutput.hasPrefix("error: --out is now --cassette <file>"))
     let pathLike = await TapeCommand.main(
-      ["record", "check", "../t1", "--endpoint", "simulator"], print: { _ in }, until: {})
+      ["record", "check", "../t1", "--endpoint", "simulator"], print: { _ in }, report: { _ in },
+      until: {})
     #expect(pathLike.status == 2)
     #expect(pathLike.errorOutput.hasPrefix("error: the id '../t1' cannot name a file"))
   }
@@ -134,6 +135,7 @@ struct RecordCommandTests {
     let file = folder.appending(path: "check-t1.json")
     let outcome = await TapeCommand.main(
       ["record", "check", "t1"] + options + ["--cassette", file.path], print: { _ in },
+      report: { _ in },
       until: neverAskedToStop)
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
     #expect(outcome.errorOutput.contains("Tape recorded 3 interactions into \(file.path)"))
@@ -144,6 +146,7 @@ struct RecordCommandTests {
     // --cassette=<file> as well as --cassette <file>, as every option takes it.
     let cpts = await TapeCommand.main(
       ["record", "cpts"] + options + ["--cassette=\(named.path)"], print: { _ in },
+      report: { _ in },
       until: neverAskedToStop)
     #expect(cpts.status == 0, "\(cpts.errorOutput)")
     #expect(try CassetteFile.load(from: named).interactions.count == 3)
@@ -175,7 +178,7 @@ struct RecordCommandTests {
       [
         "check", "t1", "--endpoint", "simulator", "--interval", "0.01", "--seed", "7", "--cassette",
         file.path,
-      ], environment: [:], isTerminal: false, print: { _ in })
+      ], environment: [:], isTerminal: false, print: { _ in }, report: { _ in })
     #expect(outcome.status == 0)
     #expect(outcome.errorOutput.hasPrefix("Tape recorded 3 interactions into \(file.path)"))
     let cassette = try CassetteFile.load(from: file)

@@ -32,7 +32,7 @@ struct ServeCommandTests {
       (["/nonexistent/tape.json"], 3, "error: "),
     ])
   func usage(arguments: [String], status: Int32, message: String) async {
-    let outcome = await ServeCommand.run(arguments, print: { _ in }, until: {})
+    let outcome = await ServeCommand.run(arguments, print: { _ in }, report: { _ in }, until: {})
     #expect(outcome.status == status)
     #expect(outcome.errorOutput.hasPrefix(message))
   }
@@ -93,7 +93,7 @@ struct ServeCommandTests {
   {
     let printed = Mutex("")
     return await ServeCommand.run(
-      arguments, print: { text in printed.withLock { $0 += text } },
+      arguments, print: { text in printed.withLock { $0 += text } }, report: { _ in },
       until: {
         let base =
           printed.withLock { $0 }.split(separator: "\n").first?

@@ -69,7 +69,7 @@ struct SimulateCommandTests {
     ])
   func refusals(arguments: [String], status: Int32, message: String) async {
     let outcome = await TapeCommand.main(
-      arguments, print: { _ in }, until: {},
+      arguments, print: { _ in }, report: { _ in }, until: {},
       readInput: { path in
         guard path == "bad.json" else { throw CocoaError(.fileReadNoSuchFile) }
         return Data(#"{"tasks": [{"api": "s3", "id": "x", "outcome": "fail", "polls": 1}]}"#.utf8)

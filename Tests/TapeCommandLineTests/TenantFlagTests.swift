@@ -32,8 +32,10 @@ struct TenantFlagTests {
   func malformed(arguments: [String], message: String) async {
     let proxy = await ProxyCommand.run(
       ["--upstream", "simulator", "--cassette", "x.json"] + arguments, print: { _ in },
+      report: { _ in },
       until: {})
-    let serve = await ServeCommand.run(["x.json"] + arguments, print: { _ in }, until: {})
+    let serve = await ServeCommand.run(
+      ["x.json"] + arguments, print: { _ in }, report: { _ in }, until: {})
     for (outcome, usage) in [(proxy, "usage: tape proxy"), (serve, "usage: tape serve")] {
       #expect(outcome.status == 2)
       #expect(outcome.output.isEmpty)
@@ -45,8 +47,8 @@ struct TenantFlagTests {
   @Test("--help of proxy and serve documents --tenant")
   func help() async {
     for outcome in [
-      await ProxyCommand.run(["--help"], print: { _ in }, until: {}),
-      await ServeCommand.run(["--help"], print: { _ in }, until: {}),
+      await ProxyCommand.run(["--help"], print: { _ in }, report: { _ in }, until: {}),
+      await ServeCommand.run(["--help"], print: { _ in }, report: { _ in }, until: {}),
     ] {
       #expect(outcome.status == 0)
       #expect(outcome.output.contains("[--tenant <name>=<value>]..."))
@@ -122,7 +124,7 @@ struct TenantFlagTests {
     let outcome = await PollCommand.run(
       poll + ["--cassette", file.path, "--tenant", "project_id=\(Self.projectID)"],
       environment: [:],
-      isTerminal: false, print: { _ in })
+      isTerminal: false, print: { _ in }, report: { _ in })
     #expect(outcome.status == 0, "\(outcome.errorOutput)")
     let text = try String(contentsOf: file, encoding: .utf8)
     #expect(!text.contains(Self.projectID))
@@ -130,13 +132,13 @@ struct TenantFlagTests {
 
     let refused = await PollCommand.run(
       poll + ["--tenant", "project_id=\(Self.projectID)"], environment: [:], isTerminal: false,
-      print: { _ in })
+      print: { _ in }, report: { _ in })
     #expect(refused.status == 2)
     #expect(
       refused.errorOutput.hasPrefix("error: --tenant scrubs a recording: give it with --cassette"))
     let malformed = await PollCommand.run(
       poll + ["--cassette", file.path, "--tenant", "project_id"], environment: [:],
-      isTerminal: false, print: { _ in })
+      isTerminal: false, print: { _ in }, report: { _ in })
     #expect(malformed.status == 2)
     #expect(malformed.errorOutput.hasPrefix("error: --tenant must be <name>=<value>"))
   }
