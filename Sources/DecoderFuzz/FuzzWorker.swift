@@ -47,18 +47,9 @@ public enum FuzzWorker {
     return 0
   }
 
+  /// Writes every byte, or ends the worker: the parent that reads it has gone.
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes {
-        write(descriptor, $0.baseAddress, $0.count)
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        exit(0)
-      }
-      offset += written
-    }
+    guard bytes.withUnsafeBytes({ SystemWrite.all($0, to: descriptor) }) else { exit(0) }
   }
 }
 

@@ -18,6 +18,24 @@ package enum SystemSocket {
     #endif
   }()
 
+  /// Sends every byte of `bytes` on `descriptor` with ``sendFlags``, again after a signal
+  /// interrupted it; how many bytes went before an error stopped it (`errno` says which), or
+  /// `bytes.count` when all did. The one send loop of the package and its tests.
+  package static func sendAll(_ bytes: [UInt8], to descriptor: Int32) -> Int {
+    bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let sent = send(descriptor, raw.baseAddress! + offset, raw.count - offset, sendFlags)
+        if sent > 0 {
+          offset += sent
+        } else if !(sent < 0 && errno == EINTR) {
+          return offset
+        }
+      }
+      return offset
+    }
+  }
+
   /// The flags of a `send(2)` that must not raise SIGPIPE: `MSG_NOSIGNAL` on Linux; none on
   /// Darwin, whose sockets made by ``open(family:type:)`` and ``accept(_:_:_:)`` carry
   /// `SO_NOSIGPIPE` instead.

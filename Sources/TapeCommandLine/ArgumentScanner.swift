@@ -49,6 +49,16 @@ struct ArgumentScanner {
     }
   }
 
+  /// `--max-bytes`: the largest input read, a positive number of bytes; `fallback` when
+  /// absent.
+  func maximumBytes(default fallback: Int) throws(Problem) -> Int {
+    guard let text = options["--max-bytes"] else { return fallback }
+    guard let value = Int(text), value > 0 else {
+      throw Problem(message: "--max-bytes must be a positive number of bytes, got '\(text)'")
+    }
+    return value
+  }
+
   /// `--port`: 0 (any free port) when absent.
   func port() throws(Problem) -> UInt16 {
     guard let text = options["--port"] else { return 0 }

@@ -77,13 +77,11 @@ enum AuditCommand {
       return .usageError(error.message, usage: usage)
     }
     if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { return .success(usage) }
-    var limit = SecretScanner.defaultFileLimit
-    if let text = scanner.options["--max-bytes"] {
-      guard let value = Int(text), value > 0 else {
-        return .usageError(
-          "--max-bytes must be a positive number of bytes, got '\(text)'", usage: usage)
-      }
-      limit = value
+    let limit: Int
+    do {
+      limit = try scanner.maximumBytes(default: SecretScanner.defaultFileLimit)
+    } catch {
+      return .usageError(error.message, usage: usage)
     }
     let paths = scanner.positionals.isEmpty ? ["cassettes"] : scanner.positionals
     var files: [String] = []

@@ -60,13 +60,11 @@ enum DecodeCommand {
       }
       status = code
     }
-    var limit = InputLimit.defaultBytes
-    if let text = scanner.options["--max-bytes"] {
-      guard let value = Int(text), value > 0 else {
-        return .usageError(
-          "--max-bytes must be a positive number of bytes, got '\(text)'", usage: usage)
-      }
-      limit = value
+    let limit: Int
+    do {
+      limit = try scanner.maximumBytes(default: InputLimit.defaultBytes)
+    } catch {
+      return .usageError(error.message, usage: usage)
     }
     guard scanner.positionals.count <= 1 else {
       return .usageError("expected at most one file", usage: usage)

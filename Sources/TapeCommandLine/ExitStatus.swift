@@ -59,7 +59,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   private static func render(_ rows: [(String, String)], header: String) -> String {
     var text = header + "\n"
     for (code, meaning) in rows {
-      let wrapped = wrap(meaning, width: 80 - 7)
+      let wrapped = HelpText.wrap(meaning, width: 80 - 7)
       if code.count <= 4 {
         text += "  " + code.padding(toLength: 5, withPad: " ", startingAt: 0) + wrapped[0] + "\n"
         for line in wrapped.dropFirst() { text += "       " + line + "\n" }
@@ -69,20 +69,6 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
       }
     }
     return text
-  }
-
-  private static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      if !line.isEmpty, line.count + 1 + word.count > width {
-        lines.append(line)
-        line = ""
-      }
-      line += line.isEmpty ? String(word) : " " + word
-    }
-    lines.append(line)
-    return lines
   }
 }
 

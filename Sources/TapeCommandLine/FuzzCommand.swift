@@ -55,17 +55,8 @@ enum FuzzCommand {
 
   /// The targets, wrapped under the `--target` line of the help.
   static var targetList: String {
-    var lines: [String] = []
-    var line = ""
-    for name in FuzzTargetRegistry.standard.map(\.name) {
-      if !line.isEmpty, line.count + name.count + 2 > 41 {
-        lines.append(line + ",")
-        line = ""
-      }
-      line += line.isEmpty ? name : ", " + name
-    }
-    lines.append(line)
-    return lines.joined(separator: "\n" + String(repeating: " ", count: 20))
+    HelpText.wrap(targetNames, width: 41).joined(
+      separator: "\n" + String(repeating: " ", count: 20))
   }
 
   static var targetNames: String {

@@ -43,13 +43,11 @@ enum InspectCommand {
     guard scanner.positionals.count == 1, let path = scanner.positionals.first else {
       return .usageError("name one cassette file", usage: usage)
     }
-    var limit = CassetteStream.defaultLimit
-    if let text = scanner.options["--max-bytes"] {
-      guard let value = Int(text), value > 0 else {
-        return .usageError(
-          "--max-bytes must be a positive number of bytes, got '\(text)'", usage: usage)
-      }
-      limit = value
+    let limit: Int
+    do {
+      limit = try scanner.maximumBytes(default: CassetteStream.defaultLimit)
+    } catch {
+      return .usageError(error.message, usage: usage)
     }
     var inspection = CassetteInspection(file: path)
     do {

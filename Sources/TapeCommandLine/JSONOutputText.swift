@@ -6,17 +6,9 @@ enum JSONOutputText {
   /// `json` with DEL and every C1 control escaped as JSON escapes. Such a scalar can only
   /// stand inside a string of a JSON text, where the escape means the same.
   static func escapingControls(_ json: String) -> String {
-    guard json.unicodeScalars.contains(where: isC1OrDelete) else { return json }
-    var result = String.UnicodeScalarView()
-    for scalar in json.unicodeScalars {
-      if isC1OrDelete(scalar) {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        result.append(contentsOf: "\\u00\(hex)".unicodeScalars)
-      } else {
-        result.append(scalar)
-      }
+    TerminalText.rewriting(json, where: isC1OrDelete) {
+      "\\u00\(String($0.value, radix: 16, uppercase: true))"
     }
-    return String(result)
   }
 
   private static func isC1OrDelete(_ scalar: Unicode.Scalar) -> Bool {

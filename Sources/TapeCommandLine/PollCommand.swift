@@ -109,7 +109,7 @@ enum PollCommand {
     _ arguments: [String], environment: [String: String], isTerminal: Bool,
     print: @escaping @Sendable (String) -> Void, until: (@Sendable () async -> Void)? = nil,
     report: @escaping @Sendable (String) -> Void = StandardStream.error,
-    command: String = "tape poll --cassette"
+    command: String = "tape poll --cassette", usage: String = PollCommand.usage
   ) async -> CommandOutcome {
     var options: Options
     let task: TaskReference
@@ -126,7 +126,7 @@ enum PollCommand {
       task = try reference(options)
       configuration = onSimulator ? nil : try cloudConfiguration(options, environment: environment)
     } catch {
-      return error.outcome
+      return error.outcome(usage: usage)
     }
     let metadata = ["origin": "recorded", "recordedWith": "tape poll --cassette"]
     var recorder: CassetteRecorder?
@@ -401,13 +401,23 @@ enum PollCommand {
       CommandOutcome(phase == .succeeded ? .success : .negative, output: summary))
   }
 
-  /// Ends a command early with its outcome (a usage error, the help text).
-  struct Stop: Error {
-    var outcome: CommandOutcome
+  /// Ends a command early: a usage error, or a request for the help text. The command that
+  /// runs the poll (`tape poll`, `tape record`) turns it into an outcome with its own usage.
+  enum Stop: Error {
+    case usage(String)
+    case help
+
+    /// The outcome, with `usage` as the command's help text.
+    func outcome(usage: String) -> CommandOutcome {
+      switch self {
+      case .usage(let message): .usageError(message, usage: usage)
+      case .help: .success(usage)
+      }
+    }
   }
 
   private static func usageError(_ message: String) -> Stop {
-    Stop(outcome: .usageError(message, usage: usage))
+    .usage(message)
   }
 
   private static func reference(_ options: Options) throws(Stop) -> TaskReference {
@@ -442,7 +452,7 @@ enum PollCommand {
     } catch {
       throw usageError(error.message)
     }
-    if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { throw Stop(outcome: .success(usage)) }
+    if !scanner.flags.isDisjoint(with: ["--help", "-h"]) { throw .help }
     guard let name = scanner.positionals.first else {
       throw usageError("no API given")
     }

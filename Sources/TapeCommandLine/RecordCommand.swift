@@ -196,10 +196,7 @@ enum RecordCommand {
     do {
       options = try PollCommand.parse([api.rawValue] + arguments)
     } catch {
-      var outcome = error.outcome
-      outcome.errorOutput = outcome.errorOutput.replacingOccurrences(
-        of: PollCommand.usage, with: usage)
-      return outcome
+      return error.outcome(usage: usage)
     }
     var rest = arguments
     if options.record == nil {
@@ -211,12 +208,10 @@ enum RecordCommand {
       }
       rest += ["--cassette", "cassettes/\(name).json"]
     }
-    var outcome = await PollCommand.run(
+    return await PollCommand.run(
       [api.rawValue] + rest, environment: environment, isTerminal: false,
-      print: print, until: until, report: report, command: "tape record \(api.rawValue)")
-    outcome.errorOutput = outcome.errorOutput.replacingOccurrences(
-      of: PollCommand.usage, with: usage)
-    return outcome
+      print: print, until: until, report: report, command: "tape record \(api.rawValue)",
+      usage: usage)
   }
 
   /// Records one API's session into `folder`; returns the line that says what was written.

@@ -42,32 +42,21 @@ enum RedactionArgument {
   static func help(width: Int, total: Int = 86, note: String? = nil) -> String {
     let indent = String(repeating: " ", count: 2 + width)
     var lines: [String] = []
-    func add(_ words: [Substring], after head: String) {
-      var line = head
-      var first = true
-      for word in words {
-        if !first && line.count + 1 + word.count > total {
-          lines.append(line)
-          line = indent + word
-        } else {
-          line += (first ? "" : " ") + word
-        }
-        first = false
-      }
-      lines.append(line)
+    func add(_ text: String, after head: String) {
+      let wrapped = HelpText.wrap(text, width: total - indent.count)
+      lines.append(head + wrapped[0])
+      lines += wrapped.dropFirst().map { indent + $0 }
     }
     for option in options {
       let head = "  \(option.name) \(option.value)"
       if head.count + 2 <= 2 + width {
-        add(
-          option.help.split(separator: " "),
-          after: head.padding(toLength: 2 + width, withPad: " ", startingAt: 0))
+        add(option.help, after: head.padding(toLength: 2 + width, withPad: " ", startingAt: 0))
       } else {
         lines.append(head)
-        add(option.help.split(separator: " "), after: indent)
+        add(option.help, after: indent)
       }
     }
-    if let note { add(note.split(separator: " "), after: indent) }
+    if let note { add(note, after: indent) }
     return lines.joined(separator: "\n")
   }
 

@@ -20,18 +20,6 @@ public enum StandardStream {
   /// Writes all of `text` to `descriptor`, or as much as it takes before an error.
   /// Async-signal-safe apart from the copy of `text`.
   static func write(_ text: String, to descriptor: Int32) {
-    var text = text
-    text.withUTF8 { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let count = SystemInterface.write(descriptor, base + offset, buffer.count - offset)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += count
-      }
-    }
+    _ = SystemWrite.all(text, to: descriptor)
   }
 }

@@ -3,12 +3,20 @@
 enum TerminalText {
   /// `text` with every control character but the newline (and tab) escaped.
   static func escaped(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    rewriting(text, where: isControl) { "\\u{\(String($0.value, radix: 16, uppercase: true))}" }
+  }
+
+  /// `text` with each scalar `matches` picks written as `spelling` says; `text` itself (no
+  /// copy) when none is picked.
+  static func rewriting(
+    _ text: String, where matches: (Unicode.Scalar) -> Bool,
+    as spelling: (Unicode.Scalar) -> String
+  ) -> String {
+    guard text.unicodeScalars.contains(where: matches) else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-      if isControl(scalar) {
-        result.append(
-          contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+      if matches(scalar) {
+        result.append(contentsOf: spelling(scalar).unicodeScalars)
       } else {
         result.append(scalar)
       }

@@ -185,22 +185,12 @@ struct UpstreamConnection {
   private func write(_ head: [UInt8], _ body: Data) throws(ExchangeFailure) {
     var message = head
     message.append(contentsOf: body)
-    var offset = 0
-    while offset < message.count {
-      let sent = message.withUnsafeBytes {
-        SystemInterface.send(
-          descriptor, $0.baseAddress! + offset, $0.count - offset, SystemSocket.sendFlags)
-      }
-      if sent > 0 {
-        offset += sent
-        continue
-      }
-      if sent < 0 && errno == EINTR { continue }
-      let detail = "writing to the upstream failed: \(String(cString: strerror(errno)))"
-      throw offset == 0
-        ? .notSent(.described(.networkConnectionLost, detail))
-        : .lostBeforeAnswer(.described(.networkConnectionLost, detail))
-    }
+    let sent = SystemSocket.sendAll(message, to: descriptor)
+    guard sent < message.count else { return }
+    let detail = "writing to the upstream failed: \(String(cString: strerror(errno)))"
+    throw sent == 0
+      ? .notSent(.described(.networkConnectionLost, detail))
+      : .lostBeforeAnswer(.described(.networkConnectionLost, detail))
   }
 
   /// Waits until there is something to read, for at most the timeout.

@@ -71,15 +71,7 @@ final class EndlessBodyServer: Sendable {
   }
 
   private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes {
-        send(descriptor, $0.baseAddress! + offset, $0.count - offset, SystemSocket.sendFlags)
-      }
-      if sent <= 0 { return false }
-      offset += sent
-    }
-    return true
+    SystemSocket.sendAll(bytes, to: descriptor) == bytes.count
   }
 
   deinit {

@@ -71,15 +71,7 @@ final class RawPeer: @unchecked Sendable {
   /// Writes `bytes`; false when the peer is gone.
   @discardableResult
   func write(_ bytes: [UInt8]) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes {
-        send(descriptor, $0.baseAddress! + offset, $0.count - offset, SystemSocket.sendFlags)
-      }
-      if sent <= 0 { return false }
-      offset += sent
-    }
-    return true
+    SystemSocket.sendAll(bytes, to: descriptor) == bytes.count
   }
 
   /// Closes the connection.
@@ -184,16 +176,7 @@ final class RawClient: Sendable {
 
   /// Sends `text` as it is.
   func send(_ text: String) {
-    let bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes {
-        SystemInterface.send(
-          descriptor, $0.baseAddress! + offset, $0.count - offset, SystemSocket.sendFlags)
-      }
-      guard sent > 0 else { return }
-      offset += sent
-    }
+    _ = SystemSocket.sendAll(Array(text.utf8), to: descriptor)
   }
 
   /// Reads the next answer to a `method` request (an interim one too, with `interim`).

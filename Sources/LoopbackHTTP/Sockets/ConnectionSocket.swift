@@ -64,22 +64,7 @@ struct ConnectionSocket {
   /// Writes every byte; false when the peer is gone or the write timed out.
   /// `SystemSocket.sendFlags` keeps a vanished peer from raising SIGPIPE.
   func sendAll(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let sent = send(
-          descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset,
-          SystemSocket.sendFlags)
-        if sent > 0 {
-          offset += sent
-        } else if sent < 0 && errno == EINTR {
-          continue
-        } else {
-          return false
-        }
-      }
-      return true
-    }
+    SystemSocket.sendAll(bytes, to: descriptor) == bytes.count
   }
 
   /// Closes after an answer without losing it: stops writing (the client sees the end of the

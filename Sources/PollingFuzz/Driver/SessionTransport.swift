@@ -58,8 +58,8 @@ final class SessionTransport: HTTPTransport {
 
   func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
     let sentAt = elapsed()
-    let isIdentity =
-      request.httpMethod == "POST" && (request.url?.path ?? "").hasSuffix("/v3/auth/tokens")
+    let isIdentity = IdentityRequest.matches(
+      method: request.httpMethod ?? "GET", path: request.url?.path ?? "")
     guard let poll = log.admit(at: sentAt, isPoll: !isIdentity) else {
       if parksWhenEnded { await ExchangeLog.park() }
       throw URLError(.cancelled)

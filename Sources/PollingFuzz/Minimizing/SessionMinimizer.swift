@@ -39,45 +39,45 @@ enum SessionMinimizer {
     return size(verdict) < size(best)
   }
 
+  /// `session` without each one of the effects at `effects`, one candidate each.
+  private static func dropping<Effect>(
+    _ effects: WritableKeyPath<PollingSession, [Scheduled<Effect>]>,
+    from session: PollingSession
+  ) -> [PollingSession] {
+    session[keyPath: effects].indices.map { index in
+      var smaller = session
+      smaller[keyPath: effects].remove(at: index)
+      return smaller
+    }
+  }
+
+  /// `session` with each effect at `effects` hitting half as many polls, and starting at
+  /// half its first poll, one candidate each.
+  private static func shortening<Effect>(
+    _ effects: WritableKeyPath<PollingSession, [Scheduled<Effect>]>,
+    of session: PollingSession
+  ) -> [PollingSession] {
+    var result: [PollingSession] = []
+    for (index, effect) in session[keyPath: effects].enumerated() {
+      if effect.count > 1 {
+        var shorter = session
+        shorter[keyPath: effects][index].count = effect.count == 2 ? 1 : effect.count / 2
+        result.append(shorter)
+      }
+      if effect.poll > 0 {
+        var earlier = session
+        earlier[keyPath: effects][index].poll = effect.poll / 2
+        result.append(earlier)
+      }
+    }
+    return result
+  }
+
   /// Every one-step simplification of `session`, the biggest cuts first.
   private static func candidates(_ session: PollingSession) -> [PollingSession] {
     var result: [PollingSession] = []
-    for index in session.faults.indices {
-      var smaller = session
-      smaller.faults.remove(at: index)
-      result.append(smaller)
-    }
-    for index in session.twists.indices {
-      var smaller = session
-      smaller.twists.remove(at: index)
-      result.append(smaller)
-    }
-    for index in session.faults.indices {
-      let fault = session.faults[index]
-      if fault.count > 1 {
-        var shorter = session
-        shorter.faults[index].count = fault.count == 2 ? 1 : fault.count / 2
-        result.append(shorter)
-      }
-      if fault.poll > 0 {
-        var earlier = session
-        earlier.faults[index].poll = fault.poll / 2
-        result.append(earlier)
-      }
-    }
-    for index in session.twists.indices {
-      let twist = session.twists[index]
-      if twist.count > 1 {
-        var shorter = session
-        shorter.twists[index].count = twist.count == 2 ? 1 : twist.count / 2
-        result.append(shorter)
-      }
-      if twist.poll > 0 {
-        var earlier = session
-        earlier.twists[index].poll = twist.poll / 2
-        result.append(earlier)
-      }
-    }
+    result += dropping(\.faults, from: session) + dropping(\.twists, from: session)
+    result += shortening(\.faults, of: session) + shortening(\.twists, of: session)
     let truth = session.truth
     if truth.queuedMilliseconds > 0 {
       var unqueued = session

@@ -32,8 +32,8 @@ final class ReplayTransport: HTTPTransport {
 
   func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
     let sentAt = clock.elapsed
-    let isIdentity =
-      request.httpMethod == "POST" && (request.url?.path ?? "").hasSuffix("/v3/auth/tokens")
+    let isIdentity = IdentityRequest.matches(
+      method: request.httpMethod ?? "GET", path: request.url?.path ?? "")
     guard let poll = log.admit(at: sentAt, isPoll: !isIdentity) else { await ExchangeLog.park() }
     let record = polls.isEmpty ? nil : polls[min(poll, polls.count - 1)]
     let truth = record?.phase ?? .unknown

@@ -180,7 +180,7 @@ public final class SessionServer: Sendable {
   }
 
   private func answer(_ request: HTTPRequest) async -> HTTPResponse {
-    if request.method == "POST", request.path.hasSuffix("/v3/auth/tokens") {
+    if IdentityRequest.matches(method: request.method, path: request.path) {
       let issuedAt = time.elapsed()
       let token = signIns.withLock { signIns in
         signIns.issued += 1

@@ -88,20 +88,7 @@ struct JournalWriter {
     guard !pending.isEmpty else { return }
     defer { pending = "" }
     guard queue.failure == nil, descriptor >= 0 else { return }
-    var text = pending
-    let written = text.withUTF8 { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += count
-      }
-      return true
-    }
-    if !written {
+    if !SystemWrite.all(pending, to: descriptor) {
       queue.fail("cannot append to the journal: \(String(cString: strerror(errno)))")
     }
     windows?.insert(pending)

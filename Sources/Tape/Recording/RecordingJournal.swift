@@ -189,18 +189,6 @@ public final class RecordingJournal: Sendable {
 
   /// Writes `text` with one `write(2)` (more only if the system takes part of it).
   private static func append(_ text: String, to descriptor: Int32) -> Bool {
-    var text = text
-    return text.withUTF8 { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += count
-      }
-      return true
-    }
+    SystemWrite.all(text, to: descriptor)
   }
 }

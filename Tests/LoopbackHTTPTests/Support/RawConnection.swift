@@ -55,14 +55,8 @@ final class RawConnection: Sendable {
 
   /// Sends every byte.
   func send(_ bytes: [UInt8]) throws(Failure) {
-    var offset = 0
-    while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes {
-        SystemInterface.send(
-          descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset, SystemSocket.sendFlags)
-      }
-      guard sent > 0 else { throw .sendFailed(errno: errno) }
-      offset += sent
+    guard SystemSocket.sendAll(bytes, to: descriptor) == bytes.count else {
+      throw .sendFailed(errno: errno)
     }
   }
 
