@@ -182,7 +182,7 @@ enum PollCommand {
         outcome.errorOutput += "\(summary)\n"
         if let corpus = options.corpus {
           let count = try RecordedSeeds.write(
-            recorder.interactions, corpus: URL(fileURLWithPath: corpus, isDirectory: true))
+            of: recorder, corpus: URL(fileURLWithPath: corpus, isDirectory: true))
           outcome.errorOutput += "\(count) new fuzz seed\(count == 1 ? "" : "s") in \(corpus)\n"
         }
       } catch {

@@ -269,7 +269,7 @@ enum ProxyCommand {
     if let corpus = scanner.options["--corpus"] {
       do {
         let count = try RecordedSeeds.write(
-          recorder.interactions, corpus: URL(fileURLWithPath: corpus, isDirectory: true))
+          of: recorder, corpus: URL(fileURLWithPath: corpus, isDirectory: true))
         seeds = "\(count) new fuzz seed\(count == 1 ? "" : "s") in \(corpus)\n"
       } catch {
         return .unusable("wrote \(path), but not the seeds: \(error)")

@@ -272,7 +272,7 @@ enum RecordCommand {
       ])
     var seeds = ""
     if let corpus {
-      let count = try RecordedSeeds.write(recorder.interactions, corpus: corpus)
+      let count = try RecordedSeeds.write(of: recorder, corpus: corpus)
       seeds = "; \(count) new seed\(count == 1 ? "" : "s")"
     }
     return

@@ -10,13 +10,16 @@ import Tape
 /// from them is `drifted-<sha256 prefix of its drift>-<status>.json`, one per distinct
 /// drift (the same new member in a hundred polls is one seed), so that the next fuzz run
 /// starts from what the service really sends.
+///
+/// Each seed is written by the session's recorder, through the scan and the atomic write
+/// its cassette went through.
 enum RecordedSeeds {
-  /// Writes the seeds of `interactions`; returns how many files are new.
+  /// Writes the seeds of what `recorder` recorded; returns how many files are new.
   static func write(
-    _ interactions: [Interaction], corpus: URL, inspector: DriftInspector = .huaweiCloud
+    of recorder: CassetteRecorder, corpus: URL, inspector: DriftInspector = .huaweiCloud
   ) throws -> Int {
     var written = 0
-    for interaction in interactions {
+    for interaction in recorder.interactions {
       let response = interaction.response
       guard (200..<300).contains(response.status), let body = response.body,
         case .json(let tree) = body.content, let reading = inspector.reading(of: interaction)
@@ -32,8 +35,7 @@ enum RecordedSeeds {
       let folder = corpus.appending(path: reading.api).appending(path: "seeds")
       let file = folder.appending(path: "\(name)-\(response.status).json")
       guard !FileManager.default.fileExists(atPath: file.path) else { continue }
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try bytes.write(to: file, options: .atomic)
+      try recorder.writeFile(bytes, to: file)
       written += 1
     }
     return written

@@ -88,4 +88,28 @@ struct ModelReadingTests {
     // The summary line older cassettes kept, with no entries, is no report.
     #expect(DriftReport(metadata: ["drift": "interaction #1: new field /queue"]) == nil)
   }
+
+  @Test(
+    "member names and values holding ': ', '; ' or '%' read back from the metadata as they were")
+  func metadataRoundTripOfSeparators() throws {
+    let findings = [
+      DriftFinding(
+        api: "check", path: "/progress/a; /b: c", kind: .unknownMember, detail: "string"),
+      DriftFinding(
+        api: "check", path: "/progress/info", kind: .undocumentedValue,
+        detail: #""x; /y: z""#),
+      DriftFinding(api: "check", path: "/progress/%3A", kind: .unknownMember, detail: "100%3B"),
+    ]
+    let report = DriftReport(findings: findings)
+    let metadata = report.applied(to: [:])
+    #expect(
+      metadata["drift check: member the models do not know"]
+        == "/progress/%253A: 100%253B; /progress/a%3B /b%3A c: string")
+    #expect(DriftReport(metadata: metadata)?.findings == report.findings)
+    // An entry an older cassette kept unescaped, a detail holding "; ", still reads back.
+    let older = DriftReport(metadata: [
+      "drift": "1 finding", "drift check: undocumented value": #"/progress/info: "p; q""#,
+    ])
+    #expect(older?.findings.map(\.detail) == [#""p; q""#])
+  }
 }

@@ -73,7 +73,7 @@ public struct DriftReport: Hashable, Sendable, CustomStringConvertible {
     result[Self.metadataKey] = headline
     for finding in findings {  // sorted: by API, path, kind
       let key = Self.entryPrefix + finding.api + ": " + finding.kind.rawValue
-      let entry = finding.path + ": " + finding.detail
+      let entry = Self.escaping(finding.path, ":;") + ": " + Self.escaping(finding.detail, ";")
       result[key] = result[key].map { $0 + Self.separator + entry } ?? entry
     }
     return result
@@ -96,17 +96,61 @@ public struct DriftReport: Hashable, Sendable, CustomStringConvertible {
       || (words.count == 2 && Int(words[0]) != nil && ["finding", "findings"].contains(words[1]))
   }
 
-  /// The (path, detail) pairs of one metadata entry; a detail that holds the separator is
-  /// put back together.
+  /// The (path, detail) pairs of one metadata entry. Entries are split at `; ` and a path
+  /// from its detail at the first `: `: a path's `:` and `;` and a detail's `;` are written
+  /// `%3A` and `%3B` (and `%` as `%25`), so a member name or a value holding them reads back
+  /// as it was. An entry older cassettes kept unescaped, with a `; ` in its detail, is put
+  /// back together.
   private static func placedDetails(in value: String) -> [(String, String)] {
     var placed: [(String, String)] = []
     for piece in value.split(separator: separator, omittingEmptySubsequences: false) {
       if piece.hasPrefix("/") || piece.hasPrefix("("), let colon = piece.range(of: ": ") {
-        placed.append((String(piece[..<colon.lowerBound]), String(piece[colon.upperBound...])))
+        placed.append(
+          (
+            unescaping(piece[..<colon.lowerBound]),
+            unescaping(piece[colon.upperBound...])
+          ))
       } else if !placed.isEmpty {
-        placed[placed.count - 1].1 += separator + piece
+        placed[placed.count - 1].1 += separator + unescaping(piece)
       }
     }
     return placed
+  }
+
+  /// `text` with `%` and each of `characters` written as `%` and two hexadecimal digits.
+  private static func escaping(_ text: String, _ characters: String) -> String {
+    guard text.contains(where: { $0 == "%" || characters.contains($0) }) else { return text }
+    var result = ""
+    for character in text {
+      if character == "%" || characters.contains(character) {
+        result += "%" + String(character.asciiValue!, radix: 16, uppercase: true)
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// `text` with the escapes ``escaping(_:_:)`` writes (`%25`, `%3A`, `%3B`) undone, and
+  /// anything else kept as it is.
+  private static func unescaping(_ text: Substring) -> String {
+    guard text.contains("%") else { return String(text) }
+    var result = ""
+    var rest = text[...]
+    while let percent = rest.firstIndex(of: "%") {
+      result += rest[..<percent]
+      let code = rest[percent...].prefix(3)
+      switch code {
+      case "%25": result += "%"
+      case "%3A": result += ":"
+      case "%3B": result += ";"
+      default:
+        result += "%"
+        rest = rest[rest.index(after: percent)...]
+        continue
+      }
+      rest = rest[rest.index(percent, offsetBy: 3)...]
+    }
+    return result + rest
   }
 }

@@ -34,19 +34,7 @@ enum AtomicFile {
     // Held until closed: a cleaner of another process (another PID namespace, say) that
     // cannot tell this process is alive still sees the file is in use.
     _ = flock(descriptor, LOCK_EX | LOCK_NB)
-    var written = 0
-    let result: Bool = data.withUnsafeBytes { buffer in
-      while written < buffer.count {
-        let count = SystemInterface.write(
-          descriptor, buffer.baseAddress! + written, buffer.count - written)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        written += count
-      }
-      return true
-    }
+    let result = data.withUnsafeBytes { SystemWrite.all($0, to: descriptor) }
     guard result, fsync(descriptor) == 0 else {
       let error = failure(temporary.path, "cannot write")
       close(descriptor)

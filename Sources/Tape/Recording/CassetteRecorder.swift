@@ -343,22 +343,45 @@ public final class CassetteRecorder: Sendable {
       cassette.metadata = cassette.metadata.filter { !DriftReport.isMetadataKey($0.key) }
     }
     let data = CassetteFile.encode(cassette)
+    try refuseSecrets(in: data, file: file)
+    if let journal, !journal.markCommitting(data) {
+      journal.remove()
+    }
+    try Self.writeAtomically(data, to: url, file: file)
+    journal?.remove()
+    return Summary(
+      file: file, recorded: recorded.count, stored: cassette.interactions.count,
+      bytes: data.count, drift: report, changes: changes)
+  }
+
+  /// Writes `data`, a file made of what this session recorded (a fuzz seed cut from one of
+  /// its answers), as the cassette is written: refused when the scan finds a secret of the
+  /// session or a credential's shape in it, then written atomically.
+  ///
+  /// - Throws: ``RecordingError`` naming every place a secret survived (nothing is written),
+  ///   or why the file could not be written.
+  package func writeFile(_ data: Data, to url: URL) throws(RecordingError) {
+    try refuseSecrets(in: data, file: url.path)
+    try Self.writeAtomically(data, to: url, file: url.path)
+  }
+
+  /// The scan before every write: the session's live secrets, the credential shapes, the
+  /// redactor's rules, and any secret the journal withheld.
+  private func refuseSecrets(in data: Data, file: String) throws(RecordingError) {
     let secrets = state.withLock { Array($0.liveSecrets) }
     let hits =
       SecretScanner(liveSecrets: secrets, redactor: redactor).scan(data)
       + WithheldSecret.hits(in: data)
     guard hits.isEmpty else { throw RecordingError(file: file, problem: .secretsFound(hits)) }
-    if let journal, !journal.markCommitting(data) {
-      journal.remove()
-    }
+  }
+
+  private static func writeAtomically(_ data: Data, to url: URL, file: String)
+    throws(RecordingError)
+  {
     do {
       try AtomicFile.write(data, to: url)
     } catch {
       throw RecordingError(file: file, problem: .inputOutput(error.description))
     }
-    journal?.remove()
-    return Summary(
-      file: file, recorded: recorded.count, stored: cassette.interactions.count,
-      bytes: data.count, drift: report, changes: changes)
   }
 }
