@@ -98,44 +98,25 @@ for target in targets {
 }
 
 if let proxy, let simulator {
-  // The same two side by side for one raw keep-alive client: 30 rounds of 200 requests,
-  // direct then through the proxy, on one connection each (the first round not counted), so
-  // that a slow spell of a shared machine falls on both alike.
-  let raw = DispatchSemaphore(value: 0)
-  let rawMedians = Mutex<(direct: Double, proxied: Double)>((0, 0))
-  Thread {
-    let path = "/v2/tasks/bench-0/progress"
-    guard var direct = BenchClient(port: UInt16(simulator.baseURL.port ?? 0), path: path),
-      var proxied = BenchClient(port: UInt16(proxy.baseURL.port ?? 0), path: path)
-    else {
-      raw.signal()
-      return
-    }
-    var times: [[Double]] = [[], []]
-    for round in 0..<30 {
-      for sink in 0..<2 {
-        for _ in 0..<200 {
-          let start = DispatchTime.now().uptimeNanoseconds
-          let status = sink == 0 ? direct.exchange() : proxied.exchange()
-          let micros = Double(DispatchTime.now().uptimeNanoseconds - start) / 1000
-          if round > 0 && status == 200 { times[sink].append(micros) }
-        }
-      }
-    }
-    direct.close()
-    proxied.close()
-    rawMedians.withLock {
-      $0 = (times[0].sorted()[times[0].count / 2], times[1].sorted()[times[1].count / 2])
-    }
-    raw.signal()
-  }.start()
-  raw.wait()
-  let (rawDirect, rawProxied) = rawMedians.withLock { $0 }
-  print(
-    String(
-      format:
-        "raw client, 1 at a time, interleaved: direct p50 %.1f us, through tape proxy p50 %.1f us (%.2fx)",
-      rawDirect, rawProxied, rawProxied / rawDirect))
+  // Direct, through the proxy and through a bare relay (the floor: no HTTP work, see
+  // BareRelay) side by side, for raw keep-alive clients on one connection to each: rounds
+  // of a phase per target, every client in the same phase at once (the first round not
+  // counted), so that a slow spell of a shared machine falls on all three alike.
+  let simulatorPort = UInt16(simulator.baseURL.port ?? 0)
+  guard let relay = BareRelay(upstreamPort: simulatorPort) else {
+    fatalError("the bare relay did not start")
+  }
+  let sinks = [simulatorPort, UInt16(proxy.baseURL.port ?? 0), relay.port]
+  for (clients, rounds, perPhase) in [(1, 30, 200), (8, 30, 100)] {
+    let medians = interleavedMedians(
+      clients: clients, rounds: rounds, requestsPerPhase: perPhase, ports: sinks)
+    print(
+      String(
+        format:
+          "raw clients, %d at a time, interleaved: direct p50 %.1f us, through tape proxy p50 %.1f us (%.2fx), through a bare relay p50 %.1f us (%.2fx)",
+        clients, medians[0], medians[1], medians[1] / medians[0],
+        medians[2], medians[2] / medians[0]))
+  }
   // What a client sees: one URLSession client, direct to the simulator, then through the
   // proxy, interleaved in rounds.
   let session = URLSession(configuration: .ephemeral)
@@ -255,6 +236,55 @@ func runLevel(
   return run.results.withLock {
     LatencySummary(
       latencies: $0.latencies, failures: $0.failures, seconds: elapsed, cpuSeconds: cpuSeconds)
+  }
+}
+
+/// The p50 latency (microseconds) of each of `ports`, measured side by side: `clients`
+/// threads, each on one keep-alive connection to every port, run `rounds` rounds of one
+/// phase per port, `requestsPerPhase` requests each, every client in the same phase at once
+/// (a phase ends when all have finished it); the first round is not counted.
+func interleavedMedians(clients: Int, rounds: Int, requestsPerPhase: Int, ports: [UInt16])
+  -> [Double]
+{
+  let start = DispatchSemaphore(value: 0)
+  let done = DispatchSemaphore(value: 0)
+  let finished = DispatchSemaphore(value: 0)
+  let times = Mutex<[[Double]]>(Array(repeating: [], count: ports.count))
+  for client in 0..<clients {
+    Thread {
+      let path = "/v2/tasks/bench-\(client)/progress"
+      var connections = ports.compactMap { BenchClient(port: $0, path: path) }
+      var mine: [[Double]] = Array(repeating: [], count: ports.count)
+      for round in 0..<rounds {
+        for sink in ports.indices {
+          start.wait()
+          if connections.count == ports.count {
+            for _ in 0..<requestsPerPhase {
+              let begin = DispatchTime.now().uptimeNanoseconds
+              let status = connections[sink].exchange()
+              let micros = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1000
+              if round > 0 && status == 200 { mine[sink].append(micros) }
+            }
+          }
+          done.signal()
+        }
+      }
+      for connection in connections { connection.close() }
+      times.withLock { all in
+        for sink in ports.indices { all[sink] += mine[sink] }
+      }
+      finished.signal()
+    }.start()
+  }
+  for _ in 0..<rounds {
+    for _ in ports {
+      for _ in 0..<clients { start.signal() }
+      for _ in 0..<clients { done.wait() }
+    }
+  }
+  for _ in 0..<clients { finished.wait() }
+  return times.withLock { all in
+    all.map { $0.isEmpty ? 0 : $0.sorted()[$0.count / 2] }
   }
 }
 
