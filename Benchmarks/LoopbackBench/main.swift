@@ -84,7 +84,10 @@ if let proxy {
 print("loopback-bench \(mode): \(secondsPerLevel) s per level")
 print(
   "target       clients   requests/s     p50 (us)     p99 (us)   requests  failures  cpu/req (us)")
-for target in targets {
+// LOOPBACK_BENCH_INTERLEAVED_ONLY=1 (proxy) skips the levels run one after the other and the
+// URLSession client: only the raw clients' side-by-side rounds.
+let interleavedOnly = ProcessInfo.processInfo.environment["LOOPBACK_BENCH_INTERLEAVED_ONLY"] != nil
+for target in targets where !(interleavedOnly && mode == "proxy") {
   for clients in levels {
     let summary = runLevel(
       clients: clients, port: target.port, path: target.path, seconds: secondsPerLevel)
@@ -117,6 +120,9 @@ if let proxy, let simulator {
         clients, medians[0], medians[1], medians[1] / medians[0],
         medians[2], medians[2] / medians[0]))
   }
+}
+
+if let proxy, let simulator, !interleavedOnly {
   // What a client sees: one URLSession client, direct to the simulator, then through the
   // proxy, interleaved in rounds.
   let session = URLSession(configuration: .ephemeral)
