@@ -46,7 +46,8 @@ let simulator =
       tasks: (0..<64).map { TaskScript(api: .check, id: "bench-\($0)", polls: 1_000_000_000) },
       requiresAuthentication: false))
 let cassetteServer = mode == "serve" ? try startCassetteServer() : nil
-// The proxy records as `tape proxy` does: every exchange journaled beside the cassette.
+// The proxy records as `tape proxy` does: every exchange journaled beside the cassette, its
+// transport the one `tape proxy` uses (plain sockets to an http:// upstream).
 let journalFolder = FileManager.default.temporaryDirectory.appending(
   path: "loopback-bench-\(getpid())")
 let recorder = CassetteRecorder()
@@ -57,7 +58,8 @@ if mode == "proxy" && ProcessInfo.processInfo.environment["LOOPBACK_BENCH_NO_JOU
 let proxy =
   mode == "proxy"
   ? try ForwardingProxy.start(
-    upstream: simulator!.baseURL, transport: PlainHTTPTransport(), recorder: recorder) : nil
+    upstream: simulator!.baseURL, transport: DirectTransport(decodesContent: false),
+    recorder: recorder) : nil
 
 var targets: [Target] = []
 if mode == "server" {
