@@ -104,15 +104,16 @@ for target in targets where !(interleavedOnly && mode == "proxy") {
 
 if let proxy, let simulator {
   // Direct, through the proxy and through a bare relay (the floor: no HTTP work, see
-  // BareRelay) side by side, for raw keep-alive clients on one connection to each: rounds
-  // of a phase per target, every client in the same phase at once (the first round not
-  // counted), so that a slow spell of a shared machine falls on all three alike.
+  // BareRelay) side by side, for raw keep-alive clients on one connection to each, so that
+  // a slow spell of a shared machine falls on all three alike: one client takes them in
+  // turn, request by request; 8 clients run rounds of 20 requests to each, all of them on
+  // the same target at once.
   let simulatorPort = UInt16(simulator.baseURL.port ?? 0)
   guard let relay = BareRelay(upstreamPort: simulatorPort) else {
     fatalError("the bare relay did not start")
   }
   let sinks = [simulatorPort, UInt16(proxy.baseURL.port ?? 0), relay.port]
-  for (clients, rounds, perPhase) in [(1, 30, 200), (8, 30, 100)] {
+  for (clients, rounds, perPhase) in [(1, 6_000, 1), (8, 150, 20)] {
     let medians = interleavedMedians(
       clients: clients, rounds: rounds, requestsPerPhase: perPhase, ports: sinks)
     print(
@@ -249,8 +250,9 @@ func runLevel(
 
 /// The p50 latency (microseconds) of each of `ports`, measured side by side: `clients`
 /// threads, each on one keep-alive connection to every port, run `rounds` rounds of one
-/// phase per port, `requestsPerPhase` requests each, every client in the same phase at once
-/// (a phase ends when all have finished it); the first round is not counted.
+/// phase per port, `requestsPerPhase` requests each; with more than one client, every
+/// client is in the same phase at once (a phase ends when all have finished it). The first
+/// thirtieth of the rounds is not counted.
 func interleavedMedians(clients: Int, rounds: Int, requestsPerPhase: Int, ports: [UInt16])
   -> [Double]
 {
@@ -265,16 +267,16 @@ func interleavedMedians(clients: Int, rounds: Int, requestsPerPhase: Int, ports:
       var mine: [[Double]] = Array(repeating: [], count: ports.count)
       for round in 0..<rounds {
         for sink in ports.indices {
-          start.wait()
+          if clients > 1 { start.wait() }
           if connections.count == ports.count {
             for _ in 0..<requestsPerPhase {
               let begin = DispatchTime.now().uptimeNanoseconds
               let status = connections[sink].exchange()
               let micros = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1000
-              if round > 0 && status == 200 { mine[sink].append(micros) }
+              if round >= rounds / 30 && status == 200 { mine[sink].append(micros) }
             }
           }
-          done.signal()
+          if clients > 1 { done.signal() }
         }
       }
       for connection in connections { connection.close() }
@@ -284,7 +286,7 @@ func interleavedMedians(clients: Int, rounds: Int, requestsPerPhase: Int, ports:
       finished.signal()
     }.start()
   }
-  for _ in 0..<rounds {
+  for _ in 0..<(clients > 1 ? rounds : 0) {
     for _ in ports {
       for _ in 0..<clients { start.signal() }
       for _ in 0..<clients { done.wait() }
