@@ -123,6 +123,15 @@ if let proxy, let simulator {
         clients, medians[0], medians[1], medians[1] / medians[0],
         medians[2], medians[2] / medians[0]))
   }
+  // What each costs the machine, which its load moves less than latency: the process's CPU
+  // time (every thread, the kernel's work for them included) per request of one raw client,
+  // 2,000 requests to each target in turn, 7 rounds, the median round.
+  let cpu = cpuPerRequest(rounds: 7, requests: 2_000, ports: sinks)
+  print(
+    String(
+      format:
+        "cpu per request, 1 raw client: direct %.1f us, through tape proxy %.1f us (+%.1f), through a bare relay %.1f us (+%.1f)",
+      cpu[0], cpu[1], cpu[1] - cpu[0], cpu[2], cpu[2] - cpu[0]))
 }
 
 if let proxy, let simulator, !interleavedOnly {
@@ -298,8 +307,34 @@ func interleavedMedians(clients: Int, rounds: Int, requestsPerPhase: Int, ports:
   }
 }
 
+/// The process's CPU time per request (microseconds) for each of `ports`: one client on one
+/// keep-alive connection to each sends `requests` requests to each in turn, `rounds` times;
+/// the median round of each.
+func cpuPerRequest(rounds: Int, requests: Int, ports: [UInt16]) -> [Double] {
+  let result = Mutex<[Double]>([])
+  let finished = DispatchSemaphore(value: 0)
+  Thread {
+    var connections = ports.compactMap { BenchClient(port: $0, path: "/v2/tasks/bench-0/progress") }
+    var costs: [[Double]] = Array(repeating: [], count: ports.count)
+    if connections.count == ports.count {
+      for _ in 0..<rounds {
+        for sink in ports.indices {
+          let start = processCPUSeconds()
+          for _ in 0..<requests { _ = connections[sink].exchange() }
+          costs[sink].append((processCPUSeconds() - start) * 1e6 / Double(requests))
+        }
+      }
+    }
+    for connection in connections { connection.close() }
+    result.withLock { $0 = costs.map { $0.isEmpty ? 0 : $0.sorted()[$0.count / 2] } }
+    finished.signal()
+  }.start()
+  finished.wait()
+  return result.withLock { $0 }
+}
+
 /// The CPU time, user and system, the process has used so far.
-func processCPUSeconds() -> Double {
+@Sendable func processCPUSeconds() -> Double {
   var usage = rusage()
   getrusage(SystemProcess.resourceUsageOfSelf, &usage)
   func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
