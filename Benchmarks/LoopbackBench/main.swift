@@ -6,7 +6,9 @@
 //   swift run -c release loopback-bench serve       the simulator, then `tape serve`'s
 //                                                   CassetteServer replaying the same polls
 //   swift run -c release loopback-bench proxy       the simulator, then `tape proxy`'s
-//                                                   ForwardingProxy in front of it
+//                                                   ForwardingProxy in front of it, then
+//                                                   both side by side with a bare relay
+//                                                   (BareRelay: the floor of any proxy)
 import CloudProgress
 import CloudSimulator
 import Foundation
