@@ -204,8 +204,7 @@ struct UpstreamConnection {
   private static func bound(_ descriptor: Int32, readsTo timeout: Duration) {
     let (seconds, attoseconds) = max(timeout, .microseconds(1)).components
     var limit = timeval(
-      tv_sec: time_t(clamping: seconds),
-      tv_usec: suseconds_t(max(attoseconds / 1_000_000_000_000, seconds == 0 ? 1 : 0)))
+      tv_sec: time_t(clamping: seconds), tv_usec: suseconds_t(attoseconds / 1_000_000_000_000))
     _ = setsockopt(
       descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
   }
