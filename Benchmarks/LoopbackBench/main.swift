@@ -6,7 +6,9 @@
 //   swift run -c release loopback-bench serve       the simulator, then `tape serve`'s
 //                                                   CassetteServer replaying the same polls
 //   swift run -c release loopback-bench proxy       the simulator, then `tape proxy`'s
-//                                                   ForwardingProxy in front of it
+//                                                   ForwardingProxy in front of it, then
+//                                                   both side by side with a bare relay
+//                                                   (BareRelay: the floor of any proxy)
 import CloudProgress
 import CloudSimulator
 import Foundation
@@ -46,7 +48,8 @@ let simulator =
       tasks: (0..<64).map { TaskScript(api: .check, id: "bench-\($0)", polls: 1_000_000_000) },
       requiresAuthentication: false))
 let cassetteServer = mode == "serve" ? try startCassetteServer() : nil
-// The proxy records as `tape proxy` does: every exchange journaled beside the cassette.
+// The proxy records as `tape proxy` does: every exchange journaled beside the cassette, its
+// transport the one `tape proxy` uses (plain sockets to an http:// upstream).
 let journalFolder = FileManager.default.temporaryDirectory.appending(
   path: "loopback-bench-\(getpid())")
 let recorder = CassetteRecorder()
@@ -57,7 +60,8 @@ if mode == "proxy" && ProcessInfo.processInfo.environment["LOOPBACK_BENCH_NO_JOU
 let proxy =
   mode == "proxy"
   ? try ForwardingProxy.start(
-    upstream: simulator!.baseURL, transport: PlainHTTPTransport(), recorder: recorder) : nil
+    upstream: simulator!.baseURL, transport: DirectTransport(decodesContent: false),
+    recorder: recorder) : nil
 
 var targets: [Target] = []
 if mode == "server" {
@@ -84,7 +88,10 @@ if let proxy {
 print("loopback-bench \(mode): \(secondsPerLevel) s per level")
 print(
   "target       clients   requests/s     p50 (us)     p99 (us)   requests  failures  cpu/req (us)")
-for target in targets {
+// LOOPBACK_BENCH_INTERLEAVED_ONLY=1 (proxy) skips the levels run one after the other and the
+// URLSession client: only the raw clients' side-by-side rounds.
+let interleavedOnly = ProcessInfo.processInfo.environment["LOOPBACK_BENCH_INTERLEAVED_ONLY"] != nil
+for target in targets where !(interleavedOnly && mode == "proxy") {
   for clients in levels {
     let summary = runLevel(
       clients: clients, port: target.port, path: target.path, seconds: secondsPerLevel)
@@ -98,44 +105,38 @@ for target in targets {
 }
 
 if let proxy, let simulator {
-  // The same two side by side for one raw keep-alive client: 30 rounds of 200 requests,
-  // direct then through the proxy, on one connection each (the first round not counted), so
-  // that a slow spell of a shared machine falls on both alike.
-  let raw = DispatchSemaphore(value: 0)
-  let rawMedians = Mutex<(direct: Double, proxied: Double)>((0, 0))
-  Thread {
-    let path = "/v2/tasks/bench-0/progress"
-    guard var direct = BenchClient(port: UInt16(simulator.baseURL.port ?? 0), path: path),
-      var proxied = BenchClient(port: UInt16(proxy.baseURL.port ?? 0), path: path)
-    else {
-      raw.signal()
-      return
-    }
-    var times: [[Double]] = [[], []]
-    for round in 0..<30 {
-      for sink in 0..<2 {
-        for _ in 0..<200 {
-          let start = DispatchTime.now().uptimeNanoseconds
-          let status = sink == 0 ? direct.exchange() : proxied.exchange()
-          let micros = Double(DispatchTime.now().uptimeNanoseconds - start) / 1000
-          if round > 0 && status == 200 { times[sink].append(micros) }
-        }
-      }
-    }
-    direct.close()
-    proxied.close()
-    rawMedians.withLock {
-      $0 = (times[0].sorted()[times[0].count / 2], times[1].sorted()[times[1].count / 2])
-    }
-    raw.signal()
-  }.start()
-  raw.wait()
-  let (rawDirect, rawProxied) = rawMedians.withLock { $0 }
+  // Direct, through the proxy and through a bare relay (the floor: no HTTP work, see
+  // BareRelay) side by side, for raw keep-alive clients on one connection to each, so that
+  // a slow spell of a shared machine falls on all three alike: one client takes them in
+  // turn, request by request; 8 clients run rounds of 20 requests to each, all of them on
+  // the same target at once.
+  let simulatorPort = UInt16(simulator.baseURL.port ?? 0)
+  guard let relay = BareRelay(upstreamPort: simulatorPort) else {
+    fatalError("the bare relay did not start")
+  }
+  let sinks = [simulatorPort, UInt16(proxy.baseURL.port ?? 0), relay.port]
+  for (clients, rounds, perPhase) in [(1, 6_000, 1), (8, 150, 20)] {
+    let medians = interleavedMedians(
+      clients: clients, rounds: rounds, requestsPerPhase: perPhase, ports: sinks)
+    print(
+      String(
+        format:
+          "raw clients, %d at a time, interleaved: direct p50 %.1f us, through tape proxy p50 %.1f us (%.2fx), through a bare relay p50 %.1f us (%.2fx)",
+        clients, medians[0], medians[1], medians[1] / medians[0],
+        medians[2], medians[2] / medians[0]))
+  }
+  // What each costs the machine, which its load moves less than latency: the process's CPU
+  // time (every thread, the kernel's work for them included) per request of one raw client,
+  // 2,000 requests to each target in turn, 7 rounds, the median round.
+  let cpu = cpuPerRequest(rounds: 7, requests: 2_000, ports: sinks)
   print(
     String(
       format:
-        "raw client, 1 at a time, interleaved: direct p50 %.1f us, through tape proxy p50 %.1f us (%.2fx)",
-      rawDirect, rawProxied, rawProxied / rawDirect))
+        "cpu per request, 1 raw client: direct %.1f us, through tape proxy %.1f us (+%.1f), through a bare relay %.1f us (+%.1f)",
+      cpu[0], cpu[1], cpu[1] - cpu[0], cpu[2], cpu[2] - cpu[0]))
+}
+
+if let proxy, let simulator, !interleavedOnly {
   // What a client sees: one URLSession client, direct to the simulator, then through the
   // proxy, interleaved in rounds.
   let session = URLSession(configuration: .ephemeral)
@@ -258,8 +259,84 @@ func runLevel(
   }
 }
 
+/// The p50 latency (microseconds) of each of `ports`, measured side by side: `clients`
+/// threads, each on one keep-alive connection to every port, run `rounds` rounds of one
+/// phase per port, `requestsPerPhase` requests each; with more than one client, every
+/// client is in the same phase at once (a phase ends when all have finished it). The first
+/// thirtieth of the rounds is not counted.
+func interleavedMedians(clients: Int, rounds: Int, requestsPerPhase: Int, ports: [UInt16])
+  -> [Double]
+{
+  let start = DispatchSemaphore(value: 0)
+  let done = DispatchSemaphore(value: 0)
+  let finished = DispatchSemaphore(value: 0)
+  let times = Mutex<[[Double]]>(Array(repeating: [], count: ports.count))
+  for client in 0..<clients {
+    Thread {
+      let path = "/v2/tasks/bench-\(client)/progress"
+      var connections = ports.compactMap { BenchClient(port: $0, path: path) }
+      var mine: [[Double]] = Array(repeating: [], count: ports.count)
+      for round in 0..<rounds {
+        for sink in ports.indices {
+          if clients > 1 { start.wait() }
+          if connections.count == ports.count {
+            for _ in 0..<requestsPerPhase {
+              let begin = DispatchTime.now().uptimeNanoseconds
+              let status = connections[sink].exchange()
+              let micros = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1000
+              if round >= rounds / 30 && status == 200 { mine[sink].append(micros) }
+            }
+          }
+          if clients > 1 { done.signal() }
+        }
+      }
+      for connection in connections { connection.close() }
+      times.withLock { all in
+        for sink in ports.indices { all[sink] += mine[sink] }
+      }
+      finished.signal()
+    }.start()
+  }
+  for _ in 0..<(clients > 1 ? rounds : 0) {
+    for _ in ports {
+      for _ in 0..<clients { start.signal() }
+      for _ in 0..<clients { done.wait() }
+    }
+  }
+  for _ in 0..<clients { finished.wait() }
+  return times.withLock { all in
+    all.map { $0.isEmpty ? 0 : $0.sorted()[$0.count / 2] }
+  }
+}
+
+/// The process's CPU time per request (microseconds) for each of `ports`: one client on one
+/// keep-alive connection to each sends `requests` requests to each in turn, `rounds` times;
+/// the median round of each.
+func cpuPerRequest(rounds: Int, requests: Int, ports: [UInt16]) -> [Double] {
+  let result = Mutex<[Double]>([])
+  let finished = DispatchSemaphore(value: 0)
+  Thread {
+    var connections = ports.compactMap { BenchClient(port: $0, path: "/v2/tasks/bench-0/progress") }
+    var costs: [[Double]] = Array(repeating: [], count: ports.count)
+    if connections.count == ports.count {
+      for _ in 0..<rounds {
+        for sink in ports.indices {
+          let start = processCPUSeconds()
+          for _ in 0..<requests { _ = connections[sink].exchange() }
+          costs[sink].append((processCPUSeconds() - start) * 1e6 / Double(requests))
+        }
+      }
+    }
+    for connection in connections { connection.close() }
+    result.withLock { $0 = costs.map { $0.isEmpty ? 0 : $0.sorted()[$0.count / 2] } }
+    finished.signal()
+  }.start()
+  finished.wait()
+  return result.withLock { $0 }
+}
+
 /// The CPU time, user and system, the process has used so far.
-func processCPUSeconds() -> Double {
+@Sendable func processCPUSeconds() -> Double {
   var usage = rusage()
   getrusage(SystemProcess.resourceUsageOfSelf, &usage)
   func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }

@@ -197,9 +197,13 @@ enum ProxyCommand {
     // Plain sockets to an http:// stand-in; URLSession (and its TLS) for the cloud.
     let direct = DirectTransport(secure: SameOriginTransport(), decodesContent: false)
     let signingKey = signingKey(simulator: simulator, environment: environment)
-    let transport: any HTTPTransport =
-      signingKey == nil
-      ? UnsignedForwardingNotice.Transport(upstream: direct, print: report) : direct
+    // Without a key pair, each refused AK/SK request is named beside its 401.
+    let inspect: @Sendable (URLRequest, Int) -> Void
+    if signingKey == nil {
+      inspect = UnsignedForwardingNotice.inspector(print: report)
+    } else {
+      inspect = { _, _ in }
+    }
     let recorder = CassetteRecorder(
       redactor: redactor, liveSecrets: simulatorSecrets(simulator), environment: environment,
       drift: .huaweiCloud)
@@ -215,9 +219,8 @@ enum ProxyCommand {
     let proxy: ForwardingProxy
     do {
       proxy = try ForwardingProxy.start(
-        upstream: upstream, port: port, transport: transport, recorder: recorder,
-        replaying: player,
-        prepare: resigning(with: signingKey))
+        upstream: upstream, port: port, transport: direct, recorder: recorder,
+        replaying: player, prepare: resigning(with: signingKey), inspect: inspect)
     } catch {
       recorder.journal?.remove()
       await simulator?.stop()

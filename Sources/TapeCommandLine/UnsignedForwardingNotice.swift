@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTransportCore
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -29,17 +28,16 @@ enum UnsignedForwardingNotice {
       + "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK so that the proxy signs it again\n"
   }
 
-  /// A transport that says ``refusal(_:)`` for each 401 answering a signed request.
-  struct Transport: HTTPTransport {
-    let upstream: any HTTPTransport
-    let print: @Sendable (String) -> Void
-
-    func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-      let (body, response) = try await upstream.send(request)
-      if response.statusCode == 401, UnsignedForwardingNotice.isSigned(request) {
-        print(UnsignedForwardingNotice.refusal(request))
-      }
-      return (body, response)
+  /// What the proxy shows each forwarded request and its status (its `inspect`): says
+  /// ``refusal(_:)`` through `print` for each 401 answering a signed request. Not a transport
+  /// wrapping the proxy's: that would hide the plain one, whose exchanges the proxy runs on
+  /// the connection's own thread (wrapped, each took two more thread hops and lost the
+  /// answer's reason phrase and the order of its repeated fields to an `HTTPURLResponse`).
+  static func inspector(print: @escaping @Sendable (String) -> Void)
+    -> @Sendable (URLRequest, Int) -> Void
+  {
+    { request, status in
+      if status == 401, isSigned(request) { print(refusal(request)) }
     }
   }
 }

@@ -78,9 +78,13 @@ public final class ForwardingProxy: Sendable {
   /// With a `player`, a request its cassette answers is replayed, and the others are
   /// forwarded and kept (new episodes), or answered 404 when `unmatched` says so.
   /// `prepare` changes each upstream request before it goes (re-signing it for the
-  /// upstream's host, say); the request is recorded as the client sent it. `warn` is told
-  /// (standard error by default) of each compressed answer that does not decode, which is
-  /// recorded as it came. Request bodies are read up to the server's default limit
+  /// upstream's host, say); the request is recorded as the client sent it. `inspect` is
+  /// shown each forwarded request as it went (after `prepare`) and the status the upstream
+  /// answered, before the client gets the answer (to say why a 401 came, say): what a
+  /// transport wrapping another would do, without hiding the plain transport, whose
+  /// exchanges block the connection's own thread instead of hopping to others. `warn` is
+  /// told (standard error by default) of each compressed answer that does not decode, which
+  /// is recorded as it came. Request bodies are read up to the server's default limit
   /// (`HTTPServerConfiguration.maxBodyBytes`, 8 MiB; 413 past it), answers up to the
   /// transport's.
   public static func start(
@@ -88,11 +92,12 @@ public final class ForwardingProxy: Sendable {
     recorder: CassetteRecorder = CassetteRecorder(), replaying player: CassettePlayer? = nil,
     unmatched: Unmatched = .forwarded,
     prepare: @escaping @Sendable (inout URLRequest) throws -> Void = { _ in },
+    inspect: @escaping @Sendable (_ sent: URLRequest, _ status: Int) -> Void = { _, _ in },
     warn: @escaping @Sendable (String) -> Void = standardError
   ) throws(HTTPServerError) -> ForwardingProxy {
     let exchange = Exchange(
       upstream: upstream, transport: transport, recorder: recorder, player: player,
-      unmatched: unmatched, prepare: prepare, warn: warn)
+      unmatched: unmatched, prepare: prepare, inspect: inspect, warn: warn)
     let server = try HTTPServer.start(configuration: HTTPServerConfiguration(port: port)) {
       (request: HTTPRequest) -> HTTPResponse in
       exchange.answer(request)
@@ -113,6 +118,7 @@ public final class ForwardingProxy: Sendable {
     let player: CassettePlayer?
     let unmatched: Unmatched
     let prepare: @Sendable (inout URLRequest) throws -> Void
+    let inspect: @Sendable (URLRequest, Int) -> Void
     let warn: @Sendable (String) -> Void
     let counts = Mutex(RequestCounts())
     /// At most a few plain exchanges at once: a hundred connection threads all runnable on
@@ -123,6 +129,7 @@ public final class ForwardingProxy: Sendable {
       upstream: URL, transport: any HTTPTransport, recorder: CassetteRecorder,
       player: CassettePlayer?, unmatched: Unmatched,
       prepare: @escaping @Sendable (inout URLRequest) throws -> Void,
+      inspect: @escaping @Sendable (URLRequest, Int) -> Void,
       warn: @escaping @Sendable (String) -> Void
     ) {
       self.upstream = upstream
@@ -135,6 +142,7 @@ public final class ForwardingProxy: Sendable {
       self.player = player
       self.unmatched = unmatched
       self.prepare = prepare
+      self.inspect = inspect
       self.warn = warn
     }
 
@@ -201,6 +209,7 @@ public final class ForwardingProxy: Sendable {
       } catch {
         return ForwardingProxy.upstreamFailed(upstream, error)
       }
+      inspect(sent, reply.status)
       let coding = reply.fields.first { $0.name.lowercased() == "content-encoding" }?.value
       // Only a transport that decodes (URLSession) needs the body decoded before answering:
       // a non-empty body still labelled gzip or deflate that is no longer compressed.
@@ -270,7 +279,7 @@ public final class ForwardingProxy: Sendable {
         + "decode (\(error)); recorded as it came, with its Content-Encoding\n")
   }
 
-  /// Writes `text` to standard error: where ``start(upstream:port:transport:recorder:replaying:prepare:warn:)``
+  /// Writes `text` to standard error: where ``start(upstream:port:transport:recorder:replaying:unmatched:prepare:inspect:warn:)``
   /// warns by default.
   public static func standardError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))

@@ -96,7 +96,8 @@ public final class PlainHTTPTransport: HTTPTransport, Sendable {
       throw .described(.unsupportedURL, "only http:// URLs go through PlainHTTPTransport")
     }
     let port = UInt16(url.port ?? 80)
-    let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    let authority =
+      host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]:\(port)" : "\(host):\(port)"
     let method = request.httpMethod ?? "GET"
     let head = Self.head(of: request, method: method, target: Self.target(of: url), host: authority)
     let body = request.httpBody ?? Data()

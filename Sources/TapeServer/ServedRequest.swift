@@ -93,7 +93,10 @@ enum ServedRequest {
     var prefix = base.absoluteString
     if prefix.hasSuffix("/") { prefix.removeLast() }
     let text = prefix + target
-    guard let url = URL(string: text), url.absoluteString == text, !target.contains("#") else {
+    // Bytes, not Foundation's `contains`, which goes through NSString.
+    guard let url = URL(string: text), url.absoluteString == text,
+      !target.utf8.contains(UInt8(ascii: "#"))
+    else {
       let rewritten = URL(string: text).map {
         " (it would go as \(PlainHTTPTransport.target(of: $0)))"
       }
@@ -104,7 +107,9 @@ enum ServedRequest {
           + "allow, and send no fragment", role: role)
     }
     var outgoing = URLRequest(url: url)
-    outgoing.httpMethod = request.method
+    // GET is a URLRequest's method already; setting it again costs a locale-aware comparison
+    // with each standard method (Foundation normalizes the methods it knows).
+    if request.method != "GET" { outgoing.httpMethod = request.method }
     guard outgoing.httpMethod == request.method else {
       throw Refusal(
         status: 501,

@@ -100,6 +100,7 @@ struct UpstreamConnection {
           var flag: Int32 = 1
           _ = setsockopt(
             descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &flag, socklen_t(MemoryLayout<Int32>.size))
+          Self.bound(descriptor, readsTo: timeout)
           self.init(descriptor: descriptor, timeout: timeout)
           return
         }
@@ -137,10 +138,14 @@ struct UpstreamConnection {
       byteCount: Self.scratchBytes, alignment: MemoryLayout<UInt64>.alignment)
     defer { scratch.deallocate() }
     while true {
-      try waitReadable()
+      // A blocking read bounded by the socket's receive timeout (set when it connected): no
+      // poll before each read, one system call fewer per answer.
       let count = recv(descriptor, scratch.baseAddress, scratch.count, 0)
       if count < 0 {
         if errno == EINTR { continue }
+        if errno == EAGAIN || errno == EWOULDBLOCK {
+          throw .failed(.described(.timedOut, "the upstream sent nothing for \(timeout)"))
+        }
         let detail = "the upstream connection failed: \(String(cString: strerror(errno)))"
         throw reader.hasReceivedBytes
           ? .failed(.described(.networkConnectionLost, detail))
@@ -193,22 +198,14 @@ struct UpstreamConnection {
       : .lostBeforeAnswer(.described(.networkConnectionLost, detail))
   }
 
-  /// Waits until there is something to read, for at most the timeout.
-  private func waitReadable() throws(ExchangeFailure) {
-    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-    let deadline = ContinuousClock.now.advanced(by: timeout)
-    while true {
-      let remaining = ContinuousClock.now.duration(to: deadline)
-      let (seconds, attoseconds) = remaining.components
-      let milliseconds =
-        remaining > .zero
-        ? Int32(
-          clamping: seconds * 1_000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
-        : 0
-      let ready = poll(&poller, 1, milliseconds)
-      if ready > 0 { return }
-      if ready < 0 && errno == EINTR { continue }
-      throw .failed(.described(.timedOut, "the upstream sent nothing for \(timeout)"))
-    }
+  /// Makes every read of `descriptor` give up after `timeout` without a byte
+  /// (`SO_RCVTIMEO`: the read fails with `EAGAIN`); at least a microsecond, since zero would
+  /// mean never.
+  private static func bound(_ descriptor: Int32, readsTo timeout: Duration) {
+    let (seconds, attoseconds) = max(timeout, .microseconds(1)).components
+    var limit = timeval(
+      tv_sec: time_t(clamping: seconds), tv_usec: suseconds_t(attoseconds / 1_000_000_000_000))
+    _ = setsockopt(
+      descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
   }
 }

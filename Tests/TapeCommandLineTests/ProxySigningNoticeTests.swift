@@ -1,6 +1,7 @@
 import Foundation
 import LoopbackHTTP
 import Synchronization
+import SystemInterface
 import Testing
 
 @testable import TapeCommandLine
@@ -62,6 +63,48 @@ struct ProxySigningNoticeTests {
       printed.contains(
         "tape proxy: GET /v2/tasks/t1/progress was refused (401): it was forwarded with the "
           + "client's AK/SK signature"))
+  }
+
+  @Test("no key pair: the answer still comes as the upstream sent it, on the plain path")
+  func withoutKeysAnswerAsSent() async throws {
+    // The notice once wrapped the proxy's transport, which hid the plain one: each exchange
+    // then hopped through URLSession's shape, an HTTPURLResponse, which keeps neither the
+    // reason phrase nor repeated fields apart.
+    let upstream = try HTTPServer.start { _ in
+      var headers = HTTPHeaders()
+      headers.add(name: "Set-Cookie", value: "a=1")
+      headers.add(name: "X-B", value: "1")
+      headers.add(name: "Set-Cookie", value: "b=2")
+      return HTTPResponse(
+        status: 202, reasonPhrase: "Taken In Hand", headers: headers, body: Data("ok".utf8))
+    }
+    defer { upstream.beginStop() }
+    let cassette = FileManager.default.temporaryDirectory.appending(path: "sign-\(UUID()).json")
+    defer { try? FileManager.default.removeItem(at: cassette) }
+    let printed = Mutex("")
+    let answer = Mutex("")
+    _ = await ProxyCommand.run(
+      ["--upstream", upstream.baseURL.absoluteString, "--cassette", cassette.path],
+      environment: [:], print: { text in printed.withLock { $0 += text } },
+      report: { text in printed.withLock { $0 += text } },
+      until: {
+        let port =
+          printed.withLock { $0 }.split(whereSeparator: \.isWhitespace)
+          .first { $0.hasPrefix("http://") }
+          .flatMap { UInt16($0.trimmingCharacters(in: [","]).split(separator: ":").last ?? "") }
+        guard let port else { return }
+        let text = try? await offThePool {
+          let descriptor = try SimulateProcessTests.connectTo(port: port)
+          defer { close(descriptor) }
+          return SimulateProcessTests.exchange(
+            descriptor, "GET /v2/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        }
+        answer.withLock { $0 = text ?? "" }
+      })
+    let lines = answer.withLock { $0 }.components(separatedBy: "\r\n")
+    #expect(lines.first == "HTTP/1.1 202 Taken In Hand")
+    #expect(lines.filter { $0.hasPrefix("Set-Cookie:") } == ["Set-Cookie: a=1", "Set-Cookie: b=2"])
+    #expect(printed.withLock { $0 }.contains(UnsignedForwardingNotice.startUp))
   }
 
   @Test("with the key pair: no note, and the request is signed again for the upstream")

@@ -52,6 +52,11 @@ struct SimulateProcessTests {
     guard let port = UInt16(running.baseURL.split(separator: ":").last ?? "") else {
       throw BlockingStepFailed(description: "no port in \(running.banner)")
     }
+    return try connectTo(port: port)
+  }
+
+  /// Connects to `127.0.0.1:port` on a raw socket.
+  static func connectTo(port: UInt16) throws -> Int32 {
     let descriptor = SystemSocket.open(family: AF_INET)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)

@@ -99,6 +99,29 @@ struct PlainHTTPTransportTests {
     }
     #expect(unsupported?.code == .unsupportedURL)
   }
+
+  @Test(
+    "an upstream that stops sending for the timeout fails the exchange as timed out",
+    arguments: ["", "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf"])
+  func timeout(sentBeforeSilence: String) async throws {
+    let release = DispatchSemaphore(value: 0)
+    let upstream = try ScriptedUpstream { _, upstream, peer in
+      defer { peer.close() }
+      guard upstream.read(peer) != nil else { return }
+      peer.write(sentBeforeSilence)
+      release.wait()  // Silent, the connection open, until the test is done.
+    }
+    defer {
+      release.signal()
+      upstream.stop()
+    }
+    let url = try #require(URL(string: "\(upstream.baseURL.absoluteString)/x"))
+    let failure = await #expect(throws: URLError.self) {
+      try await PlainHTTPTransport(timeout: .milliseconds(200)).send(URLRequest(url: url))
+    }
+    #expect(failure?.code == .timedOut)
+    #expect(failure?.localizedDescription.contains("the upstream sent nothing for") == true)
+  }
 }
 
 /// A one-shot server on 127.0.0.1 that reads a request head and writes a canned answer, then

@@ -53,6 +53,15 @@ public struct HTTPRequest: Sendable {
 
   /// Splits an origin-form, absolute-form or asterisk-form target into path and query.
   static func split(target: String) -> (path: String, query: String?) {
+    // The usual target, an ASCII path (as the server reads every target): split at the first
+    // `?` byte, where a character walk would split it too.
+    let bytes = target.utf8
+    if bytes.first == UInt8(ascii: "/"), bytes.allSatisfy({ $0 < 0x80 }) {
+      guard let questionMark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return (target, nil) }
+      return (
+        String(target[..<questionMark]), String(target[bytes.index(after: questionMark)...])
+      )
+    }
     var rest = Substring(target)
     if let scheme = ["http://", "https://"].first(where: {
       rest.utf8.count >= $0.utf8.count && rest.prefix($0.count).lowercased() == $0

@@ -76,6 +76,12 @@ enum BodyFraming: Equatable {
   /// The length every `Content-Length` value agrees on (each may be a list of equal values);
   /// `Int.max` for a number too large to represent.
   private static func contentLength(_ values: [String]) throws(MessageRejection) -> Int? {
+    // The usual field, one plain number, read without splitting it as a list.
+    if values.count == 1, let digits = values.first?.utf8, (1...18).contains(digits.count),
+      digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+    {
+      return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
     var agreed: Int?
     for element in values.flatMap(HTTPGrammar.listElements) {
       guard !element.isEmpty, element.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
