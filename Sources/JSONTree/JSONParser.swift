@@ -89,15 +89,20 @@ private struct Cursor {
       guard var failure = pendingFailure else {
         preconditionFailure("a parse stopped without saying why")
       }
-      failure.pointer = JSONPointer(
-        tokens: base
-          + failurePath.reversed().map { step in
-            switch step {
-            case .member(let key): key
-            case .element(let offset):
-              offset < indexTokens.count ? indexTokens[offset] : String(offset)
-            }
-          })
+      // The table read once, the tokens written into one array of their final size: per
+      // token, the global's accessor and a mapped array's growth were a sixth of the parse
+      // of a document nested one level too deep.
+      let table = indexTokens
+      var tokens = base
+      tokens.reserveCapacity(base.count + failurePath.count)
+      for step in failurePath.reversed() {
+        switch step {
+        case .member(let key): tokens.append(key)
+        case .element(let offset):
+          tokens.append(offset < table.count ? table[offset] : String(offset))
+        }
+      }
+      failure.pointer = JSONPointer(tokens: tokens)
       throw failure
     }
   }
