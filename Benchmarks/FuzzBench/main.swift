@@ -12,7 +12,10 @@ import JSONTree
 //   swift run -c release fuzz-bench [--seconds-per-target S]
 //   swift run -c release fuzz-bench --by-operator T     (decode speed per mutation operator)
 //   swift run -c release fuzz-bench --profile T [--operator O] [--seconds-per-target S]
-//       (for perf record; with --operator, only inputs made by one mutation of O)
+//       [--inputs N]
+//       (for perf record; with --operator, only inputs made by one mutation of O; with
+//       --inputs, exactly N executions instead of a time, the same inputs every run: for
+//       callgrind's instruction counts)
 //   swift run -c release fuzz-bench --oracle-costs [T]  (µs per input of each oracle)
 //   swift run -c release fuzz-bench --seed-exec [T]  (every oracle on the unmutated seeds)
 //   swift run -c release fuzz-bench --oracles-by-operator T  (what inputs of each operator cost)
@@ -159,6 +162,21 @@ if let index = arguments.firstIndex(of: "--profile"), arguments.indices.contains
   }
   let seeds = SeedCorpus.cases(of: target, in: corpus)
   var random = FuzzRandom(seed: 1)
+  let fixedCount = arguments.firstIndex(of: "--inputs").flatMap {
+    arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil
+  }
+  /// `body` (which runs `count` inputs) until the time is up, or `fixedCount` inputs.
+  func profileRate(_ count: Int, _ body: () -> Void) -> Double {
+    guard let fixedCount else {
+      return rate {
+        body()
+        return count
+      }
+    }
+    let start = clock.now
+    for _ in 0..<max(1, fixedCount / count) { body() }
+    return Double(max(1, fixedCount / count) * count) / seconds(clock.now - start)
+  }
   // With `--operator O`: only inputs made by one mutation of that operator, made first.
   if let operatorIndex = arguments.firstIndex(of: "--operator"),
     let mutationOperator = arguments.indices.contains(operatorIndex + 1)
@@ -171,18 +189,16 @@ if let index = arguments.firstIndex(of: "--profile"), arguments.indices.contains
         inputs.append(fuzzCase.bytes())
       }
     }
-    let executions = rate {
+    let executions = profileRate(inputs.count) {
       for input in inputs { _ = target.execute(input) }
-      return inputs.count
     }
     print("\(target.name): \(Int(executions)) inputs/s, every oracle, one \(mutationOperator) each")
     exit(0)
   }
-  let executions = rate {
+  let executions = profileRate(64) {
     for _ in 0..<64 {
       _ = target.execute(Mutator().mutate(random.pick(seeds), using: &random).bytes())
     }
-    return 64
   }
   print("\(target.name): \(Int(executions)) inputs/s, mutation and every oracle")
   exit(0)

@@ -133,6 +133,21 @@ struct CloudErrorFuzzRegressionTests {
       error.source
         == .nested(JSONPointer(tokens: Array(repeating: "0", count: depth))))
   }
+
+  @Test(
+    "a pair inside arrays of one array each is named by every index on its way",
+    arguments: [
+      (#"[[[1,{"code":"X","message":"m"}]]]"#, ["0", "0", "1"]),
+      (#"[[[]],[[{"code":"X","message":"m"}]]]"#, ["1", "0", "0"]),
+      (#"[[[[]]],{"code":"X","message":"m"}]"#, ["1"]),
+      (#"{"a":[[{"b":[[[{"code":"X","message":"m"}]]]}]]}"#, ["a", "0", "0", "b", "0", "0", "0"]),
+      (#"[[[[{"x":1}],[[{"code":"X","message":"m"}]]]]]"#, ["0", "0", "1", "0", "0"]),
+    ])
+  func pairInNestedArrays(body: String, tokens: [String]) {
+    let error = CloudError(httpStatus: 400, requestID: nil, body: Data(body.utf8))
+    #expect(error.code == "X")
+    #expect(error.source == .nested(JSONPointer(tokens: tokens)))
+  }
 }
 
 @Suite("PerfTest fuzzer regressions")

@@ -57,9 +57,6 @@ public struct Tolerant<Value: Codable & Hashable & Sendable & WireDocumented>: C
       try container.encode(wrappedValue)
     }
   }
-
-  /// Whether there is nothing to encode.
-  var isAbsent: Bool { wrappedValue == nil && anomaly == nil }
 }
 
 extension KeyedDecodingContainer {
@@ -70,7 +67,7 @@ extension KeyedDecodingContainer {
   /// answer paid for a generic call and the runtime's look-up of its type.
   func decode<Value>(_ type: Tolerant<Value>.Type, forKey key: Key) throws -> Tolerant<Value> {
     do {
-      return Tolerant(wrappedValue: try decodeIfPresent(Value.self, forKey: key))
+      return Tolerant(wrappedValue: try decodeWrappedIfPresent(Value.self, forKey: key))
     } catch {
       return Tolerant(
         anomalyAt: codingPath + [key], found: try decode(JSONValue.self, forKey: key))
@@ -78,10 +75,39 @@ extension KeyedDecodingContainer {
   }
 }
 
+extension KeyedDecodingContainer {
+  /// `decodeIfPresent(Value.self, forKey:)`, the commonest wrapped types through their own
+  /// overloads: the generic one, called with a `Value` the model does not fix, paid for the
+  /// runtime's generic decoding on every tolerant field (a third of decoding a quality
+  /// answer). The same member is read with the same rules, so the same value or error comes.
+  private func decodeWrappedIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key)
+    throws -> Value?
+  {
+    if Value.self == String.self {
+      return unsafeBitCast(try decodeIfPresent(String.self, forKey: key), to: Value?.self)
+    }
+    if Value.self == Int64.self {
+      return unsafeBitCast(try decodeIfPresent(Int64.self, forKey: key), to: Value?.self)
+    }
+    if Value.self == Bool.self {
+      return unsafeBitCast(try decodeIfPresent(Bool.self, forKey: key), to: Value?.self)
+    }
+    return try decodeIfPresent(Value.self, forKey: key)
+  }
+}
+
 extension KeyedEncodingContainer {
   /// A nil tolerant field is left out, as a nil optional is.
+  ///
+  /// Writes what ``Tolerant/encode(to:)`` writes (what came in the value's place, else the
+  /// value), as the member itself: through the wrapper, every field of every model encoded
+  /// took a nested encoder and two single-value containers (the wrapper's, then the
+  /// optional's), most of the cost of encoding a model.
   mutating func encode<Value>(_ value: Tolerant<Value>, forKey key: Key) throws {
-    guard !value.isAbsent else { return }
-    try encodeIfPresent(value, forKey: key)
+    if let anomaly = value.anomaly {
+      try encode(anomaly.found, forKey: key)
+    } else if let wrapped = value.wrappedValue {
+      try encode(wrapped, forKey: key)
+    }
   }
 }

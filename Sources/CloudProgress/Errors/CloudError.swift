@@ -111,12 +111,17 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
     case member(String)
     case element(Int)
 
-    var token: String {
+    /// The pointer token; an index's from `table` when it holds it.
+    func token(_ table: [String]) -> String {
       switch self {
       case .member(let key): key
-      case .element(let offset): String(offset)
+      case .element(let offset): offset < table.count ? table[offset] : String(offset)
       }
     }
+
+    /// The tokens of the first indices, made once: a pair found 511 levels deep wrote 511
+    /// of them, most of the cost of reading such a body.
+    static let indexTokens = (0..<1024).map { String($0) }
   }
 
   /// Depth-first, members in order. No path is kept while searching: the search was a
@@ -131,7 +136,11 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
       return nil
     }
     if !(pointer.tokens.isEmpty && steps.isEmpty) {
-      pair.source = .nested(JSONPointer(tokens: pointer.tokens + steps.reversed().map(\.token)))
+      let table = Step.indexTokens
+      var tokens = pointer.tokens
+      tokens.reserveCapacity(tokens.count + steps.count)
+      for step in steps.reversed() { tokens.append(step.token(table)) }
+      pair.source = .nested(JSONPointer(tokens: tokens))
     }
     return pair
   }
@@ -150,10 +159,18 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
         return true
       }
       return false
-    case .array(let elements):
+    case .array(var elements):
+      // Arrays of one array each (a nest, the fuzzer's deepest bodies) are passed through
+      // in a loop: the search in each is the search in its only element.
+      var wraps = 0
+      while elements.count == 1, case .array(let inner) = elements[0] {
+        elements = inner
+        wraps += 1
+      }
       for offset in elements.indices
       where findPair(in: elements[offset], into: &found, stepsOut: &stepsOut) {
         stepsOut.append(.element(offset))
+        stepsOut.append(contentsOf: repeatElement(.element(0), count: wraps))
         return true
       }
       return false

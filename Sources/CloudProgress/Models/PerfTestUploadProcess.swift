@@ -47,6 +47,10 @@ public struct PerfTestUploadProcess: Hashable, Sendable, Codable {
   }
 
   /// Encodes the progress, with `null` details where they came.
+  ///
+  /// The elements are written one by one into the array's container, as `[Detail?]` would
+  /// write them but without the generic `Array` and `Optional` encoding (a single-value
+  /// container per element), as decoding reads them.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     if let details {
@@ -54,7 +58,14 @@ public struct PerfTestUploadProcess: Hashable, Sendable, Codable {
       for index in nullDetailIndices where index <= elements.count {
         elements.insert(nil, at: index)
       }
-      try container.encode(elements, forKey: .details)
+      var array = container.nestedUnkeyedContainer(forKey: .details)
+      for element in elements {
+        if let element {
+          try array.encode(element)
+        } else {
+          try array.encodeNil()
+        }
+      }
     }
     try container.encodeIfPresent(processStatus, forKey: .processStatus)
   }

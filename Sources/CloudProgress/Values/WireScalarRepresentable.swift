@@ -43,3 +43,21 @@ extension KeyedDecodingContainer {
     return Value(wireValue: try WireScalar(value, at: codingPath + [key]))
   }
 }
+
+extension KeyedEncodingContainer {
+  /// Encodes a member as ``WireScalarRepresentable/encode(to:)`` does: its wire value, here
+  /// as the ``JSONValue`` it is, which `JSONValueEncoder` takes as it is and any other
+  /// encoder writes as the same scalar. Through `encode(to:)`, every status of every detail
+  /// encoded took a nested encoder and a single-value container.
+  mutating func encode<Value: WireScalarRepresentable>(_ value: Value, forKey key: Key) throws {
+    try encode(value.wireValue.jsonValue, forKey: key)
+  }
+
+  /// Encodes a member that may be nil (then left out), as ``encode(_:forKey:)`` does.
+  mutating func encodeIfPresent<Value: WireScalarRepresentable>(_ value: Value?, forKey key: Key)
+    throws
+  {
+    guard let value else { return }
+    try encode(value.wireValue.jsonValue, forKey: key)
+  }
+}

@@ -9,7 +9,7 @@
 /// every member decoded.
 struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   /// The largest object searched member by member.
-  static var indexedMemberCount: Int { 12 }
+  static var indexedMemberCount: Int { 32 }
 
   /// The decoder of the object.
   let decoder: ValueDecoder
