@@ -127,7 +127,12 @@ final class ScriptedUpstream: Sendable {
       var index = 0
       while true {
         let connection = SystemSocket.accept(listening, nil, nil)
-        guard connection >= 0 else { return }  // Stopped.
+        guard connection >= 0 else {
+          // Stopped: closed here, by the only thread that uses it, so that no accept can
+          // run on the number after another test's socket has taken it.
+          _ = close(listening)
+          return
+        }
         let peer = RawPeer(descriptor: connection)
         let number = index
         index += 1
@@ -143,10 +148,9 @@ final class ScriptedUpstream: Sendable {
     return request
   }
 
-  /// Stops accepting connections.
+  /// Stops accepting connections (the accepting thread closes the listener as it ends).
   func stop() {
     _ = shutdown(listener, Int32(SHUT_RDWR))
-    _ = close(listener)
   }
 }
 
