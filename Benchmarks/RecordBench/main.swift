@@ -86,10 +86,11 @@ enum PlainUpstream: FloorUpstream {
   static var transport: any HTTPTransport { Sessions.plain }
 }
 
-/// The floor: a URLProtocol that only forwards, the Linux-safe way and nothing more. Its
-/// `startLoading` (on URLSession's shared queue, where sending traps) leaves the queue in a
-/// detached task that sends through the upstream, and the answer is delivered back on the
-/// shared queue through ``FloorTrampoline``.
+/// The floor: a URLProtocol that only forwards, the Linux-safe way and nothing more, as a
+/// recording URLSession does. `startLoading` runs on URLSession's shared queue, where
+/// creating a task waits on itself, so the request is sent from a detached task, and the
+/// answer is delivered back onto the shared queue through a session's work queue, which
+/// targets it (`sharedQueue`), as Tape's trampoline does.
 final class FloorProtocol<Upstream: FloorUpstream>: URLProtocol {
   override class func canInit(with request: URLRequest) -> Bool { true }
   override class func canonicalRequest(for request: URLRequest) -> URLRequest { request }
@@ -106,34 +107,35 @@ final class FloorProtocol<Upstream: FloorUpstream>: URLProtocol {
       } catch {
         result = .failure(error)
       }
-      FloorTrampoline.shared.run {
-        box.value.deliver(result)
-      }
+      sharedQueue.async { deliverAnswer(result, from: box.value) }
     }
   }
 
   override func stopLoading() { sending?.cancel() }
 
-  /// Hands the answer to the client (on the shared queue).
-  func deliver(_ result: Result<(Data, HTTPURLResponse), any Error>) {
-    guard let client else { return }
-    switch result {
-    case .success(let (body, response)):
-      client.urlProtocol(self, didReceive: response, cacheStoragePolicy: .notAllowed)
-      if !body.isEmpty { client.urlProtocol(self, didLoad: body) }
-      client.urlProtocolDidFinishLoading(self)
-    case .failure(let error):
-      client.urlProtocol(self, didFailWithError: error)
-    }
-  }
-
   /// A session whose requests this protocol forwards.
-  static func session() -> URLSession {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.protocolClasses = [Self.self]
-    configuration.urlCache = nil
-    return URLSession(configuration: configuration)
+  static func session() -> URLSession { forwardingSession(Self.self) }
+}
+
+/// Hands an answer to a protocol's client (on the shared queue).
+func deliverAnswer(_ result: Result<(Data, HTTPURLResponse), any Error>, from loader: URLProtocol) {
+  guard let client = loader.client else { return }
+  switch result {
+  case .success(let (body, response)):
+    client.urlProtocol(loader, didReceive: response, cacheStoragePolicy: .notAllowed)
+    if !body.isEmpty { client.urlProtocol(loader, didLoad: body) }
+    client.urlProtocolDidFinishLoading(loader)
+  case .failure(let error):
+    client.urlProtocol(loader, didFailWithError: error)
   }
+}
+
+/// A session with no URL cache whose requests `protocolClass` answers.
+func forwardingSession(_ protocolClass: AnyClass) -> URLSession {
+  let configuration = URLSessionConfiguration.ephemeral
+  configuration.protocolClasses = [protocolClass]
+  configuration.urlCache = nil
+  return URLSession(configuration: configuration)
 }
 
 /// A URLProtocol handed across threads, touched only on the shared queue.
@@ -142,9 +144,39 @@ struct Box<Value>: @unchecked Sendable {
   init(_ value: Value) { self.value = value }
 }
 
-/// The floor's own copy of Tape's trampoline: one never-finishing dummy task resumed to
-/// have corelibs call its protocol's `startLoading` again on the shared queue, where the
-/// queued deliveries run.
+/// Where the floor's answers are delivered onto URLSession's shared queue: a private
+/// session's work queue, which targets it.
+let sharedQueue = URLSession(configuration: .ephemeral).sharedQueueEntry!
+
+/// The floor as a recording URLSession was before the 2026-12-05 hop pass: the same, but
+/// the answer delivered by resuming a never-finishing dummy task, whose protocol's
+/// `startLoading` corelibs then calls again on the shared queue (`resume()` waits for that
+/// queue with `sync` before it queues the call).
+final class FloorBeforeProtocol: URLProtocol {
+  override class func canInit(with request: URLRequest) -> Bool { true }
+  override class func canonicalRequest(for request: URLRequest) -> URLRequest { request }
+
+  private var sending: Task<Void, Never>?
+
+  override func startLoading() {
+    let request = self.request
+    let box = Box(self)
+    let upstream = RecordingTransport.defaultUpstream
+    sending = Task.detached {
+      let result: Result<(Data, HTTPURLResponse), any Error>
+      do {
+        result = .success(try await upstream.send(request))
+      } catch {
+        result = .failure(error)
+      }
+      FloorTrampoline.shared.run { deliverAnswer(result, from: box.value) }
+    }
+  }
+
+  override func stopLoading() { sending?.cancel() }
+}
+
+/// The dummy-task trampoline of ``FloorBeforeProtocol``.
 final class FloorTrampoline: Sendable {
   static let shared = FloorTrampoline()
   static let pending = Mutex<[@Sendable () -> Void]>([])
@@ -152,10 +184,7 @@ final class FloorTrampoline: Sendable {
   private let task: URLSessionDataTask
 
   private init() {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.protocolClasses = [DrainProtocol.self]
-    configuration.urlCache = nil
-    session = URLSession(configuration: configuration)
+    session = forwardingSession(DrainProtocol.self)
     task = session.dataTask(with: URL(string: "floor-trampoline://drain")!)
     task.resume()
   }
@@ -168,6 +197,7 @@ final class FloorTrampoline: Sendable {
     if kick { task.resume() }
   }
 
+  /// Each start runs the queued deliveries; it never finishes.
   final class DrainProtocol: URLProtocol {
     override class func canInit(with request: URLRequest) -> Bool { true }
     override class func canonicalRequest(for request: URLRequest) -> URLRequest { request }
@@ -198,8 +228,10 @@ let plain = Sessions.plain
 let plainWithoutCache = Sessions.plainWithoutCache
 let floorDefault = FloorProtocol<DefaultUpstream>.session()
 let floorPlain = FloorProtocol<PlainUpstream>.session()
+let floorBefore = forwardingSession(FloorBeforeProtocol.self)
 // Warm-up: every session, its connections and the trampolines.
-for warm in [plain, plainWithoutCache, floorDefault, floorPlain] as [any HTTPTransport] {
+for warm in [plain, plainWithoutCache, floorDefault, floorPlain, floorBefore] as [any HTTPTransport]
+{
   _ = try await run(warm, 0..<20)
 }
 _ = try await run(defaultUpstream, 0..<20)
@@ -213,6 +245,7 @@ let names = [
   "URLSession recording, upstream plain",
   "floor: forwarding URLProtocol, default upstream",
   "floor: forwarding URLProtocol, upstream plain",
+  "floor before (task, dummy-task trampoline)",
   "RecordingTransport, default upstream",
   "RecordingTransport, upstream plain",
   "default upstream alone (SameOriginTransport)",
@@ -227,6 +260,7 @@ for count in counts {
     try recordingSession(upstream: plain, recorder: recorder),
     floorDefault,
     floorPlain,
+    floorBefore,
     RecordingTransport(upstream: defaultUpstream, recorder: CassetteRecorder()),
     RecordingTransport(upstream: plain, recorder: CassetteRecorder()),
     defaultUpstream,
