@@ -89,8 +89,7 @@ enum PlainUpstream: FloorUpstream {
 /// The floor: a URLProtocol that only forwards, the Linux-safe way and nothing more, as a
 /// recording URLSession does. `startLoading` runs on URLSession's shared queue, where
 /// creating a task waits on itself, so the request is sent from a detached task, and the
-/// answer is delivered back onto the shared queue through a session's work queue, which
-/// targets it (`sharedQueue`), as Tape's trampoline does.
+/// answer is delivered back onto the shared queue by ``FloorTrampoline``, a copy of Tape's.
 final class FloorProtocol<Upstream: FloorUpstream>: URLProtocol {
   override class func canInit(with request: URLRequest) -> Bool { true }
   override class func canonicalRequest(for request: URLRequest) -> URLRequest { request }
@@ -107,7 +106,7 @@ final class FloorProtocol<Upstream: FloorUpstream>: URLProtocol {
       } catch {
         result = .failure(error)
       }
-      sharedQueue.async { deliverAnswer(result, from: box.value) }
+      FloorTrampoline.shared.run { deliverAnswer(result, from: box.value) }
     }
   }
 
@@ -144,39 +143,9 @@ struct Box<Value>: @unchecked Sendable {
   init(_ value: Value) { self.value = value }
 }
 
-/// Where the floor's answers are delivered onto URLSession's shared queue: a private
-/// session's work queue, which targets it.
-let sharedQueue = URLSession(configuration: .ephemeral).sharedQueueEntry!
-
-/// The floor as a recording URLSession was before the 2026-12-05 hop pass: the same, but
-/// the answer delivered by resuming a never-finishing dummy task, whose protocol's
-/// `startLoading` corelibs then calls again on the shared queue (`resume()` waits for that
-/// queue with `sync` before it queues the call).
-final class FloorBeforeProtocol: URLProtocol {
-  override class func canInit(with request: URLRequest) -> Bool { true }
-  override class func canonicalRequest(for request: URLRequest) -> URLRequest { request }
-
-  private var sending: Task<Void, Never>?
-
-  override func startLoading() {
-    let request = self.request
-    let box = Box(self)
-    let upstream = RecordingTransport.defaultUpstream
-    sending = Task.detached {
-      let result: Result<(Data, HTTPURLResponse), any Error>
-      do {
-        result = .success(try await upstream.send(request))
-      } catch {
-        result = .failure(error)
-      }
-      FloorTrampoline.shared.run { deliverAnswer(result, from: box.value) }
-    }
-  }
-
-  override func stopLoading() { sending?.cancel() }
-}
-
-/// The dummy-task trampoline of ``FloorBeforeProtocol``.
+/// The floor's own copy of Tape's trampoline: one never-finishing dummy task, resumed to
+/// have corelibs call its protocol's `startLoading` again on the shared queue, where the
+/// queued deliveries run.
 final class FloorTrampoline: Sendable {
   static let shared = FloorTrampoline()
   static let pending = Mutex<[@Sendable () -> Void]>([])
@@ -228,10 +197,8 @@ let plain = Sessions.plain
 let plainWithoutCache = Sessions.plainWithoutCache
 let floorDefault = FloorProtocol<DefaultUpstream>.session()
 let floorPlain = FloorProtocol<PlainUpstream>.session()
-let floorBefore = forwardingSession(FloorBeforeProtocol.self)
 // Warm-up: every session, its connections and the trampolines.
-for warm in [plain, plainWithoutCache, floorDefault, floorPlain, floorBefore] as [any HTTPTransport]
-{
+for warm in [plain, plainWithoutCache, floorDefault, floorPlain] as [any HTTPTransport] {
   _ = try await run(warm, 0..<20)
 }
 _ = try await run(defaultUpstream, 0..<20)
@@ -245,7 +212,6 @@ let names = [
   "URLSession recording, upstream plain",
   "floor: forwarding URLProtocol, default upstream",
   "floor: forwarding URLProtocol, upstream plain",
-  "floor before (task, dummy-task trampoline)",
   "RecordingTransport, default upstream",
   "RecordingTransport, upstream plain",
   "default upstream alone (SameOriginTransport)",
@@ -260,7 +226,6 @@ for count in counts {
     try recordingSession(upstream: plain, recorder: recorder),
     floorDefault,
     floorPlain,
-    floorBefore,
     RecordingTransport(upstream: defaultUpstream, recorder: CassetteRecorder()),
     RecordingTransport(upstream: plain, recorder: CassetteRecorder()),
     defaultUpstream,

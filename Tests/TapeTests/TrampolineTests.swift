@@ -7,24 +7,18 @@ import Testing
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 
-  /// The trampoline runs work on URLSession's shared queue, one hop from where it is queued,
-  /// and only there: calling a URLProtocol's client from any other thread crashes corelibs.
+  /// The trampoline runs work on URLSession's shared queue, and only there: calling a
+  /// URLProtocol's client from any other thread crashes corelibs.
   @Suite("Trampoline: work runs on URLSession's shared queue")
   struct TrampolineTests {
-    @Test("on corelibs, the trampoline reaches the shared queue through a session's work queue")
-    func reachesSharedQueue() {
-      #expect(Trampoline.shared.queuesDirectly)
-      #expect(!Trampoline(direct: false).queuesDirectly)
-    }
-
     /// While a protocol's `startLoading` holds the shared queue, work handed to the
     /// trampoline from another thread must wait: it runs once `startLoading` returns.
     @Test(
-      "work given to either trampoline waits for the shared queue, then runs",
-      .timeLimit(.minutes(1)), arguments: [true, false])
-    func waitsForSharedQueue(direct: Bool) async throws {
-      let trampoline = direct ? Trampoline.shared : HoldingProtocol.fallback
-      let probe = HoldingProtocol.Probe(trampoline: trampoline)
+      "work given to the trampoline waits for the shared queue, then runs", .timeLimit(.minutes(1)))
+    func waitsForSharedQueue() async throws {
+      // Made first: making it waits for the shared queue, which would hide the test's point.
+      _ = Trampoline.shared
+      let probe = HoldingProtocol.Probe()
       let id = UUID().uuidString
       HoldingProtocol.probes.withLock { $0[id] = probe }
       defer { _ = HoldingProtocol.probes.withLock { $0.removeValue(forKey: id) } }
@@ -41,15 +35,10 @@ import Testing
   /// A protocol whose `startLoading` hands work to a trampoline from a global queue, then
   /// holds the shared queue for a while: the work must not run meanwhile.
   final class HoldingProtocol: URLProtocol {
-    /// A trampoline through the dummy task, for the fallback's test.
-    static let fallback = Trampoline(direct: false)
-
     /// What one request's work did.
     final class Probe: Sendable {
-      let trampoline: Trampoline
       let ranWhileHeld = Mutex<Bool?>(nil)
       let (ran, ranContinuation) = AsyncStream<Void>.makeStream()
-      init(trampoline: Trampoline) { self.trampoline = trampoline }
     }
 
     static let probes = Mutex<[String: Probe]>([:])
@@ -65,7 +54,7 @@ import Testing
       guard let probe = Self.probes.withLock({ $0[id] }) else { return }
       let running = DispatchSemaphore(value: 0)
       DispatchQueue.global().async {
-        probe.trampoline.run {
+        Trampoline.shared.run {
           running.signal()
           probe.ranContinuation.yield()
         }

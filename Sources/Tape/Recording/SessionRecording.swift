@@ -14,8 +14,9 @@ import HTTPTransportCore
 /// Every URLSession's work runs on one process-wide serial queue, where `startLoading`
 /// runs too. Sending from there traps or hangs, and calling the outer client from another
 /// thread crashes (README: "URLSession on Linux"). So the exchange runs in a task of its own,
-/// off that queue, and its answer is delivered back *on the shared queue* by the
-/// ``Trampoline``. Cancelling the URLSession task cancels that task, and with
+/// off that queue, and its answer is delivered back *on the shared queue*: the task
+/// enqueues the delivery and kicks a ``Trampoline``, whose protocol's `startLoading` (on
+/// the shared queue) runs it. Cancelling the URLSession task cancels that task, and with
 /// it the request upstream: nothing is delivered, and nothing is recorded.
 ///
 /// The cassette stores the request as the caller made it: what a session adds on the wire
