@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransportCore
 import LoopbackHTTP
 import Synchronization
 import Testing
@@ -26,14 +27,32 @@ struct SessionRecordingTests {
     }
   }
 
-  @Test("a recording player's URLSession records 400 requests at 16 in flight, then replays them")
-  func sessionRecordsAndReplays() async throws {
+  /// What a recording sends through: a plain session, the trait's default upstream, or a
+  /// user's own `SameOriginTransport`.
+  enum Upstream: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sharedSession, defaultUpstream, ownTransport
+
+    var transport: any HTTPTransport {
+      switch self {
+      case .sharedSession: URLSession.shared
+      case .defaultUpstream: RecordingTransport.defaultUpstream
+      case .ownTransport: SameOriginTransport()
+      }
+    }
+
+    var testDescription: String { rawValue }
+  }
+
+  @Test(
+    "a recording player's URLSession records 400 requests at 16 in flight, then replays them",
+    arguments: Upstream.allCases)
+  func sessionRecordsAndReplays(upstream: Upstream) async throws {
     let server = try startServer()
     let recorder = CassetteRecorder()
     let player = try CassettePlayer(
       cassette: Cassette(interactions: []), source: "memory",
       recording: RecordingSetup(
-        transport: RecordingTransport(upstream: URLSession.shared, recorder: recorder),
+        transport: RecordingTransport(upstream: upstream.transport, recorder: recorder),
         recordsEverything: true))
     let session = player.makeURLSession()
     let base = server.baseURL
