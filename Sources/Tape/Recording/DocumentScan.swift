@@ -11,10 +11,8 @@ struct DocumentScan {
   private(set) var hits: [Hit] = []
   var unreadable: [SecretScanner.Unreadable] = []
   private var seen: Set<Hit> = []
-  /// The redactor's verdicts on the names seen so far: a document repeats its keys and
-  /// header names in every interaction.
-  private var keySecrecy: [String: SecretName.Secrecy] = [:]
-  private var secretHeaders: [String: Bool] = [:]
+  /// The redactor's verdicts on the names seen so far (and by earlier scans handed in).
+  private(set) var verdicts: NameVerdicts
   /// How locations in the document being walked are written.
   private var frame: Frame = .top
   /// How many documents deep the walk is (a JSON text inside a base64 body is 2).
@@ -23,8 +21,10 @@ struct DocumentScan {
   /// Documents inside strings are read this many levels deep.
   static let maximumNesting = 4
 
-  init(scanner: SecretScanner) {
+  /// A scan by `scanner`, starting from the `verdicts` on names of earlier scans by it.
+  init(scanner: SecretScanner, verdicts: NameVerdicts = NameVerdicts()) {
     self.scanner = scanner
+    self.verdicts = verdicts
   }
 
   /// How a document's locations are written.
@@ -120,6 +120,16 @@ struct DocumentScan {
   mutating func scan(text: String, labelled label: String) {
     frame = .text(label)
     scanString(text, at: .root, isBody: true, contentType: nil)
+    frame = .top
+  }
+
+  /// Scans the text JSON `document` (an object or an array) is written as, its hits located
+  /// at `label`, as ``scan(text:labelled:)`` scans that text, without writing and parsing
+  /// it: a text holding a JSON document is scanned as the tree it parses to, which for the
+  /// text of a tree is that tree.
+  mutating func scan(textOf document: JSONValue, labelled label: String) {
+    frame = .text(label)
+    nested(.root, "JSON") { scan in scan.walk(document, at: .root, Context()) }
     frame = .top
   }
 
@@ -267,19 +277,13 @@ struct DocumentScan {
 
   /// ``Redactor/secrecy(ofKey:)``, asked once per name.
   private mutating func secrecy(ofKey key: String) -> SecretName.Secrecy {
-    if let known = keySecrecy[key] { return known }
-    let secrecy = scanner.redactor.secrecy(ofKey: key)
-    keySecrecy[key] = secrecy
-    return secrecy
+    verdicts.secrecy(ofKey: key, scanner.redactor)
   }
 
   /// ``Redactor/isSecretHeader(_:)``, asked once per name, of the name without the spaces
   /// around it (`"Authorization "` in a hand-edited file is still `Authorization`).
   private mutating func isSecretHeader(_ name: String) -> Bool {
-    if let known = secretHeaders[name] { return known }
-    let secret = scanner.redactor.isSecretHeader(name.trimmingCharacters(in: .whitespaces))
-    secretHeaders[name] = secret
-    return secret
+    verdicts.isSecretHeader(name, scanner.redactor)
   }
 
   /// ``Redactor/isPlaceholder(_:)``, without its copy of the bytes for the strings that
