@@ -503,7 +503,8 @@ struct DocumentScan {
       findNeedles(in: outside, scanner.tenantNeedles.all, at: spot, suffix: suffix)
     }
     guard text.utf8.count >= SecretShape.shortestMatch else { return }
-    for shape in scanner.shapes where shape.matches(text) {
+    let present = ByteSet(text)
+    for shape in scanner.shapes where shape.mayMatch(given: present) && shape.matches(text) {
       hit(spot, shape.kind, suffix: suffix)
     }
   }
