@@ -374,9 +374,11 @@ struct DocumentScan {
     {
       return
     }
-    findInText(text, at: spot)
+    // Which bytes it holds, found once for the tests below and the shapes' prefilter.
+    let present = ByteSet(text)
+    findInText(text, at: spot, present: present)
     // Percent-encoded, a value hides from the shapes and the live secrets: read decoded too.
-    if text.utf8.contains(UInt8(ascii: "%")), let decoded = Self.percentDecoded(text),
+    if present.contains(UInt8(ascii: "%")), let decoded = Self.percentDecoded(text),
       decoded != text
     {
       scanString(decoded, at: spot, isBody: isBody, contentType: contentType)
@@ -391,7 +393,7 @@ struct DocumentScan {
       {
         hit(spot, "an unredacted form field '\(field.name)'")
       }
-    } else if text.utf8.contains(UInt8(ascii: "=")) {
+    } else if present.contains(UInt8(ascii: "=")) {
       for pair in TextAssignments.pairs(in: text)
       where (redactor.isSecretKey(pair.name) || redactor.isSecretQueryKey(pair.name))
         && !Self.isPlaceholder(pair.value)
@@ -399,7 +401,7 @@ struct DocumentScan {
         hit(spot, "an unredacted '\(pair.name)' value in text")
       }
     }
-    if isBody, text.utf8.contains(UInt8(ascii: ":")) {
+    if isBody, present.contains(UInt8(ascii: ":")) {
       for line in TextAssignments.headerLines(in: text)
       where isSecretHeader(line.name) && !Self.isPlaceholder(line.value) {
         hit(spot, "an unredacted \(line.name) header line")
@@ -493,7 +495,10 @@ struct DocumentScan {
   }
 
   /// Live secrets, tenant values (outside their placeholders) and shapes in `text`.
-  private mutating func findInText(_ text: String, at spot: Spot, suffix: String = "") {
+  /// `present`: the bytes `text` holds, when known.
+  private mutating func findInText(
+    _ text: String, at spot: Spot, suffix: String = "", present: ByteSet? = nil
+  ) {
     findNeedles(in: text, scanner.liveNeedles.all, at: spot, suffix: suffix)
     if !scanner.tenantNeedles.isEmpty {
       var outside = text
@@ -503,7 +508,7 @@ struct DocumentScan {
       findNeedles(in: outside, scanner.tenantNeedles.all, at: spot, suffix: suffix)
     }
     guard text.utf8.count >= SecretShape.shortestMatch else { return }
-    let present = ByteSet(text)
+    let present = present ?? ByteSet(text)
     for shape in scanner.shapes where shape.mayMatch(given: present) && shape.matches(text) {
       hit(spot, shape.kind, suffix: suffix)
     }
