@@ -49,24 +49,31 @@ enum SecretName {
     "pass", "pwd", "secret", "token", "credential", "signature", "key", "ak", "sk",
   ].map { Array($0.utf8) }
 
-  /// Whether `name`, lower-cased, holds one of the ``telltales``: compared in place, each
-  /// byte lowered as it is read (no lower-cased copy: every key of every document is asked).
+  /// Whether `name`, lower-cased, holds one of the ``telltales``: one pass over the name,
+  /// each byte lowered as it is read (no lower-cased copy: every key of every document is
+  /// asked), the telltales starting with it compared only where one may start.
   private static func mayBeSecret(_ name: String) -> Bool {
     var name = name
     return name.withUTF8 { bytes in
-      telltales.contains { telltale in
-        guard bytes.count >= telltale.count else { return false }
-        for start in 0...(bytes.count - telltale.count) {
-          var matched = 0
+      for start in bytes.indices {
+        let first = lowered(bytes[start])
+        guard telltaleStarts.contains(first) else { continue }
+        for telltale in telltales
+        where telltale[0] == first && start + telltale.count <= bytes.count {
+          var matched = 1
           while matched < telltale.count, lowered(bytes[start + matched]) == telltale[matched] {
             matched += 1
           }
           if matched == telltale.count { return true }
         }
-        return false
       }
+      return false
     }
   }
+
+  /// The first bytes of the ``telltales``.
+  private static let telltaleStarts = ByteSet(
+    String(decoding: telltales.map { $0[0] }, as: UTF8.self))
 
   /// `byte` with an ASCII upper-case letter made lower-case.
   private static func lowered(_ byte: UInt8) -> UInt8 {
