@@ -9,6 +9,8 @@
 //                                                   ForwardingProxy in front of it, then
 //                                                   both side by side with a bare relay
 //                                                   (BareRelay: the floor of any proxy)
+//   swift run -c release loopback-bench journal [n] the journal's work alone on n exchanges
+//                                                   (JournalWorkload; for callgrind)
 import CloudProgress
 import CloudSimulator
 import Foundation
@@ -26,10 +28,15 @@ import TapeServer
 let secondsPerLevel = 3.0
 let levels = [1, 8, 64]
 let mode = CommandLine.arguments.dropFirst().first ?? "server"
-guard ["server", "simulator", "serve", "proxy"].contains(mode) else {
+guard ["server", "simulator", "serve", "proxy", "journal"].contains(mode) else {
   FileHandle.standardError.write(
-    Data("usage: loopback-bench [server | simulator | serve | proxy]\n".utf8))
+    Data("usage: loopback-bench [server | simulator | serve | proxy | journal [exchanges]]\n".utf8))
   exit(2)
+}
+if mode == "journal" {
+  try runJournalWorkload(
+    exchanges: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 20_000)
+  exit(0)
 }
 
 /// One server under test: its port and the path of client `n`.

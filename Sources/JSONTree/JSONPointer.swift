@@ -28,7 +28,12 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
 
   /// The pointer one level down.
   public func appending(_ token: String) -> JSONPointer {
-    JSONPointer(tokens: tokens + [token])
+    // One allocation, of the final size (`tokens + [token]` made two).
+    var longer: [String] = []
+    longer.reserveCapacity(tokens.count + 1)
+    longer.append(contentsOf: tokens)
+    longer.append(token)
+    return JSONPointer(tokens: longer)
   }
 
   /// The pointer one level down into an array.

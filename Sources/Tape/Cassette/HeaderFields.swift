@@ -60,11 +60,41 @@ public struct HeaderFields: Hashable, Sendable, Sequence, ExpressibleByDictionar
 
   /// Sorted by lower-cased name, stable among equal names.
   public var canonicallySorted: HeaderFields {
-    HeaderFields(
+    // Fields already in order (as a recorded exchange's are, each time it is asked again)
+    // stay as they are: a stable sort would keep them so.
+    if isInASCIIOrder { return self }
+    return HeaderFields(
       fields.enumerated().sorted {
         let (left, right) = ($0.element.name.lowercased(), $1.element.name.lowercased())
         return left == right ? $0.offset < $1.offset : left < right
       }.map(\.element))
+  }
+
+  /// Whether the names are all ASCII and each is, lower-cased, at most the next one: told
+  /// byte by byte, without lower-cased copies (for ASCII names, byte order is `String`'s).
+  private var isInASCIIOrder: Bool {
+    for index in fields.indices.dropFirst() {
+      var left = fields[index - 1].name
+      var right = fields[index].name
+      let inOrder = left.withUTF8 { left in
+        right.withUTF8 { right in
+          for (a, b) in zip(left, right) {
+            guard a < 0x80, b < 0x80 else { return false }
+            let (lowerA, lowerB) = (Self.lowered(a), Self.lowered(b))
+            if lowerA != lowerB { return lowerA < lowerB }
+          }
+          let rest = left.count > right.count ? left[right.count...] : right[left.count...]
+          return left.count <= right.count && rest.allSatisfy { $0 < 0x80 }
+        }
+      }
+      guard inOrder else { return false }
+    }
+    return true
+  }
+
+  /// `byte` with an ASCII upper-case letter made lower-case.
+  private static func lowered(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
   }
 
   /// A dictionary for Foundation, duplicate names joined with `, `.

@@ -11,10 +11,8 @@ struct DocumentScan {
   private(set) var hits: [Hit] = []
   var unreadable: [SecretScanner.Unreadable] = []
   private var seen: Set<Hit> = []
-  /// The redactor's verdicts on the names seen so far: a document repeats its keys and
-  /// header names in every interaction.
-  private var keySecrecy: [String: SecretName.Secrecy] = [:]
-  private var secretHeaders: [String: Bool] = [:]
+  /// The redactor's verdicts on the names seen so far (and by earlier scans handed in).
+  private(set) var verdicts: NameVerdicts
   /// How locations in the document being walked are written.
   private var frame: Frame = .top
   /// How many documents deep the walk is (a JSON text inside a base64 body is 2).
@@ -23,8 +21,10 @@ struct DocumentScan {
   /// Documents inside strings are read this many levels deep.
   static let maximumNesting = 4
 
-  init(scanner: SecretScanner) {
+  /// A scan by `scanner`, starting from the `verdicts` on names of earlier scans by it.
+  init(scanner: SecretScanner, verdicts: NameVerdicts = NameVerdicts()) {
     self.scanner = scanner
+    self.verdicts = verdicts
   }
 
   /// How a document's locations are written.
@@ -40,19 +40,30 @@ struct DocumentScan {
     case recovered(RecoveringJSONReader.Document)
   }
 
-  /// Where a value is: its pointer, and where it starts in a broken document.
+  /// Where a value is: its pointer's tokens (a ``ScanPath`` to the root, made into a
+  /// ``JSONPointer`` only when one is asked for: a hit's location, one of the redactor's
+  /// pointers), and where it starts in a broken document.
   struct Spot {
-    var pointer: JSONPointer
+    var path: ScanPath?
     var node: Node?
 
-    static let root = Spot(pointer: .root, node: nil)
+    static let root = Spot(path: nil, node: nil)
+
+    /// The pointer to the value.
+    var pointer: JSONPointer { JSONPointer(tokens: path?.tokens ?? []) }
+    /// How many tokens its pointer has.
+    var depth: Int { path?.depth ?? 0 }
+    /// Its pointer's last token (the value's key or index); nil at the root.
+    var key: String? { path?.token }
+    /// The token before the last (the key of what holds the value); nil above depth 2.
+    var parentKey: String? { path?.parent?.token }
 
     func appending(_ token: String, _ index: Int) -> Spot {
-      Spot(pointer: pointer.appending(token), node: node?.child(index))
+      Spot(path: ScanPath(parent: path, token: token), node: node?.child(index))
     }
 
     func appending(_ index: Int) -> Spot {
-      Spot(pointer: pointer.appending(index), node: node?.child(index))
+      Spot(path: ScanPath(parent: path, token: String(index)), node: node?.child(index))
     }
   }
 
@@ -75,9 +86,9 @@ struct DocumentScan {
     case .top: spot.pointer.description
     case .nested(let base, let reads):
       "\(base) (\(reads.joined(separator: ", ")))"
-        + (spot.pointer.tokens.isEmpty ? "" : " at \(spot.pointer.description)")
+        + (spot.path == nil ? "" : " at \(spot.pointer.description)")
     case .text(let location):
-      spot.pointer.tokens.isEmpty ? location : "\(location) at \(spot.pointer.description)"
+      spot.path == nil ? location : "\(location) at \(spot.pointer.description)"
     case .recovered(let document):
       spot.node.map { document.position(of: $0.offset) } ?? spot.pointer.description
     }
@@ -96,7 +107,7 @@ struct DocumentScan {
   {
     guard nesting < Self.maximumNesting else { return false }
     let saved = frame
-    if case .nested(let base, let reads) = frame, spot.pointer.tokens.isEmpty {
+    if case .nested(let base, let reads) = frame, spot.path == nil {
       frame = .nested(base, reads: reads + [how])
     } else {
       frame = .nested(location(spot), reads: [how])
@@ -123,11 +134,21 @@ struct DocumentScan {
     frame = .top
   }
 
+  /// Scans the text JSON `document` (an object or an array) is written as, its hits located
+  /// at `label`, as ``scan(text:labelled:)`` scans that text, without writing and parsing
+  /// it: a text holding a JSON document is scanned as the tree it parses to, which for the
+  /// text of a tree is that tree.
+  mutating func scan(textOf document: JSONValue, labelled label: String) {
+    frame = .text(label)
+    nested(.root, "JSON") { scan in scan.walk(document, at: .root, Context()) }
+    frame = .top
+  }
+
   /// Walks what a broken document still holds, locating hits by line and column, and
   /// scans its stray text.
   mutating func walk(_ document: RecoveringJSONReader.Document) {
     frame = .recovered(document)
-    walk(document.value, at: Spot(pointer: .root, node: document.node), Context())
+    walk(document.value, at: Spot(path: nil, node: document.node), Context())
     for (offset, text) in document.strayText {
       frame = .text(document.position(of: offset))
       scanString(text, at: .root, isBody: true, contentType: nil)
@@ -157,15 +178,16 @@ struct DocumentScan {
     _ key: String, _ index: Int, _ element: JSONValue, _ context: Context
   ) {
     walk(
-      element, at: Spot(pointer: JSONPointer(tokens: [key]), node: nil).appending(index), context)
+      element, at: Spot(path: ScanPath(parent: nil, token: key), node: nil).appending(index),
+      context)
   }
 
   /// The context of a value at `spot`: a secret one when it is at one of the redactor's
   /// pointers.
   private func entering(_ spot: Spot, _ context: Context) -> Context {
     var context = context
-    if context.secretKey == nil, matchesRedactorPointer(spot.pointer, context) {
-      context.secretKey = spot.pointer.tokens.last
+    if context.secretKey == nil, matchesRedactorPointer(spot, context) {
+      context.secretKey = spot.key
     }
     return context
   }
@@ -197,7 +219,7 @@ struct DocumentScan {
 
   private mutating func walk(_ members: [JSONMember], at spot: Spot, _ context: Context) {
     var context = context
-    let ownKey = spot.pointer.tokens.last
+    let ownKey = spot.key
     if ownKey == "request" || ownKey == "response",
       let type = Self.contentType(in: members.last { $0.key == "headers" }?.value)
     {
@@ -211,7 +233,7 @@ struct DocumentScan {
       switch (ownKey, member.key, member.value) {
       case ("body", "json", _):
         var inner = context
-        inner.bodyDepth = child.pointer.tokens.count
+        inner.bodyDepth = child.depth
         walk(member.value, at: child, inner)
         continue
       case ("body", "text", .string(let text)):
@@ -267,19 +289,13 @@ struct DocumentScan {
 
   /// ``Redactor/secrecy(ofKey:)``, asked once per name.
   private mutating func secrecy(ofKey key: String) -> SecretName.Secrecy {
-    if let known = keySecrecy[key] { return known }
-    let secrecy = scanner.redactor.secrecy(ofKey: key)
-    keySecrecy[key] = secrecy
-    return secrecy
+    verdicts.secrecy(ofKey: key, scanner.redactor)
   }
 
   /// ``Redactor/isSecretHeader(_:)``, asked once per name, of the name without the spaces
   /// around it (`"Authorization "` in a hand-edited file is still `Authorization`).
   private mutating func isSecretHeader(_ name: String) -> Bool {
-    if let known = secretHeaders[name] { return known }
-    let secret = scanner.redactor.isSecretHeader(name.trimmingCharacters(in: .whitespaces))
-    secretHeaders[name] = secret
-    return secret
+    verdicts.isSecretHeader(name, scanner.redactor)
   }
 
   /// ``Redactor/isPlaceholder(_:)``, without its copy of the bytes for the strings that
@@ -289,11 +305,12 @@ struct DocumentScan {
     return first == UInt8(ascii: "<") && Redactor.isPlaceholder(text)
   }
 
-  /// Whether the value at `pointer` is one of the redactor's JSON pointers, counted from
+  /// Whether the value at `spot` is one of the redactor's JSON pointers, counted from
   /// the body document it is in.
-  private func matchesRedactorPointer(_ pointer: JSONPointer, _ context: Context) -> Bool {
-    let depth = pointer.tokens.count - context.bodyDepth
+  private func matchesRedactorPointer(_ spot: Spot, _ context: Context) -> Bool {
+    let depth = spot.depth - context.bodyDepth
     guard depth > 0, scanner.pointerLengths.contains(depth) else { return false }
+    let pointer = spot.pointer
     return scanner.redactor.matchesPointer(
       JSONPointer(tokens: Array(pointer.tokens[context.bodyDepth...])))
   }
@@ -301,7 +318,7 @@ struct DocumentScan {
   /// A header as a cassette holds it, `[name, value]`: a secret header's value must be a
   /// placeholder string (every value after the name, should a broken file hold more).
   private mutating func checkHeaderPair(_ elements: [JSONValue], at spot: Spot) {
-    guard elements.count >= 2, spot.pointer.tokens.dropLast().last == "headers",
+    guard elements.count >= 2, spot.parentKey == "headers",
       let name = elements[0].stringValue, isSecretHeader(name)
     else { return }
     for index in 1..<elements.count {
@@ -313,7 +330,7 @@ struct DocumentScan {
   /// A `{"name": ..., "value": ...}` entry of a HAR file's `headers`, `queryString`,
   /// `params` or `cookies`: a secret one's value must be a placeholder (a cookie's always).
   private mutating func checkNameValue(_ members: [JSONMember], at spot: Spot) {
-    guard let list = spot.pointer.tokens.dropLast().last,
+    guard let list = spot.parentKey,
       ["headers", "queryString", "params", "cookies"].contains(list),
       let name = members.last(where: { $0.key == "name" })?.value.stringValue,
       let valueIndex = members.lastIndex(where: { $0.key == "value" }),
@@ -370,15 +387,17 @@ struct DocumentScan {
     {
       return
     }
-    findInText(text, at: spot)
+    // Which bytes it holds, found once for the tests below and the shapes' prefilter.
+    let present = ByteSet(text)
+    findInText(text, at: spot, present: present)
     // Percent-encoded, a value hides from the shapes and the live secrets: read decoded too.
-    if text.utf8.contains(UInt8(ascii: "%")), let decoded = Self.percentDecoded(text),
+    if present.contains(UInt8(ascii: "%")), let decoded = Self.percentDecoded(text),
       decoded != text
     {
       scanString(decoded, at: spot, isBody: isBody, contentType: contentType)
     }
     let redactor = scanner.redactor
-    if Self.isURL(text, key: spot.pointer.tokens.last) {
+    if Self.isURL(text, key: spot.key) {
       checkURL(text, at: spot)
     } else if isBody, FormBody.applies(to: text, contentType: contentType) {
       for field in FormBody.fields(of: text)
@@ -387,7 +406,7 @@ struct DocumentScan {
       {
         hit(spot, "an unredacted form field '\(field.name)'")
       }
-    } else if text.utf8.contains(UInt8(ascii: "=")) {
+    } else if present.contains(UInt8(ascii: "=")) {
       for pair in TextAssignments.pairs(in: text)
       where (redactor.isSecretKey(pair.name) || redactor.isSecretQueryKey(pair.name))
         && !Self.isPlaceholder(pair.value)
@@ -395,7 +414,7 @@ struct DocumentScan {
         hit(spot, "an unredacted '\(pair.name)' value in text")
       }
     }
-    if isBody, text.utf8.contains(UInt8(ascii: ":")) {
+    if isBody, present.contains(UInt8(ascii: ":")) {
       for line in TextAssignments.headerLines(in: text)
       where isSecretHeader(line.name) && !Self.isPlaceholder(line.value) {
         hit(spot, "an unredacted \(line.name) header line")
@@ -489,7 +508,10 @@ struct DocumentScan {
   }
 
   /// Live secrets, tenant values (outside their placeholders) and shapes in `text`.
-  private mutating func findInText(_ text: String, at spot: Spot, suffix: String = "") {
+  /// `present`: the bytes `text` holds, when known.
+  private mutating func findInText(
+    _ text: String, at spot: Spot, suffix: String = "", present: ByteSet? = nil
+  ) {
     findNeedles(in: text, scanner.liveNeedles.all, at: spot, suffix: suffix)
     if !scanner.tenantNeedles.isEmpty {
       var outside = text
@@ -499,7 +521,8 @@ struct DocumentScan {
       findNeedles(in: outside, scanner.tenantNeedles.all, at: spot, suffix: suffix)
     }
     guard text.utf8.count >= SecretShape.shortestMatch else { return }
-    for shape in scanner.shapes where shape.matches(text) {
+    let present = present ?? ByteSet(text)
+    for shape in scanner.shapes where shape.mayMatch(given: present) && shape.matches(text) {
       hit(spot, shape.kind, suffix: suffix)
     }
   }

@@ -12,6 +12,8 @@ import JSONTree
 struct JournalSanitizer: Sendable {
   private(set) var index = LiveSecretIndex()
   private let scanner: SecretScanner
+  /// The redactor's verdicts on the names the scans of earlier lines met.
+  private var verdicts = NameVerdicts()
 
   /// A sanitizer checking what it finds against `redactor`.
   init(redactor: Redactor) {
@@ -24,20 +26,33 @@ struct JournalSanitizer: Sendable {
   }
 
   /// The journal line (with its newline) for `interaction` (already redacted by the rules),
-  /// kept at `slot` of the cassette.
-  func line(for interaction: Interaction, slot: Int) -> String {
+  /// kept at `slot` of the cassette. The line is scanned as the text it is, by walking the
+  /// tree it is written from (``SecretScanner/scan(textOf:at:verdicts:)``: the same hits,
+  /// with no parse of the line).
+  mutating func line(for interaction: Interaction, slot: Int) -> String {
     let cleaned = index.isEmpty ? interaction : replacingSecrets(in: interaction)
     let document = Cassette(interactions: [cleaned]).json
-    let line = Self.line(slot: slot, JSONMember("cassette", document))
-    guard !scanner.scan(text: line, at: "/").isEmpty else { return line }
+    let tree = Self.line(slot: slot, JSONMember("cassette", document))
+    guard !scanner.scan(textOf: tree, at: "/", verdicts: &verdicts).isEmpty else {
+      return Self.text(of: tree)
+    }
+    let line = Self.text(of: tree)
     var hits = scanner.scan(document).map(\.description)
     if hits.isEmpty { hits = scanner.scan(text: line, at: "/").map(\.description) }
-    return Self.line(slot: slot, JSONMember("withheld", .array(hits.map(JSONValue.string))))
+    return Self.text(
+      of: Self.line(slot: slot, JSONMember("withheld", .array(hits.map(JSONValue.string)))))
   }
 
-  /// `{"slot":3,...}` and a newline.
-  private static func line(slot: Int, _ entry: JSONMember) -> String {
-    JSONValue.object([JSONMember("slot", .number(String(slot))), entry]).serialized() + "\n"
+  /// `{"slot":3,...}`.
+  private static func line(slot: Int, _ entry: JSONMember) -> JSONValue {
+    JSONValue.object([JSONMember("slot", .number(String(slot))), entry])
+  }
+
+  /// The compact text of a line, and a newline.
+  private static func text(of line: JSONValue) -> String {
+    var bytes = JSONWriter.bytes(of: line)
+    bytes.append(UInt8(ascii: "\n"))
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private func replacingSecrets(in interaction: Interaction) -> Interaction {

@@ -145,7 +145,7 @@ public final class RecordingJournal: Sendable {
   }
 
   /// Waits until the journal's thread has journaled everything queued so far.
-  func flush() {
+  package func flush() {
     queue?.flush()
   }
 

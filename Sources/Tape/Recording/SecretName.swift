@@ -49,21 +49,35 @@ enum SecretName {
     "pass", "pwd", "secret", "token", "credential", "signature", "key", "ak", "sk",
   ].map { Array($0.utf8) }
 
-  /// Whether `name`, lower-cased, holds one of the ``telltales``.
+  /// Whether `name`, lower-cased, holds one of the ``telltales``: one pass over the name,
+  /// each byte lowered as it is read (no lower-cased copy: every key of every document is
+  /// asked), the telltales starting with it compared only where one may start.
   private static func mayBeSecret(_ name: String) -> Bool {
-    var lowered: [UInt8] = []
-    lowered.reserveCapacity(name.utf8.count)
-    for byte in name.utf8 { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
-    return telltales.contains { telltale in
-      guard lowered.count >= telltale.count else { return false }
-      for start in 0...(lowered.count - telltale.count)
-      where lowered[start] == telltale[0]
-        && lowered[start..<start + telltale.count].elementsEqual(telltale)
-      {
-        return true
+    var name = name
+    return name.withUTF8 { bytes in
+      for start in bytes.indices {
+        let first = lowered(bytes[start])
+        guard telltaleStarts.contains(first) else { continue }
+        for telltale in telltales
+        where telltale[0] == first && start + telltale.count <= bytes.count {
+          var matched = 1
+          while matched < telltale.count, lowered(bytes[start + matched]) == telltale[matched] {
+            matched += 1
+          }
+          if matched == telltale.count { return true }
+        }
       }
       return false
     }
+  }
+
+  /// The first bytes of the ``telltales``.
+  private static let telltaleStarts = ByteSet(
+    String(decoding: telltales.map { $0[0] }, as: UTF8.self))
+
+  /// `byte` with an ASCII upper-case letter made lower-case.
+  private static func lowered(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
   }
 
   /// The lower-case words of a name (bytes outside ASCII are kept as letters).

@@ -155,6 +155,19 @@ public struct SecretScanner: Sendable {
     return scan.hits
   }
 
+  /// ``scan(text:at:)`` of the compact text of `document` (an object or an array), without
+  /// writing and parsing it: the same hits. `verdicts` holds the redactor's verdicts on the
+  /// names earlier scans by this scanner met, and receives this scan's.
+  func scan(textOf document: JSONValue, at location: String, verdicts: inout NameVerdicts)
+    -> [Hit]
+  {
+    var scan = DocumentScan(scanner: self, verdicts: verdicts)
+    verdicts = NameVerdicts()  // the scan's the only copy: adding to it copies nothing
+    scan.scan(textOf: document, labelled: location)
+    verdicts = scan.verdicts
+    return scan.hits
+  }
+
   /// Every hit in a text (a message, a text body), as a string of a document is scanned:
   /// live secrets, tenant values and shapes anywhere, secret query values if it is a URL,
   /// secret `name=value` pairs otherwise, and what it holds if it is JSON or base64.

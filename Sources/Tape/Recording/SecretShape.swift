@@ -25,6 +25,15 @@ struct SecretShape: Sendable {
   let matcher: Matcher
   /// What a hit is, such as `an IAM token`.
   let kind: String
+  /// The bytes every match starts with one of (a pattern's literal's first, `b` or `B` for a
+  /// scheme's name); nil when a match may start with many (a bare key).
+  let leadBytes: [UInt8]?
+
+  /// Whether a text holding `present` may hold the shape: false when it holds none of the
+  /// ``leadBytes``, so that ``matches(_:)`` need not look.
+  func mayMatch(given present: ByteSet) -> Bool {
+    leadBytes.map { $0.contains(where: present.contains) } ?? true
+  }
 
   /// Whether the shape is in `text`.
   func matches(_ text: String) -> Bool {
@@ -41,11 +50,19 @@ struct SecretShape: Sendable {
   private init(_ pattern: String, literal: String, _ kind: String) {
     self.matcher = .pattern(.named(pattern), literal: literal)
     self.kind = kind
+    leadBytes = literal.utf8.first.map { [$0] }
   }
 
   private init(_ matcher: Matcher, _ kind: String) {
     self.matcher = matcher
     self.kind = kind
+    switch matcher {
+    case .basicCredentials, .bearerToken:
+      // The scheme's name in any case (``AuthorizationScheme``).
+      leadBytes = [UInt8(ascii: "b"), UInt8(ascii: "B")]
+    case .pattern(_, let literal): leadBytes = literal.utf8.first.map { [$0] }
+    case .huaweiAccessKey, .huaweiSecretKey: leadBytes = nil
+    }
   }
 
   /// Shapes found whatever the redactor. Each pattern holds a literal, which is looked for
