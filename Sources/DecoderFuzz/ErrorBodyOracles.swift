@@ -16,7 +16,8 @@ public enum ErrorBodyOracles {
   @Sendable public static func check(_ bytes: [UInt8]) -> ExecutionOutcome {
     // Parsed once, for CloudError (as its body initializer would) and for the schema; the
     // body read from the input's bytes, as from a `Data` of them.
-    let document = try? JSONParser().parse(bytes)
+    // Whether it parsed is all that is kept of a failure: none is described.
+    let document = JSONParser().parseIfValid(bytes)
     let cloudError = CloudError(
       httpStatus: 400, requestID: nil, bodyBytes: bytes, document: document)
     if cloudError.message.isEmpty, cloudError.source == .text {

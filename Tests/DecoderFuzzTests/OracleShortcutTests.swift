@@ -143,6 +143,24 @@ struct OracleShortcutTests {
     default: FuzzTargetRegistry.target(named: name)
     }
   }
+
+  @Test("the oracles' parse without failure reports fails exactly where JSONParser throws")
+  func parseWithoutReports() {
+    var random = FuzzRandom(seed: 8)
+    var failed = 0
+    var parsed = 0
+    for target in FuzzTargetRegistry.standard {
+      let seeds = SeedCorpus.cases(of: target, in: corpusDirectory)
+      for _ in 0..<1_500 {
+        let bytes = Mutator().mutate(random.pick(seeds), using: &random).bytes()
+        let reference = try? JSONParser().parse(bytes)
+        #expect(JSONParser().parseIfValid(bytes) == reference, "\(target.name)")
+        if reference == nil { failed += 1 } else { parsed += 1 }
+      }
+    }
+    // Both outcomes, many times, including the mutator's deepest nests and longest strings.
+    #expect(failed > 1_000 && parsed > 1_000)
+  }
 }
 
 /// Planted bug: `name` is decoded but never encoded, so the round trip loses it.
