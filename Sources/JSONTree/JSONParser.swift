@@ -60,7 +60,7 @@ public struct JSONParser: Sendable {
 /// value, with a string retained for each member): a failure is thrown without it, and each
 /// container it passes through on its way out adds its step (``failurePath``), which
 /// ``parseWhole()`` then writes into the error's pointer.
-private struct Cursor {
+struct Cursor {
   /// One step of the path; an index becomes a pointer token only in a failure.
   enum Step {
     case member(String)
