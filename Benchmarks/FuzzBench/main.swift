@@ -9,7 +9,8 @@ import JSONTree
 // and every oracle), and a campaign in process against one with workers; then the
 // slowest error bodies, worker restart after a crash, and time to find the planted trap.
 //
-//   swift run -c release fuzz-bench [--seconds-per-target S]
+//   swift run -c release fuzz-bench [--seconds-per-target S] [--targets T1,T2]
+//       (with --targets, only those rows of the table, and nothing after it)
 //   swift run -c release fuzz-bench --by-operator T     (decode speed per mutation operator)
 //   swift run -c release fuzz-bench --profile T [--operator O] [--seconds-per-target S]
 //       [--inputs N]
@@ -368,7 +369,12 @@ print(
 print(
   "target         JSONDecoder  Model(jsonData:)  exec(in-proc)  /JSONDecoder  "
     + "campaign(in-proc)  campaign(workers)  in-proc/workers")
-for target in FuzzTargetRegistry.standard {
+// `--targets a,b`: only these targets, and none of the measures after the table.
+let onlyTargets = arguments.firstIndex(of: "--targets").flatMap {
+  arguments.indices.contains($0 + 1)
+    ? Set(arguments[$0 + 1].split(separator: ",").map(String.init)) : nil
+}
+for target in FuzzTargetRegistry.standard where onlyTargets?.contains(target.name) ?? true {
   let seeds = SeedCorpus.cases(of: target, in: corpus)
   let seedBytes = seeds.map { $0.bytes() }
   let seedData = seedBytes.map { Data($0) }
@@ -419,6 +425,8 @@ for target in FuzzTargetRegistry.standard {
     padded(String(Int(campaigns[0])), 18), padded(String(Int(campaigns[1])), 18),
     padded(String(format: "%.2fx", campaigns[0] / max(campaigns[1], 1)), 16))
 }
+
+if onlyTargets != nil { exit(0) }
 
 // The slowest error bodies found: 256 KiB (the campaign's input limit) made to cost the
 // most, through every error-body oracle, best of 3, against the 250 ms per-input budget.

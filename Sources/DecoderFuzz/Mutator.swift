@@ -286,7 +286,7 @@ public struct Mutator: Sendable {
         Mutation(pointer: "", operator: mutationOperator, argument: String(count)))
       return true
     case .havoc:
-      var argument = ""
+      var argument: [UInt8] = []
       argument.reserveCapacity(160)  // eight edits: grown once, not per edit
       for _ in 0..<(1 + random.below(8)) {
         let offset = random.below(1 << 16)
@@ -294,16 +294,24 @@ public struct Mutator: Sendable {
         let edit: ByteEdit =
           switch random.below(4) {
           case 0: .flip(offset, 1 << UInt8(random.below(8)))
-          case 1: .insert(offset, random.pick(Self.havocBytes + [byte]))
+          case 1:
+            // One of the havoc bytes or the random one, as a pick of `havocBytes + [byte]`
+            // draws it, without making that array.
+            .insert(
+              offset,
+              { $0 < Self.havocBytes.count ? Self.havocBytes[$0] : byte }(
+                random.below(Self.havocBytes.count + 1)))
           case 2: .delete(offset, 1 + random.below(4))
           default: .overwrite(offset, byte)
           }
         fuzzCase.byteEdits.append(edit)
-        if !argument.isEmpty { argument += " " }
+        if !argument.isEmpty { argument.append(UInt8(ascii: " ")) }
         edit.write(to: &argument)
       }
       fuzzCase.mutations.append(
-        Mutation(pointer: "", operator: mutationOperator, argument: argument))
+        Mutation(
+          pointer: "", operator: mutationOperator,
+          argument: String(decoding: argument, as: UTF8.self)))
       return true
     }
   }

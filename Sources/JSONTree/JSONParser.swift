@@ -37,6 +37,17 @@ public struct JSONParser: Sendable {
     }
   }
 
+  /// The document, or nil exactly where ``parse(_:)`` throws, without the failure's report:
+  /// no message, line, column or pointer is made (for a document nested one level too deep,
+  /// a pointer of 512 tokens). For callers that only keep whether it parsed, such as the
+  /// fuzzer's oracles, which read every input.
+  public func parseIfValid(_ bytes: [UInt8]) -> JSONValue? {
+    bytes.withUnsafeBufferPointer { buffer in
+      var cursor = Cursor(bytes: buffer, maximumDepth: maximumDepth, reportsFailures: false)
+      return try? cursor.parseWhole()
+    }
+  }
+
   /// Parses a whole document given as text.
   public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
     try parse(Array(text.utf8))
@@ -49,7 +60,7 @@ public struct JSONParser: Sendable {
 /// value, with a string retained for each member): a failure is thrown without it, and each
 /// container it passes through on its way out adds its step (``failurePath``), which
 /// ``parseWhole()`` then writes into the error's pointer.
-private struct Cursor {
+struct Cursor {
   /// One step of the path; an index becomes a pointer token only in a failure.
   enum Step {
     case member(String)
@@ -60,6 +71,9 @@ private struct Cursor {
   /// behind an explicit `index < bytes.count`).
   let bytes: UnsafeBufferPointer<UInt8>
   let maximumDepth: Int
+  /// Whether a failure is described (message, line, column, pointer); when not, a parse
+  /// fails where it would otherwise, with ``unreportedFailure``.
+  let reportsFailures: Bool
   var index = 0
   /// How many containers enclose the current value (counting those of ``base``).
   var depth = 0
@@ -76,10 +90,15 @@ private struct Cursor {
   /// deep stacks 512 of those frames.
   struct Stop: Error {}
 
-  init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+  init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, reportsFailures: Bool = true) {
     self.bytes = bytes
     self.maximumDepth = maximumDepth
+    self.reportsFailures = reportsFailures
   }
+
+  /// The failure of a parse that does not describe its failures.
+  static let unreportedFailure = JSONParseError(
+    reason: "not described", offset: 0, line: 1, column: 1, pointer: .root)
 
   /// The whole document, or its failure with the pointer of where it happened.
   mutating func parseWhole() throws(JSONParseError) -> JSONValue {
@@ -89,6 +108,7 @@ private struct Cursor {
       guard var failure = pendingFailure else {
         preconditionFailure("a parse stopped without saying why")
       }
+      guard reportsFailures else { throw failure }
       // The table read once, the tokens written into one array of their final size: per
       // token, the global's accessor and a mapped array's growth were a sixth of the parse
       // of a document nested one level too deep.
@@ -156,7 +176,7 @@ private struct Cursor {
       do {
         value = try parseValue()
       } catch {
-        failurePath.append(.member(key))
+        if reportsFailures { failurePath.append(.member(key)) }
         throw error
       }
       members.append(JSONMember(key, value))
@@ -206,7 +226,7 @@ private struct Cursor {
     do {
       return try parseValue()
     } catch {
-      failurePath.append(.element(offset))
+      if reportsFailures { failurePath.append(.element(offset)) }
       throw error
     }
   }
@@ -347,6 +367,7 @@ private struct Cursor {
   mutating func validated(_ run: Range<Int>) throws(Stop) -> String {
     let text = String(validating: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
     if let text { return text }
+    guard reportsFailures else { throw fail("") }
     var iterator = bytes[run].makeIterator()
     var decoder = UTF8()
     var offset = run.lowerBound
@@ -421,7 +442,7 @@ private struct Cursor {
   /// Stops the parse with `reason` at `offset` (the current index by default).
   @inline(never)
   mutating func fail(_ reason: String, at offset: Int? = nil) -> Stop {
-    pendingFailure = failure(reason, at: offset)
+    pendingFailure = reportsFailures ? failure(reason, at: offset) : Self.unreportedFailure
     return Stop()
   }
 
@@ -430,13 +451,15 @@ private struct Cursor {
   /// otherwise take room in the frames of the recursive functions.
   @inline(never)
   mutating func failUnexpected(_ suffix: String) -> Stop {
-    fail("unexpected \(describeByte(at: index))" + suffix)
+    guard reportsFailures else { return fail("") }
+    return fail("unexpected \(describeByte(at: index))" + suffix)
   }
 
   /// Stops the parse at a container nested too deep.
   @inline(never)
   mutating func failTooDeep() -> Stop {
-    fail("nesting deeper than \(maximumDepth) levels")
+    guard reportsFailures else { return fail("") }
+    return fail("nesting deeper than \(maximumDepth) levels")
   }
 
   func failure(_ reason: String, at offset: Int? = nil) -> JSONParseError {

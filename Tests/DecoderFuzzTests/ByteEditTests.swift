@@ -1,4 +1,5 @@
 import DecoderFuzz
+import JSONTree
 import Testing
 
 @Suite("ByteEdit")
@@ -31,5 +32,26 @@ struct ByteEditTests {
         ByteEdit.delete(value, value / -3).description
           == "delete(\(String(value)), \(String(value / -3)))")
     }
+  }
+
+  @Test("havoc's record lists the edits it made, as their descriptions, by spaces")
+  func havocRecord() throws {
+    var random = FuzzRandom(seed: 11)
+    let seed = FuzzCase(
+      document: try JSONParser().parse(#"{"error_code":"E","error_msg":[1,"x"]}"#),
+      schema: .errorBody)
+    var inserted: Set<UInt8> = []
+    for _ in 0..<500 {
+      var fuzzCase = seed
+      #expect(Mutator().apply(.havoc, to: &fuzzCase, using: &random))
+      #expect(fuzzCase.mutations.count == 1)
+      #expect(
+        fuzzCase.mutations.last?.argument
+          == fuzzCase.byteEdits.map(\.description).joined(separator: " "))
+      for case .insert(_, let byte) in fuzzCase.byteEdits { inserted.insert(byte) }
+    }
+    // Inserts draw each of the havoc bytes, and random ones besides.
+    #expect(inserted.isSuperset(of: Array("{}[],:\"\\0-.eE".utf8)))
+    #expect(inserted.count > 14)
   }
 }

@@ -143,6 +143,66 @@ struct OracleShortcutTests {
     default: FuzzTargetRegistry.target(named: name)
     }
   }
+
+  @Test("an error body nested in one-element arrays gets the verdicts of its whole parse")
+  func errorBodyNests() throws {
+    var random = FuzzRandom(seed: 9)
+    var nests = 0
+    var inputs: [[UInt8]] = [
+      Array(
+        (String(repeating: "[", count: 512) + "\"\"" + String(repeating: "]", count: 512)).utf8),
+      Array((String(repeating: "[", count: 513) + "1" + String(repeating: "]", count: 513)).utf8),
+      Array("[[[{\"error_code\":\"E\",\"error_msg\":\"m\"}]]]".utf8), Array("[[ ]]".utf8),
+      Array("[[\"  \"]]".utf8), Array(" [[[\"\\u0000\", null]]] ".utf8),
+    ]
+    for target in FuzzTargetRegistry.standard where target.name.hasSuffix("-error") {
+      let seeds = SeedCorpus.cases(of: target, in: corpusDirectory)
+      for _ in 0..<400 {
+        var fuzzCase = random.pick(seeds)
+        if random.chance(1, in: 2) {
+          _ = Mutator().apply(.deepNesting, to: &fuzzCase, using: &random)
+        }
+        let bytes = Mutator().mutate(fuzzCase, using: &random).bytes()
+        inputs.append(bytes)
+        // The input itself as the innermost value of a nest, 1 to 513 levels.
+        let depth = random.pick([1, 2, 511, 512, 513])
+        inputs.append(
+          Array(repeating: UInt8(ascii: "["), count: depth) + bytes
+            + Array(repeating: UInt8(ascii: "]"), count: depth))
+      }
+    }
+    for bytes in inputs {
+      let whole = try? JSONParser().parse(bytes)
+      #expect(
+        ErrorBodyOracles.check(bytes) == ErrorBodyOracles.check(bytes, document: whole),
+        "\(String(decoding: bytes.prefix(80), as: UTF8.self))")
+      if case .nest(let depth, let inner) = JSONParser().parseNest(bytes), depth > 0,
+        !ErrorBodyOracles.holdsObject(inner)
+      {
+        nests += 1
+      }
+    }
+    // The shortcut was taken often, on the mutator's deepest nests among others.
+    #expect(nests > 50)
+  }
+
+  @Test("the oracles' parse without failure reports fails exactly where JSONParser throws")
+  func parseWithoutReports() {
+    var random = FuzzRandom(seed: 8)
+    var failed = 0
+    var parsed = 0
+    for target in FuzzTargetRegistry.standard {
+      let seeds = SeedCorpus.cases(of: target, in: corpusDirectory)
+      for _ in 0..<1_500 {
+        let bytes = Mutator().mutate(random.pick(seeds), using: &random).bytes()
+        let reference = try? JSONParser().parse(bytes)
+        #expect(JSONParser().parseIfValid(bytes) == reference, "\(target.name)")
+        if reference == nil { failed += 1 } else { parsed += 1 }
+      }
+    }
+    // Both outcomes, many times, including the mutator's deepest nests and longest strings.
+    #expect(failed > 1_000 && parsed > 1_000)
+  }
 }
 
 /// Planted bug: `name` is decoded but never encoded, so the round trip loses it.
