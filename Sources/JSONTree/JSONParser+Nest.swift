@@ -1,5 +1,5 @@
 /// What ``JSONParser/parseNest(_:)`` found in a document.
-public enum JSONNestParse: Equatable, Sendable {
+package enum JSONNestParse: Equatable, Sendable {
   /// The document is `depth` arrays of one element each around `innermost` (`[[[1]]]` is
   /// 3 around `1`; `[[]]` is 1 around `[]`): what ``JSONParser/parse(_:)`` returns is
   /// `innermost` wrapped so.
@@ -16,7 +16,7 @@ extension JSONParser {
   /// 511 to 513 levels) without building the arrays: only the innermost value is built.
   /// ``JSONNestParse/invalid`` exactly where ``parse(_:)`` throws (with no failure report);
   /// ``JSONNestParse/notNest`` for any other document, whether it parses or not.
-  public func parseNest(_ bytes: [UInt8]) -> JSONNestParse {
+  package func parseNest(_ bytes: [UInt8]) -> JSONNestParse {
     bytes.withUnsafeBufferPointer { buffer in
       var cursor = Cursor(bytes: buffer, maximumDepth: maximumDepth, reportsFailures: false)
       return cursor.parseNest()
