@@ -112,14 +112,14 @@ struct Cursor {
       // The table read once, the tokens written into one array of their final size: per
       // token, the global's accessor and a mapped array's growth were a sixth of the parse
       // of a document nested one level too deep.
-      let table = indexTokens
+      let table = JSONPointer.indexTokens
       var tokens = base
       tokens.reserveCapacity(base.count + failurePath.count)
       for step in failurePath.reversed() {
         switch step {
         case .member(let key): tokens.append(key)
         case .element(let offset):
-          tokens.append(offset < table.count ? table[offset] : String(offset))
+          tokens.append(JSONPointer.indexToken(offset, in: table))
         }
       }
       failure.pointer = JSONPointer(tokens: tokens)
@@ -513,7 +513,3 @@ private func hex4(_ value: UInt32) -> String {
   let text = String(value, radix: 16, uppercase: true)
   return String(repeating: "0", count: 4 - text.count) + text
 }
-
-/// The pointer tokens of the first array indices, made once: a failure 512 levels deep
-/// wrote 512 of them each time.
-private let indexTokens = (0..<1024).map { String($0) }

@@ -68,3 +68,16 @@ extension JSONPointer {
     return token.replacing("~", with: "~0").replacing("/", with: "~1")
   }
 }
+
+extension JSONPointer {
+  /// The tokens of the array indices 0 to 1023, made once: a value found (or a parse that
+  /// failed) 512 levels deep writes 512 of them. Read it once into a local before a loop:
+  /// the global's accessor on every token costs as much as the token.
+  package static let indexTokens = (0..<1024).map { String($0) }
+
+  /// The token of array index `offset`: from `table` (``indexTokens``) when it holds it.
+  @inline(__always)
+  package static func indexToken(_ offset: Int, in table: [String]) -> String {
+    offset < table.count ? table[offset] : String(offset)
+  }
+}

@@ -11,7 +11,14 @@ struct JSONParserNestTests {
   static func agree(_ text: String, maximumDepth: Int = 512, _ comment: Comment? = nil)
     -> JSONNestParse
   {
-    let bytes = Array(text.utf8)
+    agree(bytes: Array(text.utf8), maximumDepth: maximumDepth, comment)
+  }
+
+  /// ``agree(_:maximumDepth:_:)`` on raw bytes.
+  @discardableResult
+  static func agree(bytes: [UInt8], maximumDepth: Int = 512, _ comment: Comment? = nil)
+    -> JSONNestParse
+  {
     let parser = JSONParser(maximumDepth: maximumDepth)
     let reference = try? parser.parse(bytes)
     let found = parser.parseNest(bytes)
@@ -84,19 +91,11 @@ struct JSONParserNestTests {
       "[[[\"unknown error\"]]]", "[ [ [ 1.5e3 , true ] ] ]", "[[[{\"error_code\":\"E\"}]]]",
       "[[[]]]",
     ]
-    let replacements = Array(#"{}[],:"\0-.eEtfn u"#.utf8) + [0x00, 0x1F, 0xFF]
+    let replacements = Array(#"{}[],:"\0-.eEtfn u"#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xFF]
     var nests = 0
     for document in documents {
-      let original = Array(document.utf8)
-      for offset in original.indices {
-        for byte in replacements {
-          var bytes = original
-          bytes[offset] = byte
-          if case .nest = Self.agree(String(decoding: bytes, as: UTF8.self)) { nests += 1 }
-          var shorter = original
-          shorter.remove(at: offset)
-          Self.agree(String(decoding: shorter, as: UTF8.self))
-        }
+      for bytes in singleByteChanges(of: document, replacements: replacements) {
+        if case .nest = Self.agree(bytes: bytes) { nests += 1 }
       }
     }
     #expect(nests > 50)

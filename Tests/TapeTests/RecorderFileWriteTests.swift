@@ -8,16 +8,17 @@ import Testing
 struct RecorderFileWriteTests {
   static let secret = "seed-live-secret-0417"
 
-  func folder() -> URL {
-    FileManager.default.temporaryDirectory.appending(path: "recorder-file-\(UUID())")
-  }
+  /// A recorder whose session used ``secret`` (each test gets its own, and its own folder).
+  let recorder: CassetteRecorder = {
+    let recorder = CassetteRecorder()
+    recorder.addLiveSecret(RecorderFileWriteTests.secret)
+    return recorder
+  }()
+  let folder = FileManager.default.temporaryDirectory.appending(path: "recorder-file-\(UUID())")
 
   @Test(
     "a live secret of the session in the file refuses the write, naming where, and writes nothing")
   func liveSecretRefused() throws {
-    let recorder = CassetteRecorder()
-    recorder.addLiveSecret(Self.secret)
-    let folder = folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "seed-200.json")
     let error = #expect(throws: RecordingError.self) {
@@ -31,9 +32,6 @@ struct RecorderFileWriteTests {
 
   @Test("a clean file is written whole, its folder made, with no temporary file left")
   func cleanFileWritten() throws {
-    let recorder = CassetteRecorder()
-    recorder.addLiveSecret(Self.secret)
-    let folder = folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "check/seeds/seed-200.json")
     let bytes = Data(#"{"task_status":0,"progress":{"ratio":"50%"}}"#.utf8 + [0x0A])

@@ -111,17 +111,14 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
     case member(String)
     case element(Int)
 
-    /// The pointer token; an index's from `table` when it holds it.
+    /// The pointer token; an index's from `table` (``JSONPointer/indexTokens``) when it
+    /// holds it.
     func token(_ table: [String]) -> String {
       switch self {
       case .member(let key): key
-      case .element(let offset): offset < table.count ? table[offset] : String(offset)
+      case .element(let offset): JSONPointer.indexToken(offset, in: table)
       }
     }
-
-    /// The tokens of the first indices, made once: a pair found 511 levels deep wrote 511
-    /// of them, most of the cost of reading such a body.
-    static let indexTokens = (0..<1024).map { String($0) }
   }
 
   /// Depth-first, members in order. No path is kept while searching: the search was a
@@ -136,7 +133,7 @@ public struct CloudError: Error, Hashable, Sendable, CustomStringConvertible {
       return nil
     }
     if !(pointer.tokens.isEmpty && steps.isEmpty) {
-      let table = Step.indexTokens
+      let table = JSONPointer.indexTokens
       var tokens = pointer.tokens
       tokens.reserveCapacity(tokens.count + steps.count)
       for step in steps.reversed() { tokens.append(step.token(table)) }

@@ -1,5 +1,5 @@
 /// Which byte values a text holds, found in one pass: the secret scan asks it before looking
-/// for each shape, whose every match starts with one of a few bytes (``SecretShape``), so
+/// for each shape, whose every match holds one of a few bytes (``SecretShape``), so
 /// that a string holding none of them is not searched for that shape at all.
 struct ByteSet {
   private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)

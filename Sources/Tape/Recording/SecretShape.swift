@@ -25,8 +25,9 @@ struct SecretShape: Sendable {
   let matcher: Matcher
   /// What a hit is, such as `an IAM token`.
   let kind: String
-  /// The bytes every match starts with one of (a pattern's literal's first, `b` or `B` for a
-  /// scheme's name); nil when a match may start with many (a bare key).
+  /// The bytes every match holds one of (the first of the literal a pattern's every match
+  /// holds; `b` or `B`, which a scheme's name starts with); nil when no few bytes are sure to
+  /// be there (a bare key).
   let leadBytes: [UInt8]?
 
   /// Whether a text holding `present` may hold the shape: false when it holds none of the
